@@ -1,0 +1,44 @@
+# Two commands on a fresh machine: `make demo` and `make test`.
+# Each builds the virtual environment it needs (and installs Graphviz's `dot`
+# when the machine lets us), so nothing has to be installed by hand first.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: demo test lint typecheck unit install sysdeps clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Graphviz's `dot` renders PNG/PDF charts; apt-get is tried when it is missing
+# and we are root. Without it, orgmodel says what to install.
+sysdeps:
+	@command -v dot >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null) \
+	      || echo "note: could not install graphviz; PNG/PDF charts will be unavailable"; \
+	  else echo "note: Graphviz 'dot' not found; install it for PNG/PDF charts"; fi; }
+
+demo: $(STAMP) sysdeps
+	$(BIN)/python -m orgmodel.demo
+
+lint: $(STAMP)
+	$(BIN)/ruff check orgmodel tests benchmarks
+	$(BIN)/ruff format --check orgmodel tests benchmarks
+
+typecheck: $(STAMP)
+	$(BIN)/mypy orgmodel
+
+unit: $(STAMP) sysdeps
+	$(BIN)/pytest
+
+test: lint typecheck unit
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

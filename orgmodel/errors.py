@@ -1,0 +1,89 @@
+"""The one small hierarchy of exceptions orgmodel raises.
+
+Exceptions are for work that cannot go on (a file that cannot be read, a
+record that breaks the schema, a name that matches no post). Problems in the
+*data* that still let us build a graph -- a dangling manager reference, a
+duplicated CSV row -- are kept as :class:`~orgmodel.records.LoadIssue` data
+instead, for the validator and the CLI to report.
+
+Every error renders as one paragraph that says which file, which line or
+record, and what was expected:
+
+>>> str(SourceError("org.yaml", "expected a mapping", line=3, column=5))
+'org.yaml:3:5: expected a mapping'
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "AmbiguousNameError",
+    "NameNotFoundError",
+    "OrgModelError",
+    "SourceError",
+    "UsageError",
+]
+
+
+class OrgModelError(Exception):
+    """Base class: anything orgmodel reports to a user as a clean error."""
+
+
+class SourceError(OrgModelError):
+    """A source file that cannot be read or does not fit its format."""
+
+    def __init__(
+        self,
+        path: str,
+        message: str,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+        hint: str | None = None,
+    ) -> None:
+        self.path = path
+        self.message = message
+        self.line = line
+        self.column = column
+        self.hint = hint
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = self.path
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        text = f"{where}: {self.message}"
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+class UsageError(OrgModelError):
+    """The user asked for something that cannot be done as asked."""
+
+
+class NameNotFoundError(OrgModelError):
+    """A post or unit name matched nothing; carries the closest titles."""
+
+    def __init__(self, name: str, suggestions: list[str]) -> None:
+        self.name = name
+        self.suggestions = suggestions
+        text = f"no post or unit matches {name!r}"
+        if suggestions:
+            text += "; did you mean: " + "; ".join(suggestions) + "?"
+        super().__init__(text)
+
+
+class AmbiguousNameError(OrgModelError):
+    """A name matched several posts; carries every candidate."""
+
+    def __init__(self, name: str, candidates: list[str]) -> None:
+        self.name = name
+        self.candidates = candidates
+        text = (
+            f"{name!r} matches {len(candidates)} posts: "
+            + "; ".join(candidates)
+            + ". Qualify it with the organization ('Org: title') or use the id."
+        )
+        super().__init__(text)
