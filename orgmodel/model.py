@@ -24,7 +24,8 @@ which is how facts taken from postings keep their evidence when saved::
       - to: Deputy Superintendent for Administration and Finance
         source: {file: postings/coo.md, start: 0, end: 80, cue: "REPORTS TO:"}
 
->>> OrgFile.model_validate({"organizations": [{"name": "X", "posts": [{"title": "Mayor"}]}]}).organizations[0].posts[0].title
+>>> doc = OrgFile.model_validate({"organizations": [{"name": "X", "posts": [{"title": "Mayor"}]}]})
+>>> doc.organizations[0].posts[0].title
 'Mayor'
 """
 

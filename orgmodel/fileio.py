@@ -1,0 +1,84 @@
+"""Small file helpers every writer shares: atomic writes and text decoding.
+
+Writes go to a temporary file beside the target and are renamed into place,
+so a command that fails never leaves a half-written chart or org file.
+
+>>> import tempfile, os
+>>> d = tempfile.mkdtemp()
+>>> atomic_write(os.path.join(d, "a.txt"), "hello")
+>>> open(os.path.join(d, "a.txt")).read()
+'hello'
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from orgmodel.errors import SourceError
+
+__all__ = ["atomic_write", "read_text", "slug"]
+
+
+def atomic_write(path: str | Path, content: str | bytes) -> None:
+    """Write ``content`` to ``path`` via a temporary file and an atomic rename."""
+    target = Path(path)
+    directory = target.parent if str(target.parent) else Path(".")
+    directory.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content.encode("utf-8") if isinstance(content, str) else content)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def read_text(path: str | Path) -> str:
+    """Read a text file as UTF-8 (a BOM is dropped), falling back to cp1252.
+
+    Raises :class:`SourceError` for a missing, unreadable, binary or empty file.
+    """
+    name = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise SourceError(name, "file not found") from None
+    except IsADirectoryError:
+        raise SourceError(name, "is a folder, expected a file") from None
+    except OSError as exc:
+        raise SourceError(name, f"cannot be read: {exc.strerror}") from None
+    if b"\x00" in raw[:8192]:
+        raise SourceError(name, "looks like a binary file, expected text")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = raw.decode("cp1252")
+        except UnicodeDecodeError as exc:
+            raise SourceError(
+                name, f"is neither UTF-8 nor Windows-1252 text (byte {exc.start})"
+            ) from None
+    if not text.strip():
+        raise SourceError(name, "is empty")
+    return text
+
+
+def slug(text: str) -> str:
+    """A readable id fragment: ``slug("Food & Child Nutrition")`` -> ``'food-child-nutrition'``.
+
+    >>> slug("Chief Operating Officer (COO)")
+    'chief-operating-officer-coo'
+    """
+    out = []
+    dash = False
+    for ch in text.lower():
+        if ch.isalnum():
+            out.append(ch)
+            dash = False
+        elif not dash and out:
+            out.append("-")
+            dash = True
+    return "".join(out).strip("-") or "x"

@@ -1,0 +1,52 @@
+"""One call from sources to a graph: what every command starts with.
+
+>>> import tempfile, pathlib
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (d / "org.csv").write_text("id,title,manager\\n1,Mayor,\\n2,City Clerk,1\\n")
+>>> g = load_graph([d / "org.csv"])
+>>> g.post_count, g.id_of(g.parent[g.node("2")])
+(2, '1')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from orgmodel.config import Settings, find_settings
+from orgmodel.errors import UsageError
+from orgmodel.graph import OrgGraph
+from orgmodel.readers import load_sources
+from orgmodel.records import OrgData
+
+__all__ = ["load_data", "load_graph"]
+
+
+def load_data(
+    sources: Sequence[str | Path] | None = None,
+    *,
+    fmt: str | None = None,
+    mapping: Mapping[str, str] | None = None,
+    settings: Settings | None = None,
+) -> OrgData:
+    """Read the named sources, or those the settings (``orgmodel.toml``) list."""
+    settings = settings if settings is not None else find_settings()
+    paths: Sequence[str | Path] = list(sources or []) or list(settings.sources)
+    if not paths:
+        raise UsageError(
+            "no sources given: name files or folders with -s/--source, "
+            "or list them as sources = [...] in an orgmodel.toml in this folder"
+        )
+    merged = {**settings.mapping, **(mapping or {})}
+    return load_sources(paths, fmt=fmt, mapping=merged or None)
+
+
+def load_graph(
+    sources: Sequence[str | Path] | None = None,
+    *,
+    fmt: str | None = None,
+    mapping: Mapping[str, str] | None = None,
+    settings: Settings | None = None,
+) -> OrgGraph:
+    """Sources -> records -> the graph, built once."""
+    return OrgGraph(load_data(sources, fmt=fmt, mapping=mapping, settings=settings))

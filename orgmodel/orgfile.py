@@ -1,0 +1,430 @@
+"""Read and write the native org file (YAML or JSON, one schema).
+
+Loading checks the file against :mod:`orgmodel.model` and reports problems
+with the line they are on; saving writes the short, hand-written style
+(``reports_to: hps-supt``) wherever a fact has no provenance of its own, and
+the long form with ``source:`` where it does (facts taken from postings or
+CSV rows), so that load -> save -> load loses nothing.
+
+>>> data = parse_orgfile('''
+... organizations:
+...   - name: Hartford Public Schools
+...     posts:
+...       - {id: supt, title: Superintendent of Schools, root: true}
+...       - {id: coo, title: Chief Operating Officer, reports_to: supt}
+... ''', "hps.yaml")
+>>> [(p.id, p.prov.line) for p in data.posts]
+[('supt', 5), ('coo', 6)]
+>>> data.relations[0].object
+'supt'
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from orgmodel.errors import SourceError
+from orgmodel.fileio import atomic_write, read_text, slug
+from orgmodel.model import (
+    FORMAT_VERSION,
+    HeadRef,
+    LineRef,
+    LinkSpec,
+    OrganizationSpec,
+    OrgFile,
+    PostSpec,
+    SourceRef,
+    UnitSpec,
+)
+from orgmodel.records import (
+    LineKind,
+    LinkType,
+    OrgData,
+    OrgRecord,
+    PostRecord,
+    Prov,
+    Relation,
+    RelKind,
+    UnitKind,
+    UnitRecord,
+)
+
+__all__ = [
+    "NATIVE_SUFFIXES",
+    "dump_orgfile",
+    "json_schema",
+    "parse_orgfile",
+    "read_orgfile",
+    "to_orgfile",
+    "write_orgfile",
+]
+
+NATIVE_SUFFIXES = (".yaml", ".yml", ".json")
+_LINE = "__orgmodel_line__"
+Path_ = tuple[str | int, ...]
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A safe YAML loader that remembers the line of every mapping."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        mapping = super().construct_mapping(node, deep=deep)
+        mapping[_LINE] = node.start_mark.line + 1
+        return mapping
+
+
+def _strip_lines(value: Any, path: Path_, lines: dict[Path_, int]) -> Any:
+    if isinstance(value, dict):
+        line = value.pop(_LINE, None)
+        if line is not None:
+            lines[path] = line
+        return {k: _strip_lines(v, (*path, k), lines) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_strip_lines(v, (*path, i), lines) for i, v in enumerate(value)]
+    return value
+
+
+def _line_of(loc: Iterable[str | int], lines: dict[Path_, int]) -> int | None:
+    path = tuple(loc)
+    while path:
+        if path in lines:
+            return lines[path]
+        path = path[:-1]
+    return lines.get(())
+
+
+def _describe(loc: Iterable[str | int]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "the file"
+
+
+def _load_raw(text: str, path: str) -> tuple[Any, dict[Path_, int]]:
+    lines: dict[Path_, int] = {}
+    if path.lower().endswith(".json"):
+        try:
+            json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise SourceError(
+                path, f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno
+            ) from None
+    try:
+        raw = yaml.load(text, Loader=_LineLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        raise SourceError(
+            path,
+            f"invalid YAML: {exc.problem or exc}",
+            line=mark.line + 1 if mark else None,
+            column=mark.column + 1 if mark else None,
+        ) from None
+    except yaml.YAMLError as exc:
+        raise SourceError(path, f"invalid YAML: {exc}") from None
+    if raw is None:
+        raise SourceError(path, "is empty; expected an org file with 'organizations:'")
+    return _strip_lines(raw, (), lines), lines
+
+
+def _validate(raw: Any, path: str, lines: dict[Path_, int]) -> OrgFile:
+    if not isinstance(raw, dict):
+        raise SourceError(
+            path, "expected a mapping with 'organizations:' at the top", line=lines.get(())
+        )
+    try:
+        return OrgFile.model_validate(raw)
+    except ValidationError as exc:
+        errors = exc.errors()
+        first = errors[0]
+        parts = []
+        for err in errors[:5]:
+            line = _line_of(err["loc"], lines)
+            where = f"line {line}, " if line else ""
+            parts.append(f"{where}{_describe(err['loc'])}: {err['msg']}")
+        more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
+        raise SourceError(
+            path,
+            f"does not fit the org file schema: {'; '.join(parts)}{more}",
+            line=_line_of(first["loc"], lines),
+            hint="run 'orgmodel schema' for the full schema",
+        ) from None
+
+
+def _prov(source: SourceRef | None, path: str, line: int | None) -> Prov:
+    if source is None:
+        return Prov(path, line=line)
+    return Prov(
+        source.file if source.file is not None else path,
+        line=source.line,
+        start=source.start,
+        end=source.end,
+        cue=source.cue,
+        inferred=source.inferred,
+    )
+
+
+class _Builder:
+    """Turns a validated :class:`OrgFile` into records, deriving ids and provenance."""
+
+    def __init__(self, path: str, lines: dict[Path_, int]) -> None:
+        self.path = path
+        self.lines = lines
+        self.data = OrgData(sources=[path])
+        self.seen: dict[str, int | None] = {}
+
+    def _claim(self, ident: str, explicit: bool, line: int | None, what: str) -> str:
+        if ident in self.seen:
+            if explicit:
+                raise SourceError(
+                    self.path,
+                    f"duplicate id {ident!r}: {what} on line {line} reuses the id "
+                    f"first given on line {self.seen[ident]}",
+                    line=line,
+                )
+            n = 2
+            while f"{ident}-{n}" in self.seen:
+                n += 1
+            ident = f"{ident}-{n}"
+        self.seen[ident] = line
+        return ident
+
+    def build(self, doc: OrgFile) -> OrgData:
+        for i, org in enumerate(doc.organizations):
+            self._org(org, ("organizations", i))
+        for j, unit in enumerate(doc.units):
+            self._unit(unit, None, ("units", j))
+        for k, post in enumerate(doc.posts):
+            self._post(post, None, ("posts", k))
+        return self.data
+
+    def _org(self, org: OrganizationSpec, loc: Path_) -> None:
+        line = self.lines.get(loc)
+        oid = self._claim(org.id or slug(org.name), org.id is not None, line, "organization")
+        self.data.organizations.append(
+            OrgRecord(oid, org.name, org.abbreviation, _prov(org.source, self.path, line))
+        )
+        for j, unit in enumerate(org.units):
+            self._unit(unit, oid, (*loc, "units", j))
+        for k, post in enumerate(org.posts):
+            self._post(post, oid, (*loc, "posts", k))
+
+    def _unit(self, unit: UnitSpec, org: str | None, loc: Path_) -> None:
+        line = self.lines.get(loc)
+        base = f"{org}/{slug(unit.name)}" if org else slug(unit.name)
+        uid = self._claim(unit.id or base, unit.id is not None, line, "unit")
+        self.data.units.append(
+            UnitRecord(
+                uid,
+                unit.name,
+                unit.kind,
+                org,
+                unit.part_of,
+                unit.abbreviation,
+                _prov(unit.source, self.path, line),
+            )
+        )
+
+    def _post(self, post: PostSpec, org: str | None, loc: Path_) -> None:
+        line = self.lines.get(loc)
+        base = f"{org}/{slug(post.title)}" if org else slug(post.title)
+        pid = self._claim(post.id or base, post.id is not None, line, "post")
+        prov = _prov(post.source, self.path, line)
+        self.data.posts.append(
+            PostRecord(
+                pid,
+                post.title,
+                org,
+                post.unit,
+                post.abbreviation,
+                post.holder,
+                post.grade,
+                post.fte,
+                post.root,
+                dict(post.attributes) or None,
+                prov,
+            )
+        )
+        rels = self.data.relations
+        for default, refs in (
+            (LineKind.PRIMARY, post.reports_to),
+            (LineKind.SECONDARY, post.secondary),
+        ):
+            for ref in refs:
+                if isinstance(ref, str):
+                    rels.append(Relation(RelKind.REPORTS_TO, pid, ref, default, False, prov))
+                else:
+                    kind = ref.kind or default
+                    rp = _prov(ref.source, self.path, line) if ref.source else prov
+                    rels.append(Relation(RelKind.REPORTS_TO, pid, ref.to, kind, ref.generic, rp))
+        for head in post.heads:
+            if isinstance(head, str):
+                rels.append(Relation(RelKind.HEADS, pid, head, None, False, prov))
+            else:
+                hp = _prov(head.source, self.path, line) if head.source else prov
+                rels.append(Relation(RelKind.HEADS, pid, head.unit, None, False, hp))
+        for link in post.links:
+            lp = _prov(link.source, self.path, line) if link.source else prov
+            rels.append(Relation(RelKind.LINK, pid, link.to, link.type, False, lp))
+
+
+def parse_orgfile(text: str, path: str) -> OrgData:
+    """Parse the text of an org file; ``path`` names it in provenance and errors."""
+    raw, lines = _load_raw(text, path)
+    return _Builder(path, lines).build(_validate(raw, path, lines))
+
+
+def read_orgfile(path: str | Path) -> OrgData:
+    """Read an org file from disk (``.yaml``, ``.yml`` or ``.json``)."""
+    return parse_orgfile(read_text(path), str(path))
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _is_native(prov: Prov) -> bool:
+    """Provenance that only says 'this org file, line N' is implied by the file itself."""
+    return (
+        prov.source is not None
+        and prov.source.lower().endswith(NATIVE_SUFFIXES)
+        and prov == Prov(prov.source, line=prov.line)
+    ) or prov == Prov()
+
+
+def _source_ref(prov: Prov) -> SourceRef | None:
+    if _is_native(prov):
+        return None
+    return SourceRef(
+        file=prov.source,
+        line=prov.line,
+        start=prov.start,
+        end=prov.end,
+        cue=prov.cue,
+        inferred=prov.inferred,
+    )
+
+
+def _post_spec(post: PostRecord, rels: list[Relation]) -> PostSpec:
+    reports: list[str | LineRef] = []
+    secondary: list[str | LineRef] = []
+    heads: list[str | HeadRef] = []
+    links: list[LinkSpec] = []
+    for rel in rels:
+        short = rel.prov == post.prov and not rel.generic
+        if rel.kind is RelKind.REPORTS_TO:
+            bucket = secondary if rel.qualifier == LineKind.SECONDARY else reports
+            if short:
+                bucket.append(rel.object)
+            else:
+                bucket.append(
+                    LineRef(
+                        to=rel.object,
+                        kind=None,
+                        generic=rel.generic,
+                        source=_source_ref(rel.prov) if rel.prov != post.prov else None,
+                    )
+                )
+        elif rel.kind is RelKind.HEADS:
+            heads.append(
+                rel.object if short else HeadRef(unit=rel.object, source=_source_ref(rel.prov))
+            )
+        else:
+            links.append(
+                LinkSpec(
+                    to=rel.object,
+                    type=LinkType(rel.qualifier or LinkType.LIAISON),
+                    source=None if short else _source_ref(rel.prov),
+                )
+            )
+    return PostSpec(
+        id=post.id,
+        title=post.title,
+        abbreviation=post.abbreviation,
+        unit=post.unit,
+        holder=post.holder,
+        grade=post.grade,
+        fte=post.fte,
+        root=post.root,
+        reports_to=reports,
+        secondary=secondary,
+        heads=heads,
+        links=links,
+        attributes=dict(post.attributes or {}),
+        source=_source_ref(post.prov),
+    )
+
+
+def _unit_spec(unit: UnitRecord) -> UnitSpec:
+    return UnitSpec(
+        id=unit.id,
+        name=unit.name,
+        kind=UnitKind(unit.kind),
+        abbreviation=unit.abbreviation,
+        part_of=unit.part_of,
+        source=_source_ref(unit.prov),
+    )
+
+
+def to_orgfile(data: OrgData) -> OrgFile:
+    """Arrange records as an :class:`OrgFile`: posts and units under their organization."""
+    by_subject: dict[str, list[Relation]] = {}
+    for rel in data.relations:
+        by_subject.setdefault(rel.subject, []).append(rel)
+    post_ids = {p.id for p in data.posts}
+    orphans = [r for r in data.relations if r.subject not in post_ids]
+    if orphans:
+        raise SourceError(
+            orphans[0].prov.where(),
+            f"relation from {orphans[0].subject!r}, which is not a post, cannot be saved",
+        )
+    orgs = {
+        o.id: OrganizationSpec(
+            id=o.id, name=o.name, abbreviation=o.abbreviation, source=_source_ref(o.prov)
+        )
+        for o in data.organizations
+    }
+    doc = OrgFile(orgmodel=FORMAT_VERSION, organizations=list(orgs.values()))
+
+    def home(org: str | None, what: str) -> OrganizationSpec | None:
+        if org is None:
+            return None
+        if org not in orgs:
+            orgs[org] = OrganizationSpec(id=org, name=org)
+            doc.organizations.append(orgs[org])
+        return orgs[org]
+
+    for unit in data.units:
+        spec = home(unit.org, "unit")
+        (spec.units if spec else doc.units).append(_unit_spec(unit))
+    for post in data.posts:
+        spec = home(post.org, "post")
+        (spec.posts if spec else doc.posts).append(_post_spec(post, by_subject.get(post.id, [])))
+    return doc
+
+
+def dump_orgfile(data: OrgData, fmt: str = "yaml") -> str:
+    """The org file as text, ``fmt`` ``"yaml"`` or ``"json"``, defaults left out."""
+    doc = to_orgfile(data).model_dump(mode="json", exclude_defaults=True)
+    doc = {"orgmodel": FORMAT_VERSION, **doc}
+    if fmt == "json":
+        return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
+
+
+def write_orgfile(data: OrgData, path: str | Path) -> None:
+    """Save as YAML or JSON (by extension), atomically."""
+    fmt = "json" if str(path).lower().endswith(".json") else "yaml"
+    atomic_write(path, dump_orgfile(data, fmt))
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the org file (``orgmodel schema`` prints it)."""
+    schema = OrgFile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "orgmodel org file"
+    return schema

@@ -1,0 +1,259 @@
+"""Reporting-line questions, as plain functions over an :class:`OrgGraph`.
+
+Each function takes node numbers (see :func:`orgmodel.lookup.find`) and
+returns node numbers or small result objects; the CLI turns them into text
+or JSON. The walks follow the parent pointers the graph precomputed, so a
+chain of command or a common superior costs microseconds even on a million
+posts.
+
+>>> from orgmodel.records import OrgData, PostRecord, Relation, RelKind, LineKind
+>>> P, R = PostRecord, lambda a, b: Relation(RelKind.REPORTS_TO, a, b, LineKind.PRIMARY)
+>>> g = OrgGraph(OrgData(posts=[P("ceo", "CEO", root=True), P("cfo", "CFO"), P("coo", "COO"),
+...                             P("ctl", "Controller")],
+...                      relations=[R("cfo", "ceo"), R("coo", "ceo"), R("ctl", "cfo")]))
+>>> [g.id_of(n) for n in chain(g, g.node("ctl"))]
+['cfo', 'ceo']
+>>> c = common(g, g.node("ctl"), g.node("coo"))
+>>> g.id_of(c.node), c.distance_a, c.distance_b
+('ceo', 2, 1)
+>>> [g.id_of(n) for n in path(g, g.node("ctl"), g.node("coo"))]
+['ctl', 'cfo', 'ceo', 'coo']
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter, deque
+from dataclasses import dataclass, field
+from typing import Any
+
+from orgmodel.graph import OrgGraph
+from orgmodel.records import LineKind
+
+__all__ = [
+    "Common",
+    "Oversight",
+    "Stats",
+    "Superior",
+    "chain",
+    "chain_all",
+    "common",
+    "dotted_reports",
+    "oversees",
+    "path",
+    "reports",
+    "stats",
+]
+
+
+def chain(graph: OrgGraph, node: int) -> list[int]:
+    """Primary superiors from the direct one up to the top (stops at a cycle)."""
+    out: list[int] = []
+    seen = {node}
+    parent = graph.parent
+    current = parent[node]
+    while current != -1 and current not in seen:
+        out.append(current)
+        seen.add(current)
+        current = parent[current]
+    return out
+
+
+@dataclass(frozen=True)
+class Superior:
+    """A superior reached by a chain that may include dotted lines."""
+
+    node: int
+    distance: int
+    via: LineKind
+    below: int  # the node whose line leads here
+
+
+def chain_all(graph: OrgGraph, node: int) -> list[Superior]:
+    """Every superior reachable over primary and secondary lines, nearest first."""
+    out: list[Superior] = []
+    seen = {node}
+    queue: deque[tuple[int, int]] = deque([(node, 0)])
+    while queue:
+        current, dist = queue.popleft()
+        ups = []
+        if graph.parent[current] != -1:
+            ups.append((graph.parent[current], LineKind.PRIMARY))
+        ups += [(s, LineKind.SECONDARY) for s, _ in graph.secondary.get(current, [])]
+        for up, kind in ups:
+            if up not in seen:
+                seen.add(up)
+                out.append(Superior(up, dist + 1, kind, current))
+                queue.append((up, dist + 1))
+    return out
+
+
+def reports(
+    graph: OrgGraph, node: int, *, everyone: bool = False, depth: int | None = None
+) -> list[tuple[int, int]]:
+    """``(node, level)`` of direct reports, or of everyone below down to ``depth`` levels."""
+    limit = depth if depth is not None else (None if everyone else 1)
+    out: list[tuple[int, int]] = []
+    queue: deque[tuple[int, int]] = deque([(node, 0)])
+    seen = {node}
+    while queue:
+        current, level = queue.popleft()
+        if limit is not None and level >= limit:
+            continue
+        for child in graph.children(current):
+            if child not in seen:
+                seen.add(child)
+                out.append((child, level + 1))
+                queue.append((child, level + 1))
+    return out
+
+
+def dotted_reports(graph: OrgGraph, node: int) -> list[int]:
+    """Posts with a secondary (dotted) line to ``node``."""
+    return [sub for sub, sups in graph.secondary.items() if any(s == node for s, _ in sups)]
+
+
+@dataclass(frozen=True)
+class Common:
+    """The lowest common superior of two posts and how far each is below it."""
+
+    node: int
+    distance_a: int
+    distance_b: int
+
+
+def common(graph: OrgGraph, a: int, b: int) -> Common | None:
+    """Lowest common superior on primary lines (a post is its own superior at distance 0)."""
+    depth, parent = graph.depth, graph.parent
+    if depth[a] < 0 or depth[b] < 0:  # in or under a cycle: walk with a visited set instead
+        ups = {a: 0}
+        for i, n in enumerate(chain(graph, a), 1):
+            ups[n] = i
+        if b in ups:
+            return Common(b, ups[b], 0)
+        for j, n in enumerate(chain(graph, b), 1):
+            if n in ups:
+                return Common(n, ups[n], j)
+        return None
+    x, y, da, db = a, b, 0, 0
+    while depth[x] > depth[y]:
+        x, da = parent[x], da + 1
+    while depth[y] > depth[x]:
+        y, db = parent[y], db + 1
+    while x != y:
+        x, y, da, db = parent[x], parent[y], da + 1, db + 1
+        if x == -1 or y == -1:
+            return None
+    return Common(x, da, db)
+
+
+def path(graph: OrgGraph, a: int, b: int) -> list[int] | None:
+    """The reporting path from ``a`` up to the common superior and down to ``b``."""
+    meet = common(graph, a, b)
+    if meet is None:
+        return None
+    up = [a, *chain(graph, a)][: meet.distance_a + 1]
+    down = [b, *chain(graph, b)][: meet.distance_b]
+    return up + down[::-1]
+
+
+@dataclass
+class Oversight:
+    """Units a post heads (with the units nested in them), or who heads a unit."""
+
+    heads: list[int] = field(default_factory=list)
+    nested: list[tuple[int, int]] = field(default_factory=list)  # (unit, parent unit)
+    headed_by: list[int] = field(default_factory=list)
+    part_of: list[int] = field(default_factory=list)
+
+
+def oversees(graph: OrgGraph, node: int) -> Oversight:
+    """For a post: the units it heads and those nested inside; for a unit: its heads."""
+    out = Oversight()
+    if graph.is_post(node):
+        out.heads = [u for u, _ in graph.heads.get(node, [])]
+        inside: dict[int, list[int]] = {}
+        for u in range(graph.post_count, graph.size):
+            p = graph.unit_of(u)
+            if p is not None:
+                inside.setdefault(p, []).append(u)
+        queue = deque(out.heads)
+        seen = set(out.heads)
+        while queue:
+            u = queue.popleft()
+            for sub in inside.get(u, []):
+                if sub not in seen:
+                    seen.add(sub)
+                    out.nested.append((sub, u))
+                    queue.append(sub)
+    else:
+        out.headed_by = [p for p, _ in graph.headed_by.get(node, [])]
+        up = graph.unit_of(node)
+        seen = {node}
+        while up is not None and up not in seen:
+            out.part_of.append(up)
+            seen.add(up)
+            up = graph.unit_of(up)
+    return out
+
+
+@dataclass
+class Stats:
+    """Size and shape of the structure: what a planner compares."""
+
+    posts: int
+    units: int
+    organizations: int
+    roots: int
+    layers: int
+    managers: int
+    span_mean: float
+    span_median: float
+    span_max: int
+    span_distribution: dict[int, int]
+    without_superior: int
+    secondary_lines: int
+    vacant: int
+    fte: float
+    in_cycles: int
+    widest: list[tuple[int, int]]
+
+    def to_dict(self, graph: OrgGraph) -> dict[str, Any]:
+        out = {k: v for k, v in self.__dict__.items() if k != "widest"}
+        out["span_distribution"] = {str(k): v for k, v in self.span_distribution.items()}
+        out["widest"] = [{**graph.describe(n), "span": s} for n, s in self.widest]
+        return out
+
+
+def stats(graph: OrgGraph) -> Stats:
+    """Counts, layers and span of control over all loaded posts."""
+    n_posts = graph.post_count
+    start = graph.child_start
+    spans = [start[i + 1] - start[i] for i in range(graph.size)]
+    manager_spans = [s for s in spans if s]
+    depth = graph.depth
+    post_depths = depth[:n_posts]
+    roots = [r for r in graph.roots if r < n_posts and graph.parent[r] == -1]
+    without = sum(1 for r in roots if not graph.posts[r].root)
+    vacant = sum(
+        1 for p in graph.posts if p.holder is None and not (p.attributes or {}).get("aggregate")
+    )
+    widest = sorted(((i, s) for i, s in enumerate(spans) if s), key=lambda t: -t[1])[:5]
+    return Stats(
+        posts=n_posts,
+        units=len(graph.units),
+        organizations=len(graph.orgs),
+        roots=len(graph.roots),
+        layers=(max(post_depths) + 1) if n_posts else 0,
+        managers=len(manager_spans),
+        span_mean=round(statistics.fmean(manager_spans), 2) if manager_spans else 0.0,
+        span_median=float(statistics.median(manager_spans)) if manager_spans else 0.0,
+        span_max=max(manager_spans, default=0),
+        span_distribution=dict(sorted(Counter(manager_spans).items())),
+        without_superior=without,
+        secondary_lines=sum(len(v) for v in graph.secondary.values()),
+        vacant=vacant,
+        fte=round(sum(p.fte for p in graph.posts if p.fte is not None), 2),
+        in_cycles=sum(1 for d in post_depths if d < 0),
+        widest=widest,
+    )

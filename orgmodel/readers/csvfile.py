@@ -1,0 +1,88 @@
+"""Shared CSV plumbing for the table readers: open, decode, header, row numbers.
+
+Both the flat-table reader and the UK organogram reader stream rows through
+:func:`iter_rows`, which yields ``(line, row)`` pairs with the 1-based line
+each record starts on, so errors and provenance can say ``file.csv:17``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+from orgmodel.errors import SourceError
+
+__all__ = ["iter_rows", "norm_header", "open_table", "read_header"]
+
+
+def norm_header(name: str) -> str:
+    """Fold a column name for matching: ``' Manager_ID '`` -> ``'manager id'``.
+
+    >>> norm_header("Reports to Senior Post")
+    'reports to senior post'
+    >>> norm_header("\\ufeffEmp_ID")
+    'emp id'
+    """
+    out = []
+    for ch in name.replace("\ufeff", "").lower():
+        out.append(ch if ch.isalnum() else " ")
+    return " ".join("".join(out).split())
+
+
+def _encoding(path: Path) -> str:
+    with path.open("rb") as handle:
+        head = handle.read(1 << 16)
+    if b"\x00" in head:
+        raise SourceError(str(path), "looks like a binary file, expected CSV text")
+    try:
+        head.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 4:  # not just a character cut at the buffer's end
+            return "cp1252"
+    return "utf-8-sig"
+
+
+def open_table(path: str | Path) -> io.TextIOWrapper:
+    """Open a CSV file for streaming, UTF-8 (BOM dropped) or Windows-1252."""
+    p = Path(path)
+    try:
+        enc = _encoding(p)
+        return p.open(encoding=enc, newline="", errors="strict")
+    except FileNotFoundError:
+        raise SourceError(str(path), "file not found") from None
+    except IsADirectoryError:
+        raise SourceError(str(path), "is a folder, expected a file") from None
+    except OSError as exc:
+        raise SourceError(str(path), f"cannot be read: {exc.strerror}") from None
+
+
+def read_header(path: str | Path) -> list[str]:
+    """The header row of a CSV file, or an error saying it has none."""
+    with open_table(path) as handle:
+        try:
+            header = next(csv.reader(handle), None)
+        except (csv.Error, UnicodeDecodeError) as exc:
+            raise SourceError(str(path), f"cannot be read as CSV: {exc}", line=1) from None
+    if not header or not any(h.strip() for h in header):
+        raise SourceError(str(path), "is empty; expected a header row", line=1)
+    return header
+
+
+def iter_rows(handle: io.TextIOWrapper, path: str) -> Iterator[tuple[int, list[str]]]:
+    """Yield ``(line, row)`` for each record after the header; blank rows are skipped."""
+    reader = csv.reader(handle)
+    try:
+        next(reader, None)
+        start = reader.line_num + 1
+        for row in reader:
+            if row and (len(row) > 1 or row[0].strip()):
+                yield start, row
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise SourceError(path, f"malformed CSV: {exc}", line=reader.line_num) from None
+    except UnicodeDecodeError as exc:
+        raise SourceError(
+            path, f"undecodable byte {exc.object[exc.start]:#x}", line=reader.line_num
+        ) from None
