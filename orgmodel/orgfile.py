@@ -177,21 +177,24 @@ class _Builder:
         self.lines = lines
         self.data = OrgData(sources=[path])
         self.seen: dict[str, int | None] = {}
+        self.org_ids: dict[str, int | None] = {}
 
     def _claim(self, ident: str, explicit: bool, line: int | None, what: str) -> str:
-        if ident in self.seen:
+        """Reserve an id; posts and units share one namespace, organizations their own."""
+        seen = self.org_ids if what == "organization" else self.seen
+        if ident in seen:
             if explicit:
                 raise SourceError(
                     self.path,
                     f"duplicate id {ident!r}: {what} on line {line} reuses the id "
-                    f"first given on line {self.seen[ident]}",
+                    f"first given on line {seen[ident]}",
                     line=line,
                 )
             n = 2
-            while f"{ident}-{n}" in self.seen:
+            while f"{ident}-{n}" in seen:
                 n += 1
             ident = f"{ident}-{n}"
-        self.seen[ident] = line
+        seen[ident] = line
         return ident
 
     def build(self, doc: OrgFile) -> OrgData:

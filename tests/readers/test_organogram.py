@@ -1,0 +1,84 @@
+"""The UK organogram format, on a small written sample and on the real DfT files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from orgmodel import queries
+from orgmodel.graph import OrgGraph
+from orgmodel.readers import detect_format, load_sources
+from orgmodel.readers.organogram import read_organogram
+from tests.conftest import REALDATA, needs_realdata
+
+SENIOR = (
+    '"Post Unique Reference","Name","Grade (or equivalent)","Job Title","Job/Team Function",'
+    '"Parent Department","Organisation","Unit","Reports to Senior Post","FTE",""\n'
+    '"1","A Person","SCS4","Permanent Secretary","Leads","Dept X","Dept X","Office","XX","1",""\n'
+    '"2","Vacant","SCS2","Director Finance","Money","Dept X","Dept X","Finance","1","1",""\n'
+    '"3","N/D","SCS1","Deputy Director Audit","Audit","Dept X","Dept X","Finance","2","1",""\n'
+    '"4","B Person","SCS1","Deputy Director Self","Loops","Dept X","Dept X","Finance","4","1",""\n'
+)
+JUNIOR = (
+    '"Parent Department","Organisation","Unit","Reporting Senior Post","Grade",'
+    '"Generic Job Title","Number of Posts in FTE"\n'
+    '"Dept X","Dept X","Finance","3","EO","Auditor","4.5"\n'
+    '"Dept X","Dept X","Finance","3","EO","Auditor","1"\n'
+    '"Dept X","Dept X","Finance","2","HEO","Accountant","2"\n'
+)
+
+
+def test_senior_and_junior(write: Callable[[str, str], Path], tmp_path: Path) -> None:
+    write("x-senior.csv", SENIOR)
+    write("x-junior.csv", JUNIOR)
+    assert detect_format(tmp_path / "x-senior.csv") == "organogram"
+    graph = OrgGraph(load_sources([tmp_path]))
+    assert graph.post_count == 7
+    top = graph.node("1")
+    assert graph.posts[top].root and graph.roots[0] == top
+    assert graph.posts[graph.node("2")].attributes == {
+        "status": "vacant",
+        "function": "Money",
+        "parent_department": "Dept X",
+    }
+    assert graph.posts[graph.node("3")].attributes["status"] == "undisclosed"  # type: ignore[index]
+    juniors = [n for n, _ in queries.reports(graph, graph.node("3"))]
+    assert [graph.posts[n].fte for n in juniors] == [4.5, 1.0]
+    assert len({graph.id_of(n) for n in juniors}) == 2  # same grade and title: distinct ids
+    self_loop = graph.node("4")
+    assert graph.parent[self_loop] == self_loop
+    assert queries.stats(graph).fte == 11.5
+
+
+@needs_realdata
+def test_dft_2011_03_senior_and_junior() -> None:
+    folder = REALDATA / "uk-organograms"
+    graph = OrgGraph(
+        load_sources(
+            [
+                folder / "department_for_transport-2011-03-31-senior.csv",
+                folder / "department_for_transport-2011-03-31-junior.csv",
+            ]
+        )
+    )
+    stats = queries.stats(graph)
+    # SOURCE.md: 117 senior rows, 1 root, depth 3; 502 junior rows, 1880.9 FTE, all resolve
+    assert stats.posts == 117 + 502
+    assert [graph.id_of(r) for r in graph.roots] == ["1"]
+    assert not graph.resolution.dangling and not graph.duplicates
+    senior_depth = max(graph.depth[i] for i in range(graph.post_count) if graph.is_post(i)
+                       and not (graph.posts[i].attributes or {}).get("aggregate"))  # fmt: skip
+    assert senior_depth == 3
+    junior_fte = sum(p.fte or 0 for p in graph.posts if (p.attributes or {}).get("aggregate"))
+    assert round(junior_fte, 1) == 1880.9
+    general_counsel = graph.node("26")
+    assert graph.title(general_counsel)
+    assert queries.chain(graph, general_counsel)[-1] == graph.node("1")
+
+
+@needs_realdata
+def test_dfid_2013_self_reports_kept() -> None:
+    path = REALDATA / "uk-organograms/department_for_international_development-2013-09-30-senior.csv"
+    graph = OrgGraph(read_organogram(path))
+    loops = sorted(graph.id_of(i) for i in range(graph.post_count) if graph.parent[i] == i)
+    assert loops == ["B130", "B41", "B52"]

@@ -1,0 +1,33 @@
+"""orgmodel.toml and [tool.orgmodel] settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from orgmodel.config import find_settings
+from orgmodel.errors import SourceError
+
+
+def test_orgmodel_toml_lists_sources(tmp_path: Path) -> None:
+    (tmp_path / "orgmodel.toml").write_text('sources = ["org"]\n[map]\nid = "EmpID"\n')
+    settings = find_settings(cwd=tmp_path)
+    assert settings.sources == [tmp_path / "org"]
+    assert settings.mapping == {"id": "EmpID"}
+
+
+def test_pyproject_table(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.orgmodel]\nsources = "org.yaml"\n')
+    assert find_settings(cwd=tmp_path).sources == [tmp_path / "org.yaml"]
+
+
+def test_bad_toml(tmp_path: Path) -> None:
+    (tmp_path / "orgmodel.toml").write_text("sources = [\n")
+    with pytest.raises(SourceError, match="invalid TOML"):
+        find_settings(cwd=tmp_path)
+
+
+def test_repository_config_points_at_data() -> None:
+    root = Path(__file__).resolve().parents[1]
+    assert find_settings(cwd=root).sources[0].name == "data"

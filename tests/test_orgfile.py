@@ -1,0 +1,226 @@
+"""The native org file: parsing, clear errors with lines, lossless round trips."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from orgmodel.errors import SourceError
+from orgmodel.orgfile import (
+    dump_orgfile,
+    json_schema,
+    parse_orgfile,
+    read_orgfile,
+    write_orgfile,
+)
+from orgmodel.records import (
+    LineKind,
+    LinkType,
+    OrgData,
+    OrgRecord,
+    PostRecord,
+    Prov,
+    Relation,
+    RelKind,
+    UnitKind,
+    UnitRecord,
+)
+
+HAND_WRITTEN = """\
+# written by hand, no ids
+organizations:
+  - name: Hartford Public Schools
+    abbreviation: HPS
+    units:
+      - {name: Board of Education, kind: board}
+      - {name: Facilities Department, kind: department}
+    posts:
+      - title: Superintendent of Schools
+        reports_to: Board of Education
+      - title: Chief Operating Officer
+        abbreviation: COO
+        reports_to: Superintendent of Schools
+        heads: Facilities Department
+        links: [{to: Board of Education, type: advises}]
+"""
+
+
+def test_hand_written_file_derives_ids_and_lines() -> None:
+    data = parse_orgfile(HAND_WRITTEN, "hps.yaml")
+    assert [o.id for o in data.organizations] == ["hartford-public-schools"]
+    assert [p.id for p in data.posts] == [
+        "hartford-public-schools/superintendent-of-schools",
+        "hartford-public-schools/chief-operating-officer",
+    ]
+    assert [p.prov.line for p in data.posts] == [9, 11]
+    kinds = [(r.kind, r.object, r.qualifier) for r in data.relations]
+    assert kinds == [
+        (RelKind.REPORTS_TO, "Board of Education", LineKind.PRIMARY),
+        (RelKind.REPORTS_TO, "Superintendent of Schools", LineKind.PRIMARY),
+        (RelKind.HEADS, "Facilities Department", None),
+        (RelKind.LINK, "Board of Education", LinkType.ADVISES),
+    ]
+    assert data.units[0].kind is UnitKind.BOARD
+
+
+def test_json_file_reads_the_same(write: Callable[[str, str], Path]) -> None:
+    path = write("org.json", '{"organizations": [{"name": "X", "posts": [{"title": "Mayor"}]}]}')
+    assert [p.title for p in read_orgfile(path).posts] == ["Mayor"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("organizations:\n  - name: X\n    posts: [\n", "hps.yaml:4:1: invalid YAML"),
+        ("- just\n- a list\n", "expected a mapping with 'organizations:'"),
+        ("", "is empty"),
+        (
+            "organizations:\n  - name: X\n    posts:\n      - {id: a}\n",
+            "line 4, organizations[0].posts[0].title: Field required",
+        ),
+        (
+            "organizations:\n  - name: X\n    posts:\n      - {title: A, fte: lots}\n",
+            "posts[0].fte: Input should be a valid number",
+        ),
+        (
+            "organizations:\n  - name: X\n    posts:\n      - {title: A, colour: red}\n",
+            "colour: Extra inputs are not permitted",
+        ),
+        (
+            "organizations:\n  - name: X\n    posts:\n      - {id: a, title: A}\n"
+            "      - {id: a, title: B}\n",
+            "duplicate id 'a': post on line 5 reuses the id first given on line 4",
+        ),
+    ],
+)
+def test_bad_files_say_where_and_what(text: str, expected: str) -> None:
+    with pytest.raises(SourceError) as info:
+        parse_orgfile(text, "hps.yaml")
+    assert expected in str(info.value)
+
+
+def test_invalid_json_gives_line_and_column() -> None:
+    with pytest.raises(SourceError, match=r"org.json:2:\d+: invalid JSON"):
+        parse_orgfile('{"organizations": [\n  {"name": }]}', "org.json")
+
+
+def test_schema_is_json_schema_of_the_file() -> None:
+    schema = json_schema()
+    assert schema["title"] == "orgmodel org file"
+    assert {"organizations", "posts", "units"} <= set(schema["properties"])
+    assert "PostSpec" in schema["$defs"]
+
+
+# ---------------------------------------------------------------- round trips
+
+ident = st.from_regex(r"[a-z][a-z0-9-]{0,8}", fullmatch=True)
+text = st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=20
+).filter(lambda s: s.strip() == s and s != "")
+native = st.builds(lambda line: Prov("in.yaml", line=line), st.integers(1, 999))
+foreign = st.builds(
+    Prov,
+    source=st.sampled_from(["postings/coo.md", "hr.csv"]),
+    line=st.none() | st.integers(1, 99),
+    start=st.none() | st.integers(0, 99),
+    end=st.none() | st.integers(0, 99),
+    cue=st.none() | text,
+    inferred=st.booleans(),
+)
+
+
+@st.composite
+def org_data(draw: st.DrawFn) -> OrgData:
+    org_ids = draw(st.lists(ident, min_size=1, max_size=3, unique=True))
+    orgs = [OrgRecord(o, draw(text), draw(st.none() | text), draw(native | foreign)) for o in org_ids]
+    ids = draw(st.lists(ident, min_size=1, max_size=12, unique=True))
+    unit_ids = [f"u-{i}" for i in ids[: len(ids) // 2]]
+    units = [
+        UnitRecord(
+            u,
+            draw(text),
+            draw(st.sampled_from(list(UnitKind))),
+            draw(st.sampled_from(org_ids)),
+            draw(st.none() | st.sampled_from(unit_ids)),
+            draw(st.none() | text),
+            draw(native | foreign),
+        )
+        for u in unit_ids
+    ]
+    posts = []
+    rels = []
+    for pid in ids:
+        prov = draw(native | foreign)
+        posts.append(
+            PostRecord(
+                pid,
+                draw(text),
+                draw(st.sampled_from(org_ids)),
+                draw(st.none() | st.sampled_from(unit_ids or [None])),
+                draw(st.none() | text),
+                draw(st.none() | text),
+                draw(st.none() | text),
+                draw(st.none() | st.floats(0, 100, allow_nan=False)),
+                draw(st.booleans()),
+                draw(st.none() | st.dictionaries(ident, text, min_size=1, max_size=2)),
+                prov,
+            )
+        )
+        for _ in range(draw(st.integers(0, 3))):
+            kind = draw(st.sampled_from(list(RelKind)))
+            qualifier = (
+                draw(st.sampled_from(list(LineKind)))
+                if kind is RelKind.REPORTS_TO
+                else draw(st.sampled_from(list(LinkType)))
+                if kind is RelKind.LINK
+                else None
+            )
+            target = draw(st.sampled_from(ids + unit_ids))
+            generic = kind is RelKind.REPORTS_TO and draw(st.booleans())
+            rels.append(Relation(kind, pid, target, qualifier, generic, draw(st.just(prov) | foreign)))
+    return OrgData(orgs, units, posts, rels)
+
+
+def _comparable(data: OrgData) -> tuple[object, ...]:
+    """Records with 'this org file, line N' provenance blanked: a new file has new lines."""
+
+    def p(prov: Prov) -> Prov:
+        return Prov() if prov == Prov(prov.source, line=prov.line) and prov.source == "in.yaml" else prov
+
+    posts = sorted(x._replace(prov=p(x.prov)) for x in data.posts)
+    rels = sorted(
+        (r._replace(prov=p(r.prov)) for r in data.relations), key=lambda r: (r.subject, repr(r))
+    )
+    units = sorted(u._replace(prov=p(u.prov)) for u in data.units)
+    orgs = sorted(o._replace(prov=p(o.prov)) for o in data.organizations)
+    return orgs, units, posts, rels
+
+
+def _reload(data: OrgData, fmt: str) -> OrgData:
+    out = parse_orgfile(dump_orgfile(data, fmt), f"out.{fmt}")
+    # provenance of the new file is (out.fmt, line); blank it as for the input
+    fix = lambda prov: Prov("in.yaml", line=1) if prov.source == f"out.{fmt}" else prov  # noqa: E731
+    out.posts = [x._replace(prov=fix(x.prov)) for x in out.posts]
+    out.units = [x._replace(prov=fix(x.prov)) for x in out.units]
+    out.organizations = [x._replace(prov=fix(x.prov)) for x in out.organizations]
+    out.relations = [x._replace(prov=fix(x.prov)) for x in out.relations]
+    return out
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(org_data(), st.sampled_from(["yaml", "json"]))
+def test_save_then_load_loses_nothing(data: OrgData, fmt: str) -> None:
+    assert _comparable(_reload(data, fmt)) == _comparable(data)
+
+
+def test_write_is_atomic_and_readable(tmp_path: Path) -> None:
+    data = parse_orgfile(HAND_WRITTEN, "hps.yaml")
+    target = tmp_path / "out.yaml"
+    write_orgfile(data, target)
+    again = read_orgfile(target)
+    assert [p.title for p in again.posts] == [p.title for p in data.posts]
+    assert list(tmp_path.iterdir()) == [target]

@@ -1,0 +1,77 @@
+"""Query answers on the bundled sample data, checked against the facts it models."""
+
+from __future__ import annotations
+
+import pytest
+
+from orgmodel import queries
+from orgmodel.graph import OrgGraph
+from orgmodel.load import load_graph
+from orgmodel.lookup import find
+from tests.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def g() -> OrgGraph:
+    return load_graph([ROOT / "data"])
+
+
+def test_hps_coo_chain_and_dotted_line(g: OrgGraph) -> None:
+    coo = find(g, "hps-coo")
+    assert [g.id_of(n) for n in queries.chain(g, coo)] == [
+        "hps-deputy-admin-finance",
+        "hps-superintendent",
+        "hps-board",
+    ]
+    everyone = queries.chain_all(g, coo)
+    dotted = [s for s in everyone if s.via == "secondary"]
+    assert [(g.id_of(s.node), s.distance) for s in dotted] == [("hps-superintendent", 1)]
+
+
+def test_hps_coo_heads_the_five_units(g: OrgGraph) -> None:
+    heads = {g.title(u) for u in queries.oversees(g, find(g, "hps-coo")).heads}
+    assert {
+        "Office of Enrollment and School Choice",
+        "Facilities Department",
+        "Food & Child Nutrition Services Department",
+        "Transportation Office",
+        "Educational Technology",
+    } <= heads
+
+
+def test_reports_direct_and_all(g: OrgGraph) -> None:
+    coo = find(g, "hps-coo")
+    direct = queries.reports(g, coo)
+    assert len(direct) == 7 and {lv for _, lv in direct} == {1}
+    below = queries.reports(g, coo, everyone=True)
+    assert len(below) > len(direct)
+    two = queries.reports(g, coo, everyone=True, depth=2)
+    assert {lv for _, lv in two} == {1, 2}
+
+
+def test_common_and_path(g: OrgGraph) -> None:
+    a, b = find(g, "Director of Facilities"), find(g, "Chief Financial Officer")
+    meet = queries.common(g, a, b)
+    assert meet is not None and g.id_of(meet.node) == "hps-deputy-admin-finance"
+    assert (meet.distance_a, meet.distance_b) == (2, 1)
+    steps = queries.path(g, a, b)
+    assert steps is not None and [g.id_of(n) for n in steps][1:-1] == [
+        "hps-coo",
+        "hps-deputy-admin-finance",
+    ]
+
+
+def test_posts_of_different_organizations_share_no_superior(g: OrgGraph) -> None:
+    hps, city = find(g, "hps-coo"), find(g, "hfd-coo")
+    assert queries.common(g, hps, city) is None
+    assert queries.path(g, hps, city) is None
+
+
+def test_stats(g: OrgGraph) -> None:
+    s = queries.stats(g)
+    assert s.organizations == 4
+    assert s.posts == 114
+    assert s.secondary_lines == 1
+    assert s.without_superior == 0
+    assert s.span_max == 7
+    assert sum(s.span_distribution.values()) == s.managers
