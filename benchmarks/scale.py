@@ -42,7 +42,7 @@ UNITS = ["Finance", "Operations", "Facilities", "Transportation", "IT", "HR", "L
 
 
 def generate(n: int, path: Path, seed: int = 7) -> None:
-    """Write an ``n``-post org as CSV: id, name, title, department, manager_id, dotted_manager_id."""
+    """Write an ``n``-post org as CSV (id, name, title, department, manager, dotted manager)."""
     rng = random.Random(seed)
     parents = [-1]
     depth = [0]
@@ -125,7 +125,9 @@ chain = timed(lambda: queries.chain(g, next(it)), 10000)
 pairs = iter([(rng.randrange(n), rng.randrange(n)) for _ in range(10000)])
 common = timed(lambda: queries.common(g, *next(pairs)), 10000)
 d2 = next(i for i in range(n) if g.depth[i] == 2)
-a = time.perf_counter(); below = queries.reports(g, d2, everyone=True); rep = time.perf_counter() - a
+a = time.perf_counter()
+below = queries.reports(g, d2, everyone=True)
+rep = time.perf_counter() - a
 a = time.perf_counter(); queries.stats(g); st = time.perf_counter() - a
 print(json.dumps({"build": build, "mb": mb, "chain": chain, "common": common,
                   "reports": rep, "reports_n": len(below), "stats": st}))
@@ -133,7 +135,7 @@ print(json.dumps({"build": build, "mb": mb, "chain": chain, "common": common,
 
 
 def run_command(path: Path) -> tuple[float, float]:
-    """Wall time and peak RSS (MB) of ``orgmodel stats -s path`` as a user runs it."""
+    """Wall time and peak RSS (MB) of ``orgmodel stats -s path``, as a user runs it."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     t = time.perf_counter()
     subprocess.run(
@@ -171,7 +173,8 @@ def main() -> None:
         print(
             f"{size:>9,} {floor:>8.2f}s {arrow if arrow >= 0 else float('nan'):>7.2f}s "
             f"{command:>9.2f}s {command / floor:>5.1f}x {peak:>8.0f} {q['build']:>6.2f}s "
-            f"{q['chain'][0]:>8.1f}/{q['chain'][1]:<8.1f} {q['common'][0]:>8.1f}/{q['common'][1]:<9.1f} "
+            f"{q['chain'][0]:>8.1f}/{q['chain'][1]:<8.1f} "
+            f"{q['common'][0]:>8.1f}/{q['common'][1]:<9.1f} "
             f"{q['reports'] * 1e3:>7.1f}ms/{int(q['reports_n']):>7,} {q['stats']:>6.2f}s"
         )
 

@@ -104,9 +104,7 @@ def chain_text(graph: OrgGraph, node: int, steps: list[int]) -> str:
     return "\n".join(lines)
 
 
-def chain_json(
-    graph: OrgGraph, node: int, steps: Sequence[int | Superior]
-) -> dict[str, Any]:
+def chain_json(graph: OrgGraph, node: int, steps: Sequence[int | Superior]) -> dict[str, Any]:
     out: dict[str, Any] = {"post": graph.describe(node), "chain": []}
     step: int | Superior
     for i, step in enumerate(steps, 1):

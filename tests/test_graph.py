@@ -78,8 +78,10 @@ def test_two_primary_superiors_keep_the_first_and_record_the_second() -> None:
 def test_post_reporting_to_a_board_and_references_by_title() -> None:
     data = OrgData(
         units=[UnitRecord("board", "Board of Education", UnitKind.BOARD, "hps")],
-        posts=[PostRecord("supt", "Superintendent of Schools", "hps"),
-               PostRecord("coo", "Chief Operating Officer", "hps")],  # fmt: skip
+        posts=[
+            PostRecord("supt", "Superintendent of Schools", "hps"),
+            PostRecord("coo", "Chief Operating Officer", "hps"),
+        ],
         relations=[
             Relation(RelKind.REPORTS_TO, "supt", "Board of Education", LineKind.PRIMARY),
             Relation(RelKind.REPORTS_TO, "coo", "the Superintendent of Schools", LineKind.PRIMARY),

@@ -136,7 +136,9 @@ foreign = st.builds(
 @st.composite
 def org_data(draw: st.DrawFn) -> OrgData:
     org_ids = draw(st.lists(ident, min_size=1, max_size=3, unique=True))
-    orgs = [OrgRecord(o, draw(text), draw(st.none() | text), draw(native | foreign)) for o in org_ids]
+    orgs = [
+        OrgRecord(o, draw(text), draw(st.none() | text), draw(native | foreign)) for o in org_ids
+    ]
     ids = draw(st.lists(ident, min_size=1, max_size=12, unique=True))
     unit_ids = [f"u-{i}" for i in ids[: len(ids) // 2]]
     units = [
@@ -181,7 +183,9 @@ def org_data(draw: st.DrawFn) -> OrgData:
             )
             target = draw(st.sampled_from(ids + unit_ids))
             generic = kind is RelKind.REPORTS_TO and draw(st.booleans())
-            rels.append(Relation(kind, pid, target, qualifier, generic, draw(st.just(prov) | foreign)))
+            rels.append(
+                Relation(kind, pid, target, qualifier, generic, draw(st.just(prov) | foreign))
+            )
     return OrgData(orgs, units, posts, rels)
 
 
@@ -189,7 +193,11 @@ def _comparable(data: OrgData) -> tuple[object, ...]:
     """Records with 'this org file, line N' provenance blanked: a new file has new lines."""
 
     def p(prov: Prov) -> Prov:
-        return Prov() if prov == Prov(prov.source, line=prov.line) and prov.source == "in.yaml" else prov
+        return (
+            Prov()
+            if prov == Prov(prov.source, line=prov.line) and prov.source == "in.yaml"
+            else prov
+        )
 
     posts = sorted(x._replace(prov=p(x.prov)) for x in data.posts)
     rels = sorted(

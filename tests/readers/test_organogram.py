@@ -78,7 +78,9 @@ def test_dft_2011_03_senior_and_junior() -> None:
 
 @needs_realdata
 def test_dfid_2013_self_reports_kept() -> None:
-    path = REALDATA / "uk-organograms/department_for_international_development-2013-09-30-senior.csv"
+    path = (
+        REALDATA / "uk-organograms/department_for_international_development-2013-09-30-senior.csv"
+    )
     graph = OrgGraph(read_organogram(path))
     loops = sorted(graph.id_of(i) for i in range(graph.post_count) if graph.parent[i] == i)
     assert loops == ["B130", "B41", "B52"]
