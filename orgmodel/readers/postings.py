@@ -1,0 +1,102 @@
+"""Job postings as a source: the extractor's facts turned into records.
+
+A posting describes one post. Its reporting lines become ``reports_to``
+relations from that post; what it supervises becomes ``heads`` (units) or
+reporting lines *into* it (posts); informational links stay links. Every
+relation keeps the evidence span and cue as provenance. Names are left as
+written: :func:`orgmodel.resolve.resolve` decides which post or unit each
+one is, across all sources.
+
+>>> from orgmodel.extract.result import Evidence, Extraction, ReportingFact, SupervisionFact
+>>> ex = Extraction(source="coo.md", title="Chief Operating Officer",
+...     organization="Hartford Public Schools",
+...     reports_to=[ReportingFact("Superintendent of Schools", "secondary", False,
+...                               Evidence(40, 65, "Superintendent of Schools", "REPORTS TO:"))],
+...     supervises=[SupervisionFact("Facilities Department", "direct", "unit",
+...                                 Evidence(90, 111, "Facilities Department", "SUPERVISES:"))])
+>>> data = extraction_to_data(ex)
+>>> data.posts[0].id
+'hartford-public-schools/chief-operating-officer'
+>>> [(str(r.kind), r.object) for r in data.relations]
+[('reports_to', 'Superintendent of Schools'), ('heads', 'Facilities Department')]
+>>> str(data.relations[0].qualifier)
+'secondary'
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from orgmodel.extract.result import Evidence, Extraction
+from orgmodel.fileio import slug
+from orgmodel.naming import guess_unit_kind
+from orgmodel.records import (
+    LineKind,
+    LinkType,
+    LoadIssue,
+    OrgData,
+    OrgRecord,
+    PostRecord,
+    Prov,
+    Relation,
+    RelKind,
+    UnitRecord,
+)
+
+__all__ = ["extraction_to_data"]
+
+
+def _prov(source: str, ev: Evidence) -> Prov:
+    return Prov(source, start=ev.start, end=ev.end, cue=ev.cue)
+
+
+def extraction_to_data(ex: Extraction, source: str | None = None) -> OrgData:
+    """Records for one posting's extraction (names unresolved; see :mod:`orgmodel.resolve`)."""
+    src = source or ex.source or "<posting>"
+    data = OrgData(sources=[src])
+    org_id = slug(ex.organization) if ex.organization else None
+    if ex.organization and org_id:
+        data.organizations.append(OrgRecord(org_id, ex.organization, None, Prov(src)))
+    unit_id = None
+    if ex.department:
+        unit_id = f"{org_id}/{slug(ex.department)}" if org_id else slug(ex.department)
+        kind = guess_unit_kind(ex.department)
+        data.units.append(UnitRecord(unit_id, ex.department, kind, org_id, None, None, Prov(src)))
+    title = ex.title
+    if title is None:
+        title = f"Post described in {Path(src).name}"
+        data.issues.append(
+            LoadIssue("untitled-posting", "the posting states no title", Prov(src), ())
+        )
+    post_id = f"{org_id}/{slug(title)}" if org_id else slug(title)
+    data.posts.append(
+        PostRecord(
+            post_id, title, org_id, unit_id, None, None, None, None, False,
+            {"posting": src}, Prov(src, inferred=ex.title is None),
+        )
+    )  # fmt: skip
+    for fact in ex.reports_to:
+        data.relations.append(
+            Relation(
+                RelKind.REPORTS_TO, post_id, fact.name, LineKind(fact.kind), fact.generic,
+                _prov(src, fact.evidence),
+            )
+        )  # fmt: skip
+    for sup in ex.supervises:
+        if sup.kind != "direct":
+            continue  # indirect supervision names no line of its own
+        prov = _prov(src, sup.evidence)
+        if sup.target == "unit":
+            data.relations.append(Relation(RelKind.HEADS, post_id, sup.name, None, False, prov))
+        else:
+            data.relations.append(
+                Relation(RelKind.REPORTS_TO, sup.name, post_id, LineKind.PRIMARY, False, prov)
+            )
+    for link in ex.links:
+        data.relations.append(
+            Relation(RelKind.LINK, post_id, link.name, LinkType(link.type), False,
+                     _prov(src, link.evidence))
+        )  # fmt: skip
+    for warning in ex.warnings:
+        data.issues.append(LoadIssue("extraction", warning, Prov(src)))
+    return data
