@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -48,5 +49,17 @@ def load_graph(
     mapping: Mapping[str, str] | None = None,
     settings: Settings | None = None,
 ) -> OrgGraph:
-    """Sources -> records -> the graph, built once."""
-    return OrgGraph(load_data(sources, fmt=fmt, mapping=mapping, settings=settings))
+    """Sources -> records -> the graph, built once.
+
+    The cyclic garbage collector is paused while the graph is built: the
+    build makes millions of small, acyclic objects, and each collection pass
+    would walk all of them again (measured: 3.0 s instead of 4-5 s at 1M posts).
+    """
+    data = load_data(sources, fmt=fmt, mapping=mapping, settings=settings)
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return OrgGraph(data)
+    finally:
+        if was_enabled:
+            gc.enable()
