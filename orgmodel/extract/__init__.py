@@ -1,0 +1,49 @@
+"""Postings text -> facts with evidence: title, organization, reporting lines, supervision.
+
+The public API is three functions and the result types::
+
+    read_posting(path) -> Posting          # front matter, HTML converted
+    extract(text, *, source=None, meta=None) -> Extraction
+    extract_file(path) -> Extraction       # read_posting + extract
+
+``extract`` is pure (no global mutable state), so it is safe in a process
+pool. Evidence offsets point into the ``text`` passed to ``extract`` (for
+files, the body after front matter; add ``Posting.body_offset`` for offsets
+in the file). See :mod:`orgmodel.extract.result` for the JSON contract.
+
+>>> ex = extract("REPORTS TO: Deputy Superintendent (Primary)/Superintendent (Secondary)")
+>>> [(f.name, f.kind) for f in ex.reports_to]
+[('Deputy Superintendent', 'primary'), ('Superintendent', 'secondary')]
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from orgmodel.extract.core import extract
+from orgmodel.extract.result import (
+    Evidence,
+    Extraction,
+    LinkFact,
+    ReportingFact,
+    SupervisionFact,
+)
+from orgmodel.extract.text import Posting, read_posting
+
+__all__ = [
+    "Evidence",
+    "Extraction",
+    "LinkFact",
+    "Posting",
+    "ReportingFact",
+    "SupervisionFact",
+    "extract",
+    "extract_file",
+    "read_posting",
+]
+
+
+def extract_file(path: str | Path) -> Extraction:
+    """Read a posting file and extract from its body, front matter winning."""
+    posting = read_posting(path)
+    return extract(posting.text, source=posting.source, meta=posting.meta)

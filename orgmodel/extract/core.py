@@ -1,0 +1,74 @@
+"""The extractor: one posting body in, one :class:`Extraction` out.
+
+:func:`extract` is a pure function of its arguments -- no global mutable
+state, nothing read or written outside -- so it can run in a process pool or
+a Spark map. The steps share one working view of the text (see
+:mod:`orgmodel.extract.sections`): fields, sections and sentences are found
+once, then the title (needed to recognise the post itself in the text), the
+organization and department, and the relations.
+
+Front matter (``meta``) wins over extraction for ``title``,
+``organization`` and ``department``; extraction fills what it leaves out.
+
+>>> ex = extract("Job Title: Deputy Clerk\\nReports To: City Clerk\\n", source="p.txt")
+>>> ex.title, [f.name for f in ex.reports_to]
+('Deputy Clerk', ['City Clerk'])
+>>> extract("", meta={"title": "Clerk"}).title
+'Clerk'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from orgmodel.extract.departments import find_department
+from orgmodel.extract.fields import find_fields
+from orgmodel.extract.organizations import find_organization
+from orgmodel.extract.relations import extract_relations
+from orgmodel.extract.result import Extraction
+from orgmodel.extract.sections import find_sections, line_spans, sentences, work_view
+from orgmodel.extract.titles import find_title
+
+__all__ = ["extract"]
+
+
+def _meta(meta: Mapping[str, str] | None, key: str) -> str | None:
+    if not meta:
+        return None
+    value = meta.get(key)
+    return " ".join(str(value).split()) or None if value is not None else None
+
+
+def extract(
+    text: str, *, source: str | None = None, meta: Mapping[str, str] | None = None
+) -> Extraction:
+    """Read title, organization, department, reporting lines, supervision and links."""
+    view = work_view(text)
+    lines = line_spans(view)
+    fields = find_fields(view)
+    title = _meta(meta, "title") or find_title(text, view=view, fields=fields)
+    organization = _meta(meta, "organization") or find_organization(text, view=view, fields=fields)
+    department = _meta(meta, "department") or find_department(
+        text, title=title, view=view, fields=fields
+    )
+    relations = extract_relations(
+        text,
+        view,
+        title=title,
+        fields=fields,
+        sections=find_sections(view, lines),
+        sentence_spans=sentences(view, lines),
+    )
+    warnings = list(dict.fromkeys(relations.warnings))
+    if title is None:
+        warnings.append("no title found: the text does not state the post's title")
+    return Extraction(
+        source=source,
+        title=title,
+        organization=organization,
+        department=department,
+        reports_to=relations.reports,
+        supervises=relations.supervises,
+        links=relations.links,
+        warnings=warnings,
+    )

@@ -1,0 +1,282 @@
+"""Prose cue phrases: the words that announce a reporting line, supervision or a link.
+
+One compiled alternation finds every cue in a single pass over the text. Each
+cue family knows which relation it states, its kind (primary/secondary,
+direct/indirect, liaison/advises/works_with) and whether it is a verb that may
+be followed by coordinated verbs ("Supervises and trains support staff").
+
+All quantifiers are bounded, so a cue can never make the regex engine
+backtrack over unbounded text.
+
+>>> [(c.family, c.relation, c.kind) for c in find_cues("He reports directly to the Mayor.")]
+[('report', 'reports', 'primary')]
+>>> [c.family for c in find_cues("Works under the general supervision of the Clerk.")]
+['under']
+>>> [c.family for c in find_cues("Supervisor of the year; supervisory skills")]
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from orgmodel.extract.vocab import words
+
+__all__ = ["NEGATION", "Cue", "find_cues", "qualifying"]
+
+_ADJ = (
+    r"(?:general|immediate|direct|administrative|executive|close|overall|limited|minimal|broad|"
+    r"technical|functional|day-to-day|delegated|daily|professional|policy|and/or|and|"
+    r"indirect|full|first-line|clinical|operational)"
+)
+_FAMILIES: list[tuple[str, str, str, str]] = [
+    # (family, relation, kind, pattern)
+    (
+        "secondary",
+        "reports",
+        "secondary",
+        r"(?:secondary|dotted[- ]line|matrix)\s+(?:report(?:s|ing)?\s+)?(?:relationship\s+)?"
+        r"(?:line\s+)?to(?![a-z])",
+    ),
+    (
+        "report",
+        "reports",
+        "primary",
+        r"report(?:s|ing)?(?:\s+(?P<radv>directly|administratively|functionally|indirectly|"
+        r"operationally|solely|ultimately|jointly|also|primarily|immediately|secondarily))?"
+        r"\s+to(?![a-z])",
+    ),
+    (
+        "and-to",
+        "reports",
+        "secondary",
+        r"and\s+(?:functionally|indirectly|secondarily|administratively)\s+to(?![a-z])",
+    ),
+    (
+        "accountable",
+        "reports",
+        "primary",
+        r"(?:is|are|remains|be)\s+(?:directly\s+|ultimately\s+)?"
+        r"(?:accountable|responsible|answerable|subordinate)\s+to(?![a-z])",
+    ),
+    (
+        "under",
+        "reports",
+        "primary",
+        rf"under\s+(?:the\s+)?(?:{_ADJ}\s+){{0,4}}(?:direction|supervision|guidance|leadership|"
+        r"authority|oversight|management)(?:\s+(?:and|&)\s+(?:[a-z]+\s+)?(?:direction|supervision|"
+        r"guidance|authority|leadership|control|review))?\s*,?\s+(?:of|from)(?![a-z])",
+    ),
+    (
+        "under-none",
+        "reports",
+        "primary",
+        rf"under\s+(?:the\s+)?(?:{_ADJ}\s+){{0,3}}(?:direction|supervision)(?!\s+(?:of|from|and|&))",
+    ),
+    ("directed", "reports", "primary", r"as\s+directed\s+by(?![a-z])"),
+    ("pleasure", "reports", "primary", r"serves?\s+at\s+the\s+pleasure\s+of(?![a-z])"),
+    (
+        "receives",
+        "reports",
+        "primary",
+        r"receiv(?:es|e|ing)\s+(?:[a-z-]+\s+){0,3}?(?:direction|supervision|guidance)\s+from(?![a-z])",
+    ),
+    (
+        "works-under",
+        "reports",
+        "primary",
+        r"works?\s+(?:directly\s+)?under(?!\s+(?:the\s+)?(?:[a-z/-]+\s+){0,4}(?:direction|"
+        r"supervision|guidance))",
+    ),
+    ("passive", "reports", "primary", r"(?:is|are|be)\s+supervised\s+by(?![a-z])"),
+    ("indirectly", "supervises", "indirect", r"indirectly\s+supervis(?:es|e|ing)(?![a-z])"),
+    (
+        "exercise",
+        "supervises",
+        "direct",
+        r"(?:exercis(?:es|e|ing)|provid(?:es|e|ing)|ha(?:s|ve|ving)|assum(?:es|e|ing))\s+"
+        r"(?:[a-z-]+\s+){0,4}?(?:supervision|supervisory\s+(?:authority|responsibility|"
+        r"responsibilities|control|duties))\s+(?:over|of|for|to)(?![a-z])",
+    ),
+    (
+        "exercised",
+        "supervises",
+        "direct",
+        r"supervision\s+(?:is\s+|shall\s+be\s+|will\s+be\s+)?(?:exercised|provided)\s+"
+        r"(?:over|to|for)(?![a-z])",
+    ),
+    (
+        "work-of",
+        "supervises",
+        "direct",
+        r"(?:(?:assign|direct|monitor|oversee|supervise|plan|coordinate|schedule)s?|seeing\s+that)"
+        r"(?:\s*(?:,|and/or|and|or)\s*(?:assign|direct|monitor|oversee|supervise|plan|coordinate|"
+        r"schedule|review|evaluate)s?){0,3}\s+the\s+work(?:\s+activities)?\s+of(?![a-z])",
+    ),
+    ("verb", "supervises", "direct", r"supervis(?:es|e|ing)(?![a-z])"),
+    (
+        "noun",
+        "supervises",
+        "direct",
+        r"(?:(?:general|day-to-day|direct|overall|immediate|daily|administrative|technical|"
+        r"functional|full|first-line|indirect)\s+)?supervision\s+(?:of|over)(?![a-z])",
+    ),
+    ("manage", "supervises", "direct", r"manag(?:es|e|ing)(?![a-z])"),
+    (
+        "direct-reports",
+        "supervises",
+        "direct",
+        r"direct\s+reports\s+(?:include|are|consist\s+of)(?![a-z])",
+    ),
+    ("liaison", "links", "liaison", r"liaison\s+(?:to|with|between|for)(?![a-z])"),
+    (
+        "advisor",
+        "links",
+        "advises",
+        r"(?:chief\s+|principal\s+|senior\s+)?advis[oe]r\s+to(?![a-z])",
+    ),
+    (
+        "advice",
+        "links",
+        "advises",
+        r"provid(?:es|e|ing)\s+(?:[a-z]+\s+){0,2}?advice\s+(?:and\s+[a-z]+\s+)?to(?![a-z])",
+    ),
+    (
+        "advises",
+        "links",
+        "advises",
+        r"advis(?:es|e|ing)(?:\s+and\s+(?:assists?|counsels?|supports?))?(?![a-z])",
+    ),
+    (
+        "works-with",
+        "links",
+        "works_with",
+        r"(?:works?|working|collaborat(?:es|e|ing)|partners?|partnering|coordinat(?:es|e|ing)|"
+        r"interacts?|interacting)\s+(?:closely\s+|collaboratively\s+|directly\s+|cooperatively\s+)?"
+        r"with(?![a-z])",
+    ),
+    (
+        "in-collaboration",
+        "links",
+        "works_with",
+        r"in\s+(?:close\s+)?(?:collaboration|partnership|conjunction|coordination)\s+with(?![a-z])",
+    ),
+]
+_VERB_FAMILIES = frozenset({"verb", "indirectly", "manage", "advises"})
+_INDEX = {name: (relation, kind) for name, relation, kind, _ in _FAMILIES}
+_SECONDARY_ADVERBS = frozenset({"functionally", "indirectly", "also", "secondarily"})
+
+NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|without)\b", re.IGNORECASE)
+"""Words that turn a cue into a non-statement ("does not supervise")."""
+
+_QUALIFYING = (
+    "experience", "ability to", "able to", "skill", "knowledge of", "qualified", "preferred",
+    "must have", "proven", "demonstrated", "years of", "background in", "track record",
+    "familiarity", "requir",
+)  # fmt: skip
+
+
+def qualifying(text: str) -> bool:
+    """True when ``text`` reads as a requirement ("experience supervising", "ability to").
+
+    >>> qualifying("Experience supervising staff"), qualifying("The Clerk supervises")
+    (True, False)
+    """
+    lowered = text.lower()
+    return any(word in lowered for word in _QUALIFYING)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One cue phrase found in the text."""
+
+    family: str
+    relation: str
+    kind: str
+    start: int
+    end: int
+    verb: bool
+
+
+_TRIGGERS = re.compile(
+    r"report|under|supervis|receiv|exercis|provid|assum|assign|monitor|overse|coordinat|schedul|"
+    r"manag|advis|collaborat|partner|interact|dotted|direct|indirect|secondary|matrix|accountab|"
+    r"responsib|answerab|subordinat|pleasure|liaison|seeing|conjunction|work"
+)
+_FIRST_LETTERS = "".join(sorted({stem[0] for stem in _TRIGGERS.pattern.split("|")}))
+_TRIGGERS_AT_WORD = re.compile(rf"\b(?=[{_FIRST_LETTERS}])(?:{_TRIGGERS.pattern})")
+_SEAM = re.compile(
+    r"[a-z](?=Report|Under|Supervis|Receiv|Direct|Work|Manag|Liaison|Advis|Provid|Exercis|Indirect)"
+)
+_WORD_START = re.compile(r"(?<![A-Za-z])[A-Za-z]|(?<=[a-z])[A-Z]")
+
+
+_BACK_OFF = tuple(
+    words(
+        """accountab responsib answerab subordinat direct supervis indirect pleasure collaborat
+        coordinat partner conjunction advis schedul monitor overse assign"""
+    )
+)
+
+
+def _subset(stem: str) -> re.Pattern[str]:
+    """The alternation of the cue families whose pattern mentions ``stem``."""
+    chosen = [(n, p) for n, _, _, p in _FAMILIES if stem in p.lower()] or [
+        (n, p) for n, _, _, p in _FAMILIES
+    ]
+    return re.compile(
+        "|".join(f"(?P<{name.replace('-', '_')}>{pattern})" for name, pattern in chosen),
+        re.IGNORECASE,
+    )
+
+
+_BY_STEM = {stem: _subset(stem) for stem in _TRIGGERS.pattern.split("|")}
+
+
+def _trigger_positions(view: str, start: int, stop: int) -> list[tuple[int, str]]:
+    """Where a distinctive cue word starts, and which stem it is."""
+    lowered = view[start:stop].lower()
+    found = [(m.start(), m.group(0)) for m in _TRIGGERS_AT_WORD.finditer(lowered)]
+    for seam in _SEAM.finditer(view, start, stop):
+        glued = _TRIGGERS.match(lowered, seam.end() - start)
+        if glued is not None:
+            found.append((glued.start(), glued.group(0)))
+    found.sort()
+    return [(start + pos, stem) for pos, stem in found]
+
+
+def find_cues(view: str, start: int = 0, end: int | None = None) -> list[Cue]:
+    """Every cue in ``view[start:end]``, in order, not overlapping.
+
+    Distinctive words ("supervis", "report", "liaison") are found first; the
+    full cue alternation is tried only there and at the few words before them
+    ("is accountable to", "as directed by", "has supervisory responsibility").
+    """
+    stop = len(view) if end is None else end
+    cues: list[Cue] = []
+    last_end = start
+    for trigger, stem in _trigger_positions(view, start, stop):
+        if trigger < last_end:
+            continue
+        families = _BY_STEM[stem]
+        match = families.match(view, trigger, stop)
+        if stem.startswith(_BACK_OFF):
+            window = _WORD_START.finditer(view, max(last_end, trigger - 40), trigger)
+            for pos in [m.start() for m in window][-4:]:
+                candidate = families.match(view, pos, stop)
+                if candidate is not None and candidate.end() > trigger:
+                    match = candidate
+                    break
+        if match is None:
+            continue
+        pos = match.start()
+        last_end = match.end()
+        family = (match.lastgroup or "").replace("_", "-")
+        relation, kind = _INDEX[family]
+        if family == "report":
+            adverb = (match.group("radv") or "").lower()
+            if adverb in _SECONDARY_ADVERBS:
+                kind = "secondary"
+        cues.append(Cue(family, relation, kind, pos, match.end(), family in _VERB_FAMILIES))
+    return cues

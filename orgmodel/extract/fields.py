@@ -1,0 +1,312 @@
+"""Labelled fields: "REPORTS TO:", "Job Title:", "IMMEDIATE SUPERVISOR Dean", "Title\\nDean".
+
+Postings state the most reliable facts as label/value pairs, but lay them out
+in many ways: ``Label: value`` on a line; several pairs flattened onto one
+line by a PDF converter ("Union: No Reports to: City Council Civil Service:
+No"); a label alone on a line with the value on the next one (a two-column
+table); an ALL CAPS label with no colon; two labels stacked before their
+values ("Reports to: Supervises: Mayor Deputy City Administrator, ...").
+
+This module finds them and returns value *spans*; the list splitter and the
+relation builder decide what the values mean.
+
+>>> text = "Job Title: County Clerk\\nReports to: City Council Civil Service: No\\n"
+>>> [(f.key, text[s:e]) for f in find_fields(text) for s, e in f.values]
+[('job title', 'County Clerk'), ('reports to', 'City Council')]
+>>> table = "REPORTS TO\\n\\nPrincipal\\n"
+>>> [(f.key, table[s:e]) for f in find_fields(table) for s, e in f.values]
+[('reports to', 'Principal')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from orgmodel.extract.sections import line_spans
+from orgmodel.extract.vocab import PEOPLE, POSTS, UNITS, head_word
+
+__all__ = ["LABELS", "Field", "find_fields", "trim_label_tail"]
+
+_R, _S, _T, _O, _D = "reports", "supervises", "title", "org", "dept"
+
+LABELS: dict[str, tuple[str, str]] = {
+    "reports to": (_R, "primary"),
+    "reporting to": (_R, "primary"),
+    "report to": (_R, "primary"),
+    "reports directly to": (_R, "primary"),
+    "position reports to": (_R, "primary"),
+    "reporting relationship": (_R, "primary"),
+    "immediate supervisor": (_R, "primary"),
+    "direct supervisor": (_R, "primary"),
+    "supervisor": (_R, "primary"),
+    "primary supervisor": (_R, "primary"),
+    "responsible to": (_R, "primary"),
+    "accountable to": (_R, "primary"),
+    "supervised by": (_R, "primary"),
+    "line manager": (_R, "primary"),
+    "major administrator": (_R, "secondary"),
+    "secondary supervisor": (_R, "secondary"),
+    "secondary reporting": (_R, "secondary"),
+    "dotted line": (_R, "secondary"),
+    "dotted line to": (_R, "secondary"),
+    "dotted-line to": (_R, "secondary"),
+    "indirect supervisor": (_R, "secondary"),
+    "next level supervisor": (_R, "secondary"),
+    "next-level supervisor": (_R, "secondary"),
+    "second level supervisor": (_R, "secondary"),
+    "second-level supervisor": (_R, "secondary"),
+    "skip level manager": (_R, "secondary"),
+    "functional supervisor": (_R, "secondary"),
+    "also reports to": (_R, "secondary"),
+    "supervises": (_S, "direct"),
+    "responsible for": (_S, "direct"),
+    "supervision exercised": (_S, "direct"),
+    "supervisory responsibility": (_S, "direct"),
+    "supervisory responsibilities": (_S, "direct"),
+    "direct reports": (_S, "direct"),
+    "positions supervised": (_S, "direct"),
+    "staff supervised": (_S, "direct"),
+    "supervision of others": (_S, "direct"),
+    "directly supervises": (_S, "direct"),
+    "supervises directly": (_S, "direct"),
+    "indirect reports": (_S, "indirect"),
+    "indirectly supervises": (_S, "indirect"),
+    "supervises indirectly": (_S, "indirect"),
+    "position title": (_T, ""),
+    "job title": (_T, ""),
+    "title": (_T, ""),
+    "classification title": (_T, ""),
+    "working title": (_T, ""),
+    "class title": (_T, ""),
+    "position": (_T, ""),
+    "role": (_T, ""),
+    "job description": (_T, ""),
+    "employer": (_O, ""),
+    "organization": (_O, ""),
+    "organisation": (_O, ""),
+    "company": (_O, ""),
+    "agency": (_O, ""),
+    "hiring organization": (_O, ""),
+    "institution": (_O, ""),
+    "department": (_D, ""),
+    "dept": (_D, ""),
+    "division": (_D, ""),
+    "school/department": (_D, ""),
+    "unit": (_D, ""),
+    "office": (_D, ""),
+    "section": (_D, ""),
+    "bureau": (_D, ""),
+    "building or location": (_D, ""),
+    "location": (_D, ""),
+    "program": (_D, ""),
+}
+"""Known labels (lower case, single spaces) and what they state."""
+
+_SUPERVISES_ALONE = frozenset({"supervises", "direct reports", "positions supervised"})
+_TITLE_PRIORITY = ("position title", "job title", "working title", "title", "classification title")
+
+
+_COLON = re.compile(r"[ ]*:(?=[ ]|$)", re.MULTILINE)
+_MAX_LABEL_WORDS = max(len(key.split()) for key in LABELS)
+_FIRST_WORDS = frozenset(key.split()[0] for key in LABELS)
+_TERMINATOR = re.compile(r"[ ]{3,}|[ ]\|[ ]|\.[ ]+(?=[A-Z])|(?<=\w)[ ]?:(?=[ ]|$)|\n")
+_BULLET = re.compile(r"[ ]*(?:[*\-+]|\d{1,2}[.)])[ ]+\S")
+_WORD = re.compile(r"\S+")
+_LABEL_WORD = re.compile(r"[^\s:]+")
+_LEVEL = re.compile(r"[IVX]{1,4}|\d{1,2}")
+_SUBLABEL_LINE = re.compile(r"[ ]*(?:directly|indirectly)[ ]*:", re.IGNORECASE)
+_CONNECTORS = frozenset({"of", "for", "and", "&", "to", "the", "-", "in", "at", "on", "/"})
+_HEADS = POSTS | UNITS | PEOPLE
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One labelled field; ``values`` are spans (several for a bulleted value)."""
+
+    key: str
+    role: str
+    kind: str
+    label_start: int
+    label_end: int
+    values: tuple[tuple[int, int], ...]
+    cue: str
+
+
+def _key(label: str) -> str:
+    return " ".join(label.lower().split())
+
+
+def trim_label_tail(view: str, start: int, end: int) -> int:
+    """End of a value that runs into the next field's label ("City Council Civil Service").
+
+    The value is taken to end at its last head noun (post, unit, people) that
+    leaves one to three words for the label and is not followed by a
+    connector, keeping level suffixes ("Coordinator III"); without one, the
+    last word is dropped. Only the last comma-separated item is trimmed.
+    """
+    comma = view.rfind(",", start, end)
+    if comma >= 0:
+        start = comma + 1
+    words = [(m.start(), m.end()) for m in _WORD.finditer(view, start, end)]
+    if len(words) <= 1:
+        return end
+    texts = [view[s:e] for s, e in words]
+    for index in range(len(words) - 2, -1, -1):
+        remaining = len(words) - 1 - index
+        if remaining > 3 or texts[index + 1].lower() in _CONNECTORS:
+            continue
+        if head_word(texts[index]) in _HEADS:
+            last = index
+            while last + 2 < len(words) and _LEVEL.fullmatch(texts[last + 1]):
+                last += 1
+            return words[last][1]
+        if _LEVEL.fullmatch(texts[index]) and index and head_word(texts[index - 1]) in _HEADS:
+            return words[index][1]
+    return words[-2][1]
+
+
+def _value_end(view: str, start: int, line_end: int) -> tuple[int, bool]:
+    """Where an inline value stops, and whether it ran into another label."""
+    match = _TERMINATOR.search(view, start, line_end)
+    if match is None:
+        return line_end, False
+    return match.start(), ":" in match.group(0)
+
+
+def _strip(view: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and view[start] in " *-:":
+        start += 1
+    while end > start and view[end - 1] in " .;,:":
+        end -= 1
+    return start, end
+
+
+def _label_before(view: str, colon: int) -> tuple[int, str] | None:
+    """The known label that ends just before the colon at ``colon``: (start, key)."""
+    line_start = view.rfind("\n", 0, colon) + 1
+    base = max(line_start, colon - 48)
+    tokens = list(_LABEL_WORD.finditer(view, base, colon))
+    if base > line_start and tokens:
+        tokens = tokens[1:]
+    for size in range(min(len(tokens), _MAX_LABEL_WORDS), 0, -1):
+        key = " ".join(t.group(0) for t in tokens[-size:]).lower().lstrip("*-")
+        if key in LABELS:
+            start = tokens[-size].start()
+            start += len(tokens[-size].group(0)) - len(tokens[-size].group(0).lstrip("*-"))
+            if start > 0 and (view[start - 1].isalnum() or view[start - 1] in "_/-"):
+                continue
+            return start, key
+    return None
+
+
+def _label_at_line(view: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """A known label opening the line ``view[start:end]``: (label start, label end, key)."""
+    pos = start
+    while pos < end and view[pos] in " *-":
+        pos += 1
+    first = _LABEL_WORD.match(view, pos, end)
+    if first is None or first.group(0).lower() not in _FIRST_WORDS:
+        return None
+    tokens = list(_LABEL_WORD.finditer(view, pos, min(end, pos + 60)))[:_MAX_LABEL_WORDS]
+    for size in range(len(tokens), 0, -1):
+        key = " ".join(t.group(0) for t in tokens[:size]).lower()
+        if key in LABELS:
+            return pos, tokens[size - 1].end(), key
+    return None
+
+
+def _line_is_label(text: str) -> bool:
+    found = _label_at_line(text, 0, len(text))
+    return found is not None and text[found[1] :].lstrip(" ")[:1] in {"", ":"}
+
+
+def find_fields(view: str) -> list[Field]:
+    """Every labelled field in document order (see the module docstring)."""
+    fields: list[Field] = []
+    taken: set[int] = set()
+    inline: list[tuple[int, int, str]] = []
+    for colon in _COLON.finditer(view):
+        found = _label_before(view, colon.start())
+        if found is not None:
+            inline.append((found[0], colon.end(), found[1]))
+    inline_starts = [start for start, _, _ in inline]
+    for label_start, label_end, key in inline:
+        role, kind = LABELS[key]
+        line_end = view.find("\n", label_end)
+        line_end = len(view) if line_end < 0 else line_end
+        vstart = label_end
+        while vstart < line_end and view[vstart] == " ":
+            vstart += 1
+        vend, ran_into_label = _value_end(view, vstart, line_end)
+        if ran_into_label:
+            label_at = next((s for s in inline_starts if vstart <= s < vend + 2), None)
+            if label_at is not None:
+                vend = label_at
+            elif vend > vstart:
+                vend = trim_label_tail(view, vstart, vend)
+        vstart, vend = _strip(view, vstart, vend)
+        values: tuple[tuple[int, int], ...] = ((vstart, vend),) if vend > vstart else ()
+        if not values and vstart >= line_end:
+            values = _next_line_values(view, line_end, role)
+        cue = " ".join(view[label_start:label_end].split())
+        fields.append(Field(key, role, kind, label_start, label_end, values, cue))
+        taken.add(label_start)
+    for line_start, line_end in line_spans(view):
+        at_line = _label_at_line(view, line_start, line_end)
+        if at_line is None or at_line[0] in taken:
+            continue
+        label_start, label_end, key = at_line
+        role, kind = LABELS[key]
+        label = view[label_start:label_end]
+        rest = view[label_end:line_end].strip(" ")
+        if rest in {"", ":"}:
+            if role == _T and key not in _TITLE_PRIORITY and not rest:
+                continue
+            if role == _S and not rest and key not in _SUPERVISES_ALONE:
+                continue
+            values = _next_line_values(view, line_end, role)
+            if values:
+                cue = " ".join(label.split())
+                fields.append(Field(key, role, kind, label_start, line_end, values, cue))
+            continue
+        if not label.isupper() or view[label_end : label_end + 1] != " " or not rest[:1].isupper():
+            continue
+        vend, _ = _value_end(view, label_end, line_end)
+        vstart, vend = _strip(view, label_end, vend)
+        value = view[vstart:vend]
+        if not any(ch.islower() for ch in value) or value.split()[0].lower() in _CONNECTORS:
+            continue
+        fields.append(Field(key, role, kind, label_start, label_end, ((vstart, vend),), label))
+    fields.sort(key=lambda f: f.label_start)
+    return fields
+
+
+def _next_line_values(view: str, pos: int, role: str) -> tuple[tuple[int, int], ...]:
+    """Value(s) on the lines after a label that stands alone on its line."""
+    values: list[tuple[int, int]] = []
+    lines_seen = 0
+    while pos < len(view) and lines_seen < 4:
+        start = pos + 1 if view[pos] == "\n" else pos
+        end = view.find("\n", start)
+        end = len(view) if end < 0 else end
+        text = view[start:end]
+        pos = end
+        if not text.strip():
+            if values:
+                break
+            lines_seen += 1
+            continue
+        colon = text.find(":")
+        if _line_is_label(text) or (colon > 0 and _label_before(text, colon) is not None):
+            break
+        if values and not _BULLET.match(text) and not _SUBLABEL_LINE.match(text):
+            break
+        if len(text.strip()) > 150 and not values:
+            break
+        vstart, vend = _strip(view, start, end)
+        if vend > vstart:
+            values.append((vstart, vend))
+        if role not in (_R, _S) or not (_BULLET.match(text) or _SUBLABEL_LINE.match(text)):
+            break
+    return tuple(values)

@@ -1,0 +1,373 @@
+"""The organization a posting belongs to.
+
+Organizations are rarely labelled, so the extractor collects *evidence* and
+weighs it, never matching any particular name:
+
+* an employer field ("Employer:", "Organization:") -- decisive;
+* "The X is seeking ...", "X is an Equal Opportunity Employer", "As an
+  employee of X", "... position at X?";
+* government and institution patterns ("City of X", "State of X", "X
+  County", "X Public Schools", "X Medical Center", "X Food Bank");
+* a proper-name possessive ("Lakeside Heritage Farm's collection");
+* a name that spells the domain of an e-mail address or URL in the text
+  (careers@brightpath.com, jobs@lhf.org for "Lakeside Heritage Farm");
+* a CamelCase brand repeated in the text ("BrightPath").
+
+Units (departments, offices, boards) are never organizations. Weak evidence
+below a threshold gives None: the README labels organization null "when the
+text names none", and a guess is worse than a gap.
+
+>>> find_organization("The City of Springfield is seeking a Clerk.")
+'City of Springfield'
+>>> find_organization("Reports to the Board. Knowledge of budgets.") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from orgmodel.extract.fields import Field, find_fields
+from orgmodel.extract.names import smart_title
+from orgmodel.extract.scoring import names_match
+from orgmodel.extract.sections import work_view
+from orgmodel.extract.vocab import POSTS, classify, head_word, words
+
+__all__ = ["find_all", "find_organization", "name_pattern"]
+
+_W = r"[A-Z][\w'.&-]*"
+_NAME = rf"{_W}(?:[ ]+(?:(?:of|and|the|for|&|de)[ ]+)?{_W}){{0,5}}"
+_NAME_TAIL = re.compile(rf"(?:The[ ]+)?(?P<name>{_NAME})[ ]*$")
+_NAME_HEAD = re.compile(rf"(?:the[ ]+)?(?P<name>{_NAME})")
+_SEEKING = re.compile(
+    r"[ ]+(?:(?:is|are)[ ]+(?:currently[ ]+|now[ ]+)?(?:seeking|hiring|looking[ ]+for|recruiting|"
+    r"accepting[ ]+applications)|seeks|invites)\b"
+)
+_EEO = re.compile(r"[ ]+is[ ]+(?:an?[ ]+|proud[ ]+to[ ]+be[ ]+an?[ ]+)(?i:equal|EEO|affirmative)")
+_OF_AT_KINDS = words(
+    "employee employees member part mission role career careers life work team job jobs"
+)
+_JOINT = re.compile(r"[ ](?:of|at|with)[ ]+(?=[A-Z])", re.IGNORECASE)
+_ABOUT = re.compile(
+    rf"^[ #*]*About[ ]+(?!the\b|us\b|you\b|this\b|our\b)(?P<name>{_NAME})[ ]*:?[ ]*$", re.M
+)
+_NAME_LOCATION = re.compile(
+    rf"^[ ]*(?P<name>{_NAME})[ ]+[-|*][ ]+[A-Z][a-z]+(?:[ ][A-Z][a-z]+){{0,2}},[ ]*[A-Z]{{2}}\b",
+    re.M,
+)
+_AT_QUESTION = re.compile(r"position at (?P<name>[^?\n]{2,100})\?")
+_OF = re.compile(r"[ ]+(?i:of)[ ]+(?:(?i:the)[ ]+)?(?=[A-Z])")
+_GOV_KINDS = words(
+    """city county state town village township borough commonwealth municipality parish
+    university province"""
+)
+_GOV_NAME = re.compile(r"[A-Z][\w'.-]*(?:[ ]+[A-Z][\w'.-]*){0,2}")
+_NOT_AFTER = "Council|Manager|Clerk|Hall|Charter|Administrator|Attorney|Commission|Board"
+_NOT_AFTER += "|Department|Office|Code|Limits|Staff"
+_SUFFIX = re.compile(
+    r"(?=[A-Z])(?:County|City|Public[ ]+Schools|School[ ]+District|Schools|University|"
+    r"Community[ ]+College|Hospital|Medical[ ]+Center|Health[ ]+System|Health[ ]+Care|Healthcare|"
+    r"Food[ ]+Bank|Bank|Museum|Foundation|Institute|Inc\.?|LLC|Corporation|Corp\.|Company|Village|"
+    rf"Library|Center|Centre|Clinic|Society|Association)\b(?![ ]+(?:{_NOT_AFTER}))"
+)
+_SUFFIX_FIRST = tuple(
+    words(
+        """County City Public School Schools University Community Hospital Medical Health
+        Healthcare Food Bank Museum Foundation Institute Inc LLC Corporation Corp Company Village
+        Library Center Centre Clinic Society Association"""
+    )
+)
+_SUFFIX_OWNER = re.compile(rf"(?:{_W}[ ]+){{1,4}}$")
+_CAMEL = re.compile(r"[A-Z](?<![A-Za-z][A-Z])[a-z]+[A-Z][a-z]+\w*")
+_EMAIL = re.compile(r"[\w.+-]+@(?P<host>[\w-]+(?:\.[\w-]+)+)")
+_URL = re.compile(r"https?://(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)")
+_BARE = re.compile(r"\b(?:www\.)?(?P<host>[a-z][\w-]+)\.(?:org|com|net|gov|edu|us)\b")
+_TLDS = (".org", ".com", ".net", ".gov", ".edu", ".us")
+_PHRASE = re.compile(rf"{_W}(?:[ ]+(?:(?:of|and|the|&)[ ]+)?{_W}){{0,4}}")
+_STOP_WORDS = words(
+    """job description classification position posting title summary the a an our this equal
+    opportunity employer applicants apply department office division board"""
+)
+_GENERIC = words(
+    """city county state district company university college department board agency organization
+    employer team museum village school schools hospital center system"""
+)
+_SUB_UNITS = words(
+    """department dept office division board council commission committee bureau unit program
+    programme team section branch directorate cabinet panel workgroup area desk squad
+    service services administration"""
+)
+_LEAD_DETERMINER = re.compile(r"(?:the|a|an|our|this|its|their|his|her|your)[ ]+$", re.IGNORECASE)
+_NOT_NAMES = words("""bachelor master associate doctor people today year women children""")
+_PRONOUNS = words("we you they it he she i us our your their its")
+_THRESHOLD = 15
+_SCAN = 20000
+
+
+def _squash(name: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", name.lower())
+
+
+def _clip(name: str) -> str:
+    """Cut a caps-text name at posting vocabulary: 'ELMWOOD CLASSIFICATION' -> 'ELMWOOD'."""
+    words = name.split()
+    for index, word in enumerate(words):
+        if word.lower() in _STOP_WORDS and index > 0:
+            return " ".join(words[:index])
+    return name
+
+
+def _acceptable(name: str) -> bool:
+    words = name.split()
+    if not words or len(words) > 8 or words[0].lower() in _STOP_WORDS | _PRONOUNS:
+        return False
+    if len(words) == 1 and words[0].lower() in _GENERIC:
+        return False
+    klass = classify(name)
+    if klass in {"post", "people", "nonstaff"}:
+        return False
+    return not (klass == "unit" and head_word(name) in _SUB_UNITS)
+
+
+class _Votes:
+    def __init__(self) -> None:
+        self.score: Counter[str] = Counter()
+        self.forms: dict[str, Counter[str]] = {}
+
+    def add(self, name: str, weight: int) -> None:
+        name = " ".join(name.split()).strip(" .,;:'\"-")
+        if name.lower().startswith("the "):
+            name = name[4:]
+        if not _acceptable(name):
+            return
+        key = _squash(name)
+        if not key:
+            return
+        self.score[key] += weight
+        self.forms.setdefault(key, Counter())[name] += weight
+
+    def best(self) -> str | None:
+        keys = list(self.score)
+        for key in keys:
+            form = self.forms[key].most_common(1)[0][0]
+            if form.isupper() and 2 <= len(form) <= 6:
+                for other in keys:
+                    if other != key and _initials(self.forms[other].most_common(1)[0][0]) == form:
+                        self.score[other] += self.score[key]
+        merged: Counter[str] = Counter()
+        for key in keys:
+            form = self.forms[key].most_common(1)[0][0]
+            total = self.score[key] + sum(
+                self.score[o]
+                for o in keys
+                if o != key and names_match(self.forms[o].most_common(1)[0][0], form)
+            )
+            merged[key] = total
+        if not merged:
+            return None
+        key, score = max(merged.items(), key=lambda kv: (kv[1], self.score[kv[0]]))
+        if score < _THRESHOLD:
+            return None
+        form = self.forms[key].most_common(1)[0][0]
+        letters = [ch for ch in form if ch.isalpha()]
+        return smart_title(form) if len(letters) > 6 and all(c.isupper() for c in letters) else form
+
+
+def _whole_line(view: str, start: int, end: int) -> bool:
+    """The name ``view[start:end]`` stands alone on its line (a letterhead)."""
+    line_start = view.rfind("\n", 0, start) + 1
+    line_end = view.find("\n", end)
+    line_end = len(view) if line_end < 0 else line_end
+    return not view[line_start:start].strip() and not view[end:line_end].strip()
+
+
+def _sentence_start(view: str, start: int) -> bool:
+    before = view[max(0, start - 3) : start].rstrip(" ")
+    return not before or before[-1] in ".!?:\n"
+
+
+def _name_before(view: str, end: int) -> tuple[int, str] | None:
+    """The capitalised name that ends at ``end`` (at most six words), if any."""
+    base = max(0, end - 90)
+    match = _NAME_TAIL.search(view, base, end)
+    if match is None:
+        return None
+    return match.start(), match.group("name")
+
+
+def _anchored_votes(head: str, votes: _Votes) -> None:
+    """'The X is seeking', 'X is an Equal Opportunity Employer', 'employee of X', 'career at X'."""
+    lowered = head.lower()
+    gates = (
+        (_SEEKING, 50, ("seek", "hiring", "looking for", "recruiting", "accepting", "invites")),
+        (_EEO, 40, ("equal", "eeo", "affirmative")),
+    )
+    for pattern, weight, anchors in gates:
+        seen: set[int] = set()
+        for anchor in anchors:
+            pos = lowered.find(anchor)
+            while pos >= 0:
+                for match in pattern.finditer(head, max(0, pos - 40), pos + 40):
+                    found = _name_before(head, match.start())
+                    if found and match.start() not in seen and _sentence_start(head, found[0]):
+                        seen.add(match.start())
+                        votes.add(found[1], weight)
+                pos = lowered.find(anchor, pos + 1)
+    for joint in (" of ", " at ", " with "):
+        for match in find_all(head, lowered, joint, _JOINT):
+            kind = lowered[lowered.rfind(" ", 0, match.start()) + 1 : match.start()]
+            name = _NAME_HEAD.match(head, match.end())
+            if name and kind in _OF_AT_KINDS:
+                strong = kind in {"employee", "employees", "member", "part"}
+                votes.add(name.group("name"), 30 if strong and joint == " of " else 10)
+
+
+def find_all(
+    head: str, haystack: str, needle: str, pattern: re.Pattern[str]
+) -> list[re.Match[str]]:
+    """``pattern`` matched at every occurrence of ``needle`` (found with a fast ``str.find``)."""
+    out: list[re.Match[str]] = []
+    pos = haystack.find(needle)
+    while pos >= 0:
+        if pos == 0 or not head[pos - 1].isalnum() or needle[0] == " ":
+            match = pattern.match(head, pos)
+            if match is not None:
+                out.append(match)
+        pos = haystack.find(needle, pos + 1)
+    return out
+
+
+def _pattern_votes(head: str, votes: _Votes) -> None:
+    """'City of X' / 'State of X' and 'X County' / 'X Public Schools' / 'X Medical Center'."""
+    lowered = head.lower()
+    for match in find_all(head, lowered, " of ", _OF):
+        kind_start = head.rfind(" ", 0, match.start()) + 1
+        kind_start = max(kind_start, head.rfind("\n", 0, match.start()) + 1)
+        kind = head[kind_start : match.start()]
+        name = _GOV_NAME.match(head, match.end())
+        if kind.lower() not in _GOV_KINDS or name is None:
+            continue
+        full = _clip(head[kind_start : name.end()])
+        if len(full.split()) >= 3:
+            span = (kind_start, name.end())
+            line_start = kind_start == 0 or head[kind_start - 1] == "\n"
+            after_the = head[max(0, kind_start - 4) : kind_start].lower() == "the "
+            weight = 25 if line_start or _whole_line(head, *span) else 10 if after_the else 15
+            votes.add(full, weight)
+    suffixes = (m for word in _SUFFIX_FIRST for m in find_all(head, head, word, _SUFFIX))
+    for match in sorted(suffixes, key=lambda m: m.start()):
+        owner = _SUFFIX_OWNER.search(head, max(0, match.start() - 60), match.start())
+        if owner is None:
+            continue
+        span = (owner.start(), match.end())
+        votes.add(head[owner.start() : match.end()], 20 if _whole_line(head, *span) else 10)
+
+
+def _possessive_votes(head: str, votes: _Votes) -> None:
+    """A proper-name possessive: "Lakeside Heritage Farm's collection"."""
+    pos = head.find("'")
+    while pos >= 0:
+        after = head[pos + 1 : pos + 3]
+        if after[:1] in {"s", " "} and (after[:1] == " " or after[1:2] in {" ", ""}):
+            found = _name_before(head, pos)
+            if found is not None:
+                _possessive(head, found[0], found[1], pos, votes)
+        pos = head.find("'", pos + 1)
+
+
+def _possessive(head: str, start: int, name: str, end: int, votes: _Votes) -> None:
+    if name.startswith("The "):
+        return
+    if _sentence_start(head, start) and " " in name:
+        # a sentence's first word is capitalised anyway ("Explore Oregon's trails")
+        first = name.split(" ", 1)[0]
+        start, name = start + len(first) + 1, name.split(" ", 1)[1]
+    if _LEAD_DETERMINER.search(head[max(0, start - 6) : start]):
+        return
+    if head_word(name) in POSTS | _SUB_UNITS:
+        return
+    tokens = name.split()
+    if len(tokens) == 1 and tokens[0].lower() in _GENERIC | _NOT_NAMES:
+        return
+    if head[end + 1 : end + 10].lstrip(" s").lower().startswith("degree"):
+        return
+    votes.add(name, 15 if len(tokens) > 1 else 8)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def _domain_votes(view: str, votes: _Votes) -> None:
+    hosts: list[tuple[str, bool]] = []
+    spans: list[tuple[int, int]] = []
+    lowered = view.lower()
+    patterns = [
+        (pattern, strong)
+        for pattern, strong, gate in ((_EMAIL, True, "@"), (_URL, True, "http"), (_BARE, False, ""))
+        if (gate and gate in lowered) or (not gate and any(tld in lowered for tld in _TLDS))
+    ]
+    for pattern, strong in patterns:
+        for match in pattern.finditer(view):
+            labels = match.group("host").lower().split(".")
+            label = labels[-2] if len(labels) >= 2 else labels[0]
+            hosts.append((label.replace("-", ""), strong))
+            spans.append((match.start(), match.end()))
+    if not hosts:
+        return
+    found: dict[str, str] = {}
+    for match in _PHRASE.finditer(view):
+        if any(s <= match.start() < e for s, e in spans):
+            continue
+        words = match.group(0).split()
+        for size in range(min(len(words), 4), 0, -1):
+            for first in range(0, len(words) - size + 1):
+                part = " ".join(words[first : first + size])
+                squashed = _squash(part)
+                initials = _initials(part).lower() if size >= 3 else ""
+                for label, strong in hosts:
+                    if (squashed == label and (strong or size >= 2)) or initials == label:
+                        found.setdefault(label, part)
+    for part in found.values():
+        votes.add(part, 20)
+
+
+def find_organization(
+    text: str, *, view: str | None = None, fields: list[Field] | None = None
+) -> str | None:
+    """The organization the posting belongs to, or None (see the module docstring)."""
+    view = work_view(text) if view is None else view
+    fields = find_fields(view) if fields is None else fields
+    for fld in fields:
+        if fld.role == "org" and fld.values:
+            start, end = fld.values[0]
+            value = view[start:end].strip()
+            words = value.split()
+            capitals = sum(1 for w in words if w[:1].isupper())
+            if 0 < len(words) <= 8 and capitals * 2 > len(words) and classify(value) != "post":
+                return smart_title(value) if value.isupper() and len(value) > 6 else value
+    head = view[:_SCAN]
+    votes = _Votes()
+    _anchored_votes(head, votes)
+    for about in _ABOUT.finditer(head):
+        votes.add(about.group("name"), 20)
+    for located in _NAME_LOCATION.finditer(head[:800]):
+        votes.add(located.group("name"), 25)
+    question = _AT_QUESTION.search(head[:600])
+    if question:
+        votes.add(question.group("name"), 40)
+    _pattern_votes(head, votes)
+    _possessive_votes(head, votes)
+    lowered = head.lower()
+    for token in {m.group(0) for m in _CAMEL.finditer(head)}:
+        count = len(re.findall(rf"\b{re.escape(token.lower())}\b", lowered))
+        if count >= 2:
+            votes.add(token, 15 * min(count, 3))
+    _domain_votes(head, votes)
+    return votes.best()
+
+
+def name_pattern() -> str:
+    """The regex for one capitalised word of a proper name (shared with departments)."""
+    return _W

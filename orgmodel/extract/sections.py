@@ -1,0 +1,296 @@
+"""Layout: a same-length working copy of the text, lines, sections and sentences.
+
+Postings arrive as flattened PDFs, saved web pages with stray ``<br />``
+tags, hard-wrapped class specifications and markdown. Every fact must point
+back into the text the caller passed, so instead of rewriting the text we
+build a *working view* of exactly the same length: curly quotes become
+straight, tags and entities become blanks or line breaks, bullets become
+``*``. Offsets found in the view are offsets in the original.
+
+On that view we find the lines, the headings that open sections (a
+"QUALIFICATIONS" section states requirements, not reporting lines; a
+"SUPERVISION EXERCISED" section states what the post supervises) and the
+sentences, joining hard-wrapped lines and splitting at terminal punctuation.
+
+>>> v = work_view("report directly <br />to the Board")
+>>> len(v) == len("report directly <br />to the Board"), "<" in v
+(True, False)
+>>> [s.kind for s in find_sections(work_view("Duties\\nDo it.\\nQUALIFICATIONS\\nA degree."))]
+['other', 'qualification']
+>>> text = "The Clerk reports to the Mayor. Supervises: none\\n"
+>>> [text[a:b] for a, b in sentences(work_view(text))]
+['The Clerk reports to the Mayor.', 'Supervises: none']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = [
+    "Section",
+    "SectionKind",
+    "find_sections",
+    "line_spans",
+    "section_at",
+    "sentences",
+    "work_view",
+]
+
+SectionKind = Literal["qualification", "received", "exercised", "both", "other"]
+
+_TRANSLATE = str.maketrans(
+    {
+        "\u00a0": " ",
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2212": "-",
+        "\u2022": "*",
+        "\u25cf": "*",
+        "\u25aa": "*",
+        "\uf0b7": "*",
+        "\u00b7": "*",
+        "\u2023": "*",
+        "\u2043": "*",
+        "\t": " ",
+        "\r": " ",
+        "\f": "\n",
+        "\v": "\n",
+        "\x85": "\n",
+        "\u2028": "\n",
+        "\u2029": "\n",
+        "\u200b": " ",
+        "\u200c": " ",
+        "\u200d": " ",
+        "\ufeff": " ",
+        "\u00ad": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u2026": ".",
+    }
+)
+_BLOCK_TAG = re.compile(
+    r"<\s*/?\s*(?:br|p|div|li|ul|ol|tr|h[1-6]|table|section|article|header|footer|dt|dd|blockquote)"
+    r"\b[^<>]{0,200}>",
+    re.IGNORECASE,
+)
+_INLINE_TAG = re.compile(
+    r"<\s*/?\s*(?:span|b|i|u|em|strong|font|a|td|th|tbody|thead|small|sup|sub)\b[^<>]{0,200}>",
+    re.IGNORECASE,
+)
+_ENTITY = re.compile(r"&(?:nbsp|amp|quot|apos|lt|gt|#\d{1,5}|#x[0-9a-fA-F]{1,4});")
+_ENTITY_CHAR = {"&amp;": "&", "&quot;": '"', "&apos;": "'", "&lt;": "<", "&gt;": ">"}
+_MARKDOWN = re.compile(r"\*\*|__|^[ ]{0,3}#{1,6}(?=[ ])", re.MULTILINE)
+
+
+def _pad_break(match: re.Match[str]) -> str:
+    return "\n" + " " * (match.end() - match.start() - 1)
+
+
+def _pad_blank(match: re.Match[str]) -> str:
+    return " " * (match.end() - match.start())
+
+
+def _pad_entity(match: re.Match[str]) -> str:
+    token = match.group(0)
+    char = _ENTITY_CHAR.get(token.lower(), " ")
+    if token.startswith("&#"):
+        try:
+            code = int(token[3:-1], 16) if token[2] in "xX" else int(token[2:-1])
+            char = chr(code).translate(_TRANSLATE) if 32 <= code < 0x110000 else " "
+        except ValueError:
+            char = " "
+        if len(char) != 1 or char in "\n<>":
+            char = " "
+    return char + " " * (len(token) - 1)
+
+
+def work_view(text: str) -> str:
+    """The text with the same length and offsets, cleaned for pattern matching."""
+    view = text.translate(_TRANSLATE)
+    if "<" in view:
+        view = _BLOCK_TAG.sub(_pad_break, view)
+        view = _INLINE_TAG.sub(_pad_blank, view)
+    if "&" in view:
+        view = _ENTITY.sub(_pad_entity, view)
+    if "*" in view or "_" in view or "#" in view:
+        view = _MARKDOWN.sub(_pad_blank, view)
+    return view
+
+
+_LINE = re.compile(r"[^\n]*")
+
+
+def line_spans(view: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every line (end excludes the newline)."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    size = len(view)
+    while pos <= size:
+        nl = view.find("\n", pos)
+        if nl < 0:
+            spans.append((pos, size))
+            break
+        spans.append((pos, nl))
+        pos = nl + 1
+    return spans
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A stretch of text under one heading; ``kind`` says how to read it."""
+
+    start: int
+    end: int
+    kind: SectionKind
+    heading: str
+
+
+_QUAL = re.compile(
+    r"qualif|requirement|\bknowledge\b|\bskill|\babilit|\beducation|\bexperience|certif|licens|"
+    r"preferred|competenc|physical|working conditions|work environment|benefits|how to apply|"
+    r"\bapplication|salary|compensation|who you are|what you bring|about you|"
+    r"equal (?:employment )?opportunity|disclaimer|\bminimum|desired|training and",
+    re.IGNORECASE,
+)
+_RECEIVED = re.compile(r"supervision received|supervisory controls", re.IGNORECASE)
+_EXERCISED = re.compile(
+    r"supervision exercised|supervisory responsibilit|supervision of others|supervision given|"
+    r"staff supervised|positions supervised|supervisory duties|reporting and supervisory",
+    re.IGNORECASE,
+)
+_BOTH = re.compile(r"supervision received and exercised|reporting relationships", re.IGNORECASE)
+_CAPS_HEAD = re.compile(r"[ *\-]*([A-Z][A-Z0-9 ,&/'()\-]{2,78}?)[ ]*(?::|$)")
+_TITLE_HEAD = re.compile(r"[ *\-]*([A-Z][\w'&/-]*(?:[ ,]+[\w'&/-]+){0,5})[ ]*:?[ ]*$")
+
+
+def _heading(view: str, start: int, end: int) -> str | None:
+    line = view[start:end]
+    stripped = line.strip()
+    if not stripped or len(stripped) > 90:
+        return None
+    match = _CAPS_HEAD.match(line)
+    if match and sum(ch.isalpha() for ch in match.group(1)) >= 4:
+        return match.group(1)
+    if len(stripped) <= 60 and not stripped.endswith((".", ";", ",")):
+        match = _TITLE_HEAD.match(line)
+        if match:
+            words = match.group(1).replace(",", " ").split()
+            if all(
+                w[0].isupper() or w.lower() in {"and", "of", "the", "&", "to", "for"} for w in words
+            ):
+                return match.group(1)
+    return None
+
+
+def _kind(heading: str) -> SectionKind:
+    if _BOTH.search(heading):
+        return "both"
+    if _RECEIVED.search(heading):
+        return "received"
+    if _EXERCISED.search(heading):
+        return "exercised"
+    if _QUAL.search(heading):
+        return "qualification"
+    return "other"
+
+
+def find_sections(view: str, lines: list[tuple[int, int]] | None = None) -> list[Section]:
+    """Sections in document order; text before the first heading is an 'other' section."""
+    spans = lines if lines is not None else line_spans(view)
+    heads: list[tuple[int, str]] = []
+    for start, end in spans:
+        head = _heading(view, start, end)
+        if head is not None:
+            heads.append((start, head))
+    sections: list[Section] = []
+    if not heads or heads[0][0] > 0:
+        sections.append(Section(0, heads[0][0] if heads else len(view), "other", ""))
+    for index, (start, head) in enumerate(heads):
+        end = heads[index + 1][0] if index + 1 < len(heads) else len(view)
+        sections.append(Section(start, end, _kind(head), head.strip()))
+    return sections
+
+
+def section_at(sections: list[Section], pos: int) -> Section:
+    """The section containing ``pos`` (binary search over ordered sections)."""
+    lo, hi = 0, len(sections) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if sections[mid].start <= pos:
+            lo = mid
+        else:
+            hi = mid - 1
+    return sections[lo]
+
+
+_BULLET_START = re.compile(r"[ ]*(?:[*\-+>]|\d{1,2}[.)]|\(\d{1,2}\)|[a-z][.)])[ ]")
+_SPLIT = re.compile(r"[.!?]+[\"')\]]*[ \n]+(?=[\"'(*\-]?[A-Z0-9])|[ ]\*[ ]")
+_WRAP_MIN = 55
+
+
+def _blocks(view: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    blocks: list[tuple[int, int]] = []
+    cur_start = -1
+    cur_end = -1
+    prev_len = 0
+    prev_last = ""
+    for start, end in lines:
+        text = view[start:end]
+        stripped = text.strip()
+        if not stripped:
+            if cur_start >= 0:
+                blocks.append((cur_start, cur_end))
+            cur_start = -1
+            continue
+        joins = (
+            cur_start >= 0
+            and prev_len >= _WRAP_MIN
+            and prev_last not in ".!?:;"
+            and not _BULLET_START.match(text)
+            and _heading(view, start, end) is None
+        )
+        if joins:
+            cur_end = end
+        else:
+            if cur_start >= 0:
+                blocks.append((cur_start, cur_end))
+            cur_start, cur_end = start, end
+        prev_len = len(stripped)
+        prev_last = stripped[-1]
+    if cur_start >= 0:
+        blocks.append((cur_start, cur_end))
+    return blocks
+
+
+def sentences(view: str, lines: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Sentence spans: hard-wrapped lines joined, split at ``. ! ?`` and inline bullets."""
+    spans = lines if lines is not None else line_spans(view)
+    out: list[tuple[int, int]] = []
+    for start, end in _blocks(view, spans):
+        pos = start
+        for match in _SPLIT.finditer(view, start, end):
+            cut = match.start() + len(match.group(0).rstrip(" \n*"))
+            if cut > pos:
+                out.append(_trim(view, pos, cut))
+            pos = match.end()
+        if pos < end:
+            out.append(_trim(view, pos, end))
+    return [span for span in out if span[1] > span[0]]
+
+
+def _trim(view: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and view[start] in " \n*":
+        start += 1
+    while end > start and view[end - 1] in " \n":
+        end -= 1
+    return start, end

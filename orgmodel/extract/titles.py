@@ -1,0 +1,232 @@
+"""The title of the post a posting describes.
+
+Candidates come from several places, tried in order of how reliably they
+name *this* post:
+
+1. a title field ("Position Title:", "Job Title:", "TITLE", "Title" alone on a
+   line with the value below);
+2. a heading among the first lines that looks like a title (its head noun
+   is a post: "Fleet Maintenance Manager", "DIRECTOR OF NURSING"), after
+   dropping codes and wrappers ("4025 Responsibilities of the Superintendent",
+   "Job Posting- County Administrator", "CIO Job Description");
+3. the subject of a sentence ("The Director of Administration will ...",
+   "As the Program and Operations Manager, you ...", "... to serve as IT
+   Project Leader");
+4. an ALL CAPS run in a flattened header ("... DESCRIPTION CITY ADMINISTRATOR
+   SUMMARY:");
+5. an aggregator question ("... for the X position at Y?");
+6. a line label that is a post ("Museum Curator: Applicants must ...").
+
+A title written as an acronym is expanded when the text defines it
+("CIO" with "Chief Information Officer (CIO)"). Nothing found gives None.
+
+>>> find_title("REPORTS TO: Mayor\\nThe Deputy Clerk (DC) will keep the records.")
+'Deputy Clerk'
+>>> find_title("CIO Job Description\\nThis leader is the Chief Information Officer (CIO).")
+'Chief Information Officer'
+>>> find_title("Knowledge of budgets is required.") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+from orgmodel.extract.fields import LABELS, Field, find_fields
+from orgmodel.extract.names import smart_title
+from orgmodel.extract.sections import line_spans, work_view
+from orgmodel.extract.vocab import VERBS, classify, words
+
+__all__ = ["clean_title", "find_title", "title_like"]
+
+_FIELD_ORDER = (
+    "position title",
+    "job title",
+    "working title",
+    "title",
+    "classification title",
+    "class title",
+    "position",
+    "role",
+    "job description",
+)
+_WORD = r"(?:[A-Z][\w'&/.-]*|[IVX]{1,4}\b)"
+_CORE = (
+    rf"{_WORD}(?:[ ]+(?:(?:of|and|for|to|the|&|in|de)[ ]+){{0,2}}(?:{_WORD}|\d{{1,2}}\b)){{0,8}}"
+)
+_QUALIFIER = rf",[ ]+{_WORD}(?:[ ]+(?:(?:and|&|of)[ ]+)?{_WORD}){{0,4}}"
+_SUBJECT = re.compile(
+    r"(?:^|[.!?][ \n]+|,[ \n]+|\n)[ ]*(?:The|the|A|a|An|an|Our|our)[ ]+"
+    rf"(?:[a-z][\w-]*,?[ ]+){{0,3}}?(?P<title>{_CORE}(?:{_QUALIFIER}){{0,3}})"
+    r"(?:[ ]*\([A-Z]{2,6}\))?[ ]+(?P<verb>[a-z]+)\b",
+)
+_AS = re.compile(
+    rf"(?:^|[.!?][ \n]+|\n)[ ]*As[ ]+(?:the|a|an|our)[ ]+(?P<title>{_CORE})"
+    r"(?:[ ]*\([A-Z]{2,6}\))?[ ]*,"
+)
+_SERVE = re.compile(rf"to[ ]+serve[ ]+as[ ]+(?:the[ ]+|a[ ]+|an[ ]+|our[ ]+)?(?P<title>{_CORE})")
+_HIRING = re.compile(
+    r"(?:hiring|seeking|looking[ ]+for|recruiting)[ ]+(?:an?|our)[ ]+(?:[a-z][\w-]*[ ]+){0,3}?"
+    rf"(?P<title>{_CORE})[ ]+(?:to|who|for|in|at|with|on)\b"
+)
+_QUESTION = re.compile(r"for the ([^?\n]{3,120}?) position at [^?\n]{2,120}\?")
+_CAPS_RUN = re.compile(r"(?:\b[A-Z][A-Z'&/-]+\b[ ]+){1,14}[A-Z][A-Z'&/-]+\b(?P<colon>:?)")
+_DOC_WORDS = words(
+    "JOB DESCRIPTION CLASSIFICATION SPECIFICATION POSTING ANNOUNCEMENT TITLE POSITION CLASS"
+)
+_LABEL_LINE = re.compile(
+    r"^[ *]*([A-Z][\w'&/-]*(?:[ ]+[A-Z][\w'&/-]*){0,4})[ ]*:[ ]+\S", re.MULTILINE
+)
+_CODE = re.compile(r"^(?:#?\d[\w.-]*|[A-Z]\d[\w.-]*)[ ]+")
+_WRAPPER_PREFIX = re.compile(
+    r"^(?:job[ ]+posting|job[ ]+description|position[ ]+description|job[ ]+announcement|"
+    r"responsibilities|duties|role)[ ]*(?:-|:|of|for)[ ]*(?:the[ ]+)?",
+    re.IGNORECASE,
+)
+_WRAPPER_SUFFIX = re.compile(
+    r"[ ]+(?:job|position|class(?:ification)?)[ ]+(?:description|posting|specification|"
+    r"announcement|profile)\b.*$",
+    re.IGNORECASE,
+)
+_CODE_PAREN = re.compile(r"[ ]*\((?=[^()]*\d)[\w .#-]{1,15}\)")
+_LOWER_TAIL = re.compile(r",[ ]+[a-z].*$|[ ]+-[ ]+[a-z].*$")
+_SUBJECT_VERBS = VERBS | frozenset({"also", "plays", "holds", "acts"})
+
+
+def title_like(name: str) -> bool:
+    """A short phrase whose head noun is a post ("Site Supervisor, Outdoor School").
+
+    >>> title_like("Patient Care Tech II - Critical Care"), title_like("Job Summary")
+    (True, False)
+    """
+    words = name.split()
+    if not 1 <= len(words) <= 12 or not name[:1].isalpha():
+        return False
+    capitals = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    return capitals * 2 >= len(words) and classify(name) == "post"
+
+
+def clean_title(raw: str) -> str | None:
+    """Codes and wrappers dropped, ALL CAPS title-cased; None if not a title."""
+    text = " ".join(raw.split()).strip(" *-:;,.")
+    text = _CODE_PAREN.sub("", text)
+    text = _LOWER_TAIL.sub("", text).strip(" *-:;,.")
+    if text.lower().startswith(("the ", "a ", "an ")):
+        text = text.split(" ", 1)[1]
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) > 3 and all(ch.isupper() for ch in letters):
+        text = smart_title(text)
+    return text if title_like(text) else None
+
+
+def _from_fields(view: str, fields: list[Field]) -> str | None:
+    best: tuple[int, str] | None = None
+    for fld in fields:
+        if fld.role != "title" or not fld.values or fld.key not in _FIELD_ORDER:
+            continue
+        start, end = fld.values[0]
+        title = clean_title(view[start:end])
+        rank = _FIELD_ORDER.index(fld.key)
+        if title and (best is None or rank < best[0]):
+            best = (rank, title)
+    return best[1] if best else None
+
+
+def _from_headings(view: str) -> str | None:
+    seen = 0
+    for start, end in line_spans(view[:2000]):
+        line = view[start:end].strip(" *#")
+        if not line:
+            continue
+        seen += 1
+        if seen > 8:
+            break
+        if len(line) > 90 or line.endswith((".", "?", "!")) or line.startswith("-"):
+            continue
+        line = _CODE.sub("", line)
+        line = _WRAPPER_PREFIX.sub("", line)
+        line = _WRAPPER_SUFFIX.sub("", line)
+        if ":" in line:
+            continue
+        title = clean_title(line)
+        if title:
+            return title
+    return None
+
+
+def _from_subjects(view: str) -> str | None:
+    head = view[:5000]
+    for pattern in (_SUBJECT, _AS, _SERVE, _HIRING):
+        for match in pattern.finditer(head):
+            if pattern is _SUBJECT and match.group("verb") not in _SUBJECT_VERBS:
+                continue
+            title = clean_title(match.group("title"))
+            if title:
+                return title
+    return None
+
+
+def _from_caps_runs(view: str) -> str | None:
+    for match in _CAPS_RUN.finditer(view[:1500]):
+        words = match.group(0).rstrip(":").split()
+        if match.group("colon"):
+            words = words[:-1]
+        segments: list[list[str]] = [[]]
+        for word in words:
+            if word in _DOC_WORDS:
+                segments.append([])
+            else:
+                segments[-1].append(word)
+        for segment in reversed(segments):
+            title = clean_title(" ".join(segment)) if len(segment) >= 1 else None
+            if title and len(segment) <= 8:
+                return title
+    return None
+
+
+def _from_question(view: str) -> str | None:
+    match = _QUESTION.search(view[:600])
+    return clean_title(match.group(1)) if match else None
+
+
+def _from_labels(view: str) -> str | None:
+    for match in _LABEL_LINE.finditer(view[:5000]):
+        label = match.group(1)
+        if " ".join(label.lower().split()) in LABELS:
+            continue
+        title = clean_title(label)
+        if title:
+            return title
+    return None
+
+
+def _expand(title: str, view: str) -> str:
+    if not re.fullmatch(r"[A-Z]{2,6}", title):
+        return title
+    pattern = re.compile(
+        rf"((?:[A-Z][\w-]*[ ]+(?:(?:of|and|for|the|&)[ ]+)?){{1,6}})\([ ]*{title}[ ]*\)"
+    )
+    for match in pattern.finditer(view):
+        words = match.group(1).split()
+        for size in range(1, len(words) + 1):
+            tail = words[-size:]
+            initials = "".join(w[0] for w in tail if w[0].isupper())
+            if tail[0][0].isupper() and initials == title:
+                return " ".join(tail)
+    return title
+
+
+def find_title(
+    text: str, *, view: str | None = None, fields: list[Field] | None = None
+) -> str | None:
+    """The post's title, or None when the text states none (see the module docstring)."""
+    view = work_view(text) if view is None else view
+    fields = find_fields(view) if fields is None else fields
+    for finder in (_from_headings, _from_subjects, _from_caps_runs, _from_question, _from_labels):
+        if finder is _from_headings:
+            found = _from_fields(view, fields) or finder(view)
+        else:
+            found = finder(view)
+        if found:
+            return _expand(found, view)
+    return None

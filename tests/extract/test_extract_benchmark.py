@@ -1,0 +1,71 @@
+"""The accuracy benchmark runs on any corpus laid out like the development set."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def load(name: str) -> ModuleType:
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def make_corpus(tmp_path: Path) -> Path:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    rows = []
+    for stem, has in (("g04_prose_direction", "yes"), ("g10_no_reporting", "no")):
+        shutil.copy(GOLDEN / f"{stem}.txt", corpus / f"{stem}.txt")
+        out = json.loads((GOLDEN / f"{stem}.json").read_text(encoding="utf-8"))
+        gold = {
+            "id": stem,
+            "title": out["title"],
+            "organization": out["organization"],
+            "reports_to": {
+                k: [r["name"] for r in out["reports_to"] if r["kind"] == k]
+                for k in ("primary", "secondary")
+            },
+            "supervises": {
+                k: [s["name"] for s in out["supervises"] if s["kind"] == k]
+                for k in ("direct", "indirect")
+            },
+        }
+        (corpus / f"{stem}.json").write_text(json.dumps(gold), encoding="utf-8")
+        rows.append(f"{stem}\tcity\tPROSE\t{has}")
+    (corpus / "INDEX.tsv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return corpus
+
+
+def test_extraction_benchmark_prints_the_table(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bench = load("extraction")
+    assert bench.main([str(make_corpus(tmp_path)), "--verbose"]) == 0
+    out = capsys.readouterr().out
+    assert "primary" in out and "direct" in out
+    assert "title accuracy          1.000" in out
+    assert "invented relations     0" in out
+
+
+def test_extraction_benchmark_on_an_empty_folder(tmp_path: Path) -> None:
+    assert load("extraction").main([str(tmp_path)]) == 0
+
+
+def test_speed_benchmark_builds_two_kilobyte_postings() -> None:
+    import random
+
+    speed = load("extract_speed")
+    posting = speed.synthetic_posting(random.Random(1))
+    assert 1800 <= len(posting) <= 2600

@@ -1,0 +1,154 @@
+"""Title, organization and department: where they come from, and None when not stated."""
+
+from __future__ import annotations
+
+import pytest
+
+from orgmodel.extract import extract
+from orgmodel.extract.departments import find_department
+from orgmodel.extract.organizations import find_organization
+from orgmodel.extract.titles import clean_title, find_title
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Position Title: Budget Analyst\n", "Budget Analyst"),
+        ("POSITION TITLE\n\nTeacher Assistant\n", "Teacher Assistant"),
+        ("Job Posting- County Administrator\nDuties follow.", "County Administrator"),
+        ("3110 Duties of the Treasurer\nText.", "Treasurer"),
+        (
+            "DIRECTOR OF THE MAYOR'S OFFICE OF HOUSING\nText.",
+            "Director of the Mayor's Office of Housing",
+        ),
+        (
+            "Overview\nThe Surgical Technologist (ST) prepares instruments.",
+            "Surgical Technologist",
+        ),
+        (
+            "Reporting to the Chief Librarian, the Associate Librarian, Maps and Atlases oversees "
+            "the map room.",
+            "Associate Librarian, Maps and Atlases",
+        ),
+        (
+            "Overview\nAs the Events and Outreach Coordinator, you will plan.",
+            "Events and Outreach Coordinator",
+        ),
+        (
+            "The Town of Birch is recruiting an analyst to serve as Data Governance Lead.",
+            "Data Governance Lead",
+        ),
+        (
+            "TOWN OF ELM JOB DESCRIPTION TOWN ENGINEER DUTIES: Designs roads.",
+            "Town Engineer",
+        ),
+        (
+            "What are the responsibilities and job description for the Grants Manager position "
+            "at Elm County?",
+            "Grants Manager",
+        ),
+        (
+            "CFO Job Description\nThe Chief Financial Officer (CFO) leads finance.",
+            "Chief Financial Officer",
+        ),
+        (
+            "About us\nWe are hiring a Firmware Engineer to join the embedded team.",
+            "Firmware Engineer",
+        ),
+    ],
+)
+def test_title_sources(text: str, title: str) -> None:
+    assert find_title(text) == title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This is clerical work at the first supervisory level.\nTypical Tasks\nFiles records.",
+        "Knowledge of budgets is required.",
+        "Guidelines for Academic Assistants\nAssistants help departments.",
+    ],
+)
+def test_no_title_stated(text: str) -> None:
+    assert find_title(text) is None
+
+
+def test_clean_title() -> None:
+    assert clean_title("Tax Clerk (7731KB)") == "Tax Clerk"
+    assert (
+        clean_title("Vice President of Engineering, reporting to CEO")
+        == "Vice President of Engineering"
+    )
+    assert clean_title("Job Summary") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "organization"),
+    [
+        ("Employer: Bureaus, Boards and Commissions\n", "Bureaus, Boards and Commissions"),
+        (
+            "The Maple Valley Food Rescue Center is seeking a manager.",
+            "Maple Valley Food Rescue Center",
+        ),
+        ("Apply today. Harbor Food Bank is an Equal Opportunity Employer.", "Harbor Food Bank"),
+        ("State of Vermont\n\nClerk II\n", "State of Vermont"),
+        ("CITY OF ELMWOOD CLASSIFICATION DESCRIPTION CLERK", "City of Elmwood"),
+        ("Support the Northfield Medical Center's mission every day.", "Northfield Medical Center"),
+        (
+            "Send a resume to hr@lakeshorelibrary.org. Lakeshore Library serves readers.",
+            "Lakeshore Library",
+        ),
+        (
+            "Questions? Write to jobs@lhf.org. Join us at Lakeside Heritage Farm.",
+            "Lakeside Heritage Farm",
+        ),
+        ("Email careers@brightpath.com to apply. BrightPath builds tools.", "BrightPath"),
+        ("TidyWorks offers benefits. Apply at TidyWorks today.", "TidyWorks"),
+        ("About Acme Robotics\nWe build robots. We are hiring an engineer.", "Acme Robotics"),
+        (
+            "Dental Assistant\nBright Smile Dental Group - Springfield, IL\nFull time",
+            "Bright Smile Dental Group",
+        ),
+        (
+            "New York City Government agencies and New York City residents; the City of New York.",
+            "New York City",
+        ),
+    ],
+)
+def test_organization_evidence(text: str, organization: str | None) -> None:
+    assert find_organization(text) == organization
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reports to the Board. Serves the residents of the county.",
+        "Department of Revenue Services\nTax Clerk\n",
+        "Lincoln Middle School\nCustodian\n",
+        "Obtain a Bachelor's degree. Explore Oregon's trails.",
+        "Licensed in the State of Ohio.",
+        "We are hiring! You will love it here.",
+    ],
+)
+def test_no_organization_stated(text: str) -> None:
+    assert find_organization(text) is None
+
+
+def test_department_sources() -> None:
+    assert find_department("Department: Public Works\n", title=None) == "Public Works"
+    assert (
+        find_department("Location: Lakeview Health * Cardiac Care Unit\n", title=None)
+        == "Cardiac Care Unit"
+    )
+    assert find_department("", title="Director of the Office of Budget") == "Office of Budget"
+    assert find_department(
+        "This position exists in the City's Office of Technology.", title=None
+    ) == ("Office of Technology")
+
+
+def test_meta_wins_for_all_three() -> None:
+    ex = extract(
+        "Job Title: Clerk\nDepartment: Records\n",
+        meta={"title": "Senior Clerk", "department": "Archives", "organization": "Town of Elm"},
+    )
+    assert (ex.title, ex.organization, ex.department) == ("Senior Clerk", "Town of Elm", "Archives")
