@@ -160,7 +160,9 @@ class OrgGraph:
                     continue
             if rel.kind is RelKind.REPORTS_TO:
                 if rel.qualifier == LineKind.SECONDARY:
-                    self.secondary.setdefault(sub, []).append((obj, rel))
+                    lines = self.secondary.setdefault(sub, [])
+                    if all(s != obj for s, _ in lines):  # the same dotted line stated twice
+                        lines.append((obj, rel))
                     continue
                 current = parent[sub]
                 if current == -1:

@@ -19,6 +19,7 @@ from orgmodel.errors import UsageError
 from orgmodel.graph import OrgGraph
 from orgmodel.readers import load_sources
 from orgmodel.records import OrgData
+from orgmodel.resolve import resolve
 
 __all__ = ["load_data", "load_graph"]
 
@@ -39,7 +40,10 @@ def load_data(
             "or list them as sources = [...] in an orgmodel.toml in this folder"
         )
     merged = {**settings.mapping, **(mapping or {})}
-    return load_sources(paths, fmt=fmt, mapping=merged or None)
+    data = load_sources(paths, fmt=fmt, mapping=merged or None)
+    if any((p.attributes or {}).get("posting") for p in data.posts):
+        data = resolve(data)  # postings name posts by role: give each role one id
+    return data
 
 
 def load_graph(

@@ -130,8 +130,8 @@ def resolve(data: OrgData) -> OrgData:
     for unit in data.units:
         unit = unit._replace(org=org_of(unit.org))
         existing = index.find(unit.org, True, unit.name)
-        if existing and unit.prov.inferred:
-            post_alias[unit.id] = existing
+        if existing and existing != unit.id:
+            post_alias[unit.id] = existing  # same name, same organization: the same unit
             continue
         if unit.id in known:
             continue
@@ -174,10 +174,15 @@ def resolve(data: OrgData) -> OrgData:
         post_org[ident] = org
         return ident
 
+    from_postings = {p.id for p in postings}
     for rel in data.relations:
         subject = post_alias.get(rel.subject, rel.subject)
         subject_org = post_org.get(subject) if subject in known else None
         obj = post_alias.get(rel.object, rel.object)
+        if rel.subject not in from_postings and rel.object not in from_postings:
+            # org files and tables: references stay as written, for the graph to resolve
+            out.relations.append(rel._replace(subject=subject, object=obj))
+            continue
         if obj not in known:
             wants_unit = rel.kind is RelKind.HEADS or (
                 rel.kind is not RelKind.REPORTS_TO and looks_like_unit(obj)

@@ -69,9 +69,25 @@ def test_posts_of_different_organizations_share_no_superior(g: OrgGraph) -> None
 
 def test_stats(g: OrgGraph) -> None:
     s = queries.stats(g)
-    assert s.organizations == 4
-    assert s.posts == 114
-    assert s.secondary_lines == 1
-    assert s.without_superior == 0
+    # four organizations' files, plus the City of New Haven known only from its posting
+    assert s.organizations == 5
+    assert s.posts == 120
+    assert s.secondary_lines == 1  # the COO's dotted line, stated by the file and the posting
+    assert s.without_superior == 1  # New Haven's generic "department or division manager"
     assert s.span_max == 7
     assert sum(s.span_distribution.values()) == s.managers
+
+
+def test_sample_postings_merge_into_the_posts_the_files_describe(g: OrgGraph) -> None:
+    coo = find(g, "hps-coo")
+    sources = {rel.prov.source for _, rel in g.secondary[coo]}
+    assert len(sources) == 1  # stated twice (file and posting), kept once
+    heads = {g.id_of(u) for u, _ in g.heads[coo]}
+    assert {"hps-facilities", "hps-transportation", "hps-enrollment"} <= heads
+    # the deliberate contradiction: the transportation posting names another superior
+    transport = find(g, "hps-director-transportation")
+    assert g.id_of(g.parent[transport]) == "hps-coo"
+    assert [g.id_of(s) for s, _ in g.extra_primary[transport]] == ["hps-deputy-admin-finance"]
+    leader = find(g, "City of New Haven: IT Project Leader")
+    boss = g.parent_rel[leader]
+    assert boss is not None and boss.generic and boss.prov.cue

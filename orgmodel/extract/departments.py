@@ -1,12 +1,12 @@
 """The department or unit of the post.
 
 Read, in order, from a department-like field ("Department:", "Division:",
-"SCHOOL/DEPARTMENT", the unit part of "Location: Hospital * Progressive
+"SCHOOL/DEPARTMENT", the unit part of "Location: Lakeview Health * Cardiac
 Care Unit"), from the title itself ("Director of the Mayor's Office of
-Operations" -> "Mayor's Office of Operations"), or from prose that places
-the position in a unit ("This position currently exists in the City's Office
-of Information Technology"). Schools and colleges named as work locations
-are kept only when a field says so.
+Housing" -> "Mayor's Office of Housing"), or from prose that places the
+position in a unit ("This position exists in the City's Office of Records").
+Schools and colleges named as work locations are kept only when a field
+says so.
 
 >>> find_department("Department: Public Works\\n", title=None)
 'Public Works'

@@ -6,7 +6,7 @@ who are not staff ("students", "patients") and anything without a head noun
 in prose, and marks generic superiors ("an assigned supervisor", "a
 department or division manager"). The context also knows the post's own
 title, so that the post is never its own superior and a sentence about
-*another* class ("the Supervisor I ... has supervisory responsibility for
+*another* class ("the Analyst I ... supervises the interns" in an Analyst II posting
 ...") is recognised.
 
 >>> ctx = Ctx("", "", "deputy clerk", frozenset({"deputy", "clerk"}), "clerk")

@@ -2,17 +2,17 @@
 
 Postings state the most reliable facts as label/value pairs, but lay them out
 in many ways: ``Label: value`` on a line; several pairs flattened onto one
-line by a PDF converter ("Union: No Reports to: City Council Civil Service:
+line by a PDF converter ("Bargaining: No Reports to: Town Board Pension Plan:
 No"); a label alone on a line with the value on the next one (a two-column
 table); an ALL CAPS label with no colon; two labels stacked before their
-values ("Reports to: Supervises: Mayor Deputy City Administrator, ...").
+values ("Reports to: Supervises: Superintendent Business Manager, ...").
 
 This module finds them and returns value *spans*; the list splitter and the
 relation builder decide what the values mean.
 
->>> text = "Job Title: County Clerk\\nReports to: City Council Civil Service: No\\n"
+>>> text = "Job Title: Deputy Clerk\\nReports to: Town Board Pension Plan: Yes\\n"
 >>> [(f.key, text[s:e]) for f in find_fields(text) for s, e in f.values]
-[('job title', 'County Clerk'), ('reports to', 'City Council')]
+[('job title', 'Deputy Clerk'), ('reports to', 'Town Board')]
 >>> table = "REPORTS TO\\n\\nPrincipal\\n"
 >>> [(f.key, table[s:e]) for f in find_fields(table) for s, e in f.values]
 [('reports to', 'Principal')]
@@ -138,7 +138,7 @@ def _key(label: str) -> str:
 
 
 def trim_label_tail(view: str, start: int, end: int) -> int:
-    """End of a value that runs into the next field's label ("City Council Civil Service").
+    """End of a value that runs into the next field's label ("Town Board Pension Plan").
 
     The value is taken to end at its last head noun (post, unit, people) that
     leaves one to three words for the label and is not followed by a

@@ -62,6 +62,7 @@ _CONJ = re.compile(r"\s(and/or|and|or|nor|&)\s", re.IGNORECASE)
 _LEAD_CONJ = re.compile(r"(?:and/or|and|or|nor|&)\s+", re.IGNORECASE)
 ENUM = re.compile(r"\s*(?:\(\d{1,2}\)|\(?[a-h]\)|\d{1,2}[.)])\s+")
 _MARKER = re.compile(r"\(\s*(primary|secondary|dotted[- ]line|solid[- ]line)\s*\)", re.IGNORECASE)
+_TRAILING_CONJ = re.compile(r"\s+(?:and/or|and|or|nor|&)\s*$", re.IGNORECASE)
 _THROUGH = re.compile(r"(?:^|\s)through\s", re.IGNORECASE)
 _TOKEN = re.compile(r"[\w'./&-]+|[()]")
 _REL = words("who whom whose which that where while when whereby")
@@ -234,12 +235,17 @@ def _conj_split(
             continue
         lk, rk = _klass(left), _klass(right)
         tokens = [w for w in left.split() if w.lower() not in DETERMINERS]
-        if lk not in _HEADED or (len(tokens) == 1 and tokens[0].islower() and lk == "unit"):
+        first = right.split()[0].lower() if right.split() else ""
+        if lk not in _HEADED:
+            continue
+        # "department or division manager", "professional and paraprofessional staff"
+        shared = len(tokens) == 1 and tokens[0].islower() and not is_plural_head(tokens[0])
+        if shared and len(right.split()) >= 2:
             continue
         comp = re.search(r"\s(?:of|for)\s", left)
-        if comp and (match.group(1) == "&" or _klass(left[comp.end() :]) not in _HEADED):
+        inside = comp and (match.group(1) == "&" or _klass(left[comp.end() :]) not in _HEADED)
+        if inside and first not in DETERMINERS:
             continue
-        first = right.split()[0].lower() if right.split() else ""
         if rk not in _HEADED:
             if right[:1].islower() and (prose or first in DETERMINERS):
                 out.append((cur, match.start()))
@@ -309,6 +315,9 @@ def _segment(
         stop = reason in {"pred", "rel", "clause"}
         relative = _relative(view, rel, end) if reason == "rel" else []
         end = cut
+        trailing = _TRAILING_CONJ.search(view, start, end)
+        if trailing:
+            end = trailing.start()
     else:
         relative = []
     for piece_start, piece_end in _conj_split(view, start, end, prose=prose, list_final=list_final):

@@ -101,6 +101,10 @@ _SUB_UNITS = words(
 _LEAD_DETERMINER = re.compile(r"(?:the|a|an|our|this|its|their|his|her|your)[ ]+$", re.IGNORECASE)
 _NOT_NAMES = words("""bachelor master associate doctor people today year women children""")
 _PRONOUNS = words("we you they it he she i us our your their its")
+_LETTERHEAD_STOP = words(
+    """summary overview description responsibilities requirements qualifications benefits about
+    position job details duties purpose remote hybrid full part time temporary"""
+)
 _THRESHOLD = 15
 _SCAN = 20000
 
@@ -180,6 +184,22 @@ def _whole_line(view: str, start: int, end: int) -> bool:
     line_end = view.find("\n", end)
     line_end = len(view) if line_end < 0 else line_end
     return not view[line_start:start].strip() and not view[end:line_end].strip()
+
+
+def _letterhead_vote(head: str, votes: _Votes) -> None:
+    """A job board layout: the title on the first line, the employer alone on the second."""
+    lines = [line.strip(" *#") for line in head[:400].split("\n") if line.strip(" *#")][:2]
+    if len(lines) < 2 or classify(lines[0]) != "post" or len(lines[0].split()) > 8:
+        return
+    name = lines[1]
+    tokens = name.split()
+    if not 1 <= len(tokens) <= 5 or any(ch in name for ch in ":,|/()$") or re.search(r"\d", name):
+        return
+    if name.isupper():  # an ALL CAPS line is a section heading ("DEFINITION")
+        return
+    capitalised = all(t[:1].isupper() or t in {"of", "and", "the", "&"} for t in tokens)
+    if capitalised and not _LETTERHEAD_STOP & {t.lower() for t in tokens}:
+        votes.add(name, 15)
 
 
 def _sentence_start(view: str, start: int) -> bool:
@@ -354,6 +374,7 @@ def find_organization(
         votes.add(about.group("name"), 20)
     for located in _NAME_LOCATION.finditer(head[:800]):
         votes.add(located.group("name"), 25)
+    _letterhead_vote(head, votes)
     question = _AT_QUESTION.search(head[:600])
     if question:
         votes.add(question.group("name"), 40)

@@ -7,7 +7,7 @@ supervise"), not in a relative clause about other people ("those who report
 directly to the Council"), not when another class is the subject. The object
 ends where the name ends (see :mod:`orgmodel.extract.lists`); "supervises
 the following positions:" takes the bulleted list below it; and when the
-superior named is the post itself ("All school employees shall be under the
+superior named is the post itself ("All custodial staff shall be under the
 supervision of the superintendent") the sentence is read the other way round.
 
 >>> from orgmodel.extract.cues import find_cues
@@ -151,7 +151,7 @@ def _bullets_after(view: str, pos: int) -> list[Piece]:
 
 
 def _invert(ctx: Ctx, sent_start: int, cue_start: int, cue_text: str, priority: int) -> None:
-    """'All school employees shall be under the supervision of the superintendent'."""
+    """'All custodial staff shall be under the supervision of the Facilities Manager'."""
     prefix = ctx.view[sent_start:cue_start]
     tail = _AUX_TAIL.search(prefix)
     end = sent_start + (tail.start() if tail else len(prefix))

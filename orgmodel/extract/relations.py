@@ -94,7 +94,7 @@ def _field_facts(ctx: Ctx, fields: list[Field]) -> list[tuple[int, int]]:
 
 
 def _split_stacked(ctx: Ctx, span: tuple[int, int]) -> tuple[Piece, Piece] | None:
-    """'Reports to: Supervises: Mayor Deputy City Administrator, ...': the first name is the
+    """'Reports to: Supervises: Superintendent Business Manager, ...': the first name is the
     superior, the rest the supervised list."""
     start, end = span
     comma = ctx.view.find(",", start, end)

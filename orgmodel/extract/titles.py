@@ -7,23 +7,23 @@ name *this* post:
    line with the value below);
 2. a heading among the first lines that looks like a title (its head noun
    is a post: "Fleet Maintenance Manager", "DIRECTOR OF NURSING"), after
-   dropping codes and wrappers ("4025 Responsibilities of the Superintendent",
-   "Job Posting- County Administrator", "CIO Job Description");
-3. the subject of a sentence ("The Director of Administration will ...",
-   "As the Program and Operations Manager, you ...", "... to serve as IT
-   Project Leader");
-4. an ALL CAPS run in a flattened header ("... DESCRIPTION CITY ADMINISTRATOR
-   SUMMARY:");
+   dropping codes and wrappers ("3110 Duties of the Treasurer",
+   "Job Posting- Town Engineer", "CFO Job Description");
+3. the subject of a sentence ("The Director of Libraries will ...", "As the
+   Events and Outreach Coordinator, you ...", "... to serve as Data
+   Governance Lead", "We are hiring a Firmware Engineer to ...");
+4. an ALL CAPS run in a flattened header ("... DESCRIPTION TOWN ENGINEER
+   DUTIES:");
 5. an aggregator question ("... for the X position at Y?");
-6. a line label that is a post ("Museum Curator: Applicants must ...").
+6. a line label that is a post ("Staff Accountant: Applicants must ...").
 
 A title written as an acronym is expanded when the text defines it
-("CIO" with "Chief Information Officer (CIO)"). Nothing found gives None.
+("CFO" with "Chief Financial Officer (CFO)"). Nothing found gives None.
 
 >>> find_title("REPORTS TO: Mayor\\nThe Deputy Clerk (DC) will keep the records.")
 'Deputy Clerk'
->>> find_title("CIO Job Description\\nThis leader is the Chief Information Officer (CIO).")
-'Chief Information Officer'
+>>> find_title("CFO Job Description\\nThis leader is the Chief Financial Officer (CFO).")
+'Chief Financial Officer'
 >>> find_title("Knowledge of budgets is required.") is None
 True
 """
@@ -94,7 +94,7 @@ _SUBJECT_VERBS = VERBS | frozenset({"also", "plays", "holds", "acts"})
 
 
 def title_like(name: str) -> bool:
-    """A short phrase whose head noun is a post ("Site Supervisor, Outdoor School").
+    """A short phrase whose head noun is a post ("Site Supervisor, Summer Camp").
 
     >>> title_like("Patient Care Tech II - Critical Care"), title_like("Job Summary")
     (True, False)

@@ -6,7 +6,8 @@ extension and header, and concatenates what they say into one
 :class:`~orgmodel.records.OrgData`. ``fmt`` overrides detection.
 
 Formats: ``orgfile`` (native YAML/JSON), ``table`` (flat CSV with a manager
-column), ``organogram`` (UK senior/junior CSV).
+column), ``organogram`` (UK senior/junior CSV), ``posting`` (job postings:
+.txt, .md, .html, read by the extractor and merged by :mod:`orgmodel.resolve`).
 """
 
 from __future__ import annotations
@@ -23,7 +24,8 @@ from orgmodel.records import OrgData
 
 __all__ = ["FORMATS", "detect_format", "expand_sources", "load_sources", "read_source"]
 
-FORMATS = ("orgfile", "table", "organogram")
+FORMATS = ("orgfile", "table", "organogram", "posting")
+POSTING_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 TABLE_SUFFIXES = (".csv", ".tsv")
 ORGFILE_SUFFIXES = (".yaml", ".yml", ".json")
 _SKIP_NAMES = ("readme", "license", "changelog")
@@ -36,6 +38,8 @@ def detect_format(path: Path) -> str | None:
         return "orgfile"
     if suffix in TABLE_SUFFIXES:
         return "organogram" if is_organogram(read_header(path)) else "table"
+    if suffix in POSTING_SUFFIXES:
+        return "posting"
     return None
 
 
@@ -51,13 +55,19 @@ def expand_sources(paths: Iterable[str | Path]) -> list[Path]:
                     continue
                 if child.stem.lower() in _SKIP_NAMES:
                     continue
-                if child.suffix.lower() in ORGFILE_SUFFIXES + TABLE_SUFFIXES:
+                if child.suffix.lower() in ORGFILE_SUFFIXES + TABLE_SUFFIXES + POSTING_SUFFIXES:
                     out.append(child)
         elif path.exists():
             out.append(path)
         else:
             raise SourceError(str(raw), "file or folder not found")
     return out
+
+
+def _read_posting(path: Path) -> OrgData:
+    from orgmodel.readers.postings import read_posting_file  # the extractor loads on demand
+
+    return read_posting_file(path)
 
 
 def read_source(
@@ -69,12 +79,13 @@ def read_source(
         "orgfile": lambda: read_orgfile(path),
         "table": lambda: read_table(path, mapping),
         "organogram": lambda: read_organogram(path),
+        "posting": lambda: _read_posting(path),
     }
     if kind is None:
         raise SourceError(
             str(path),
             f"unknown kind of file {path.suffix!r}",
-            hint="orgmodel reads .yaml/.json org files and .csv tables",
+            hint="orgmodel reads .yaml/.json org files, .csv tables and .txt/.md/.html postings",
         )
     if kind not in readers:
         raise UsageError(f"unknown format {kind!r}; formats are {', '.join(FORMATS)}")

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from orgmodel.extract import extract_file
 from orgmodel.extract.result import Evidence, Extraction
 from orgmodel.fileio import slug
 from orgmodel.naming import guess_unit_kind
@@ -43,7 +44,7 @@ from orgmodel.records import (
     UnitRecord,
 )
 
-__all__ = ["extraction_to_data"]
+__all__ = ["extraction_to_data", "read_posting_file"]
 
 
 def _prov(source: str, ev: Evidence) -> Prov:
@@ -100,3 +101,8 @@ def extraction_to_data(ex: Extraction, source: str | None = None) -> OrgData:
     for warning in ex.warnings:
         data.issues.append(LoadIssue("extraction", warning, Prov(src)))
     return data
+
+
+def read_posting_file(path: str | Path) -> OrgData:
+    """Extract one posting file (.txt, .md, .html) and turn its facts into records."""
+    return extraction_to_data(extract_file(path), str(path))

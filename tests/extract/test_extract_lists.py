@@ -73,6 +73,12 @@ def items(text: str, *, prose: bool = True) -> list[str]:
             ["three sections [indirect]", "section leads"],
         ),
         ("staff to carry out the mission", ["staff"]),
+        ("professional and paraprofessional staff.", ["professional and paraprofessional staff"]),
+        (
+            "the Director of Brand and the Director of Demand Generation.",
+            ["Director of Brand", "Director of Demand Generation"],
+        ),
+        ("the Medical Director and in collaboration with physicians.", ["Medical Director"]),
         ("student workers for the Department", ["student workers"]),
         (
             "(1) two clerks; (2) a large unit of second (e.g., journey) and third level clerks; "

@@ -104,6 +104,7 @@ def test_clean_title() -> None:
         ),
         ("Email careers@brightpath.com to apply. BrightPath builds tools.", "BrightPath"),
         ("TidyWorks offers benefits. Apply at TidyWorks today.", "TidyWorks"),
+        ("Nurse Practitioner\nSummit Valley Health\nProvides urgent care.", "Summit Valley Health"),
         ("About Acme Robotics\nWe build robots. We are hiring an engineer.", "Acme Robotics"),
         (
             "Dental Assistant\nBright Smile Dental Group - Springfield, IL\nFull time",
@@ -128,6 +129,7 @@ def test_organization_evidence(text: str, organization: str | None) -> None:
         "Obtain a Bachelor's degree. Explore Oregon's trails.",
         "Licensed in the State of Ohio.",
         "We are hiring! You will love it here.",
+        "Maintenance Worker I\n\nDEFINITION\nRepairs streets.",
     ],
 )
 def test_no_organization_stated(text: str) -> None:
