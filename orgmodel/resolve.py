@@ -12,14 +12,15 @@ provenance, for the validator to report.
 >>> from orgmodel.records import OrgData, OrgRecord, PostRecord, Prov, Relation, RelKind
 >>> data = OrgData(
 ...     organizations=[OrgRecord("hps", "Hartford Public Schools")],
-...     posts=[PostRecord("hps-coo", "Chief Operating Officer", "hps", abbreviation="COO")],
-...     relations=[Relation(RelKind.REPORTS_TO, "hps-coo", "Superintendent", "primary",
+...     posts=[PostRecord("hps-coo", "Chief Operating Officer", "hps", abbreviation="COO"),
+...            PostRecord("hps/coo", "the COO", "hps", attributes={"posting": "coo.md"})],
+...     relations=[Relation(RelKind.REPORTS_TO, "hps/coo", "Superintendent", "primary",
 ...                         prov=Prov("coo.md", start=0, end=14))])
 >>> out = resolve(data)
 >>> [(p.id, p.title, p.prov.inferred) for p in out.posts]
 [('hps-coo', 'Chief Operating Officer', False), ('hps/superintendent', 'Superintendent', True)]
->>> out.relations[0].object
-'hps/superintendent'
+>>> out.relations[0].subject, out.relations[0].object
+('hps-coo', 'hps/superintendent')
 """
 
 from __future__ import annotations
