@@ -96,7 +96,7 @@ class RoleIndex:
         key = role_key(name)
         hits = self.keys.get((org, unit, key), [])
         if not hits:
-            abbr = parenthetical(name) or (name.strip() if " " not in name.strip() else "")
+            abbr = parenthetical(name) or (key if key and " " not in key else "")
             if abbr:
                 hits = self.abbrevs.get((org, unit, abbr.upper()), [])
         if not hits and key:
