@@ -32,31 +32,19 @@ from orgmodel.extract.vocab import DETERMINERS, VERBS
 __all__ = ["leading_verb", "object_end", "read_cue", "skip_verb_chain"]
 
 _RELATIVE = re.compile(r"\b(?:who|that|which|whom)\s+(?:\w+\s+)?$", re.IGNORECASE)
-
-
 _AUX_TAIL = re.compile(
     r"\s*(?:shall|will|must|may|should|would|can|are|is)?\s*(?:be|are|is|remain|remains)?\s*$",
     re.IGNORECASE,
 )
-
-
 _NOUN_REPORTS = re.compile(
     r"\b(?:staff|monthly|annual|weekly|daily|quarterly|written|financial|progress|status|budget|"
     r"statistical|the|any|all|such|these|those|various|special|periodic|required|regular|detailed|"
     r"technical|audit|incident|performance|prepares|submits|its|their)\s+$",
     re.IGNORECASE,
 )
-
-
 _FOLLOWING = re.compile(r"\s*(?:the\s+)?following(?:\s+[\w-]+){0,3}\s*|\s*", re.IGNORECASE)
-
-
 _BULLET_LINE = re.compile(r"\s*(?:[*\-+]|\d{1,2}[.)])[ ]+(?P<item>[^\n]+)")
-
-
 _UNDER_BEFORE = re.compile(r"\bunder\s+(?:the\s+)?(?:[\w/-]+\s+){0,3}$", re.IGNORECASE)
-
-
 _PARTICIPIAL = re.compile(r"\s*(?:working|operating|serving|functioning)?\s*", re.IGNORECASE)
 
 
@@ -83,6 +71,7 @@ def leading_verb(ctx: Ctx, start: int, end: int, cue: str, priority: int) -> int
 
 
 def read_cue(ctx: Ctx, cue: Cue, sent_start: int, sent_end: int, priority: int) -> None:
+    """Read one cue in the sentence ``[sent_start, sent_end)``; facts go to ``ctx.raws``."""
     view = ctx.view
     cue_text = " ".join(ctx.text[cue.start : cue.end].split())
     sent_start = max(sent_start, cue.start - _CONTEXT)
