@@ -28,6 +28,7 @@ from orgmodel.present import (
     chain_json,
     chain_text,
     common_json,
+    extraction_text,
     load_warnings,
     node_line,
     org_tree,
@@ -317,6 +318,33 @@ def stats(
         _json(result.to_dict(graph))
     else:
         out.print(stats_table(graph, result))
+
+
+@app.command()
+def extract(
+    files: Annotated[list[Path], typer.Argument(help="Posting files (.txt, .md, .html).")],
+    format: Format = Fmt.text,
+) -> None:
+    """Read postings: title, organization, reporting lines, supervision, with evidence.
+
+    Example: [bold]orgmodel extract data/postings/hps-chief-operating-officer.md --format json[/]
+    """
+    from orgmodel.extract import extract_file
+
+    results, failed = [], 0
+    for path in files:
+        try:
+            results.append(extract_file(path))
+        except OrgModelError as exc:
+            failed += 1
+            err.print(f"[red]error:[/] {escape(str(exc))}", markup=True)
+    if format is Fmt.json:
+        _json([r.to_dict() for r in results])
+    else:
+        for r in results:
+            out.print(extraction_text(r))
+    if failed:
+        raise typer.Exit(2)
 
 
 @app.command()

@@ -13,6 +13,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
+from orgmodel.extract.result import Extraction
 from orgmodel.graph import OrgGraph
 from orgmodel.queries import Common, Oversight, Stats, Superior
 from orgmodel.records import LoadIssue, PostRecord, Relation
@@ -20,6 +21,7 @@ from orgmodel.records import LoadIssue, PostRecord, Relation
 __all__ = [
     "chain_json",
     "chain_text",
+    "extraction_text",
     "load_warnings",
     "node_line",
     "org_tree",
@@ -182,6 +184,31 @@ def stats_table(graph: OrgGraph, result: Stats) -> Table:
     for key, value in rows:
         table.add_row(key, value)
     return table
+
+
+def extraction_text(ex: Extraction) -> str:
+    """A readable summary of one posting's facts, each with its cue and evidence."""
+    lines = [f"[bold]{escape(ex.source or '<text>')}[/]"]
+    for key, value in (("title", ex.title), ("organization", ex.organization),
+                       ("department", ex.department)):  # fmt: skip
+        lines.append(f"  {key}: {escape(value) if value else '[dim]—[/]'}")
+    for fact in ex.reports_to:
+        generic = " [yellow](generic)[/]" if fact.generic else ""
+        lines.append(
+            f"  reports to ({fact.kind}): [bold]{escape(fact.name)}[/]{generic}"
+            f"  [dim]{escape(fact.evidence.cue)} → “{escape(fact.evidence.text)}” "
+            f"@{fact.evidence.start}-{fact.evidence.end}[/]"
+        )
+    for sup in ex.supervises:
+        lines.append(
+            f"  supervises ({sup.kind}, {sup.target}): [bold]{escape(sup.name)}[/]"
+            f"  [dim]{escape(sup.evidence.cue)} @{sup.evidence.start}-{sup.evidence.end}[/]"
+        )
+    for link in ex.links:
+        lines.append(f"  {link.type}: {escape(link.name)}  [dim]{escape(link.evidence.cue)}[/]")
+    for warning in ex.warnings:
+        lines.append(f"  [yellow]warning:[/] {escape(warning)}")
+    return "\n".join(lines)
 
 
 def _ref_problem(graph: OrgGraph, rel: Relation, why: str) -> str:

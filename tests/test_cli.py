@@ -115,3 +115,25 @@ def test_every_command_has_help_with_an_example_and_is_in_the_readme(
     assert "Example:" in result.stdout
     readme = (ROOT / "README.md").read_text()
     assert re.search(rf"orgmodel {command}\b", readme), f"README does not show `{command}`"
+
+
+def test_extract_prints_the_json_contract(cli: Cli) -> None:
+    result = cli("extract", "data/postings/hps-chief-operating-officer.md", "-f", "json")
+    assert result.returncode == 0, result.stderr
+    (record,) = json.loads(result.stdout)
+    assert record["source"] == "data/postings/hps-chief-operating-officer.md"
+    assert [(r["name"], r["kind"]) for r in record["reports_to"]] == [
+        ("Deputy Superintendent for Administration and Finance", "primary"),
+        ("Superintendent of Schools", "secondary"),
+    ]
+    assert {s["target"] for s in record["supervises"]} == {"unit"}
+    ev = record["reports_to"][0]["evidence"]
+    assert ev["cue"] == "REPORTS TO:"
+    assert ev["text"] == "Deputy Superintendent for Administration and Finance"
+
+
+def test_extract_reports_a_bad_file_and_goes_on(cli: Cli, tmp_path: Path) -> None:
+    good = ROOT / "data/postings/new-haven-it-project-leader.md"
+    result = cli("extract", str(tmp_path / "missing.md"), str(good), "-f", "json")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert len(json.loads(result.stdout)) == 1

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from orgmodel.extract.vocab import words
 
-__all__ = ["NEGATION", "Cue", "find_cues", "qualifying"]
+__all__ = ["MAX_TRIGGERS", "NEGATION", "Cue", "find_cues", "qualifying"]
 
 _ADJ = (
     r"(?:general|immediate|direct|administrative|executive|close|overall|limited|minimal|broad|"
@@ -199,6 +199,8 @@ class Cue:
     verb: bool
 
 
+MAX_TRIGGERS = 20000
+"""Candidate cue words examined per call at most (a 1 MB posting has a few thousand)."""
 _TRIGGERS = re.compile(
     r"report|under|supervis|receiv|exercis|provid|assum|assign|monitor|overse|coordinat|schedul|"
     r"manag|advis|collaborat|partner|interact|dotted|direct|indirect|secondary|matrix|accountab|"
@@ -256,7 +258,7 @@ def find_cues(view: str, start: int = 0, end: int | None = None) -> list[Cue]:
     stop = len(view) if end is None else end
     cues: list[Cue] = []
     last_end = start
-    for trigger, stem in _trigger_positions(view, start, stop):
+    for trigger, stem in _trigger_positions(view, start, stop)[:MAX_TRIGGERS]:
         if trigger < last_end:
             continue
         families = _BY_STEM[stem]

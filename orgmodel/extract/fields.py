@@ -20,13 +20,14 @@ relation builder decide what the values mean.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
 from orgmodel.extract.sections import line_spans
 from orgmodel.extract.vocab import PEOPLE, POSTS, UNITS, head_word
 
-__all__ = ["LABELS", "Field", "find_fields", "trim_label_tail"]
+__all__ = ["LABELS", "MAX_FIELDS", "Field", "find_fields", "trim_label_tail"]
 
 _R, _S, _T, _O, _D = "reports", "supervises", "title", "org", "dept"
 
@@ -107,6 +108,8 @@ _SUPERVISES_ALONE = frozenset({"supervises", "direct reports", "positions superv
 _TITLE_PRIORITY = ("position title", "job title", "working title", "title", "classification title")
 
 
+MAX_FIELDS = 2000
+"""Fields read per posting at most (real postings have dozens; keeps hostile input linear)."""
 _COLON = re.compile(r"[ ]*:(?=[ ]|$)", re.MULTILINE)
 _MAX_LABEL_WORDS = max(len(key.split()) for key in LABELS)
 _FIRST_WORDS = frozenset(key.split()[0] for key in LABELS)
@@ -230,6 +233,8 @@ def find_fields(view: str) -> list[Field]:
         found = _label_before(view, colon.start())
         if found is not None:
             inline.append((found[0], colon.end(), found[1]))
+            if len(inline) >= MAX_FIELDS:
+                break
     inline_starts = [start for start, _, _ in inline]
     for label_start, label_end, key in inline:
         role, kind = LABELS[key]
@@ -240,9 +245,9 @@ def find_fields(view: str) -> list[Field]:
             vstart += 1
         vend, ran_into_label = _value_end(view, vstart, line_end)
         if ran_into_label:
-            label_at = next((s for s in inline_starts if vstart <= s < vend + 2), None)
-            if label_at is not None:
-                vend = label_at
+            at = bisect.bisect_left(inline_starts, vstart)
+            if at < len(inline_starts) and inline_starts[at] < vend + 2:
+                vend = inline_starts[at]
             elif vend > vstart:
                 vend = trim_label_tail(view, vstart, vend)
         vstart, vend = _strip(view, vstart, vend)
@@ -252,9 +257,15 @@ def find_fields(view: str) -> list[Field]:
         cue = " ".join(view[label_start:label_end].split())
         fields.append(Field(key, role, kind, label_start, label_end, values, cue))
         taken.add(label_start)
+    hits = 0
     for line_start, line_end in line_spans(view):
+        if hits >= MAX_FIELDS:
+            break
         at_line = _label_at_line(view, line_start, line_end)
-        if at_line is None or at_line[0] in taken:
+        if at_line is None:
+            continue
+        hits += 1
+        if at_line[0] in taken:
             continue
         label_start, label_end, key = at_line
         role, kind = LABELS[key]

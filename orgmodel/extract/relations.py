@@ -53,6 +53,7 @@ _DOTTED_PAREN = re.compile(
 _HEADS = POSTS | UNITS | PEOPLE
 _SHADOW_LIMIT = 300
 _MAX_CUES_PER_SENTENCE = 25
+_MAX_FIELDS = 500
 
 
 @dataclass(slots=True)
@@ -69,9 +70,15 @@ def _field_facts(ctx: Ctx, fields: list[Field]) -> list[tuple[int, int]]:
     """Facts from relation fields; returns spans prose cues must not read again."""
     blocked: list[tuple[int, int]] = []
     stacked: dict[int, Piece] = {}
+    read = 0
     for index, fld in enumerate(fields):
         blocked.append((fld.label_start, fld.label_end))
         if fld.role not in {"reports", "supervises"}:
+            continue
+        read += 1
+        if read > _MAX_FIELDS:
+            if read == _MAX_FIELDS + 1:
+                ctx.warnings.append(f"more than {_MAX_FIELDS} reporting fields; the rest not read")
             continue
         ctx.mention += 1
         values = list(fld.values)
