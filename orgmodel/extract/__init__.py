@@ -6,8 +6,9 @@ The public API is three functions and the result types::
     extract(text, *, source=None, meta=None) -> Extraction
     extract_file(path) -> Extraction       # read_posting + extract
 
-``extract`` is pure (no global mutable state), so it is safe in a process
-pool. Evidence offsets point into the ``text`` passed to ``extract`` (for
+``extract`` is a pure function of its arguments (no global state that can
+change a result; two string classifiers are memoised), so it is safe in a
+process pool or a Spark map. Evidence offsets point into the ``text`` passed to ``extract`` (for
 files, the body after front matter; add ``Posting.body_offset`` for offsets
 in the file). See :mod:`orgmodel.extract.result` for the JSON contract.
 

@@ -172,7 +172,7 @@ NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|without)\b", re.IGNOR
 
 _QUALIFYING = (
     "experience", "ability to", "able to", "skill", "knowledge of", "qualified", "preferred",
-    "must have", "proven", "demonstrated", "years of", "background in", "track record",
+    "must have", "proven", "demonstrated", "years", "background in", "track record",
     "familiarity", "requir",
 )  # fmt: skip
 

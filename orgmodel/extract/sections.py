@@ -181,6 +181,9 @@ def _heading(view: str, start: int, end: int) -> str | None:
     match = _CAPS_HEAD.match(line)
     if match and sum(ch.isalpha() for ch in match.group(1)) >= 4:
         return match.group(1)
+    short_label = len(stripped) <= 50 and len(stripped.split()) <= 6
+    if short_label and stripped.endswith(":") and stripped.count(":") == 1:
+        return stripped[:-1]
     if len(stripped) <= 60 and not stripped.endswith((".", ";", ",")):
         match = _TITLE_HEAD.match(line)
         if match:
