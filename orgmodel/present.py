@@ -56,15 +56,15 @@ def org_tree(
     shown = 0
     hidden = 0
     trees: list[Tree] = []
-    dotted = {sub: sups for sub, sups in graph.secondary.items()}
 
     def grow(branch: Tree, node: int, level: int) -> None:
         nonlocal shown, hidden
         kids = list(graph.children(node))
         if depth is not None and level >= depth:
-            hidden += _count_below(graph, node)
+            below = _count_below(graph, node)
+            hidden += below
             if kids:
-                branch.add(f"[dim]… {_count_below(graph, node)} more below[/]")
+                branch.add(f"[dim]… {below} more below[/]")
             return
         for child in kids:
             if shown >= limit:
@@ -74,7 +74,7 @@ def org_tree(
                 return
             shown += 1
             text = node_line(graph, child)
-            for sup, _ in dotted.get(child, []):
+            for sup, _ in graph.secondary.get(child, []):
                 text += f" [magenta]⇢ {escape(graph.title(sup))}[/]"
             grow(branch.add(text), child, level + 1)
 

@@ -117,7 +117,7 @@ def resolve(data: OrgData) -> OrgData:
         if key in by_name:
             org_alias[org.id] = by_name[key]
             continue
-        if org.id in org_alias.values() or any(o.id == org.id for o in out.organizations):
+        if org.id in by_name.values():
             continue
         by_name[key] = org.id
         out.organizations.append(org)

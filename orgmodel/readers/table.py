@@ -140,7 +140,8 @@ def _split_many(value: str) -> list[str]:
 def read_table(path: str | Path, mapping: Mapping[str, str] | None = None) -> OrgData:
     """Read a flat CSV export into records (streams; suited to a million rows)."""
     name = str(path)
-    cols = mapping_for(read_header(path), mapping, name)
+    header = read_header(path)
+    cols = mapping_for(header, mapping, name)
     i_id, i_mgr = cols["id"], cols["manager"]
     i_title, i_name = cols.get("title"), cols.get("name")
     i_unit, i_org, i_grade = cols.get("unit"), cols.get("org"), cols.get("grade")
@@ -150,7 +151,6 @@ def read_table(path: str | Path, mapping: Mapping[str, str] | None = None) -> Or
     posts, rels, issues = data.posts, data.relations, data.issues
     orgs: dict[str, str] = {}
     units: dict[tuple[str | None, str], str] = {}
-    header = read_header(path)
     extra = [(i, h.strip()) for i, h in enumerate(header) if i not in mapped and h.strip()]
     width = len(header)
     primary, reports, post_rec, rel_rec = LineKind.PRIMARY, RelKind.REPORTS_TO, PostRecord, Relation
