@@ -66,10 +66,9 @@ def org_tree(
             if kids:
                 branch.add(f"[dim]… {below} more below[/]")
             return
-        for child in kids:
+        for k, child in enumerate(kids):
             if shown >= limit:
-                rest = _count_below(graph, node) if child == kids[0] else 0
-                hidden += rest
+                hidden += sum(1 + _count_below(graph, c) for c in kids[k:])
                 branch.add("[dim]… more (raise --limit)[/]")
                 return
             shown += 1
