@@ -44,6 +44,13 @@ Target = Literal["post", "unit"]
 LinkType = Literal["liaison", "advises", "works_with"]
 
 
+def _with_abbreviation(out: dict[str, Any], abbreviation: str | None) -> dict[str, Any]:
+    """Add ``abbreviation`` to a fact's dict only when one was found."""
+    if abbreviation is not None:
+        out["abbreviation"] = abbreviation
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class Evidence:
     """Where a fact was read: ``text[start:end]`` and the cue that produced it."""
@@ -76,9 +83,7 @@ class ReportingFact:
             "generic": self.generic,
             "evidence": self.evidence.to_dict(),
         }
-        if self.abbreviation is not None:
-            out["abbreviation"] = self.abbreviation
-        return out
+        return _with_abbreviation(out, self.abbreviation)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,9 +104,7 @@ class SupervisionFact:
             "target": self.target,
             "evidence": self.evidence.to_dict(),
         }
-        if self.abbreviation is not None:
-            out["abbreviation"] = self.abbreviation
-        return out
+        return _with_abbreviation(out, self.abbreviation)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,9 +123,7 @@ class LinkFact:
             "type": self.type,
             "evidence": self.evidence.to_dict(),
         }
-        if self.abbreviation is not None:
-            out["abbreviation"] = self.abbreviation
-        return out
+        return _with_abbreviation(out, self.abbreviation)
 
 
 @dataclass(frozen=True, slots=True)
