@@ -130,6 +130,7 @@ class OrgGraph:
         self.size = base + len(self.units)
         self._names: NameIndex | None = None
         self._nx: dict[bool, nx.DiGraph] = {}
+        self._columns: dict[str, list[Any]] = {}
         self.resolution = Resolution()
         self._build_lines(data.relations)
         self._build_children()
@@ -311,6 +312,24 @@ class OrgGraph:
 
     def iter_posts(self) -> Iterator[int]:
         return iter(range(len(self.posts)))
+
+    def column(self, name: str) -> list[Any]:
+        """One field of every post, in node order (``"title"``, ``"holder"``, ``"fte"`` ...).
+
+        The way to read a field of all posts at once: loops over a million
+        posts should read columns, not build a record per post.
+
+        >>> from orgmodel.records import OrgData, PostRecord
+        >>> OrgGraph(OrgData(posts=[PostRecord("a", "Mayor")])).column("title")
+        ['Mayor']
+        """
+        if name not in PostRecord._fields:
+            raise KeyError(f"posts have no field {name!r}; fields are {PostRecord._fields}")
+        cached = self._columns.get(name)
+        if cached is None:
+            at = PostRecord._fields.index(name)
+            cached = self._columns[name] = [p[at] for p in self.posts]
+        return cached
 
     def to_networkx(self, secondary: bool = True) -> nx.DiGraph:
         """networkx DiGraph superior -> subordinate (edge attribute ``kind``), built once."""

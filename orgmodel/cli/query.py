@@ -1,122 +1,48 @@
-"""The ``orgmodel`` command: each command parses, calls the library, prints.
-
-Exit codes scripts can rely on: 0 answered, 1 answered "no" (no common
-superior, no path), 2 bad input or usage (a file that cannot be read, a
-name that matches nothing).
-"""
+"""Reporting-line questions: show, chain, reports, common, path, oversees, stats."""
 
 from __future__ import annotations
 
-import json
-import sys
-from enum import StrEnum
-from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 
 from orgmodel import queries
-from orgmodel.config import find_settings
-from orgmodel.errors import OrgModelError
+from orgmodel.cli.app import app
+from orgmodel.cli.options import Fmt, Format, PostArg, SourceOptions, emit_json, out, with_sources
 from orgmodel.graph import OrgGraph
-from orgmodel.load import load_graph
 from orgmodel.lookup import find
-from orgmodel.orgfile import json_schema
 from orgmodel.present import (
     chain_json,
     chain_text,
     common_json,
-    extraction_text,
-    load_warnings,
     node_line,
     org_tree,
     oversight_json,
     reports_table,
     stats_table,
 )
-from orgmodel.readers.table import parse_mapping
 
-__all__ = ["app", "main"]
-
-app = typer.Typer(
-    name="orgmodel",
-    help="Org structures from postings and org files: query, validate, chart, compare.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode="rich",
-    add_completion=False,
-)
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-class Fmt(StrEnum):
-    text = "text"
-    json = "json"
-
-
-Sources = Annotated[
-    list[Path] | None,
-    typer.Option(
-        "--source",
-        "-s",
-        help="File or folder to read (repeatable). Default: the sources in ./orgmodel.toml.",
-        show_default=False,
-    ),
-]
-InputFormat = Annotated[
-    str | None,
-    typer.Option("--input-format", help="Force the reader: orgfile, table, organogram, posting."),
-]
-ColumnMap = Annotated[
-    str | None,
-    typer.Option("--map", help="CSV columns, e.g. 'id=EmpID,manager=Manager Name'."),
-]
-Format = Annotated[Fmt, typer.Option("--format", "-f", help="Output: text or json.")]
-Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Do not print load warnings.")]
-PostArg = Annotated[str, typer.Argument(help="Post: id, title, abbreviation or 'Org: title'.")]
-
-
-def _graph(
-    sources: list[Path] | None, input_format: str | None, mapping: str | None, quiet: bool
-) -> OrgGraph:
-    graph = load_graph(
-        [str(s) for s in sources or []],
-        fmt=input_format,
-        mapping=parse_mapping(mapping) if mapping else None,
-        settings=find_settings(),
-    )
-    if not quiet:
-        for line in load_warnings(graph):
-            err.print(f"[yellow]warning:[/] {escape(line)}", markup=True)
-    return graph
-
-
-def _json(value: Any) -> None:
-    out.print_json(json.dumps(value, ensure_ascii=False))
+__all__ = ["chain", "common", "oversees", "path", "reports", "show", "stats"]
 
 
 @app.command()
+@with_sources
 def show(
+    src: SourceOptions,
     root: Annotated[str | None, typer.Option(help="Start from this post or unit.")] = None,
     depth: Annotated[int | None, typer.Option(min=0, help="Levels to show below the root.")] = None,
     limit: Annotated[int, typer.Option(min=1, help="Most posts to print.")] = 500,
-    source: Sources = None,
-    input_format: InputFormat = None,
-    map: ColumnMap = None,
     format: Format = Fmt.text,
-    quiet: Quiet = False,
 ) -> None:
     """Print the org as a tree.
 
     Example: [bold]orgmodel show --root "HPS: COO" --depth 2[/]
     """
-    graph = _graph(source, input_format, map, quiet)
-    roots = [find(graph, root)] if root else [r for r in graph.roots]
+    graph = src.graph()
+    roots = [find(graph, root)] if root else list(graph.roots)
     if format is Fmt.json:
-        _json([_subtree(graph, r, depth) for r in roots])
+        emit_json([_subtree(graph, r, depth) for r in roots])
         return
     trees, hidden = org_tree(graph, roots, depth, limit)
     for tree in trees:
@@ -133,25 +59,23 @@ def _subtree(graph: OrgGraph, node: int, depth: int | None, level: int = 0) -> d
 
 
 @app.command()
+@with_sources
 def chain(
+    src: SourceOptions,
     post: PostArg,
     all: Annotated[bool, typer.Option("--all", help="Add superiors on dotted lines.")] = False,
-    source: Sources = None,
-    input_format: InputFormat = None,
-    map: ColumnMap = None,
     format: Format = Fmt.text,
-    quiet: Quiet = False,
 ) -> None:
     """Chain of command from a post up to the top.
 
     Example: [bold]orgmodel chain "Hartford Public Schools: COO"[/]
     """
-    graph = _graph(source, input_format, map, quiet)
+    graph = src.graph()
     node = find(graph, post)
     if all:
         ups = queries.chain_all(graph, node)
         if format is Fmt.json:
-            _json(chain_json(graph, node, ups))
+            emit_json(chain_json(graph, node, ups))
             return
         out.print(node_line(graph, node, with_org=True))
         for up in ups:
@@ -161,35 +85,33 @@ def chain(
         return
     steps = queries.chain(graph, node)
     if format is Fmt.json:
-        _json(chain_json(graph, node, steps))
+        emit_json(chain_json(graph, node, steps))
     else:
         out.print(chain_text(graph, node, steps))
 
 
 @app.command()
+@with_sources
 def reports(
+    src: SourceOptions,
     post: PostArg,
     all: Annotated[
         bool, typer.Option("--all", help="Everyone below, not just direct reports.")
     ] = False,
     depth: Annotated[int | None, typer.Option(min=1, help="Levels below to include.")] = None,
-    source: Sources = None,
-    input_format: InputFormat = None,
-    map: ColumnMap = None,
     format: Format = Fmt.text,
-    quiet: Quiet = False,
 ) -> None:
     """Direct reports of a post, or everyone below it.
 
     Example: [bold]orgmodel reports "HPS: COO" --all[/]
     """
-    graph = _graph(source, input_format, map, quiet)
+    graph = src.graph()
     node = find(graph, post)
     rows = queries.reports(graph, node, everyone=all, depth=depth)
     dotted = queries.dotted_reports(graph, node)
     if format is Fmt.json:
         listed = [{**graph.describe(n), "level": lv, "span": graph.span(n)} for n, lv in rows]
-        _json(
+        emit_json(
             {
                 "post": graph.describe(node),
                 "reports": listed,
@@ -203,24 +125,17 @@ def reports(
 
 
 @app.command()
-def common(
-    a: PostArg,
-    b: PostArg,
-    source: Sources = None,
-    input_format: InputFormat = None,
-    map: ColumnMap = None,
-    format: Format = Fmt.text,
-    quiet: Quiet = False,
-) -> None:
+@with_sources
+def common(src: SourceOptions, a: PostArg, b: PostArg, format: Format = Fmt.text) -> None:
     """Lowest common superior of two posts.
 
     Example: [bold]orgmodel common "Director of Facilities" "Chief Financial Officer"[/]
     """
-    graph = _graph(source, input_format, map, quiet)
+    graph = src.graph()
     x, y = find(graph, a), find(graph, b)
     result = queries.common(graph, x, y)
     if format is Fmt.json:
-        _json(common_json(graph, x, y, result))
+        emit_json(common_json(graph, x, y, result))
     elif result is None:
         out.print(f"{graph.label(x)} and {graph.label(y)} have no common superior.")
     else:
@@ -232,25 +147,18 @@ def common(
 
 
 @app.command()
-def path(
-    a: PostArg,
-    b: PostArg,
-    source: Sources = None,
-    input_format: InputFormat = None,
-    map: ColumnMap = None,
-    format: Format = Fmt.text,
-    quiet: Quiet = False,
-) -> None:
+@with_sources
+def path(src: SourceOptions, a: PostArg, b: PostArg, format: Format = Fmt.text) -> None:
     """Reporting path between two posts (up to the common superior, then down).
 
     Example: [bold]orgmodel path "Director of Transportation" "General Counsel"[/]
     """
-    graph = _graph(source, input_format, map, quiet)
+    graph = src.graph()
     x, y = find(graph, a), find(graph, b)
     steps = queries.path(graph, x, y)
     if format is Fmt.json:
         listed = [graph.describe(n) for n in steps] if steps is not None else None
-        _json({"a": graph.describe(x), "b": graph.describe(y), "path": listed})
+        emit_json({"a": graph.describe(x), "b": graph.describe(y), "path": listed})
     elif steps is None:
         out.print(f"No reporting path between {graph.label(x)} and {graph.label(y)}.")
     else:
@@ -265,23 +173,21 @@ def path(
 
 
 @app.command()
+@with_sources
 def oversees(
+    src: SourceOptions,
     name: Annotated[str, typer.Argument(help="A post (units it heads) or a unit (who heads it).")],
-    source: Sources = None,
-    input_format: InputFormat = None,
-    map: ColumnMap = None,
     format: Format = Fmt.text,
-    quiet: Quiet = False,
 ) -> None:
     """Units a post heads, or who heads a unit.
 
     Example: [bold]orgmodel oversees "HPS: COO"[/]
     """
-    graph = _graph(source, input_format, map, quiet)
+    graph = src.graph()
     node = find(graph, name)
     result = queries.oversees(graph, node)
     if format is Fmt.json:
-        _json(oversight_json(graph, node, result))
+        emit_json(oversight_json(graph, node, result))
         return
     out.print(node_line(graph, node, with_org=True))
     if graph.is_post(node):
@@ -301,74 +207,15 @@ def oversees(
 
 
 @app.command()
-def stats(
-    source: Sources = None,
-    input_format: InputFormat = None,
-    map: ColumnMap = None,
-    format: Format = Fmt.text,
-    quiet: Quiet = False,
-) -> None:
+@with_sources
+def stats(src: SourceOptions, format: Format = Fmt.text) -> None:
     """Size and shape: posts, units, roots, layers, span of control.
 
     Example: [bold]orgmodel stats -s data/[/]
     """
-    graph = _graph(source, input_format, map, quiet)
+    graph = src.graph()
     result = queries.stats(graph)
     if format is Fmt.json:
-        _json(result.to_dict(graph))
+        emit_json(result.to_dict(graph))
     else:
         out.print(stats_table(graph, result))
-
-
-@app.command()
-def extract(
-    files: Annotated[list[Path], typer.Argument(help="Posting files (.txt, .md, .html).")],
-    format: Format = Fmt.text,
-) -> None:
-    """Read postings: title, organization, reporting lines, supervision, with evidence.
-
-    Example: [bold]orgmodel extract data/postings/hps-chief-operating-officer.md --format json[/]
-    """
-    from orgmodel.extract import extract_file
-
-    results, failed = [], 0
-    for path in files:
-        try:
-            results.append(extract_file(path))
-        except OrgModelError as exc:
-            failed += 1
-            err.print(f"[red]error:[/] {escape(str(exc))}", markup=True)
-    if format is Fmt.json:
-        _json([r.to_dict() for r in results])
-    else:
-        for r in results:
-            out.print(extraction_text(r))
-    if failed:
-        raise typer.Exit(2)
-
-
-@app.command()
-def schema() -> None:
-    """Print the JSON Schema of the org file.
-
-    Example: [bold]orgmodel schema > orgfile.schema.json[/]
-    """
-    sys.stdout.write(json.dumps(json_schema(), indent=2) + "\n")
-
-
-def main() -> None:
-    """Console entry point: clean one-paragraph errors (exit 2) unless ``--debug``."""
-    debug = "--debug" in sys.argv
-    if debug:
-        sys.argv.remove("--debug")
-    try:
-        app()
-    except OrgModelError as exc:
-        if debug:
-            raise
-        err.print(f"[red]error:[/] {escape(str(exc))}", markup=True)
-        sys.exit(2)
-
-
-if __name__ == "__main__":
-    main()

@@ -1,0 +1,41 @@
+"""The ``orgmodel`` command: each command parses, calls the library, prints.
+
+One module per capability registers its commands on :data:`app`:
+:mod:`~orgmodel.cli.query` (show, chain, reports, common, path, oversees,
+stats), :mod:`~orgmodel.cli.postings` (extract), :mod:`~orgmodel.cli.orgfile`
+(schema). The options every command shares live in
+:mod:`~orgmodel.cli.options`.
+
+Exit codes scripts can rely on: 0 answered, 1 answered "no" (no common
+superior, no path), 2 bad input or usage (a file that cannot be read, a
+name that matches nothing).
+"""
+
+from __future__ import annotations
+
+import sys
+
+from rich.markup import escape
+
+from orgmodel.cli import orgfile, postings, query
+from orgmodel.cli.app import app
+from orgmodel.cli.options import err
+from orgmodel.errors import OrgModelError
+
+__all__ = ["app", "main"]
+
+_COMMAND_MODULES = (query, postings, orgfile)  # importing them registers their commands
+
+
+def main() -> None:
+    """Console entry point: clean one-paragraph errors (exit 2) unless ``--debug``."""
+    debug = "--debug" in sys.argv
+    if debug:
+        sys.argv.remove("--debug")
+    try:
+        app()
+    except OrgModelError as exc:
+        if debug:
+            raise
+        err.print(f"[red]error:[/] {escape(str(exc))}", markup=True)
+        sys.exit(2)

@@ -1,0 +1,153 @@
+"""What every command shares: the consoles, the source options, JSON output.
+
+The source options (``-s/--source``, ``--input-format``, ``--map``, ``-q``)
+are declared once here and added to a command by :func:`with_sources`, the
+way sqlite-utils shares its click options, so a new command cannot forget
+one and ``--help`` reads the same everywhere.
+
+>>> import inspect
+>>> @with_sources
+... def demo(src: SourceOptions, depth: int = 1) -> None: ...
+>>> list(inspect.signature(demo).parameters)
+['depth', 'source', 'input_format', 'map', 'quiet']
+"""
+
+# Annotations here are evaluated (no ``from __future__ import annotations``):
+# typer reads the parameters of the signature this module builds.
+
+import functools
+import inspect
+import json
+import typing
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from orgmodel.config import find_settings
+from orgmodel.graph import OrgGraph
+from orgmodel.load import load_data, load_graph
+from orgmodel.present import load_warnings
+from orgmodel.readers.table import parse_mapping
+from orgmodel.records import OrgData
+
+__all__ = [
+    "Fmt",
+    "Format",
+    "PostArg",
+    "SourceOptions",
+    "emit_json",
+    "err",
+    "out",
+    "warn",
+    "with_sources",
+]
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class Fmt(StrEnum):
+    text = "text"
+    json = "json"
+
+
+Format = Annotated[Fmt, typer.Option("--format", "-f", help="Output: text or json.")]
+PostArg = Annotated[str, typer.Argument(help="Post: id, title, abbreviation or 'Org: title'.")]
+
+Sources = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--source",
+        "-s",
+        help="File or folder to read (repeatable). Default: the sources in ./orgmodel.toml.",
+        show_default=False,
+    ),
+]
+InputFormat = Annotated[
+    str | None,
+    typer.Option("--input-format", help="Force the reader: orgfile, table, organogram, posting."),
+]
+ColumnMap = Annotated[
+    str | None,
+    typer.Option("--map", help="CSV columns, e.g. 'id=EmpID,manager=Manager Name'."),
+]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Do not print load warnings.")]
+
+
+def warn(message: str) -> None:
+    """One warning line on stderr."""
+    err.print(f"[yellow]warning:[/] {escape(message)}", markup=True)
+
+
+@dataclass(frozen=True)
+class SourceOptions:
+    """The sources a command reads, as the user gave them."""
+
+    source: list[Path] | None = None
+    input_format: str | None = None
+    map: str | None = None
+    quiet: bool = False
+
+    def _args(self) -> dict[str, Any]:
+        return {
+            "fmt": self.input_format,
+            "mapping": parse_mapping(self.map) if self.map else None,
+            "settings": find_settings(),
+        }
+
+    def paths(self) -> list[str]:
+        return [str(s) for s in self.source or []]
+
+    def data(self, paths: list[str] | None = None) -> OrgData:
+        """The records the sources hold (before the graph is built)."""
+        return load_data(self.paths() if paths is None else paths, **self._args())
+
+    def graph(self, paths: list[str] | None = None) -> OrgGraph:
+        """The graph, with load warnings on stderr unless ``--quiet``."""
+        graph = load_graph(self.paths() if paths is None else paths, **self._args())
+        if not self.quiet:
+            for line in load_warnings(graph):
+                warn(line)
+        return graph
+
+
+_SOURCE_PARAMS = [
+    ("source", Sources, None),
+    ("input_format", InputFormat, None),
+    ("map", ColumnMap, None),
+    ("quiet", Quiet, False),
+]
+
+
+def with_sources(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Give a command the shared source options; it receives them as ``src``."""
+    hints = typing.get_type_hints(func, include_extras=True)
+    params = [
+        p.replace(annotation=hints.get(p.name, p.annotation))
+        for p in inspect.signature(func).parameters.values()
+        if p.name != "src"
+    ]
+    params += [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=default, annotation=ann)
+        for name, ann, default in _SOURCE_PARAMS
+    ]
+
+    @functools.wraps(func)
+    def command(**kwargs: Any) -> Any:
+        src = SourceOptions(*(kwargs.pop(name) for name, _, _ in _SOURCE_PARAMS))
+        return func(src=src, **kwargs)
+
+    command.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+    command.__annotations__ = {p.name: p.annotation for p in params}
+    return command
+
+
+def emit_json(value: Any) -> None:
+    """Print a JSON value (UTF-8 kept as is) to stdout."""
+    out.print_json(json.dumps(value, ensure_ascii=False))

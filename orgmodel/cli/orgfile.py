@@ -1,0 +1,20 @@
+"""Commands about the native org file itself."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from orgmodel.cli.app import app
+from orgmodel.orgfile import json_schema
+
+__all__ = ["schema"]
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the org file.
+
+    Example: [bold]orgmodel schema > orgfile.schema.json[/]
+    """
+    sys.stdout.write(json.dumps(json_schema(), indent=2) + "\n")
