@@ -72,6 +72,20 @@ def _int_array(values: np.ndarray[Any, Any]) -> array[int]:
     return out
 
 
+def _encode(rows: PostColumns, blocks: list[PostBlock]) -> np.ndarray[Any, Any]:
+    """Codes for every post id, then every table's manager references (-1 for none).
+
+    One dictionary encoding serves two purposes: codes follow first
+    appearance, so the post ids take codes ``0 .. u-1`` -- the node numbers of
+    the first post of each id -- and a manager reference with a code below
+    ``u`` names that post. One hash pass instead of one per question.
+    """
+    arrays = [rows.arrow("id"), *(b.table.column("manager").combine_chunks() for b in blocks)]
+    joined = pa.concat_arrays(arrays) if len(arrays) > 1 else arrays[0]
+    indices = joined.dictionary_encode().indices.fill_null(-1)
+    return np.asarray(indices.to_numpy(zero_copy_only=False), dtype=np.int64)
+
+
 class _ParentRels(Sequence[Relation | None]):
     """``parent_rel[n]``: the relation that set node ``n``'s superior, made on demand."""
 
@@ -110,14 +124,12 @@ class OrgGraph:
             self.orgs.setdefault(org.id, org)
         chunks = data.chunks()
         rows = post_columns([c if isinstance(c, PostBlock) else c[0] for c in chunks])
-        codes = self._dedupe_posts(rows)
+        ids = _encode(rows, [c for c in chunks if isinstance(c, PostBlock)])
+        codes = self._dedupe_posts(rows, ids[: len(rows)])
+        self._manager_codes = ids[len(rows) :]
         self._add_units(data.units)
         self.size = self.post_count + len(self.units)
-        post_ids = self.posts.arrow("id")
-        self.index = IdIndex(post_ids, self._unit_index)
-        self._node_ids = pa.concat_arrays(
-            [post_ids, pa.array([u.id for u in self.units], pa.string())]
-        )
+        self.index = IdIndex(self.posts.arrow("id"), self._unit_index)
         self._names: NameIndex | None = None
         self._nx: dict[bool, nx.DiGraph] = {}
         self._name_cache: dict[tuple[RelKind, str, str | None], list[int]] = {}
@@ -127,15 +139,15 @@ class OrgGraph:
 
     # ------------------------------------------------------------ building
 
-    def _dedupe_posts(self, rows: PostColumns) -> np.ndarray[Any, Any] | None:
+    def _dedupe_posts(
+        self, rows: PostColumns, codes: np.ndarray[Any, Any]
+    ) -> np.ndarray[Any, Any] | None:
         """Keep the first post of each id; returns each row's node when some were dropped."""
         self.duplicates: list[tuple[PostRecord | UnitRecord, PostRecord | UnitRecord]] = []
-        encoded = rows.arrow("id").dictionary_encode()
         self._first_row = np.empty(0, dtype=np.int64)
-        if len(encoded.dictionary) == len(rows):
+        if not len(rows) or int(codes.max()) + 1 == len(rows):
             self.posts = rows
             return None
-        codes = np.asarray(encoded.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
         _, first = np.unique(codes, return_index=True)  # codes follow first appearance
         self._first_row = first
         for r in np.flatnonzero(first[codes] != np.arange(len(rows))):
@@ -184,10 +196,11 @@ class OrgGraph:
         self.headed_by: dict[int, list[tuple[int, Relation]]] = {}
         self.links: list[tuple[int, int, Relation]] = []
         self.unresolved_subjects: list[Relation] = []
-        row = 0
+        row = at = 0
         for chunk in chunks:
             if isinstance(chunk, PostBlock):
-                self._block_lines(chunk, row, codes)
+                self._block_lines(chunk, row, codes, self._manager_codes[at : at + len(chunk)])
+                at += len(chunk)
                 rels: Sequence[Relation] = chunk.secondary
                 row += len(chunk)
             else:
@@ -232,21 +245,22 @@ class OrgGraph:
         else:
             self.links.append((sub, obj, rel))
 
-    def _block_lines(self, block: PostBlock, row0: int, codes: np.ndarray[Any, Any] | None) -> None:
-        """A table's manager column, matched to nodes by id in one vectorised join."""
-        manager = block.table.column("manager").combine_chunks()
+    def _block_lines(
+        self,
+        block: PostBlock,
+        row0: int,
+        codes: np.ndarray[Any, Any] | None,
+        managers: np.ndarray[Any, Any],
+    ) -> None:
+        """A table's manager column, matched to nodes through the codes of one shared encoding."""
         m = len(block)
         rows = np.arange(row0, row0 + m, dtype=np.int64)
         subs = codes[row0 : row0 + m] if codes is not None else rows
-        given = np.asarray(pc.is_valid(manager).to_numpy(zero_copy_only=False))
+        given = managers >= 0
         if not given.any():
             return
-        obj = np.asarray(
-            pc.index_in(manager, value_set=self._node_ids)
-            .fill_null(-1)
-            .to_numpy(zero_copy_only=False),
-            dtype=np.int64,
-        )
+        obj = np.where(managers < self.post_count, managers, -1)  # codes below that are post ids
+        manager = block.table.column("manager")
         ids = block.table.column("id")
         lines = block.table.column("line")
 
@@ -256,14 +270,19 @@ class OrgGraph:
                 Prov(block.source, lines[r].as_py()),
             )  # fmt: skip
 
-        for r in np.flatnonzero(given & (obj < 0)):  # not an id: a name, or nothing
-            hit = self._resolve_name(rel_at(int(r)), int(subs[r]))
+        for r in np.flatnonzero(given & (obj < 0)):  # a unit's id, a name, or nothing
+            rel = rel_at(int(r))
+            hit = self._unit_index.get(rel.object)
+            if hit is None:
+                hit = self._resolve_name(rel, int(subs[r]))
             obj[r] = -1 if hit is None else hit
         sel = np.flatnonzero(obj >= 0)
         s, o = subs[sel], obj[sel]
-        first = np.zeros(len(sel), dtype=bool)
-        first[np.unique(s, return_index=True)[1]] = True  # one row per post sets it at once
-        take = first & (self._parent[s] == -1)
+        take = self._parent[s] == -1
+        if codes is not None:  # several rows of one id: only the first may set it at once
+            first = np.zeros(len(sel), dtype=bool)
+            first[np.unique(s, return_index=True)[1]] = True
+            take &= first
         self._parent[s[take]] = o[take]
         if codes is None:
             self._from_block[s[take]] = True
