@@ -48,7 +48,7 @@ from orgmodel.records import (
     RelKind,
     UnitRecord,
 )
-from orgmodel.tree import children_csr, depths
+from orgmodel.tree import children_csr, depths, subtree_sizes
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -131,6 +131,7 @@ class OrgGraph:
         self.size = self.post_count + len(self.units)
         self.index = IdIndex(self.posts.arrow("id"), self._unit_index)
         self._names: NameIndex | None = None
+        self._below: array[int] | None = None
         self._nx: dict[bool, nx.DiGraph] = {}
         self._name_cache: dict[tuple[RelKind, str, str | None], list[int]] = {}
         self.resolution = Resolution()
@@ -384,13 +385,20 @@ class OrgGraph:
         ref = self.posts.value("unit", node) if node < n else self.units[node - n].part_of
         if not ref:
             return None
-        hit = self.index.get(ref)
-        if hit is not None and hit >= n:
+        hit = self._unit_index.get(ref)
+        if hit is not None:
             return hit
         org = self.org_of(node)
         units = [h for h in self.names.candidates(ref) if h >= n]
         same = [h for h in units if self.org_of(h) == org] or units
         return same[0] if len(same) == 1 else None
+
+    @property
+    def below(self) -> array[int]:
+        """How many posts and units sit below each node on primary lines (computed once)."""
+        if self._below is None:
+            self._below = _int_array(subtree_sizes(self.np_parent, self.np_depth))
+        return self._below
 
     def children(self, node: int) -> array[int]:
         """Direct reports on primary lines, in source order."""

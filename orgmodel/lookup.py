@@ -30,17 +30,7 @@ def find_org(graph: OrgGraph, text: str) -> str | None:
     return None
 
 
-def _tiers(graph: OrgGraph, key: str, pool: list[int]) -> list[int]:
-    words = key.split()
-    prefix: list[int] = []
-    contains: list[int] = []
-    for node in pool:
-        name = norm_name(graph.title(node))
-        if name.split()[: len(words)] == words:
-            prefix.append(node)
-        elif f" {key} " in f" {name} ":
-            contains.append(node)
-    return prefix or contains
+_SUGGEST_FROM = 50_000  # distinct titles compared for "did you mean" at most
 
 
 def find(graph: OrgGraph, text: str, *, units: bool = True, posts: bool = True) -> int:
@@ -69,15 +59,29 @@ def find(graph: OrgGraph, text: str, *, units: bool = True, posts: bool = True) 
     hits = [n for n in graph.names.candidates(wanted) if allowed(n)]
     if not hits:
         key = norm_name(wanted)
-        pool = [n for n in range(graph.size) if allowed(n)]
-        hits = _tiers(graph, key, pool) if key else []
+        hits = [n for n in graph.names.tiers(key) if allowed(n)] if key else []
     if len(hits) == 1:
         return hits[0]
     if hits:
         raise AmbiguousNameError(
             text, [f"{graph.label(n)} [id {graph.id_of(n)}]" for n in hits[:12]]
         )
-    titles = sorted({graph.title(n) for n in range(graph.size) if allowed(n)})
-    by_norm = {norm_name(t): t for t in titles}
-    close = difflib.get_close_matches(norm_name(wanted), list(by_norm), n=5, cutoff=0.5)
-    raise NameNotFoundError(text, [by_norm[c] for c in close])
+    raise NameNotFoundError(text, _suggestions(graph, wanted, org))
+
+
+def _suggestions(graph: OrgGraph, wanted: str, org: str | None) -> list[str]:
+    """Up to five titles close to what was asked (within the organization named, if any)."""
+    if org is None:
+        by_norm = graph.names.titles()
+    else:
+        orgs, titles = graph.column("org"), graph.column("title")
+        named = {t for t, o in zip(titles, orgs, strict=True) if o == org}
+        named.update(u.name for u in graph.units if u.org == org)
+        by_norm = {norm_name(t): t for t in named}
+    key = norm_name(wanted)
+    if len(by_norm) > _SUGGEST_FROM:  # very many titles: compare only those sharing a word
+        words = set(key.split())
+        by_norm = {k: t for k, t in by_norm.items() if words & set(k.split())}
+    keys = sorted(by_norm)[:_SUGGEST_FROM]
+    close = difflib.get_close_matches(key, keys, n=5, cutoff=0.5)
+    return [by_norm[c] for c in close]

@@ -88,11 +88,15 @@ def org_tree(
 
 
 def _count_below(graph: OrgGraph, node: int) -> int:
-    total, stack = 0, [node]
+    if graph.depth[node] >= 0:
+        return graph.below[node]
+    total, stack, seen = 0, [node], {node}  # in or under a cycle: walk, once per node
     while stack:
-        kids = graph.children(stack.pop())
-        total += len(kids)
-        stack.extend(kids)
+        for kid in graph.children(stack.pop()):
+            if kid not in seen:
+                seen.add(kid)
+                total += 1
+                stack.append(kid)
     return total
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from orgmodel.config import Settings
 from orgmodel.errors import AmbiguousNameError, NameNotFoundError
 from orgmodel.graph import OrgGraph
 from orgmodel.load import load_graph
@@ -49,3 +52,22 @@ def test_holder_name_finds_their_post(sample: OrgGraph) -> None:
 def test_units_can_be_found_too(sample: OrgGraph) -> None:
     node = find(sample, "Facilities Department")
     assert not sample.is_post(node)
+
+
+def test_names_in_a_large_export_are_found_by_scanning_then_by_index(tmp_path: Path) -> None:
+    n = 25_000  # more distinct holders than the size at which holder lookups scan
+    rows = "".join(f"E{i},Person {i},{'Analyst' if i else 'Director'},{'E0' if i else ''}\n"
+                   for i in range(n))  # fmt: skip
+    path = tmp_path / "big.csv"
+    path.write_text("id,name,title,manager\n" + rows)
+    graph = load_graph([path], settings=Settings())
+    assert find(graph, "person  77") == 77  # holder, by scan
+    assert find(graph, "Director") == 0
+    with pytest.raises(AmbiguousNameError):
+        find(graph, "Analyst")
+    for i in range(20):  # past the scans allowed, the holder index is built
+        assert find(graph, f"Person {i * 1000 + 1}") == i * 1000 + 1
+    assert graph.names._holders is not None
+    with pytest.raises(NameNotFoundError) as err:
+        find(graph, "Anlyst")
+    assert err.value.suggestions == ["Analyst"]
