@@ -180,6 +180,11 @@ class OrgData:
     relations: list[Relation] = field(default_factory=list)
     issues: list[LoadIssue] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    unit_ignores: dict[str, str] = field(default_factory=dict)
+    """Validation rules a unit's org-file entry says not to report (id -> "CODE,CODE").
+
+    Posts keep theirs in ``attributes["orgmodel.ignore"]``; units have no attributes.
+    """
 
     def extend(self, other: OrgData) -> None:
         """Append another source's facts (sources combine by concatenation)."""
@@ -189,3 +194,4 @@ class OrgData:
         self.relations.extend(other.relations)
         self.issues.extend(other.issues)
         self.sources.extend(other.sources)
+        self.unit_ignores.update(other.unit_ignores)
