@@ -14,25 +14,27 @@ and line. It raises only when it cannot go on (an unknown rule code).
 ... organizations:
 ...   - name: Department for Example
 ...     posts:
-...       - {id: A1, title: Permanent Secretary, root: true}
+...       - {id: A1, title: Permanent Secretary, root: true, ignore: [single-report]}
 ...       - {id: B41, title: Director, reports_to: B41}
-...       - {id: B52, title: Deputy Director, reports_to: A1, ignore: [single-report]}
+...       - {id: B52, title: Deputy Director, reports_to: A1}
 ... ''', "dfe.yaml"))
 >>> report = validate(graph)
 >>> for line in report.lines():
 ...     print(line)
-dfe.yaml:5: C002 [error] Director reports to itself
+dfe.yaml:6: C002 [error] Director reports to itself
 >>> report.valid, report.suppressed
 (False, 1)
 
 Inline suppression: a post or unit in an org file may say ``ignore: [CODE or
-name, ...]``; a finding is dropped when any post or unit it names ignores its
-code or name (above, the Permanent Secretary's single report is not reported
-because the report says to ignore it).
+name, ...]``; a finding is dropped when the post or unit it is about -- the
+first it names, the one whose line it is reported on -- ignores its code or
+name (above, the Permanent Secretary's single report is not reported: its
+entry says to ignore ``single-report``).
 """
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Iterable
 from dataclasses import replace
@@ -49,15 +51,16 @@ from orgmodel.rules.report import Finding, Report
 __all__ = ["ValidateConfig", "validate"]
 
 
-def _suppressions(graph: OrgGraph) -> dict[str, set[str]]:
+def _suppressions(graph: OrgGraph, facts: Facts) -> dict[str, set[str]]:
     """Post and unit ids -> the rule codes their org-file entry says to ignore."""
     out: dict[str, set[str]] = {}
     found: list[tuple[str, str, str]] = []
-    ids = None
-    for node, attrs in enumerate(graph.column("attributes")):
-        if attrs is not None and IGNORE_KEY in attrs:
-            ids = ids if ids is not None else graph.column("id")
-            found.append((ids[node], attrs[IGNORE_KEY], graph.posts[node].prov.where()))
+    column = graph.column("attributes")
+    for node in facts.with_attributes:
+        if IGNORE_KEY in column[node]:
+            found.append(
+                (graph.id_of(node), column[node][IGNORE_KEY], graph.record(node).prov.where())
+            )
     data = getattr(graph, "data", None)
     for uid, text in getattr(data, "unit_ignores", {}).items():
         unit = graph.index.get(uid)
@@ -76,12 +79,28 @@ def _suppressions(graph: OrgGraph) -> dict[str, set[str]]:
 
 
 def _suppressed(finding: Finding, ignores: dict[str, set[str]]) -> bool:
-    return any(finding.code in ignores.get(s, ()) for s in finding.subjects)
+    """Like ``# noqa`` on a line: the post or unit a finding is about (its first subject)."""
+    return bool(finding.subjects) and finding.code in ignores.get(finding.subjects[0], ())
 
 
 def validate(graph: OrgGraph, config: ValidateConfig | None = None) -> Report:
-    """Run the selected rules over ``graph`` and return their findings as a report."""
-    config = config or ValidateConfig()
+    """Run the selected rules over ``graph`` and return their findings as a report.
+
+    The cyclic garbage collector is paused while the rules run, as while the
+    graph is built: findings are small acyclic objects, and each collection
+    would walk the whole graph again (measured: half the time of a run with
+    many findings on a 100k-post org).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _run(graph, config or ValidateConfig())
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _run(graph: OrgGraph, config: ValidateConfig) -> Report:
     rules = config.rules()
     facts = Facts(graph)
     findings: list[Finding] = []
@@ -96,7 +115,7 @@ def validate(graph: OrgGraph, config: ValidateConfig | None = None) -> Report:
     kept: Iterable[Finding] = findings
     suppressed = 0
     if findings:
-        ignores = _suppressions(graph)
+        ignores = _suppressions(graph, facts)
         if ignores:
             kept = [f for f in findings if not _suppressed(f, ignores)]
             suppressed = len(findings) - len(kept)

@@ -7,6 +7,7 @@ twice under different ids, the chart shows it twice. These rules find both.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
@@ -105,31 +106,26 @@ def duplicate_post(check: Check) -> Iterator[Finding]:
     """
     graph = check.graph
     parent = graph.parent
-    titles, units, orgs = graph.column("title"), graph.column("unit"), graph.column("org")
-    holders, grades = graph.column("holder"), graph.column("grade")
-    attributes = graph.column("attributes")
+    holders = graph.column("holder")
     vacant = bool(check.options["include_vacant"])
-    first_of: dict[Any, int] = {}
-    clashes: dict[Any, list[int]] = {}
-    for node, holder in enumerate(holders):
-        attrs = attributes[node]
-        if attrs is not None and "aggregate" in attrs:
-            continue
-        if holder:
-            key: Any = holder  # holders are nearly unique: compare the rest only on a clash
-        elif vacant:
-            key = (None, grades[node])
-        else:
-            continue
-        first = first_of.setdefault(key, node)
-        if first != node:
-            clashes.setdefault(key, [first]).append(node)
+    # Holders are nearly unique: a set tells at C speed whether any repeats at all, and
+    # only then are they counted and the repeated ones looked at closer.
+    distinct = set(holders)
+    vacancies = holders.count(None)
+    if not vacant and len(distinct) + vacancies - (None in distinct) == len(holders):
+        return
+    repeated = {h for h, n in Counter(holders).items() if n > 1 and (h or vacant)}
     groups: dict[Any, list[int]] = {}
-    for nodes in clashes.values():
-        for node in nodes:
+    if repeated:
+        titles, units, orgs = graph.column("title"), graph.column("unit"), graph.column("org")
+        grades, attributes = graph.column("grade"), graph.column("attributes")
+        for node, holder in enumerate(holders):
+            attrs = attributes[node]
+            if holder not in repeated or (attrs is not None and "aggregate" in attrs):
+                continue
             place = (parent[node], orgs[node], units[node], _norm(titles[node]))
-            grade = None if holders[node] else grades[node]
-            groups.setdefault((holders[node], grade, place), []).append(node)
+            grade = None if holder else grades[node]
+            groups.setdefault((holder, grade, place), []).append(node)
     for members in groups.values():
         if len(members) < 2:
             continue
@@ -140,7 +136,7 @@ def duplicate_post(check: Check) -> Iterator[Finding]:
         unit = graph.unit_of(members[0])
         where = f" in {graph.title(unit)}" if unit is not None else ""
         yield check.finding(
-            f"{len(members)} posts titled {titles[members[0]]!r}{where} {under}, {who}, "
+            f"{len(members)} posts titled {graph.title(members[0])!r}{where} {under}, {who}, "
             f"look like one post described twice: {check.names(members)}",
             members,
             [check.prov(n) for n in members],

@@ -55,6 +55,8 @@ def cross_organization_line(check: Check) -> Iterator[Finding]:
     graph = check.graph
     orgs = graph.column("org")
     n_posts = graph.post_count
+    if len(set(orgs) | {u.org for u in graph.units} - {None}) < 2:
+        return  # one organization (or none): no line can cross
 
     def org_of(node: int) -> str | None:
         return orgs[node] if node < n_posts else graph.org_of(node)

@@ -203,16 +203,13 @@ def _unit_refs(check: Check) -> tuple[list[tuple[Relation, Any]], list[tuple[Rel
     """
     graph = check.graph
     base = graph.post_count
-    refs: dict[tuple[str | None, str], int] = {}
-    for node, (ref, org) in enumerate(zip(graph.column("unit"), graph.column("org"), strict=True)):
-        if ref and (org, ref) not in refs:
-            refs[(org, ref)] = node
-    for j, unit in enumerate(graph.units):
-        if unit.part_of and (unit.org, unit.part_of) not in refs:
-            refs[(unit.org, unit.part_of)] = base + j
+    refs = set(zip(graph.column("org"), graph.column("unit"), strict=True))  # at C speed
+    refs.update((u.org, u.part_of) for u in graph.units)
     dangling: list[tuple[Relation, Any]] = []
     ambiguous: list[tuple[Relation, Any]] = []
-    for (org, ref), node in refs.items():
+    for org, ref in refs:
+        if not ref:
+            continue
         hit = graph.index.get(ref)
         if hit is not None and hit >= base:
             continue
@@ -220,6 +217,7 @@ def _unit_refs(check: Check) -> tuple[list[tuple[Relation, Any]], list[tuple[Rel
         same = [h for h in found if graph.org_of(h) == org] or found
         if len(same) == 1:
             continue
+        node = _unit_members(check, org, ref)[0]
         rel = Relation(RelKind.LINK, graph.id_of(node), ref, "unit", False, check.prov(node))
         if same:
             ambiguous.append((rel, tuple(same)))
@@ -278,10 +276,11 @@ def dangling_reference(check: Check) -> Iterator[Finding]:
     for rel, _ in unit_dangling:
         node = graph.index[rel.subject]
         users = _unit_members(check, graph.org_of(node), rel.object)
-        in_what = "is part of" if not graph.is_post(node) else "is in"
-        many = f"{len(users):,} posts or units" if len(users) > 1 else check.name(node)
+        posts = sum(1 for n in users if graph.is_post(n))
+        verb = "in" if posts == len(users) else "part of" if not posts else "in or part of"
+        verb = ("are " if len(users) > 1 else "is ") + verb
         yield check.finding(
-            f"{many} {in_what} unit {rel.object!r}, which matches no unit",
+            f"{check.names(users)} {verb} unit {rel.object!r}, which matches no unit",
             users,
             [check.prov(n) for n in users[:50]],
         )

@@ -73,8 +73,9 @@ class Rule:
     def examples(self) -> dict[str, str]:
         """The ``Fails::`` and ``Passes::`` examples of the docstring, dedented.
 
-        An example may hold several files: a line ``---`` separates them and a
-        first line ``# name.ext`` names one (``.yaml`` when it does not).
+        An example may hold several files: a line ``---`` followed by a line
+        ``# name.ext`` starts the next; a first line ``# name.ext`` names a file
+        (``.yaml`` when none does).
         """
         found: dict[str, str] = {}
         for match in _EXAMPLE.finditer(self.doc + "\n"):

@@ -9,8 +9,8 @@ are headcounts under a senior post, not its direct reports.
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Iterator
+from itertools import compress
 
 from orgmodel.rules.context import Check
 from orgmodel.rules.report import Finding, Severity
@@ -18,20 +18,7 @@ from orgmodel.rules.rule import rule
 
 __all__ = ["RULES", "single_report", "span_too_wide", "too_many_layers"]
 
-
-def _aggregates(check: Check) -> array[int]:
-    """How many group rows each node has among its direct reports (all zero when none)."""
-
-    def compute() -> array[int]:
-        graph = check.graph
-        counts = array("q", [0]) * graph.size
-        parent = graph.parent
-        for node, attrs in enumerate(graph.column("attributes")):
-            if attrs is not None and "aggregate" in attrs and parent[node] != -1:
-                counts[parent[node]] += 1
-        return counts
-
-    return check.facts.memo("aggregate-reports", compute)
+_ONE = 1
 
 
 @rule("S001", "span-too-wide", Severity.WARNING, limit=15)
@@ -74,18 +61,14 @@ def span_too_wide(check: Check) -> Iterator[Finding]:
               - {title: Analyst 1, reports_to: boss}
               - {title: Analyst 2, reports_to: boss}
     """
-    graph = check.graph
     limit = int(check.options["limit"])
-    start, parent = graph.child_start, graph.parent
-    groups = _aggregates(check)
-    for node in range(graph.post_count):
-        span = start[node + 1] - start[node] - groups[node] - (parent[node] == node)
-        if span > limit:
-            yield check.finding(
-                f"{check.name(node)} has {span:,} direct reports (limit {limit})",
-                [node],
-                [check.prov(node)],
-            )
+    reports = check.facts.reports
+    for node in compress(range(len(reports)), map(limit.__lt__, reports)):
+        yield check.finding(
+            f"{check.name(node)} has {reports[node]:,} direct reports (limit {limit})",
+            [node],
+            [check.prov(node)],
+        )
 
 
 @rule("S002", "single-report", Severity.INFO)
@@ -117,11 +100,10 @@ def single_report(check: Check) -> Iterator[Finding]:
               - {id: elections, title: Director of Elections, reports_to: clerk}
     """
     graph = check.graph
-    start, kids, depth = graph.child_start, graph.child_list, graph.depth
-    groups = _aggregates(check)
-    for node in range(graph.post_count):
-        if start[node + 1] - start[node] == 1 and not groups[node] and depth[node] != -1:
-            only = kids[start[node]]
+    reports, groups, depth = check.facts.reports, check.facts.groups, graph.depth
+    for node in compress(range(len(reports)), map(_ONE.__eq__, reports)):
+        if not groups[node] and depth[node] != -1:
+            (only,) = [k for k in graph.children(node) if k != node]
             yield check.finding(
                 f"{check.name(node)} has a single direct report, {check.name(only)}",
                 [node, only],
@@ -167,6 +149,8 @@ def too_many_layers(check: Check) -> Iterator[Finding]:
     limit = int(check.options["limit"])
     deepest: dict[str | None, int] = {}
     depth = graph.depth
+    if max(depth, default=-1) + 1 <= limit:
+        return
     for node, org in enumerate(graph.column("org")):
         d = depth[node]
         if d + 1 > limit:

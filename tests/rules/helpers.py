@@ -18,13 +18,18 @@ from orgmodel.validate import validate
 
 __all__ = ["codes", "graph_of", "run_rule", "validate_files"]
 
-_NAME = re.compile(r"#\s*([\w.-]+\.\w+)\s*$")
+_NAME = re.compile(r"#\s*([\w./-]+\.\w+)\s*$")
+_SEPARATOR = re.compile(r"^---\s*\n(?=\s*#\s*[\w./-]+\.\w+\s*$)", re.M)
 
 
 def graph_of(example: str, folder: Path) -> OrgGraph:
-    """Load an example as orgmodel loads files (``---`` between files, ``# name.ext`` names one)."""
+    """Load an example as orgmodel loads files.
+
+    A line ``---`` followed by a line ``# name.ext`` starts another file (other
+    ``---`` lines, such as a posting's front matter, are the files' own).
+    """
     paths = []
-    for i, part in enumerate(re.split(r"^---\s*$", textwrap.dedent(example), flags=re.M)):
+    for i, part in enumerate(_SEPARATOR.split(textwrap.dedent(example))):
         lines = part.strip("\n").splitlines()
         name = f"example-{i}.yaml"
         if lines and (match := _NAME.fullmatch(lines[0].strip())):
