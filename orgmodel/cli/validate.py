@@ -22,12 +22,14 @@ __all__ = ["rules", "validate"]
 
 _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
-Codes = Annotated[
+_CODES = "rule codes, names, families or code prefixes, comma-separated (repeatable)."
+Select = Annotated[
     list[str] | None,
-    typer.Option(
-        help="Rule codes, names, families or code prefixes, comma-separated (repeatable).",
-        show_default=False,
-    ),
+    typer.Option(help=f"Only these: {_CODES}", metavar="CODES", show_default=False),
+]
+Ignore = Annotated[
+    list[str] | None,
+    typer.Option(help=f"Leave out these: {_CODES}", metavar="CODES", show_default=False),
 ]
 
 
@@ -52,15 +54,15 @@ def _line(finding: Finding) -> Text:
 def validate(
     src: SourceOptions,
     format: Format = Fmt.text,
-    select: Codes = None,
-    ignore: Codes = None,
+    select: Select = None,
+    ignore: Ignore = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="Warnings fail too (exit 1), not only errors.")
     ] = False,
     config: Annotated[
         Path | None,
         typer.Option(
-            help="TOML file with a [validate] table (or a pyproject.toml).", dir_okay=False
+            help="TOML file with a \\[validate] table (or a pyproject.toml).", dir_okay=False
         ),
     ] = None,
 ) -> None:

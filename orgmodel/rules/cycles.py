@@ -73,7 +73,8 @@ def reporting_cycle(check: Check) -> Iterator[Finding]:
         text += f" → … ({len(nodes):,} posts)" if len(nodes) > shown else f" → {steps[0]}"
         rels = [graph.parent_rel[n] for n in nodes]
         yield check.finding(
-            f"reporting cycle of {len(nodes):,} posts: {text}{_below(cycle)}",
+            f"reporting cycle of {len(nodes):,} posts, each reporting to the next: "
+            f"{text}{_below(cycle)}",
             nodes,
             [r.prov if r else None for r in rels],
         )

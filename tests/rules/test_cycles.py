@@ -27,7 +27,8 @@ def test_a_loop_of_five_is_one_finding_naming_all_five(tmp_path: Path) -> None:
     assert finding.subjects == ("a", "e", "d", "c", "b")  # from the post described first, up
     assert [p.line for p in finding.sources] == [5, 9, 8, 7, 6]
     assert finding.message == (
-        "reporting cycle of 5 posts: Director A → Director E → Director D → Director C → "
+        "reporting cycle of 5 posts, each reporting to the next: Director A → Director E → "
+        "Director D → Director C → "
         "Director B → Director A; 2 post(s) below it cannot be reached from the top"
     )
     assert finding.where().endswith("example-0.yaml:5")
@@ -65,7 +66,8 @@ def test_a_long_loop_is_named_up_to_the_shown_option(tmp_path: Path) -> None:
     (finding,) = run_rule(graph, "C001", shown=3)
     assert len(finding.subjects) == 40 and len(finding.sources) == 40
     assert finding.message == (
-        "reporting cycle of 40 posts: Officer 1 → Officer 2 → Officer 3 → … (40 posts)"
+        "reporting cycle of 40 posts, each reporting to the next: Officer 1 → Officer 2 → "
+        "Officer 3 → … (40 posts)"
     )
 
 
