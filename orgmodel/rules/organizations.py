@@ -55,7 +55,7 @@ def cross_organization_line(check: Check) -> Iterator[Finding]:
     graph = check.graph
     orgs = graph.column("org")
     n_posts = graph.post_count
-    if len(set(orgs) | {u.org for u in graph.units} - {None}) < 2:
+    if len((set(orgs) | {u.org for u in graph.units}) - {None}) < 2:
         return  # one organization (or none): no line can cross
 
     def org_of(node: int) -> str | None:
