@@ -11,7 +11,7 @@ import shlex
 import subprocess
 import sys
 
-__all__ = ["STEPS", "main"]
+__all__ = ["NOTES", "STEPS", "main"]
 
 STEPS: list[list[str]] = [
     ["stats"],
@@ -22,12 +22,28 @@ STEPS: list[list[str]] = [
     ["common", "Director of Facilities", "Chief Financial Officer"],
     ["path", "Director of Transportation", "General Counsel"],
     ["chain", "City of Minneapolis: Director of Administration"],
+    ["validate"],
 ]
+
+NOTES: dict[str, str] = {
+    "validate": (
+        "# The sample data has one deliberate problem: the Director of Transportation's\n"
+        "# posting names a different superior than the org file. validate reports it\n"
+        "# (X001, an error, so it exits 1) with the file and line of each claim."
+    ),
+}
+"""A comment printed before a step, keyed by its command."""
 
 
 def main() -> int:
-    """Run every step; stop at the first that fails and return its exit code."""
+    """Run every step; stop at the first that fails and return its exit code.
+
+    Exit code 1 is an answer, not a failure: "no common superior", or
+    validation findings (the sample data has a deliberate one).
+    """
     for step in STEPS:
+        if step[0] in NOTES:
+            print(f"\n{NOTES[step[0]]}", flush=True)
         print(f"\n$ orgmodel {shlex.join(step)}", flush=True)
         code = subprocess.call([sys.executable, "-m", "orgmodel", *step])
         if code not in (0, 1):

@@ -103,6 +103,8 @@ class LinkSpec(_Strict):
 
 Refs = Annotated[list[str | LineRef], BeforeValidator(_as_list)]
 Heads = Annotated[list[str | HeadRef], BeforeValidator(_as_list)]
+Codes = Annotated[list[str], BeforeValidator(_as_list)]
+_IGNORE = "validation rules (codes such as S002, or names such as single-report) not to report here"
 
 
 class PostSpec(_Strict):
@@ -121,6 +123,7 @@ class PostSpec(_Strict):
     heads: Heads = Field(default_factory=list, description="units this post heads")
     links: list[LinkSpec] = Field(default_factory=list)
     attributes: dict[str, str] = Field(default_factory=dict)
+    ignore: Codes = Field(default_factory=list, description=_IGNORE)
     source: SourceRef | None = None
 
 
@@ -132,6 +135,7 @@ class UnitSpec(_Strict):
     kind: UnitKind = UnitKind.UNIT
     abbreviation: str | None = None
     part_of: str | None = Field(None, description="id or name of the parent unit")
+    ignore: Codes = Field(default_factory=list, description=_IGNORE)
     source: SourceRef | None = None
 
 

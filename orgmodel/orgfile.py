@@ -56,16 +56,21 @@ from orgmodel.records import (
 )
 
 __all__ = [
+    "IGNORE_KEY",
     "NATIVE_SUFFIXES",
     "dump_orgfile",
+    "join_codes",
     "json_schema",
     "parse_orgfile",
     "read_orgfile",
+    "split_codes",
     "to_orgfile",
     "write_orgfile",
 ]
 
 NATIVE_SUFFIXES = (".yaml", ".yml", ".json")
+IGNORE_KEY = "orgmodel.ignore"
+"""The post attribute that carries the org file's ``ignore:`` list (comma-separated)."""
 _LINE = "__orgmodel_line__"
 Path_ = tuple[str | int, ...]
 
@@ -77,6 +82,20 @@ class _LineLoader(yaml.SafeLoader):
         mapping = super().construct_mapping(node, deep=deep)
         mapping[_LINE] = node.start_mark.line + 1
         return mapping
+
+
+def split_codes(text: str) -> list[str]:
+    """``"S002, R001"`` -> ``['S002', 'R001']`` (the form ``ignore:`` lists are kept in).
+
+    >>> split_codes(" S002, single-report,")
+    ['S002', 'single-report']
+    """
+    return [c.strip() for c in text.split(",") if c.strip()]
+
+
+def join_codes(codes: Iterable[str]) -> str:
+    """The comma-separated form of an ``ignore:`` list, each code once."""
+    return ",".join(dict.fromkeys(c.strip() for c in codes if c.strip()))
 
 
 def _strip_lines(value: Any, path: Path_, lines: dict[Path_, int]) -> Any:
@@ -221,6 +240,8 @@ class _Builder:
         line = self.lines.get(loc)
         base = f"{org}/{slug(unit.name)}" if org else slug(unit.name)
         uid = self._claim(unit.id or base, unit.id is not None, line, "unit")
+        if unit.ignore:
+            self.data.unit_ignores[uid] = join_codes(unit.ignore)
         self.data.units.append(
             UnitRecord(
                 uid,
@@ -238,6 +259,10 @@ class _Builder:
         base = f"{org}/{slug(post.title)}" if org else slug(post.title)
         pid = self._claim(post.id or base, post.id is not None, line, "post")
         prov = _prov(post.source, self.path, line)
+        attributes = dict(post.attributes)
+        if post.ignore:
+            given = split_codes(attributes.get(IGNORE_KEY, ""))
+            attributes[IGNORE_KEY] = join_codes([*given, *post.ignore])
         self.data.posts.append(
             PostRecord(
                 pid,
@@ -249,7 +274,7 @@ class _Builder:
                 post.grade,
                 post.fte,
                 post.root,
-                dict(post.attributes) or None,
+                attributes or None,
                 prov,
             )
         )
@@ -344,6 +369,12 @@ def _post_spec(post: PostRecord, rels: list[Relation]) -> PostSpec:
                     source=None if short else _source_ref(rel.prov),
                 )
             )
+    attributes = dict(post.attributes or {})
+    ignore = split_codes(attributes.get(IGNORE_KEY, ""))
+    if ignore and join_codes(ignore) == attributes[IGNORE_KEY]:
+        del attributes[IGNORE_KEY]  # written as `ignore:`; kept as an attribute if not canonical
+    else:
+        ignore = []
     return PostSpec(
         id=post.id,
         title=post.title,
@@ -357,18 +388,20 @@ def _post_spec(post: PostRecord, rels: list[Relation]) -> PostSpec:
         secondary=secondary,
         heads=heads,
         links=links,
-        attributes=dict(post.attributes or {}),
+        attributes=attributes,
+        ignore=ignore,
         source=_source_ref(post.prov),
     )
 
 
-def _unit_spec(unit: UnitRecord) -> UnitSpec:
+def _unit_spec(unit: UnitRecord, ignore: str | None) -> UnitSpec:
     return UnitSpec(
         id=unit.id,
         name=unit.name,
         kind=UnitKind(unit.kind),
         abbreviation=unit.abbreviation,
         part_of=unit.part_of,
+        ignore=split_codes(ignore or ""),
         source=_source_ref(unit.prov),
     )
 
@@ -403,7 +436,7 @@ def to_orgfile(data: OrgData) -> OrgFile:
 
     for unit in data.units:
         spec = home(unit.org, "unit")
-        (spec.units if spec else doc.units).append(_unit_spec(unit))
+        (spec.units if spec else doc.units).append(_unit_spec(unit, data.unit_ignores.get(unit.id)))
     for post in data.posts:
         spec = home(post.org, "post")
         (spec.posts if spec else doc.posts).append(_post_spec(post, by_subject.get(post.id, [])))

@@ -197,6 +197,7 @@ class OrgData:
         relations: list[Relation] | None = None,
         issues: list[LoadIssue] | None = None,
         sources: list[str] | None = None,
+        unit_ignores: dict[str, str] | None = None,
     ) -> None:
         self.organizations: list[OrgRecord] = list(organizations or [])
         self.units: list[UnitRecord] = list(units or [])
@@ -204,6 +205,11 @@ class OrgData:
         self._relations: list[Relation] = list(relations or [])
         self.issues: list[LoadIssue] = list(issues or [])
         self.sources: list[str] = list(sources or [])
+        self.unit_ignores: dict[str, str] = dict(unit_ignores or {})
+        """Validation rules a unit's org-file entry says not to report (id -> "CODE,CODE").
+
+        Posts keep theirs in ``attributes["orgmodel.ignore"]``; units have no attributes.
+        """
         # (records before it, relations before it, block), in source order
         self._blocks: list[tuple[int, int, PostBlock]] = []
 
@@ -287,3 +293,4 @@ class OrgData:
         self._relations.extend(other._relations)
         self.issues.extend(other.issues)
         self.sources.extend(other.sources)
+        self.unit_ignores.update(other.unit_ignores)

@@ -197,4 +197,5 @@ def resolve(data: OrgData) -> OrgData:
             # "supervises: X" from a posting: X is the subject, named by role
             subject = inferred(post_org.get(obj), subject, False, rel.prov)
         out.relations.append(rel._replace(subject=subject, object=obj))
+    out.unit_ignores = {post_alias.get(k, k): v for k, v in data.unit_ignores.items()}
     return out

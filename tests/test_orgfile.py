@@ -232,3 +232,46 @@ def test_write_is_atomic_and_readable(tmp_path: Path) -> None:
     again = read_orgfile(target)
     assert [p.title for p in again.posts] == [p.title for p in data.posts]
     assert list(tmp_path.iterdir()) == [target]
+
+
+# ---------------------------------------------------------------- ignore: (validation)
+
+IGNORING = """\
+organizations:
+  - name: City of Hartford
+    units:
+      - {id: works, name: Public Works, ignore: [several-heads, U001]}
+    posts:
+      - {id: mayor, title: Mayor, root: true, ignore: S002}
+      - {id: clerk, title: City Clerk, attributes: {orgmodel.ignore: R002}, ignore: [O001]}
+"""
+
+
+def test_ignore_lists_are_kept_in_the_records() -> None:
+    data = parse_orgfile(IGNORING, "in.yaml")
+    assert [(p.attributes or {}).get("orgmodel.ignore") for p in data.posts] == [
+        "S002",
+        "R002,O001",
+    ]
+    assert data.unit_ignores == {"works": "several-heads,U001"}
+    assert "ignore:" in dump_orgfile(data)
+
+
+codes = st.lists(st.sampled_from(["S002", "single-report", "U001", "R", "shape"]), max_size=3)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(org_data(), st.data(), st.sampled_from(["yaml", "json"]))
+def test_ignore_lists_survive_save_then_load(data: OrgData, draw: st.DataObject, fmt: str) -> None:
+    for i, post in enumerate(data.posts):
+        picked = draw.draw(codes)
+        if picked:
+            attrs = {**(post.attributes or {}), "orgmodel.ignore": ",".join(dict.fromkeys(picked))}
+            data.posts[i] = post._replace(attributes=attrs)
+    for unit in data.units:
+        picked = draw.draw(codes)
+        if picked:
+            data.unit_ignores[unit.id] = ",".join(dict.fromkeys(picked))
+    again = _reload(data, fmt)
+    assert _comparable(again) == _comparable(data)
+    assert again.unit_ignores == data.unit_ignores

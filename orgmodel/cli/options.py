@@ -29,7 +29,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from orgmodel.config import find_settings
+from orgmodel.config import Settings, find_settings
 from orgmodel.graph import OrgGraph
 from orgmodel.load import load_data, load_graph
 from orgmodel.present import load_warnings
@@ -94,11 +94,11 @@ class SourceOptions:
     map: str | None = None
     quiet: bool = False
 
-    def _args(self) -> dict[str, Any]:
+    def _args(self, settings: Settings | None = None) -> dict[str, Any]:
         return {
             "fmt": self.input_format,
             "mapping": parse_mapping(self.map) if self.map else None,
-            "settings": find_settings(),
+            "settings": settings if settings is not None else find_settings(),
         }
 
     def paths(self) -> list[str]:
@@ -108,10 +108,20 @@ class SourceOptions:
         """The records the sources hold (before the graph is built)."""
         return load_data(self.paths() if paths is None else paths, **self._args())
 
-    def graph(self, paths: list[str] | None = None) -> OrgGraph:
-        """The graph, with load warnings on stderr unless ``--quiet``."""
-        graph = load_graph(self.paths() if paths is None else paths, **self._args())
-        if not self.quiet:
+    def graph(
+        self,
+        paths: list[str] | None = None,
+        *,
+        settings: Settings | None = None,
+        warnings: bool = True,
+    ) -> OrgGraph:
+        """The graph, with load warnings on stderr unless ``--quiet`` (or ``warnings=False``).
+
+        ``settings`` replaces the ``orgmodel.toml`` found in the working folder
+        (``validate --config FILE``).
+        """
+        graph = load_graph(self.paths() if paths is None else paths, **self._args(settings))
+        if warnings and not self.quiet:
             for line in load_warnings(graph):
                 warn(line)
         return graph

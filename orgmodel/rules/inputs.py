@@ -1,0 +1,171 @@
+"""What the readers met while loading: rows skipped, values that are not what they claim.
+
+Readers do not stop at a bad row; they note it (a
+:class:`~orgmodel.records.LoadIssue` with a code) and go on. These rules
+turn the notes into findings, so `orgmodel validate` shows them once, with
+everything else, where other commands print them as warnings. A junior row
+that names no senior post is an orphan and is reported by R002. Codes that
+no rule here knows (a new reader's) are reported by F009, never dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from orgmodel.records import LoadIssue
+from orgmodel.rules.context import Check
+from orgmodel.rules.report import Finding, Severity
+from orgmodel.rules.rule import rule
+
+__all__ = [
+    "ISSUE_CODES",
+    "RULES",
+    "bad_value",
+    "extraction_note",
+    "other_load_issue",
+    "row_skipped",
+    "untitled_posting",
+]
+
+ISSUE_CODES = {
+    "row-skipped": "F001",
+    "bad-value": "F002",
+    "extraction": "F003",
+    "untitled-posting": "F004",
+    "missing-reference": "R002",  # the row's post has no superior: an orphan
+}
+"""Which rule reports each reader's issue code; any other code goes to F009."""
+
+
+def _issues(check: Check) -> Iterator[LoadIssue]:
+    code = check.rule.code
+    untitled = {i.prov.source for i in check.graph.issues if i.code == "untitled-posting"}
+    for issue in check.graph.issues:
+        owner = ISSUE_CODES.get(issue.code, "F009")
+        if (
+            issue.code == "extraction"
+            and issue.prov.source in untitled
+            and issue.message.startswith("no title found")
+        ):
+            continue  # the extractor's own note of what F004 reports
+        if owner == code:
+            yield issue
+
+
+def _message(check: Check, issue: LoadIssue, text: str) -> str:
+    named = [check.name(check.graph.index[s]) for s in issue.subjects if s in check.graph.index]
+    return f"{', '.join(named)}: {text}" if named else text
+
+
+def _findings(check: Check, suffix: str = "") -> Iterator[Finding]:
+    for issue in _issues(check):
+        text = issue.message + (f" ({issue.code})" if suffix else "")
+        yield check.finding(_message(check, issue, text), issue.subjects, [issue.prov])
+
+
+@rule("F001", "row-skipped", Severity.WARNING)
+def row_skipped(check: Check) -> Iterator[Finding]:
+    """A row of a table that was skipped because it names no post (no id, no post reference).
+
+    Whatever the row said is missing from the structure. Give it an id, or
+    delete it if it is a stray line.
+
+    Fails::
+
+        # hr.csv
+        id,title,manager
+        1,City Clerk,
+        ,Deputy City Clerk,1
+
+    Passes::
+
+        # hr.csv
+        id,title,manager
+        1,City Clerk,
+        2,Deputy City Clerk,1
+    """
+    return _findings(check)
+
+
+@rule("F002", "bad-value", Severity.WARNING)
+def bad_value(check: Check) -> Iterator[Finding]:
+    """A cell that does not hold what its column promises (an FTE that is not a number).
+
+    The value is ignored, so totals such as FTE come out short.
+
+    Fails::
+
+        # hr.csv
+        id,title,manager,fte
+        1,City Clerk,,1
+        2,Deputy City Clerk,1,half
+
+    Passes::
+
+        # hr.csv
+        id,title,manager,fte
+        1,City Clerk,,1
+        2,Deputy City Clerk,1,0.5
+    """
+    return _findings(check)
+
+
+@rule("F003", "extraction-note", Severity.INFO)
+def extraction_note(check: Check) -> Iterator[Finding]:
+    """Something a posting says that the extractor read but did not turn into a line.
+
+    For example "manage vendors" (not staff, so not an org-chart relation)
+    or "under executive direction" with no superior named. Worth a glance
+    when a posting's lines look incomplete.
+
+    Fails::
+
+        # posting.md
+        Job Title: Contracts Manager
+        Reports To: Chief Operating Officer
+        The Contracts Manager will manage vendors.
+
+    Passes::
+
+        # posting.md
+        Job Title: Contracts Manager
+        Reports To: Chief Operating Officer
+        The Contracts Manager negotiates and tracks service contracts.
+    """
+    return _findings(check)
+
+
+@rule("F004", "untitled-posting", Severity.WARNING)
+def untitled_posting(check: Check) -> Iterator[Finding]:
+    """A posting that states no title, so the post it describes is unnamed.
+
+    The post is kept as "Post described in FILE"; add a `title:` front
+    matter field or a "Job Title:" line.
+
+    Fails::
+
+        # posting.md
+        We are hiring for our operations team.
+        Reports To: Chief Operating Officer
+
+    Passes::
+
+        # posting.md
+        Job Title: Operations Analyst
+        Reports To: Chief Operating Officer
+    """
+    return _findings(check)
+
+
+@rule("F009", "other-load-issue", Severity.WARNING)
+def other_load_issue(check: Check) -> Iterator[Finding]:
+    """Any other problem a reader noted while loading (its own code is in the message).
+
+    Readers added later may note problems of new kinds; they are reported
+    here until a rule of their own takes them, so none is ever dropped.
+    No example: every kind today's readers note has its own rule above.
+    """
+    return _findings(check, suffix="code")
+
+
+RULES = (row_skipped, bad_value, extraction_note, untitled_posting, other_load_issue)
