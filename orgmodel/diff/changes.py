@@ -232,6 +232,10 @@ class _Comparer:
             for s in new:
                 if s not in kept:
                     self.add(ChangeKind.SECONDARY_ADDED, i, j, new_node=s)
+        for j in sorted(a.secondary):
+            if j < a.post_count and m.a2b[j] < 0:  # the dotted lines of a new post are new too
+                for s, _ in a.secondary[j]:
+                    self.add(ChangeKind.SECONDARY_ADDED, None, j, new_node=s)
 
     def units(self) -> None:
         b, a, m = self.b, self.a, self.m

@@ -63,7 +63,7 @@ IN_PLACE = {
     ChangeKind.UNIT_CHANGED: "unit was",
     ChangeKind.HOLDER_CHANGED: "held by",
     ChangeKind.VACATED: "held by",
-    ChangeKind.FILLED: "was",
+    ChangeKind.FILLED: "filled; was",
     ChangeKind.GRADE_CHANGED: "grade was",
     ChangeKind.FTE_CHANGED: "FTE was",
 }
@@ -116,7 +116,7 @@ class _Chart:
             old = self.b.title(c.old_node) if c.old_node is not None else None
         if isinstance(old, float):
             old = f"{old:g}"
-        return f"{IN_PLACE[kind]}: {old or '(none)'}"
+        return f"{IN_PLACE[kind]}: {old or ('vacant' if kind is ChangeKind.FILLED else '(none)')}"
 
     def _old_end(self, b_node: int) -> str:
         """The chart node for a BEFORE node: its AFTER match, else its removed self."""

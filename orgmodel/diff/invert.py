@@ -115,9 +115,6 @@ class _Inverter:
             if post.org is not None:
                 edit["organization"] = post.org
             self.edits.append(edit)
-        for n in added:
-            for sup, _ in a.secondary.get(n, []):
-                self.edits.append({"add_dotted": a.id_of(n), "to": self.ref(sup)})
 
     def in_place(self) -> None:
         depth = int_list(self.a.depth)
@@ -126,7 +123,7 @@ class _Inverter:
             self.edits.append({"move": self._before_id(c), "to": self.ref(c.new_node)})
         for c in self.d.changes:
             k = ChangeKind
-            post = self._before_id(c) if c.before is not None else None
+            post = self.ref(c.after) if c.after is not None else self._before_id(c)
             if c.kind is k.RETITLED:
                 self.edits.append({"retitle": post, "title": c.new_value})
             elif c.kind is k.UNIT_CHANGED:

@@ -41,17 +41,17 @@ from orgmodel.graph import OrgGraph
 __all__ = ["Sides", "change_dict", "change_line", "to_json", "to_markdown", "to_text"]
 
 HEADINGS: dict[ChangeKind, str] = {
-    ChangeKind.ADDED: "Posts added",
-    ChangeKind.REMOVED: "Posts removed",
-    ChangeKind.MOVED: "Posts moved (new primary superior)",
-    ChangeKind.RETITLED: "Posts retitled",
-    ChangeKind.UNIT_CHANGED: "Posts in another unit",
+    ChangeKind.ADDED: "Added",
+    ChangeKind.REMOVED: "Removed",
+    ChangeKind.MOVED: "Moved to another superior",
+    ChangeKind.RETITLED: "Retitled",
+    ChangeKind.UNIT_CHANGED: "In another unit",
     ChangeKind.SECONDARY_ADDED: "Dotted lines added",
     ChangeKind.SECONDARY_REMOVED: "Dotted lines removed",
-    ChangeKind.HOLDER_CHANGED: "New holders",
-    ChangeKind.VACATED: "Posts vacated",
-    ChangeKind.FILLED: "Posts filled",
-    ChangeKind.GRADE_CHANGED: "Grades changed",
+    ChangeKind.HOLDER_CHANGED: "New holder",
+    ChangeKind.VACATED: "Vacated",
+    ChangeKind.FILLED: "Filled",
+    ChangeKind.GRADE_CHANGED: "Grade changed",
     ChangeKind.FTE_CHANGED: "FTE changed",
     ChangeKind.UNIT_ADDED: "Units added",
     ChangeKind.UNIT_REMOVED: "Units removed",
@@ -84,38 +84,64 @@ class Sides:
     scenario: str | None = None
 
 
-def _node(graph: OrgGraph, node: int | None) -> str:
+@dataclass(frozen=True)
+class _Style:
+    """How a line shows user text and post names: plain, rich markup or Markdown."""
+
+    text: Callable[[str], str]
+    name: Callable[[str, str], str]  # (label, id) -> shown
+
+
+PLAIN = _Style(lambda t: t, lambda label, ident: f"{label} [{ident}]")
+RICH = _Style(escape, lambda label, ident: f"{escape(label)} [dim]\\[{escape(ident)}][/]")
+
+
+def _code(ident: str) -> str:
+    return f"`{ident}`" if "`" not in ident else md_escape(ident)
+
+
+MARKDOWN = _Style(lambda t: md_escape(t), lambda label, ident: f"{md_escape(label)} {_code(ident)}")
+
+
+def _node(graph: OrgGraph, node: int | None, style: _Style = PLAIN) -> str:
     if node is None:
         return "(none)"
-    return f"{graph.label(node)} [{graph.id_of(node)}]"
+    return style.name(graph.label(node), graph.id_of(node))
 
 
-def _value(value: str | float | None) -> str:
+def _value(value: str | float | None, style: _Style = PLAIN) -> str:
     if value is None:
         return "(none)"
     if isinstance(value, float):
         return f"{value:g}"
-    return f"“{value}”"
+    return f"“{style.text(value)}”"
 
 
-def change_line(diff: Diff, c: Change) -> str:
-    """One change as a plain line of text."""
+def change_line(diff: Diff, c: Change, style: _Style = PLAIN) -> str:
+    """One change as a line of text (plain, or in a report's markup)."""
     b, a = diff.before, diff.after
-    subject = _node(a, c.after) if c.after is not None else _node(b, c.before)
+
+    def old(node: int | None) -> str:
+        return _node(b, node, style)
+
+    def new(node: int | None) -> str:
+        return _node(a, node, style)
+
+    subject = new(c.after) if c.after is not None else old(c.before)
     k = ChangeKind
     if c.kind is k.ADDED:
-        return f"{subject}, under {_node(a, c.new_node)}"
+        return f"{subject}, under {new(c.new_node)}"
     if c.kind is k.REMOVED:
-        return f"{subject}, was under {_node(b, c.old_node)}"
+        return f"{subject}, was under {old(c.old_node)}"
     if c.kind in (k.MOVED, k.UNIT_CHANGED, k.UNIT_REPARENTED):
-        return f"{subject}: {_node(b, c.old_node)} → {_node(a, c.new_node)}"
+        return f"{subject}: {old(c.old_node)} → {new(c.new_node)}"
     if c.kind is k.SECONDARY_ADDED:
-        return f"{subject} ⇢ {_node(a, c.new_node)}"
+        return f"{subject} ⇢ {new(c.new_node)}"
     if c.kind is k.SECONDARY_REMOVED:
-        return f"{subject} ⇢ {_node(b, c.old_node)} (dropped)"
+        return f"{subject} ⇢ {old(c.old_node)} (dropped)"
     if c.kind in (k.UNIT_ADDED, k.UNIT_REMOVED):
         return subject
-    return f"{subject}: {_value(c.old_value)} → {_value(c.new_value)}"
+    return f"{subject}: {_value(c.old_value, style)} → {_value(c.new_value, style)}"
 
 
 def _describe(graph: OrgGraph, node: int | None) -> dict[str, Any] | None:
@@ -211,16 +237,19 @@ def _summary(diff: Diff) -> str:
     return f"{total:,} change(s): " + ", ".join(f"{n:,} {k}" for k, n in counts)
 
 
-def _groups(diff: Diff, limit: int) -> Iterator[tuple[ChangeKind, list[str], int]]:
+def _groups(diff: Diff, limit: int, style: _Style) -> Iterator[tuple[ChangeKind, list[str], int]]:
     for kind, changes in _by_kind(diff).items():
-        lines = [change_line(diff, c) for c in changes[:limit]]
+        lines = [change_line(diff, c, style) for c in changes[:limit]]
         yield kind, lines, len(changes) - len(lines)
 
 
-def _span_rows(diff: Diff, metrics: Metrics) -> list[tuple[str, int, int, str]]:
+def _span_rows(diff: Diff, metrics: Metrics, style: _Style) -> list[tuple[str, int, int, str]]:
     out = []
     for s in metrics.span_changes:
-        name = _node(diff.after, s.after) if s.after is not None else _node(diff.before, s.before)
+        if s.after is not None:
+            name = _node(diff.after, s.after, style)
+        else:
+            name = _node(diff.before, s.before, style)
         out.append((name, s.before_span, s.after_span, _signed(s.before_span, s.after_span)))
     return out
 
@@ -234,8 +263,8 @@ def _match_lines(diff: Diff) -> list[str]:
 
 
 def _title(sides: Sides) -> str:
-    after = f"scenario {sides.scenario!r} on {sides.before}" if sides.scenario else sides.after
-    return f"{sides.before} → {after}"
+    text = f"{sides.before} → {sides.after}"
+    return f"{text} (scenario “{sides.scenario}”)" if sides.scenario else text
 
 
 def to_text(diff: Diff, sides: Sides, limit: int = 50, metrics: Metrics | None = None) -> str:
@@ -248,15 +277,15 @@ def to_text(diff: Diff, sides: Sides, limit: int = 50, metrics: Metrics | None =
         x, y = metrics.rows[name]
         lines.append(f"{LABELS[name]:<{width}}  {_fmt(x):>10}  {_fmt(y):>10}  {_signed(x, y):>8}")
     marks = {ChangeKind.ADDED: "[green]+[/]", ChangeKind.REMOVED: "[red]-[/]"}
-    for kind, items, more in _groups(diff, limit):
+    for kind, items, more in _groups(diff, limit, RICH):
         lines += ["", f"[bold]{HEADINGS[kind]}[/] [dim]({len(items) + more:,}, {kind})[/]"]
-        lines += [f"  {marks.get(kind, '•')} {escape(item)}" for item in items]
+        lines += [f"  {marks.get(kind, '•')} {item}" for item in items]
         if more:
             lines.append(f"  [dim]… and {more:,} more (--limit, or --format json for all)[/]")
-    spans = _span_rows(diff, metrics)
+    spans = _span_rows(diff, metrics, RICH)
     if spans:
         lines += ["", "[bold]Spans of control that changed most[/]"]
-        lines += [f"  {escape(n)}: {x} → {y} ({d})" for n, x, y, d in spans]
+        lines += [f"  {n}: {x} → {y} ({d})" for n, x, y, d in spans]
     lines += ["", "[bold]How posts were matched[/]"]
     lines += [f"  {escape(line)}" for line in _match_lines(diff)] or ["  (no posts on both sides)"]
     return "\n".join(lines)
@@ -283,16 +312,16 @@ def to_markdown(diff: Diff, sides: Sides, limit: int = 50, metrics: Metrics | No
     for name in ROWS:
         x, y = metrics.rows[name]
         lines.append(f"| {LABELS[name]} | {_fmt(x)} | {_fmt(y)} | {_signed(x, y)} |")
-    for kind, items, more in _groups(diff, limit):
+    for kind, items, more in _groups(diff, limit, MARKDOWN):
         lines += ["", f"## {HEADINGS[kind]} ({len(items) + more:,})", ""]
-        lines += [f"- {e(item)}" for item in items]
+        lines += [f"- {item}" for item in items]
         if more:
             lines.append(f"- … and {more:,} more")
-    spans = _span_rows(diff, metrics)
+    spans = _span_rows(diff, metrics, MARKDOWN)
     if spans:
         lines += ["", "## Spans of control that changed most", ""]
         lines += ["| post | before | after | change |", "|---|---:|---:|---:|"]
-        lines += [f"| {e(n)} | {x} | {y} | {d} |" for n, x, y, d in spans]
+        lines += [f"| {n} | {x} | {y} | {d} |" for n, x, y, d in spans]
     lines += ["", "## How posts were matched", ""]
     lines += [f"- {e(line)}" for line in _match_lines(diff)]
     return "\n".join(lines) + "\n"

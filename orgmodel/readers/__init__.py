@@ -16,11 +16,13 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from orgmodel.errors import SourceError, UsageError
-from orgmodel.orgfile import read_orgfile
+from orgmodel.fileio import read_text
+from orgmodel.orgfile import parse_orgfile
 from orgmodel.readers.csvfile import read_header
 from orgmodel.readers.organogram import is_organogram, read_organogram
 from orgmodel.readers.table import read_table
 from orgmodel.records import OrgData
+from orgmodel.scenario import is_scenario
 
 __all__ = ["FORMATS", "detect_format", "expand_sources", "load_sources", "read_source"]
 
@@ -44,7 +46,11 @@ def detect_format(path: Path) -> str | None:
 
 
 def expand_sources(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named, plus every readable file inside the folders named (sorted)."""
+    """Files named, plus every readable file inside the folders named (sorted).
+
+    Scenario files (:mod:`orgmodel.scenario`) inside a folder are skipped: a
+    folder of org data may keep its proposals beside it.
+    """
     out: list[Path] = []
     for raw in paths:
         path = Path(raw)
@@ -55,13 +61,27 @@ def expand_sources(paths: Iterable[str | Path]) -> list[Path]:
                     continue
                 if child.stem.lower() in _SKIP_NAMES:
                     continue
-                if child.suffix.lower() in ORGFILE_SUFFIXES + TABLE_SUFFIXES + POSTING_SUFFIXES:
+                suffix = child.suffix.lower()
+                if suffix in ORGFILE_SUFFIXES and is_scenario(read_text(child)):
+                    continue  # a scenario of edits (orgmodel apply) describes no structure
+                if suffix in ORGFILE_SUFFIXES + TABLE_SUFFIXES + POSTING_SUFFIXES:
                     out.append(child)
         elif path.exists():
             out.append(path)
         else:
             raise SourceError(str(raw), "file or folder not found")
     return out
+
+
+def _read_orgfile(path: Path) -> OrgData:
+    text = read_text(path)
+    if is_scenario(text):
+        raise SourceError(
+            str(path),
+            "is a scenario (a list of edits), not an org structure",
+            hint=f"apply it with 'orgmodel apply BASE {path}' or 'orgmodel diff BASE {path}'",
+        )
+    return parse_orgfile(text, str(path))
 
 
 def _read_posting(path: Path) -> OrgData:
@@ -76,7 +96,7 @@ def read_source(
     """Read one file in the given or detected format."""
     kind = fmt or detect_format(path)
     readers: dict[str, Callable[[], OrgData]] = {
-        "orgfile": lambda: read_orgfile(path),
+        "orgfile": lambda: _read_orgfile(path),
         "table": lambda: read_table(path, mapping),
         "organogram": lambda: read_organogram(path),
         "posting": lambda: _read_posting(path),
