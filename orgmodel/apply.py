@@ -438,7 +438,7 @@ class _State:
             if node == unit:
                 raise _Refused(
                     f"{self.name(unit)} cannot be part of {self.name(parent)}, which is part "
-                    f"of it: that would make a cycle"
+                    "of it, which would make a cycle"
                 )
             seen.add(node)
             node = self.units[node].part_of if node in self.units else None

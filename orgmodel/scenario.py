@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from orgmodel.errors import SourceError
@@ -254,8 +255,19 @@ def _describe(loc: tuple[Any, ...]) -> str:
     return ".".join(str(p) for p in loc)
 
 
-def _edit(raw: Any, i: int, path: str, lines: dict[tuple[str | int, ...], int]) -> Edit:
-    line = _line_of(("edits", i), lines)
+def _item_lines(text: str) -> list[int]:
+    """The line of each item of ``edits:`` (scalars too, which the line loader cannot mark)."""
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    if isinstance(root, yaml.MappingNode):
+        for key, value in root.value:
+            if key.value == "edits" and isinstance(value, yaml.SequenceNode):
+                return [item.start_mark.line + 1 for item in value.value]
+    return []
+
+
+def _edit(
+    raw: Any, i: int, path: str, lines: dict[tuple[str | int, ...], int], line: int | None
+) -> Edit:
     if not isinstance(raw, dict):
         raise SourceError(path, f"edit {i + 1} must be a mapping such as 'move: POST'", line=line)
     ops = [k for k in raw if k in EDITS]
@@ -301,8 +313,10 @@ def parse_scenario(text: str, path: str) -> Scenario:
         str(raw["scenario"]) if raw.get("scenario") is not None else None,
         str(raw["description"]) if raw.get("description") is not None else None,
     )
+    item_lines = _item_lines(text)
     for i, item in enumerate(edits):
-        out.edits.append((_edit(item, i, path, lines), _line_of(("edits", i), lines) or 0))
+        line = item_lines[i] if i < len(item_lines) else _line_of(("edits", i), lines)
+        out.edits.append((_edit(item, i, path, lines, line), line or 0))
     return out
 
 
