@@ -157,21 +157,14 @@ def change_dict(diff: Diff, c: Change) -> dict[str, Any]:
         before_id = b.id_of(c.before)
         if before_id != a.id_of(c.after):
             out["before_id"] = before_id
-    if (
-        c.old_node is not None
-        or c.new_node is not None
-        or c.kind
-        in (
-            ChangeKind.MOVED,
-            ChangeKind.UNIT_CHANGED,
-            ChangeKind.UNIT_REPARENTED,
-        )
-    ):
-        if c.kind is not ChangeKind.ADDED and c.kind is not ChangeKind.SECONDARY_ADDED:
-            out["from"] = _describe(b, c.old_node)
-        if c.kind is not ChangeKind.REMOVED and c.kind is not ChangeKind.SECONDARY_REMOVED:
-            out["to"] = _describe(a, c.new_node)
-    elif c.kind not in (ChangeKind.UNIT_ADDED, ChangeKind.UNIT_REMOVED):
+    k = c.kind
+    if k in (ChangeKind.MOVED, ChangeKind.UNIT_CHANGED, ChangeKind.UNIT_REPARENTED):
+        out["from"], out["to"] = _describe(b, c.old_node), _describe(a, c.new_node)
+    elif k in (ChangeKind.REMOVED, ChangeKind.SECONDARY_REMOVED):
+        out["from"] = _describe(b, c.old_node)
+    elif k in (ChangeKind.ADDED, ChangeKind.SECONDARY_ADDED):
+        out["to"] = _describe(a, c.new_node)
+    elif k not in (ChangeKind.UNIT_ADDED, ChangeKind.UNIT_REMOVED):
         out["from"], out["to"] = c.old_value, c.new_value
     return out
 
