@@ -39,7 +39,9 @@ kind                   meaning
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import gc
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -47,7 +49,7 @@ from typing import Any
 from orgmodel.diff.match import Match, int_list, match, unit_nodes
 from orgmodel.graph import OrgGraph
 
-__all__ = ["Change", "ChangeKind", "Diff", "compare"]
+__all__ = ["Change", "ChangeKind", "Diff", "compare", "paused_gc"]
 
 
 class ChangeKind(StrEnum):
@@ -123,6 +125,18 @@ class Diff:
 
     def __bool__(self) -> bool:
         return bool(self.changes)
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector for a bulk pass over millions of objects."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _same_text(x: str | None, y: str | None) -> bool:
@@ -265,10 +279,15 @@ def compare(
     *,
     mapping_path: str = "mapping",
 ) -> Diff:
-    """Match the two structures and list every change (posts, then dotted lines, then units)."""
-    diff = Diff(before, after, match(before, after, mapping, mapping_path=mapping_path))
-    comparer = _Comparer(diff)
-    comparer.posts()
-    comparer.secondary()
-    comparer.units()
+    """Match the two structures and list every change (posts, then dotted lines, then units).
+
+    The cyclic garbage collector is paused meanwhile, as for loading: two
+    million-post graphs are millions of objects each pass would walk again.
+    """
+    with paused_gc():
+        diff = Diff(before, after, match(before, after, mapping, mapping_path=mapping_path))
+        comparer = _Comparer(diff)
+        comparer.posts()
+        comparer.secondary()
+        comparer.units()
     return diff

@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from orgmodel.diff.changes import Diff
+from orgmodel.diff.changes import Diff, paused_gc
 from orgmodel.diff.match import int_list
 from orgmodel.graph import OrgGraph
 from orgmodel.queries import Stats, stats
@@ -125,7 +125,8 @@ def _row(s: Stats, graph: OrgGraph) -> dict[str, float]:
 def measure(diff: Diff, top: int = 10) -> Metrics:
     """Figures for both sides and the ``top`` posts whose span changed most."""
     b, a, m = diff.before, diff.after, diff.match
-    left, right = _row(stats(b), b), _row(stats(a), a)
+    with paused_gc():
+        left, right = _row(stats(b), b), _row(stats(a), a)
     out = Metrics(rows={k: (left[k], right[k]) for k in ROWS})
     bs, as_ = int_list(b.child_start), int_list(a.child_start)
     changes: list[SpanChange] = []
