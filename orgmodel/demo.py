@@ -13,6 +13,9 @@ import sys
 
 __all__ = ["STEPS", "main"]
 
+HPS = "data/hartford-public-schools.yaml"
+PROPOSAL = "data/proposals/hps-operations-2026.yaml"
+
 STEPS: list[list[str]] = [
     ["stats"],
     ["show", "--root", "Hartford Public Schools: Superintendent", "--depth", "3"],
@@ -22,6 +25,9 @@ STEPS: list[list[str]] = [
     ["common", "Director of Facilities", "Chief Financial Officer"],
     ["path", "Director of Transportation", "General Counsel"],
     ["chain", "City of Minneapolis: Director of Administration"],
+    # Comparing structures: the sample proposal for HPS operations, its report and chart
+    ["diff", HPS, PROPOSAL, "-q", "--changed-only", "-o", "diagrams/hps-operations-2026.svg"],
+    ["apply", HPS, PROPOSAL, "-o", "diagrams/hps-operations-2026.proposed.yaml", "-q"],
 ]
 
 
