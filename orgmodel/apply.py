@@ -25,8 +25,8 @@ line as its provenance, so the saved proposal says where each change came from.
 ...   - remove: cfo
 ... ''', "plan.yaml")
 >>> new = apply(base, plan)
->>> [(r.subject, r.object, r.prov.where()) for r in new.relations]
-[('ctl', 'ceo', 'plan.yaml:3')]
+>>> [(r.subject, r.object, r.prov.where(), r.prov.cue) for r in new.relations]
+[('ctl', 'ceo', 'plan.yaml:3', 'move')]
 >>> bad = parse_scenario("edits:\\n  - move: ceo\\n    to: ctl\\n", "bad.yaml")
 >>> apply(base, bad)  # doctest: +ELLIPSIS
 Traceback (most recent call last):
@@ -135,11 +135,13 @@ class _State:
         self.removed: dict[str, int] = {}  # id -> line of the edit that removed it
         self.added_titles: dict[str, list[str]] = {}
         self.line = 0
+        self.verb = ""
 
     # ------------------------------------------------------------ names
 
     def prov(self) -> Prov:
-        return Prov(self.path, self.line)
+        """The scenario's file and line, with the edit as the cue (saved with the fact)."""
+        return Prov(self.path, self.line, cue=self.verb)
 
     def post(self, ref: str) -> str:
         """The id of the post ``ref`` names (refused when none, several, or removed)."""
@@ -556,7 +558,7 @@ def apply(base: OrgData, scenario: Scenario) -> OrgData:
     state = _State(base, scenario)
     handlers = _handlers(state)
     for edit, line in scenario.edits:
-        state.line = line
+        state.line, state.verb = line, _verb(edit)
         try:
             handlers[type(edit)](edit)
         except _Refused as exc:

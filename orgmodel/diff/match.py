@@ -92,24 +92,31 @@ def int_list(values: Sequence[int]) -> list[int]:
 
 
 def unit_nodes(graph: OrgGraph) -> list[int]:
-    """The unit node each post sits in (-1 for none), resolved once per distinct reference."""
-    units = graph.column("unit")
+    """The unit node each post sits in (-1 for none), resolved once per distinct reference.
+
+    A reference that is a unit's id needs no organization; one that is a name
+    is looked up within the post's organization first.
+    """
+    index, base = graph.index, graph.post_count
+    by_id: dict[str, int] = {}
+    by_name: dict[tuple[str | None, str], int] = {}
     orgs = graph.column("org")
-    base = graph.post_count
-    cache: dict[tuple[str | None, str], int] = {}
     out = [-1] * base
-    for i, ref in enumerate(units):
+    for i, ref in enumerate(graph.column("unit")):
         if not ref:
             continue
-        key = (orgs[i], ref)
-        hit = cache.get(key)
+        hit = by_id.get(ref)
         if hit is None:
-            node = graph.index.get(ref)
-            if node is None or node < base:
-                cands = [h for h in graph.names.candidates(ref) if h >= base]
-                same = [h for h in cands if graph.org_of(h) == orgs[i]] or cands
-                node = same[0] if len(same) == 1 else -1
-            hit = cache[key] = node
+            node = index.get(ref)
+            if node is not None and node >= base:
+                hit = by_id[ref] = node
+            else:
+                key = (orgs[i], ref)
+                hit = by_name.get(key)
+                if hit is None:
+                    cands = [h for h in graph.names.candidates(ref) if h >= base]
+                    same = [h for h in cands if graph.org_of(h) == orgs[i]] or cands
+                    hit = by_name[key] = same[0] if len(same) == 1 else -1
         out[i] = hit
     return out
 
@@ -208,7 +215,10 @@ class _Matcher:
     def __init__(self, before: OrgGraph, after: OrgGraph) -> None:
         self.b, self.a = before, after
         self.nb, self.na = before.post_count, after.post_count
-        self.m = Match([-1] * before.size, [-1] * after.size, [0] * before.size, self.nb, self.na)
+        id_rule = _RULE_CODES.index("id")  # the rule of most pairs; others overwrite it
+        self.m = Match(
+            [-1] * before.size, [-1] * after.size, [id_rule] * before.size, self.nb, self.na
+        )
         self._norm: dict[str, str] = {}
         self.b_org, self.a_org = before.column("org"), after.column("org")
         self.b_title, self.a_title = before.column("title"), after.column("title")
@@ -233,17 +243,12 @@ class _Matcher:
     def by_id(self, forced: set[int]) -> None:
         m, a_index = self.m, self.a.index
         b2a, a2b = m.b2a, m.a2b
+        na = self.na
         for b, ident in enumerate(self.b.column("id")):
             a = a_index.get(ident)
-            if a is not None and a < self.na and a2b[a] < 0 and b not in forced:
+            if a is not None and a < na and a2b[a] < 0 and b2a[b] < 0 and b not in forced:
                 b2a[b] = a
                 a2b[a] = b
-                # rule 0 is "mapping": id matches get the code of "id"
-        id_code = _RULE_CODES.index("id")
-        rule = m.rule
-        for b in range(self.nb):
-            if b2a[b] >= 0 and b not in forced:
-                rule[b] = id_code
         b_units, a_units = self.b.units, self.a.units
         for j, unit in enumerate(b_units):
             node = self.nb + j

@@ -124,9 +124,13 @@ def _row(s: Stats, graph: OrgGraph) -> dict[str, float]:
 
 def measure(diff: Diff, top: int = 10) -> Metrics:
     """Figures for both sides and the ``top`` posts whose span changed most."""
-    b, a, m = diff.before, diff.after, diff.match
     with paused_gc():
-        left, right = _row(stats(b), b), _row(stats(a), a)
+        return _measure(diff, top)
+
+
+def _measure(diff: Diff, top: int) -> Metrics:
+    b, a, m = diff.before, diff.after, diff.match
+    left, right = _row(stats(b), b), _row(stats(a), a)
     out = Metrics(rows={k: (left[k], right[k]) for k in ROWS})
     bs, as_ = int_list(b.child_start), int_list(a.child_start)
     changes: list[SpanChange] = []
