@@ -15,6 +15,8 @@ people do -- by id, title, abbreviation or ``"Org: title"``::
       - retitle: hps-coo
         title: Chief Operations Officer
 
+Besides ``edits:``, a scenario may have ``scenario:`` (its name),
+``description:`` and ``base:`` (a note of the structure it was written for).
 Each edit is one mapping whose first key says what it does (see
 :data:`EDITS`); the file is checked against these models (pydantic) and
 every problem is reported with its line. :func:`orgmodel.apply.apply` runs
