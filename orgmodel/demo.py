@@ -13,6 +13,9 @@ import sys
 
 __all__ = ["NOTES", "STEPS", "main"]
 
+HPS = "data/hartford-public-schools.yaml"
+PROPOSAL = "data/proposals/hps-operations-2026.yaml"
+
 STEPS: list[list[str]] = [
     ["stats"],
     ["show", "--root", "Hartford Public Schools: Superintendent", "--depth", "3"],
@@ -23,6 +26,9 @@ STEPS: list[list[str]] = [
     ["path", "Director of Transportation", "General Counsel"],
     ["chain", "City of Minneapolis: Director of Administration"],
     ["validate"],
+    # Comparing structures: the sample proposal for HPS operations, its report and chart
+    ["diff", HPS, PROPOSAL, "-q", "--changed-only", "-o", "diagrams/hps-operations-2026.svg"],
+    ["apply", HPS, PROPOSAL, "-o", "diagrams/hps-operations-2026.proposed.yaml", "-q"],
 ]
 
 NOTES: dict[str, str] = {

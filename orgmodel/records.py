@@ -220,6 +220,22 @@ class OrgData:
             f"{f', {len(self._blocks)} blocks' if self._blocks else ''})"
         )
 
+    def __eq__(self, other: object) -> bool:
+        """Equal when they say the same things in the same order (blocks compared as records)."""
+        if not isinstance(other, OrgData):
+            return NotImplemented
+        return (
+            self.organizations == other.organizations
+            and self.units == other.units
+            and self.posts == other.posts
+            and self.relations == other.relations
+            and self.issues == other.issues
+            and self.sources == other.sources
+            and self.unit_ignores == other.unit_ignores
+        )
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like the dataclass it replaces
+
     @property
     def posts(self) -> list[PostRecord]:
         """Every post as a record (blocks are turned into records on first use)."""

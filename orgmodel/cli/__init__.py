@@ -3,8 +3,8 @@
 One module per capability registers its commands on :data:`app`:
 :mod:`~orgmodel.cli.query` (show, chain, reports, common, path, oversees,
 stats), :mod:`~orgmodel.cli.postings` (extract), :mod:`~orgmodel.cli.orgfile`
-(schema), :mod:`~orgmodel.cli.validate` (validate, rules). The options every command shares live in
-:mod:`~orgmodel.cli.options`.
+(schema), :mod:`~orgmodel.cli.validate` (validate, rules), :mod:`~orgmodel.cli.diff`
+(diff, apply). The options every command shares live in :mod:`~orgmodel.cli.options`.
 
 Exit codes scripts can rely on: 0 answered, 1 answered "no" (no common
 superior, no path), 2 bad input or usage (a file that cannot be read, a
@@ -17,14 +17,15 @@ import sys
 
 from rich.markup import escape
 
-from orgmodel.cli import orgfile, postings, query, validate
+from orgmodel.cli import diff, orgfile, postings, query, validate
 from orgmodel.cli.app import app
 from orgmodel.cli.options import err
 from orgmodel.errors import OrgModelError
 
 __all__ = ["app", "main"]
 
-_COMMAND_MODULES = (query, postings, orgfile, validate)  # importing them registers their commands
+# importing the command modules registers their commands
+_COMMAND_MODULES = (query, postings, orgfile, validate, diff)
 
 
 def main() -> None:

@@ -37,9 +37,12 @@ from orgmodel.readers.table import parse_mapping
 from orgmodel.records import OrgData
 
 __all__ = [
+    "ColumnMap",
     "Fmt",
     "Format",
+    "InputFormat",
     "PostArg",
+    "Quiet",
     "SourceOptions",
     "emit_json",
     "err",

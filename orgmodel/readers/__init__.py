@@ -16,10 +16,12 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from orgmodel.errors import SourceError, UsageError
+from orgmodel.fileio import read_text
 from orgmodel.readers.csvfile import read_header
 from orgmodel.readers.organogram import is_organogram, read_organogram
 from orgmodel.readers.table import read_table
 from orgmodel.records import OrgData
+from orgmodel.scenario import is_scenario
 
 __all__ = ["FORMATS", "detect_format", "expand_sources", "load_sources", "read_source"]
 
@@ -43,7 +45,11 @@ def detect_format(path: Path) -> str | None:
 
 
 def expand_sources(paths: Iterable[str | Path]) -> list[Path]:
-    """Files named, plus every readable file inside the folders named (sorted)."""
+    """Files named, plus every readable file inside the folders named (sorted).
+
+    Scenario files (:mod:`orgmodel.scenario`) inside a folder are skipped: a
+    folder of org data may keep its proposals beside it.
+    """
     out: list[Path] = []
     for raw in paths:
         path = Path(raw)
@@ -54,7 +60,10 @@ def expand_sources(paths: Iterable[str | Path]) -> list[Path]:
                     continue
                 if child.stem.lower() in _SKIP_NAMES:
                     continue
-                if child.suffix.lower() in ORGFILE_SUFFIXES + TABLE_SUFFIXES + POSTING_SUFFIXES:
+                suffix = child.suffix.lower()
+                if suffix in ORGFILE_SUFFIXES and is_scenario(read_text(child)):
+                    continue  # a scenario of edits (orgmodel apply) describes no structure
+                if suffix in ORGFILE_SUFFIXES + TABLE_SUFFIXES + POSTING_SUFFIXES:
                     out.append(child)
         elif path.exists():
             out.append(path)
@@ -64,9 +73,16 @@ def expand_sources(paths: Iterable[str | Path]) -> list[Path]:
 
 
 def _read_orgfile(path: Path) -> OrgData:
-    from orgmodel.orgfile import read_orgfile  # pydantic loads on demand: a CSV never needs it
+    from orgmodel.orgfile import parse_orgfile  # pydantic loads on demand: a CSV never needs it
 
-    return read_orgfile(path)
+    text = read_text(path)
+    if is_scenario(text):
+        raise SourceError(
+            str(path),
+            "is a scenario (a list of edits), not an org structure",
+            hint=f"apply it with 'orgmodel apply BASE {path}' or 'orgmodel diff BASE {path}'",
+        )
+    return parse_orgfile(text, str(path))
 
 
 def _read_posting(path: Path) -> OrgData:

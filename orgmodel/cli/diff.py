@@ -1,0 +1,183 @@
+"""Comparing structures: ``orgmodel diff`` and ``orgmodel apply``."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+
+from orgmodel.apply import apply as apply_scenario
+from orgmodel.apply import check
+from orgmodel.cli.app import app
+from orgmodel.cli.options import (
+    ColumnMap,
+    Fmt,
+    Format,
+    InputFormat,
+    Quiet,
+    SourceOptions,
+    emit_json,
+    err,
+    out,
+    warn,
+)
+from orgmodel.diff.changes import compare
+from orgmodel.diff.chart import write_chart
+from orgmodel.diff.invert import scenario_yaml
+from orgmodel.diff.match import read_mapping
+from orgmodel.diff.report import Sides, to_json, to_markdown, to_text
+from orgmodel.errors import UsageError
+from orgmodel.fileio import read_text
+from orgmodel.graph import OrgGraph
+from orgmodel.orgfile import dump_orgfile, write_orgfile
+from orgmodel.readers import ORGFILE_SUFFIXES
+from orgmodel.scenario import Scenario, is_scenario, read_scenario
+
+__all__ = ["apply", "diff"]
+
+
+class DiffFmt(StrEnum):
+    text = "text"
+    json = "json"
+    md = "md"
+    scenario = "scenario"
+
+
+def _scenario_file(path: Path) -> bool:
+    return (
+        path.is_file() and path.suffix.lower() in ORGFILE_SUFFIXES and is_scenario(read_text(path))
+    )
+
+
+def _after(src: SourceOptions, before: Path, after: Path) -> tuple[OrgGraph, Scenario | None]:
+    if not _scenario_file(after):
+        return src.graph([str(after)]), None
+    scenario = read_scenario(after)
+    return OrgGraph(apply_scenario(src.data([str(before)]), scenario)), scenario
+
+
+@app.command()
+def diff(
+    before: Annotated[Path, typer.Argument(help="The structure before: a file or folder.")],
+    after: Annotated[
+        Path, typer.Argument(help="The structure after (file or folder), or a scenario file.")
+    ],
+    format: Annotated[
+        DiffFmt,
+        typer.Option("--format", "-f", help="text, json (for scripts), md, or scenario (edits)."),
+    ] = DiffFmt.text,
+    chart: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="Also draw the combined chart: .svg, .png, .pdf, .dot."
+        ),
+    ] = None,
+    changed_only: Annotated[
+        bool, typer.Option("--changed-only", help="Chart only changed posts and their chains.")
+    ] = False,
+    mapping: Annotated[
+        Path | None,
+        typer.Option("--mapping", help="YAML file of 'before-id: after-id' matches to force."),
+    ] = None,
+    limit: Annotated[
+        int, typer.Option(min=1, help="Most changes listed per kind (text, md).")
+    ] = 50,
+    exit_code: Annotated[
+        bool, typer.Option("--exit-code", help="Exit 1 when there are changes (like git diff).")
+    ] = False,
+    input_format: InputFormat = None,
+    map: ColumnMap = None,
+    quiet: Quiet = False,
+) -> None:
+    """Compare two structures: what was added, removed, moved, retitled; metrics side by side.
+
+    Example: [bold]orgmodel diff org-2024.csv org-2025.csv --format md -o changes.svg[/]
+    """
+    src = SourceOptions(None, input_format, map, quiet)
+    if _scenario_file(before):
+        raise UsageError(
+            f"{before} is a scenario file: give it as AFTER (orgmodel diff BASE {before})"
+        )
+    old = src.graph([str(before)])
+    new, scenario = _after(src, before, after)
+    forced = read_mapping(mapping) if mapping else None
+    result = compare(old, new, forced, mapping_path=str(mapping))
+    name = (scenario.name or str(after)) if scenario else None
+    sides = Sides(str(before), str(after), name)
+    if chart is not None:
+        write_chart(result, chart, changed_only=changed_only)
+    if format is DiffFmt.json:
+        emit_json(to_json(result, sides))
+    elif format is DiffFmt.md:
+        sys.stdout.write(to_markdown(result, sides, limit))
+    elif format is DiffFmt.scenario:
+        sys.stdout.write(scenario_yaml(result, f"{before} -> {after}"))
+    else:
+        out.print(to_text(result, sides, limit))
+    if chart is not None:
+        err.print(f"chart written to {escape(str(chart))}")
+    if exit_code and result:
+        raise typer.Exit(1)
+
+
+@app.command()
+def apply(
+    base: Annotated[Path, typer.Argument(help="The current structure: a file or folder.")],
+    scenario: Annotated[Path, typer.Argument(help="The scenario file of edits.")],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write the proposed org file here (.yaml or .json)."),
+    ] = None,
+    format: Format = Fmt.text,
+    input_format: InputFormat = None,
+    map: ColumnMap = None,
+    quiet: Quiet = False,
+) -> None:
+    """Apply a scenario's edits to a structure and write the proposed org file.
+
+    Example: [bold]orgmodel apply org.yaml plan.yaml -o proposed.yaml[/]
+    """
+    src = SourceOptions(None, input_format, map, quiet)
+    plan = read_scenario(scenario)
+    data = src.data([str(base)])
+    proposed = apply_scenario(data, plan)
+    known = {(f.code, f.message) for f in check(data)}
+    findings = [(f, (f.code, f.message) not in known) for f in check(proposed)]
+    if any(new and f.code == "cycle" for f, new in findings):
+        cycle = next(f for f, new in findings if new and f.code == "cycle")
+        raise UsageError(
+            f"{cycle.prov.where()}: the proposal has a reporting cycle: {cycle.message}"
+        )
+    if output is None:  # the proposal itself goes to stdout; what was found, to stderr
+        sys.stdout.write(dump_orgfile(proposed, "json" if format is Fmt.json else "yaml"))
+    else:
+        write_orgfile(proposed, output)
+    if output is not None and format is Fmt.json:
+        emit_json(
+            {
+                "base": str(base),
+                "scenario": str(scenario),
+                "output": str(output),
+                "edits": len(plan.edits),
+                "posts": len(proposed.posts),
+                "units": len(proposed.units),
+                "findings": [
+                    {"code": f.code, "message": f.message, "where": f.prov.where(), "new": new}
+                    for f, new in findings
+                ],
+            }
+        )
+        return
+    if output is not None:
+        out.print(
+            f"applied {len(plan.edits)} edit(s) of {escape(str(scenario))} to "
+            f"{escape(str(base))}: wrote {escape(str(output))} "
+            f"({len(proposed.posts)} posts, {len(proposed.units)} units)"
+        )
+    for f, new in findings:
+        if new or not quiet:
+            warn(f"{f.prov.where()}: {f.message}" + ("" if new else " (already in the base)"))

@@ -1,0 +1,293 @@
+"""What changed between two matched structures, as data with stable kinds.
+
+Each :class:`Change` names its kind (a stable code scripts can rely on), the
+BEFORE and AFTER node it is about, and -- depending on the kind -- the old
+and new superior, unit, title, holder, grade or FTE. Differences of case and
+spacing alone are not changes ("Ian coates" -> "Ian Coates").
+
+=====================  ===========================================================
+kind                   meaning
+=====================  ===========================================================
+``added``              a post only AFTER has
+``removed``            a post only BEFORE has
+``moved``              the primary superior changed (``old_node`` -> ``new_node``)
+``retitled``           the title changed
+``unit-changed``       the unit the post sits in changed
+``secondary-added``    a dotted line to ``new_node`` appeared
+``secondary-removed``  the dotted line to ``old_node`` went
+``holder-changed``     another person holds the post
+``vacated``            the post lost its holder
+``filled``             a vacant post got a holder
+``grade-changed``      the grade changed
+``fte-changed``        the FTE changed
+``unit-added``         a unit only AFTER has
+``unit-removed``       a unit only BEFORE has
+``unit-reparented``    the unit a unit is part of changed
+``unit-renamed``       a matched unit has another name
+=====================  ===========================================================
+
+>>> from orgmodel.graph import OrgGraph
+>>> from orgmodel.records import OrgData, PostRecord as P, Relation, RelKind, LineKind
+>>> R = lambda a, b: Relation(RelKind.REPORTS_TO, a, b, LineKind.PRIMARY)
+>>> before = OrgGraph(OrgData(posts=[P("ceo", "CEO"), P("cfo", "CFO"), P("ctl", "Controller")],
+...                           relations=[R("cfo", "ceo"), R("ctl", "cfo")]))
+>>> after = OrgGraph(OrgData(posts=[P("ceo", "CEO"), P("cfo", "CFO"), P("ctl", "Comptroller")],
+...                          relations=[R("cfo", "ceo"), R("ctl", "ceo")]))
+>>> [(str(c.kind), c.old_value, c.new_value) for c in compare(before, after).changes]
+[('moved', None, None), ('retitled', 'Controller', 'Comptroller')]
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from orgmodel.diff.match import Match, int_list, match, unit_nodes
+from orgmodel.graph import OrgGraph
+
+__all__ = ["Change", "ChangeKind", "Diff", "compare", "paused_gc"]
+
+
+class ChangeKind(StrEnum):
+    """The stable codes of changes (the ``kind`` of ``--format json``)."""
+
+    ADDED = "added"
+    REMOVED = "removed"
+    MOVED = "moved"
+    RETITLED = "retitled"
+    UNIT_CHANGED = "unit-changed"
+    SECONDARY_ADDED = "secondary-added"
+    SECONDARY_REMOVED = "secondary-removed"
+    HOLDER_CHANGED = "holder-changed"
+    VACATED = "vacated"
+    FILLED = "filled"
+    GRADE_CHANGED = "grade-changed"
+    FTE_CHANGED = "fte-changed"
+    UNIT_ADDED = "unit-added"
+    UNIT_REMOVED = "unit-removed"
+    UNIT_REPARENTED = "unit-reparented"
+    UNIT_RENAMED = "unit-renamed"
+
+
+UNIT_KINDS = frozenset(
+    {
+        ChangeKind.UNIT_ADDED,
+        ChangeKind.UNIT_REMOVED,
+        ChangeKind.UNIT_REPARENTED,
+        ChangeKind.UNIT_RENAMED,
+    }
+)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change. ``before``/``after`` are nodes of each graph (None where absent);
+    ``old_node`` is a BEFORE node (old superior or unit), ``new_node`` an AFTER node."""
+
+    kind: ChangeKind
+    before: int | None
+    after: int | None
+    old_node: int | None = None
+    new_node: int | None = None
+    old_value: str | float | None = None
+    new_value: str | float | None = None
+
+    @property
+    def is_unit(self) -> bool:
+        return self.kind in UNIT_KINDS
+
+
+@dataclass
+class Diff:
+    """Two graphs, how their nodes match, and the changes, in a stable order."""
+
+    before: OrgGraph
+    after: OrgGraph
+    match: Match
+    changes: list[Change] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        """How many changes of each kind (every kind listed, zeros included)."""
+        out = {k.value: 0 for k in ChangeKind}
+        for c in self.changes:
+            out[c.kind] += 1
+        return out
+
+    def changed_posts(self) -> tuple[set[int], set[int]]:
+        """BEFORE and AFTER nodes that some post change is about."""
+        bs = {c.before for c in self.changes if c.before is not None and not c.is_unit}
+        as_ = {c.after for c in self.changes if c.after is not None and not c.is_unit}
+        return bs, as_
+
+    def __bool__(self) -> bool:
+        return bool(self.changes)
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector for a bulk pass over millions of objects."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _same_text(x: str | None, y: str | None) -> bool:
+    """Equal but for case and spacing (None only equals None)."""
+    if x == y:
+        return True
+    if x is None or y is None:
+        return False
+    return " ".join(x.split()).casefold() == " ".join(y.split()).casefold()
+
+
+def _holder(name: str | None, attrs: Mapping[str, str] | None) -> tuple[str | None, bool]:
+    """The holder and whether it is known (``N/D`` in an organogram means undisclosed)."""
+    known = not (attrs and attrs.get("status") == "undisclosed")
+    return (name or None), known
+
+
+class _Comparer:
+    def __init__(self, diff: Diff) -> None:
+        self.d = diff
+        self.b, self.a, self.m = diff.before, diff.after, diff.match
+        self.out = diff.changes
+
+    def add(self, kind: ChangeKind, before: int | None, after: int | None, **kw: Any) -> None:
+        self.out.append(Change(kind, before, after, **kw))
+
+    def posts(self) -> None:
+        b, a, m = self.b, self.a, self.m
+        b2a, a2b = m.b2a, m.a2b
+        b_par, a_par = int_list(b.parent), int_list(a.parent)
+        bt, at = b.column("title"), a.column("title")
+        bh, ah = b.column("holder"), a.column("holder")
+        bg, ag = b.column("grade"), a.column("grade")
+        bf, af = b.column("fte"), a.column("fte")
+        battr, aattr = b.column("attributes"), a.column("attributes")
+        bu, au = unit_nodes(b), unit_nodes(a)
+        add = self.add
+        for i in range(b.post_count):
+            j = b2a[i]
+            if j < 0:
+                add(ChangeKind.REMOVED, i, None, old_node=b_par[i] if b_par[i] >= 0 else None)
+                continue
+            p = b_par[i]
+            mapped = b2a[p] if p >= 0 else -1
+            if mapped != a_par[j] or (p >= 0 and mapped < 0):
+                add(
+                    ChangeKind.MOVED,
+                    i,
+                    j,
+                    old_node=p if p >= 0 else None,
+                    new_node=a_par[j] if a_par[j] >= 0 else None,
+                )
+            if bt[i] != at[j] and not _same_text(bt[i], at[j]):
+                add(ChangeKind.RETITLED, i, j, old_value=bt[i], new_value=at[j])
+            u = bu[i]
+            if (b2a[u] if u >= 0 else -1) != au[j] or (u >= 0 and b2a[u] < 0):
+                add(
+                    ChangeKind.UNIT_CHANGED,
+                    i,
+                    j,
+                    old_node=u if u >= 0 else None,
+                    new_node=au[j] if au[j] >= 0 else None,
+                )
+            if bh[i] != ah[j]:
+                self._holder(i, j, bh[i], ah[j], battr[i], aattr[j])
+            if bg[i] != ag[j] and not _same_text(bg[i], ag[j]):
+                add(ChangeKind.GRADE_CHANGED, i, j, old_value=bg[i], new_value=ag[j])
+            if bf[i] != af[j]:
+                add(ChangeKind.FTE_CHANGED, i, j, old_value=bf[i], new_value=af[j])
+        for j in range(a.post_count):
+            if a2b[j] < 0:
+                add(ChangeKind.ADDED, None, j, new_node=a_par[j] if a_par[j] >= 0 else None)
+
+    def _holder(
+        self,
+        i: int,
+        j: int,
+        old: str | None,
+        new: str | None,
+        old_attrs: Mapping[str, str] | None,
+        new_attrs: Mapping[str, str] | None,
+    ) -> None:
+        old, old_known = _holder(old, old_attrs)
+        new, new_known = _holder(new, new_attrs)
+        if not (old_known and new_known) or _same_text(old, new):
+            return
+        if old is None:
+            kind = ChangeKind.FILLED
+        elif new is None:
+            kind = ChangeKind.VACATED
+        else:
+            kind = ChangeKind.HOLDER_CHANGED
+        self.add(kind, i, j, old_value=old, new_value=new)
+
+    def secondary(self) -> None:
+        b, a, m = self.b, self.a, self.m
+        subjects = {i for i in b.secondary if i < b.post_count and m.b2a[i] >= 0}
+        subjects |= {m.a2b[j] for j in a.secondary if j < a.post_count and m.a2b[j] >= 0}
+        for i in sorted(subjects):
+            j = m.b2a[i]
+            old = [s for s, _ in b.secondary.get(i, [])]
+            new = [s for s, _ in a.secondary.get(j, [])]
+            kept = {m.b2a[s] for s in old if m.b2a[s] >= 0}
+            for s in old:
+                if m.b2a[s] < 0 or m.b2a[s] not in new:
+                    self.add(ChangeKind.SECONDARY_REMOVED, i, j, old_node=s)
+            for s in new:
+                if s not in kept:
+                    self.add(ChangeKind.SECONDARY_ADDED, i, j, new_node=s)
+        for j in sorted(a.secondary):
+            if j < a.post_count and m.a2b[j] < 0:  # the dotted lines of a new post are new too
+                for s, _ in a.secondary[j]:
+                    self.add(ChangeKind.SECONDARY_ADDED, None, j, new_node=s)
+
+    def units(self) -> None:
+        b, a, m = self.b, self.a, self.m
+        nb, na = b.post_count, a.post_count
+        for k, unit in enumerate(b.units):
+            i = nb + k
+            j = m.b2a[i]
+            if j < 0:
+                self.add(ChangeKind.UNIT_REMOVED, i, None)
+                continue
+            other = a.units[j - na]
+            if not _same_text(unit.name, other.name):
+                self.add(ChangeKind.UNIT_RENAMED, i, j, old_value=unit.name, new_value=other.name)
+            up_b, up_a = b.unit_of(i), a.unit_of(j)
+            mapped = m.b2a[up_b] if up_b is not None else -1
+            if mapped != (up_a if up_a is not None else -1) or (up_b is not None and mapped < 0):
+                self.add(ChangeKind.UNIT_REPARENTED, i, j, old_node=up_b, new_node=up_a)
+        for k in range(len(a.units)):
+            if m.a2b[na + k] < 0:
+                self.add(ChangeKind.UNIT_ADDED, None, na + k)
+
+
+def compare(
+    before: OrgGraph,
+    after: OrgGraph,
+    mapping: Mapping[str, tuple[str | None, int]] | None = None,
+    *,
+    mapping_path: str = "mapping",
+) -> Diff:
+    """Match the two structures and list every change (posts, then dotted lines, then units).
+
+    The cyclic garbage collector is paused meanwhile, as for loading: two
+    million-post graphs are millions of objects each pass would walk again.
+    """
+    with paused_gc():
+        diff = Diff(before, after, match(before, after, mapping, mapping_path=mapping_path))
+        comparer = _Comparer(diff)
+        comparer.posts()
+        comparer.secondary()
+        comparer.units()
+    return diff

@@ -1,0 +1,176 @@
+"""From a diff back to a scenario: the edits that turn BEFORE into AFTER.
+
+``orgmodel diff BEFORE AFTER --format scenario`` prints it, so a structure
+someone drew by hand can be replayed, reviewed edit by edit, or applied to
+another copy of BEFORE; the property tests use it to check that applying a
+diff's scenario to BEFORE gives a structure with no differences from AFTER.
+
+Edits come in an order that is always valid: new units (outer first), unit
+renames and moves, new posts (superiors first), moves (top-down in AFTER, so
+no move ever passes through a cycle), retitles and other changes in place,
+dotted lines, and last the removals (innermost first). Posts and units are
+named by their BEFORE id, or by their AFTER id when they are new.
+
+>>> from orgmodel.graph import OrgGraph
+>>> from orgmodel.diff.changes import compare
+>>> from orgmodel.records import OrgData, PostRecord as P, Relation, RelKind, LineKind
+>>> R = lambda a, b: Relation(RelKind.REPORTS_TO, a, b, LineKind.PRIMARY)
+>>> before = OrgGraph(OrgData(posts=[P("ceo", "CEO"), P("cfo", "CFO"), P("ctl", "Controller")],
+...                           relations=[R("cfo", "ceo"), R("ctl", "cfo")]))
+>>> after = OrgGraph(OrgData(posts=[P("ceo", "CEO"), P("ctl", "Controller", holder="Ann")],
+...                          relations=[R("ctl", "ceo")]))
+>>> to_scenario(compare(before, after))["edits"]
+[{'move': 'ctl', 'to': 'ceo'}, {'fill': 'ctl', 'holder': 'Ann'}, {'remove': 'cfo'}]
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from orgmodel.diff.changes import Change, ChangeKind, Diff
+from orgmodel.diff.match import int_list
+from orgmodel.graph import OrgGraph
+from orgmodel.records import PostRecord
+
+__all__ = ["scenario_yaml", "to_scenario"]
+
+
+def _unit_depth(graph: OrgGraph, node: int) -> int:
+    depth, seen = 0, {node}
+    up = graph.unit_of(node)
+    while up is not None and up not in seen:
+        seen.add(up)
+        depth += 1
+        up = graph.unit_of(up)
+    return depth
+
+
+class _Inverter:
+    def __init__(self, diff: Diff) -> None:
+        self.d, self.b, self.a, self.m = diff, diff.before, diff.after, diff.match
+        self.edits: list[dict[str, Any]] = []
+
+    def ref(self, after_node: int | None) -> str | None:
+        """How an edit names an AFTER node: its BEFORE id when matched, else its own id."""
+        if after_node is None or after_node < 0:
+            return None
+        b = self.m.a2b[after_node]
+        return self.b.id_of(b) if b >= 0 else self.a.id_of(after_node)
+
+    def of(self, kind: ChangeKind) -> list[Change]:
+        return [c for c in self.d.changes if c.kind is kind]
+
+    def units(self) -> None:
+        a = self.a
+        added = sorted(
+            (c.after for c in self.of(ChangeKind.UNIT_ADDED) if c.after is not None),
+            key=lambda n: _unit_depth(a, n),
+        )
+        for n in added:
+            unit = a.units[n - a.post_count]
+            spec: dict[str, Any] = {"id": unit.id, "name": unit.name, "kind": str(unit.kind)}
+            parent = self.ref(a.unit_of(n))
+            if parent is not None:
+                spec["part_of"] = parent
+            if unit.abbreviation:
+                spec["abbreviation"] = unit.abbreviation
+            edit: dict[str, Any] = {"add_unit": spec}
+            if unit.org is not None:
+                edit["organization"] = unit.org
+            self.edits.append(edit)
+        for c in self.of(ChangeKind.UNIT_RENAMED):
+            assert c.before is not None
+            self.edits.append({"rename_unit": self.b.id_of(c.before), "name": c.new_value})
+        moved = self.of(ChangeKind.UNIT_REPARENTED)
+        for c in sorted(moved, key=lambda c: _unit_depth(a, c.after or 0)):
+            assert c.before is not None
+            self.edits.append({"move_unit": self.b.id_of(c.before), "to": self.ref(c.new_node)})
+
+    def added_posts(self) -> None:
+        a = self.a
+        depth = int_list(a.depth)
+        added = sorted(
+            (c.after for c in self.of(ChangeKind.ADDED) if c.after is not None),
+            key=lambda n: depth[n],
+        )
+        for n in added:
+            post = a.record(n)
+            assert isinstance(post, PostRecord)
+            spec: dict[str, Any] = {"id": post.id, "title": post.title}
+            for key in ("abbreviation", "holder", "grade", "fte"):
+                value = getattr(post, key)
+                if value is not None:
+                    spec[key] = value
+            unit = a.unit_of(n)
+            if unit is not None:
+                spec["unit"] = self.ref(unit)
+            parent = a.parent[n]
+            if parent >= 0:
+                spec["reports_to"] = self.ref(parent)
+            if post.attributes:
+                spec["attributes"] = dict(post.attributes)
+            edit: dict[str, Any] = {"add": spec}
+            if post.org is not None:
+                edit["organization"] = post.org
+            self.edits.append(edit)
+
+    def in_place(self) -> None:
+        depth = int_list(self.a.depth)
+        moves = sorted(self.of(ChangeKind.MOVED), key=lambda c: depth[c.after or 0])
+        for c in moves:
+            self.edits.append({"move": self._before_id(c), "to": self.ref(c.new_node)})
+        for c in self.d.changes:
+            k = ChangeKind
+            post = self.ref(c.after) if c.after is not None else self._before_id(c)
+            if c.kind is k.RETITLED:
+                self.edits.append({"retitle": post, "title": c.new_value})
+            elif c.kind is k.UNIT_CHANGED:
+                self.edits.append({"set": post, "unit": self.ref(c.new_node)})
+            elif c.kind is k.GRADE_CHANGED:
+                self.edits.append({"set": post, "grade": c.new_value})
+            elif c.kind is k.FTE_CHANGED:
+                self.edits.append({"set": post, "fte": c.new_value})
+            elif c.kind in (k.FILLED, k.HOLDER_CHANGED):
+                self.edits.append({"fill": post, "holder": c.new_value})
+            elif c.kind is k.VACATED:
+                self.edits.append({"vacate": post})
+            elif c.kind is k.SECONDARY_REMOVED and c.old_node is not None:
+                self.edits.append({"remove_dotted": post, "from": self.b.id_of(c.old_node)})
+            elif c.kind is k.SECONDARY_ADDED:
+                self.edits.append({"add_dotted": post, "to": self.ref(c.new_node)})
+
+    def _before_id(self, c: Change) -> str:
+        assert c.before is not None
+        return self.b.id_of(c.before)
+
+    def removals(self) -> None:
+        depth = int_list(self.b.depth)
+        removed = sorted(self.of(ChangeKind.REMOVED), key=lambda c: -depth[c.before or 0])
+        for c in removed:
+            self.edits.append({"remove": self._before_id(c)})
+        units = sorted(
+            self.of(ChangeKind.UNIT_REMOVED), key=lambda c: -_unit_depth(self.b, c.before or 0)
+        )
+        for c in units:
+            self.edits.append({"remove_unit": self._before_id(c)})
+
+
+def to_scenario(diff: Diff, name: str | None = None) -> dict[str, Any]:
+    """The scenario (as the dict a scenario file holds) that turns BEFORE into AFTER."""
+    inv = _Inverter(diff)
+    inv.units()
+    inv.added_posts()
+    inv.in_place()
+    inv.removals()
+    out: dict[str, Any] = {}
+    if name:
+        out["scenario"] = name
+    out["edits"] = inv.edits
+    return out
+
+
+def scenario_yaml(diff: Diff, name: str | None = None) -> str:
+    """:func:`to_scenario` as the text of a scenario file."""
+    return yaml.safe_dump(to_scenario(diff, name), sort_keys=False, allow_unicode=True, width=100)

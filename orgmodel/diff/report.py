@@ -1,0 +1,320 @@
+"""The diff as people and scripts read it: text, Markdown, JSON.
+
+* ``to_json`` is the contract for scripts: every change with its stable
+  ``kind`` and the posts involved (``id``, ``title``, ``organization``), the
+  metrics side by side, and how each post not matched by id was matched;
+* ``to_markdown`` is a report a planner pastes into a document;
+* ``to_text`` is the same for a terminal (rich markup, escaped).
+
+Changes are listed by kind in a fixed order; each kind lists at most
+``limit`` changes (``… and N more``) so a diff of two million-post orgs stays
+readable -- JSON always lists them all.
+
+>>> from orgmodel.graph import OrgGraph
+>>> from orgmodel.diff.changes import compare
+>>> from orgmodel.records import OrgData, PostRecord as P, Relation, RelKind, LineKind
+>>> R = lambda a, b: Relation(RelKind.REPORTS_TO, a, b, LineKind.PRIMARY)
+>>> before = OrgGraph(OrgData(posts=[P("ceo", "CEO"), P("cfo", "CFO")],
+...                           relations=[R("cfo", "ceo")]))
+>>> after = OrgGraph(OrgData(posts=[P("ceo", "CEO"), P("cfo", "Finance Director")],
+...                          relations=[R("cfo", "ceo")]))
+>>> d = compare(before, after)
+>>> print(change_line(d, d.changes[0]))
+Finance Director [cfo]: “CFO” → “Finance Director”
+>>> to_json(d, Sides("a.csv", "b.csv"))["summary"]["retitled"]
+1
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from rich.markup import escape
+
+from orgmodel.diff.changes import Change, ChangeKind, Diff
+from orgmodel.diff.match import RULES
+from orgmodel.diff.metrics import ROWS, Metrics, measure
+from orgmodel.graph import OrgGraph
+
+__all__ = ["Sides", "change_dict", "change_line", "to_json", "to_markdown", "to_text"]
+
+HEADINGS: dict[ChangeKind, str] = {
+    ChangeKind.ADDED: "Added",
+    ChangeKind.REMOVED: "Removed",
+    ChangeKind.MOVED: "Moved to another superior",
+    ChangeKind.RETITLED: "Retitled",
+    ChangeKind.UNIT_CHANGED: "In another unit",
+    ChangeKind.SECONDARY_ADDED: "Dotted lines added",
+    ChangeKind.SECONDARY_REMOVED: "Dotted lines removed",
+    ChangeKind.HOLDER_CHANGED: "New holder",
+    ChangeKind.VACATED: "Vacated",
+    ChangeKind.FILLED: "Filled",
+    ChangeKind.GRADE_CHANGED: "Grade changed",
+    ChangeKind.FTE_CHANGED: "FTE changed",
+    ChangeKind.UNIT_ADDED: "Units added",
+    ChangeKind.UNIT_REMOVED: "Units removed",
+    ChangeKind.UNIT_REPARENTED: "Units moved (part of another unit)",
+    ChangeKind.UNIT_RENAMED: "Units renamed",
+}
+LABELS = {
+    "posts": "posts",
+    "units": "units",
+    "organizations": "organizations",
+    "roots": "roots",
+    "layers": "layers",
+    "managers": "managers",
+    "individual_contributors": "individual contributors",
+    "span_mean": "span of control, mean",
+    "span_median": "span of control, median",
+    "span_max": "span of control, max",
+    "secondary_lines": "dotted lines",
+    "vacant": "vacant posts",
+    "fte": "FTE",
+}
+
+
+@dataclass(frozen=True)
+class Sides:
+    """What the two sides were read from, for headings."""
+
+    before: str
+    after: str
+    scenario: str | None = None
+
+
+@dataclass(frozen=True)
+class _Style:
+    """How a line shows user text and post names: plain, rich markup or Markdown."""
+
+    text: Callable[[str], str]
+    name: Callable[[str, str], str]  # (label, id) -> shown
+
+
+PLAIN = _Style(lambda t: t, lambda label, ident: f"{label} [{ident}]")
+RICH = _Style(escape, lambda label, ident: f"{escape(label)} [dim]\\[{escape(ident)}][/]")
+
+
+def _code(ident: str) -> str:
+    return f"`{ident}`" if "`" not in ident else md_escape(ident)
+
+
+MARKDOWN = _Style(lambda t: md_escape(t), lambda label, ident: f"{md_escape(label)} {_code(ident)}")
+
+
+def _node(graph: OrgGraph, node: int | None, style: _Style = PLAIN) -> str:
+    if node is None:
+        return "(none)"
+    return style.name(graph.label(node), graph.id_of(node))
+
+
+def _value(value: str | float | None, style: _Style = PLAIN) -> str:
+    if value is None:
+        return "(none)"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return f"“{style.text(value)}”"
+
+
+def change_line(diff: Diff, c: Change, style: _Style = PLAIN) -> str:
+    """One change as a line of text (plain, or in a report's markup)."""
+    b, a = diff.before, diff.after
+
+    def old(node: int | None) -> str:
+        return _node(b, node, style)
+
+    def new(node: int | None) -> str:
+        return _node(a, node, style)
+
+    subject = new(c.after) if c.after is not None else old(c.before)
+    k = ChangeKind
+    if c.kind is k.ADDED:
+        return f"{subject}, under {new(c.new_node)}"
+    if c.kind is k.REMOVED:
+        return f"{subject}, was under {old(c.old_node)}"
+    if c.kind in (k.MOVED, k.UNIT_CHANGED, k.UNIT_REPARENTED):
+        return f"{subject}: {old(c.old_node)} → {new(c.new_node)}"
+    if c.kind is k.SECONDARY_ADDED:
+        return f"{subject} ⇢ {new(c.new_node)}"
+    if c.kind is k.SECONDARY_REMOVED:
+        return f"{subject} ⇢ {old(c.old_node)} (dropped)"
+    if c.kind in (k.UNIT_ADDED, k.UNIT_REMOVED):
+        return subject
+    return f"{subject}: {_value(c.old_value, style)} → {_value(c.new_value, style)}"
+
+
+def _describe(graph: OrgGraph, node: int | None) -> dict[str, Any] | None:
+    return graph.describe(node) if node is not None else None
+
+
+def change_dict(diff: Diff, c: Change) -> dict[str, Any]:
+    """One change for JSON: ``kind``, ``post`` (or ``unit``), ``from``/``to`` where they apply."""
+    b, a = diff.before, diff.after
+    subject = _describe(a, c.after) if c.after is not None else _describe(b, c.before)
+    out: dict[str, Any] = {"kind": str(c.kind), "unit" if c.is_unit else "post": subject}
+    if c.before is not None and c.after is not None:
+        before_id = b.id_of(c.before)
+        if before_id != a.id_of(c.after):
+            out["before_id"] = before_id
+    k = c.kind
+    if k in (ChangeKind.MOVED, ChangeKind.UNIT_CHANGED, ChangeKind.UNIT_REPARENTED):
+        out["from"], out["to"] = _describe(b, c.old_node), _describe(a, c.new_node)
+    elif k in (ChangeKind.REMOVED, ChangeKind.SECONDARY_REMOVED):
+        out["from"] = _describe(b, c.old_node)
+    elif k in (ChangeKind.ADDED, ChangeKind.SECONDARY_ADDED):
+        out["to"] = _describe(a, c.new_node)
+    elif k not in (ChangeKind.UNIT_ADDED, ChangeKind.UNIT_REMOVED):
+        out["from"], out["to"] = c.old_value, c.new_value
+    return out
+
+
+def _by_kind(diff: Diff) -> dict[ChangeKind, list[Change]]:
+    groups: dict[ChangeKind, list[Change]] = {k: [] for k in ChangeKind}
+    for c in diff.changes:
+        groups[c.kind].append(c)
+    return {k: v for k, v in groups.items() if v}
+
+
+def _matching(diff: Diff) -> dict[str, Any]:
+    m, b, a = diff.match, diff.before, diff.after
+    pairs = [
+        {
+            "before": b.id_of(i),
+            "after": a.id_of(j),
+            "rule": m.rule_of(i),
+            "confidence": m.confidence(i),
+        }
+        for i, j in m.pairs()
+        if m.rule_of(i) != "id"
+    ]
+    return {
+        "by_rule": m.by_rule(),
+        "rules": {name: r.confidence for name, r in RULES.items()},
+        "not_by_id": pairs,
+    }
+
+
+def to_json(diff: Diff, sides: Sides, metrics: Metrics | None = None) -> dict[str, Any]:
+    """The whole diff as a JSON-ready dict (the contract for scripts)."""
+    metrics = metrics or measure(diff)
+    return {
+        "before": sides.before,
+        "after": sides.after,
+        "scenario": sides.scenario,
+        "changed": bool(diff),
+        "summary": diff.counts(),
+        "metrics": metrics.to_dict(diff),
+        "matching": _matching(diff),
+        "changes": [change_dict(diff, c) for c in diff.changes],
+    }
+
+
+def _fmt(value: float) -> str:
+    return f"{value:,}" if isinstance(value, int) else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _signed(x: float, y: float) -> str:
+    d = y - x
+    if not d:
+        return "·"
+    d = round(d, 2) if isinstance(d, float) else d
+    return f"+{_fmt(d)}" if d > 0 else f"−{_fmt(-d)}"
+
+
+def _summary(diff: Diff) -> str:
+    counts = [(k, n) for k, n in diff.counts().items() if n]
+    if not counts:
+        return "no changes"
+    total = sum(n for _, n in counts)
+    return f"{total:,} change(s): " + ", ".join(f"{n:,} {k}" for k, n in counts)
+
+
+def _groups(diff: Diff, limit: int, style: _Style) -> Iterator[tuple[ChangeKind, list[str], int]]:
+    for kind, changes in _by_kind(diff).items():
+        lines = [change_line(diff, c, style) for c in changes[:limit]]
+        yield kind, lines, len(changes) - len(lines)
+
+
+def _span_rows(diff: Diff, metrics: Metrics, style: _Style) -> list[tuple[str, int, int, str]]:
+    out = []
+    for s in metrics.span_changes:
+        if s.after is not None:
+            name = _node(diff.after, s.after, style)
+        else:
+            name = _node(diff.before, s.before, style)
+        out.append((name, s.before_span, s.after_span, _signed(s.before_span, s.after_span)))
+    return out
+
+
+def _match_lines(diff: Diff) -> list[str]:
+    lines = []
+    for rule, n in diff.match.by_rule().items():
+        r = RULES[rule]
+        lines.append(f"{n:,} by {r.description} ({rule}, confidence {r.confidence:g})")
+    return lines
+
+
+def _title(sides: Sides) -> str:
+    text = f"{sides.before} → {sides.after}"
+    return f"{text} (scenario “{sides.scenario}”)" if sides.scenario else text
+
+
+def to_text(diff: Diff, sides: Sides, limit: int = 50, metrics: Metrics | None = None) -> str:
+    """A terminal report (rich markup; user strings escaped)."""
+    metrics = metrics or measure(diff)
+    lines = [f"[bold]{escape(_title(sides))}[/]", f"{_summary(diff)}", ""]
+    width = max(len(label) for label in LABELS.values())
+    lines.append(f"[dim]{'':<{width}}  {'before':>10}  {'after':>10}  {'change':>8}[/]")
+    for name in ROWS:
+        x, y = metrics.rows[name]
+        lines.append(f"{LABELS[name]:<{width}}  {_fmt(x):>10}  {_fmt(y):>10}  {_signed(x, y):>8}")
+    marks = {ChangeKind.ADDED: "[green]+[/]", ChangeKind.REMOVED: "[red]-[/]"}
+    for kind, items, more in _groups(diff, limit, RICH):
+        lines += ["", f"[bold]{HEADINGS[kind]}[/] [dim]({len(items) + more:,}, {kind})[/]"]
+        lines += [f"  {marks.get(kind, '•')} {item}" for item in items]
+        if more:
+            lines.append(f"  [dim]… and {more:,} more (--limit, or --format json for all)[/]")
+    spans = _span_rows(diff, metrics, RICH)
+    if spans:
+        lines += ["", "[bold]Spans of control that changed most[/]"]
+        lines += [f"  {n}: {x} → {y} ({d})" for n, x, y, d in spans]
+    lines += ["", "[bold]How posts were matched[/]"]
+    lines += [f"  {escape(line)}" for line in _match_lines(diff)] or ["  (no posts on both sides)"]
+    return "\n".join(lines)
+
+
+def md_escape(text: str) -> str:
+    r"""Make a user string inert in Markdown (``*``, ``_``, ``|``, brackets ...).
+
+    >>> md_escape("R&D | *Ops* [x]")
+    'R&D \\| \\*Ops\\* \\[x\\]'
+    """
+    out = []
+    for ch in text:
+        out.append("\\" + ch if ch in "\\`*_[]<>|" else ch)
+    return "".join(out)
+
+
+def to_markdown(diff: Diff, sides: Sides, limit: int = 50, metrics: Metrics | None = None) -> str:
+    """A report a planner pastes into a document."""
+    metrics = metrics or measure(diff)
+    e: Callable[[str], str] = md_escape
+    lines = [f"# Comparing structures: {e(_title(sides))}", "", f"{_summary(diff)}.", ""]
+    lines += ["| | before | after | change |", "|---|---:|---:|---:|"]
+    for name in ROWS:
+        x, y = metrics.rows[name]
+        lines.append(f"| {LABELS[name]} | {_fmt(x)} | {_fmt(y)} | {_signed(x, y)} |")
+    for kind, items, more in _groups(diff, limit, MARKDOWN):
+        lines += ["", f"## {HEADINGS[kind]} ({len(items) + more:,})", ""]
+        lines += [f"- {item}" for item in items]
+        if more:
+            lines.append(f"- … and {more:,} more")
+    spans = _span_rows(diff, metrics, MARKDOWN)
+    if spans:
+        lines += ["", "## Spans of control that changed most", ""]
+        lines += ["| post | before | after | change |", "|---|---:|---:|---:|"]
+        lines += [f"| {n} | {x} | {y} | {d} |" for n, x, y, d in spans]
+    lines += ["", "## How posts were matched", ""]
+    lines += [f"- {e(line)}" for line in _match_lines(diff)]
+    return "\n".join(lines) + "\n"

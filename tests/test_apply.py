@@ -1,0 +1,177 @@
+"""Applying scenarios: each edit on real-shaped org files, refusals with lines, nothing written."""
+
+from __future__ import annotations
+
+import copy
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from orgmodel.apply import apply, check
+from orgmodel.errors import SourceError
+from orgmodel.graph import OrgGraph
+from orgmodel.orgfile import parse_orgfile, read_orgfile
+from orgmodel.queries import chain
+from orgmodel.records import OrgData
+from orgmodel.scenario import parse_scenario, read_scenario
+from tests.conftest import ROOT
+from tests.diff.helpers import BASE
+
+Cli = Callable[..., subprocess.CompletedProcess[str]]
+HPS = ROOT / "data/hartford-public-schools.yaml"
+PLAN = ROOT / "data/proposals/hps-operations-2026.yaml"
+
+
+def run(edits: str, base: str = BASE) -> OrgGraph:
+    data = parse_orgfile(base, "acme.yaml")
+    return OrgGraph(apply(data, parse_scenario("edits:\n" + edits, "plan.yaml")))
+
+
+def ids(g: OrgGraph, nodes: object) -> list[str]:
+    return [g.id_of(n) for n in nodes]  # type: ignore[attr-defined]
+
+
+def test_the_sample_proposal() -> None:
+    g = OrgGraph(apply(read_orgfile(HPS), read_scenario(PLAN)))
+    assert ids(g, chain(g, g.node("hps-director-edtech")))[:2] == [
+        "hps-cio",
+        "hps-deputy-admin-finance",
+    ]
+    assert "hps-director-enrollment" not in g.index and "hps-enrollment" not in g.index
+    assert g.id_of(g.parent[g.node("hps-student-assignment-manager")]) == (
+        "hps-director-transportation"
+    )
+    services = g.node("hps-student-services")
+    members = {g.id_of(n) for n in range(g.post_count) if g.unit_of(n) == services}
+    assert members == {
+        "hps-student-assignment-manager", "hps-welcome-center-coordinator",
+        "hps-transportation-operations-manager", "hps-routing-coordinator",
+        "hps-special-transportation-coordinator", "hps-bus-contract-supervisor",
+    }  # fmt: skip
+    heads = {g.id_of(p) for p, _ in g.headed_by[services]}
+    assert heads == {"hps-coo", "hps-director-transportation"}  # merged heads, stated once
+    assert g.title(g.node("hps-director-transportation")) == "Director of Student Services"
+    coo = g.record(g.node("hps-coo"))
+    assert coo.holder == "Angela Whitfield"  # type: ignore[union-attr]
+    assert g.record(g.node("hps-chief-of-staff")).holder is None  # type: ignore[union-attr]
+    assert [g.id_of(s) for s, _ in g.secondary[g.node("hps-cio")]] == ["hps-coo"]
+    assert g.node("hps-coo") not in g.secondary
+    cio = g.record(g.node("hps-cio"))
+    assert (cio.org, cio.prov.where()) == ("hps", f"{PLAN}:30")
+    assert g.id_of(g.unit_of(g.node("hps-edtech"))) == "hps-information-technology"  # type: ignore[arg-type]
+    assert [f.code for f in check(apply(read_orgfile(HPS), read_scenario(PLAN)))] == [
+        "dangling-reference"  # the liaison to the City's CIO, already dangling in HPS alone
+    ]
+
+
+def test_references_by_name_in_a_hand_written_base_still_move() -> None:
+    base = "organizations:\n  - name: Acme\n    posts:\n" \
+           "      - {title: General Manager, root: true}\n" \
+           "      - {title: Finance Director, reports_to: General Manager}\n" \
+           "      - {title: Controller, reports_to: Finance Director}\n"  # fmt: skip
+    g = run("  - remove: Finance Director\n", base)
+    assert ids(g, chain(g, g.node("acme/controller"))) == ["acme/general-manager"]
+
+
+def test_remove_sends_reports_and_units_to_a_named_post() -> None:
+    g = run("  - remove: cfo\n    reports_go_to: coo\n")
+    assert g.id_of(g.parent[g.node("controller")]) == "coo"
+    assert "cfo" not in g.index
+
+
+def test_remove_drops_dotted_lines_to_the_removed_post() -> None:
+    g = run("  - remove: coo\n")
+    assert g.node("controller") not in g.secondary
+    assert g.id_of(g.parent[g.node("plant-mgr")]) == "gm"
+
+
+def test_units_merge_split_move_rename_remove() -> None:
+    g = run(
+        "  - merge_units: [plant, ops]\n    into: plant\n"
+        "  - split_unit: fin\n    into:\n"
+        "      - {id: budget, name: Budget Office, posts: [analyst]}\n"
+        "  - rename_unit: plant\n    name: Water Operations\n"
+        "  - move_unit: budget\n    to: plant\n"
+    )
+    assert "ops" not in g.index
+    assert g.title(g.node("plant")) == "Water Operations"
+    assert g.id_of(g.unit_of(g.node("coo"))) == "plant"  # type: ignore[arg-type]
+    assert g.id_of(g.unit_of(g.node("analyst"))) == "budget"  # type: ignore[arg-type]
+    assert g.id_of(g.unit_of(g.node("budget"))) == "plant"  # type: ignore[arg-type]
+    assert g.unit_of(g.node("plant")) is None
+    g = run("  - remove_unit: fin\n    posts_go_to: ops\n")
+    assert g.id_of(g.unit_of(g.node("cfo"))) == "ops"  # type: ignore[arg-type]
+
+
+def test_set_changes_and_clears_fields() -> None:
+    g = run("  - set: operator\n    fte: 8\n    grade: T1\n  - set: plant-mgr\n    grade: ~\n")
+    op, mgr = g.record(g.node("operator")), g.record(g.node("plant-mgr"))
+    assert (op.fte, op.grade, mgr.grade) == (8.0, "T1", None)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("edits", "line", "message"),
+    [
+        ("  - vacate: gm\n  - move: Chief Janitor\n    to: gm\n", 3, "no post or unit matches"),
+        ("  - move: gm\n    to: analyst\n", 2,
+         "General Manager cannot go under Budget Analyst: Budget Analyst reports (through "
+         "Controller, Chief Financial Officer) to General Manager, which would make a cycle"),
+        ("  - move: coo\n    to: coo\n", 2, "cannot report to itself"),
+        ("  - remove: controller\n  - fill: controller\n    holder: X\n", 3,
+         "'controller' was removed by the edit on line 2"),
+        ("  - remove: cfo\n    reports_go_to: analyst\n", 2, "which would make a cycle"),
+        ("  - add: {id: coo, title: Deputy}\n", 2, "id 'coo' is already taken"),
+        ("  - remove_dotted: analyst\n    from: coo\n", 2, "has no dotted line to"),
+        ("  - add_dotted: controller\n    to: coo\n", 2, "already has a dotted line"),
+        ("  - move: coo\n    to: Operations Division\n", 2, "not a post or a body"),
+        ("  - move_unit: ops\n    to: plant\n", 2, "which would make a cycle"),
+        ("  - split_unit: fin\n    into:\n      - {name: X, posts: [coo]}\n", 2,
+         "Chief Operating Officer is not in Finance Department"),
+    ],
+)  # fmt: skip
+def test_refused_edits_name_the_line_and_leave_the_base_alone(
+    edits: str, line: int, message: str
+) -> None:
+    base = parse_orgfile(BASE, "acme.yaml")
+    before = copy.deepcopy(base)
+    with pytest.raises(SourceError) as info:
+        apply(base, parse_scenario("edits:\n" + edits, "plan.yaml"))
+    assert info.value.line == line and info.value.path == "plan.yaml"
+    assert message in str(info.value)
+    assert base == before
+
+
+def test_a_post_can_report_to_a_board_and_be_added_under_a_new_post() -> None:
+    g = run(
+        "  - add: {id: ia, title: Internal Auditor, reports_to: Board of Directors}\n"
+        "  - add: {title: Audit Analyst, reports_to: Internal Auditor, holder: Kim}\n"
+    )
+    assert ids(g, chain(g, g.node("acme/audit-analyst"))) == ["ia", "board"]
+
+
+def test_apply_cli_writes_nothing_when_an_edit_is_refused(cli: Cli, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text("edits:\n  - move: hps-superintendent\n    to: hps-field-technician\n")
+    target = tmp_path / "proposed.yaml"
+    result = cli("apply", str(HPS), str(plan), "-o", str(target))
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert f"{plan}:2: move: Superintendent of Schools cannot go under" in result.stderr
+    assert not target.exists() and list(tmp_path.iterdir()) == [plan]
+    target.write_text("keep me")
+    assert cli("apply", str(HPS), str(plan), "-o", str(target)).returncode == 2
+    assert target.read_text() == "keep me"
+
+
+def test_apply_cli_writes_the_proposal_which_loads_back(cli: Cli, tmp_path: Path) -> None:
+    target = tmp_path / "proposed.yaml"
+    result = cli("apply", str(HPS), str(PLAN), "-o", str(target), "-q")
+    assert result.returncode == 0, result.stderr
+    assert "applied 12 edit(s)" in result.stdout and "51 posts, 15 units" in result.stdout
+    again = read_orgfile(target)
+    assert isinstance(again, OrgData) and len(again.posts) == 51
+    d = cli("diff", str(target), str(HPS), "-q", "--format", "json", "--exit-code")
+    assert d.returncode == 1  # the proposal differs from the base ...
+    same = cli("diff", str(target), str(target), "-q", "--exit-code")
+    assert same.returncode == 0 and "no changes" in same.stdout  # ... and not from itself

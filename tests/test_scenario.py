@@ -1,0 +1,84 @@
+"""The scenario file: every edit parses, and every mistake is reported with its line."""
+
+from __future__ import annotations
+
+import pytest
+
+from orgmodel.errors import SourceError
+from orgmodel.scenario import EDITS, MoveEdit, RemoveDottedEdit, is_scenario, parse_scenario
+from tests.conftest import ROOT
+
+ALL_EDITS = """\
+scenario: every edit once
+description: a test
+edits:
+  - move: a
+    to: b
+  - add: {title: Analyst, reports_to: a}
+  - remove: a
+    reports_go_to: b
+  - retitle: a
+    title: Lead
+  - fill: a
+    holder: Jo
+  - vacate: a
+  - set: a
+    grade: G7
+  - add_dotted: a
+    to: b
+  - remove_dotted: a
+    from: b
+  - add_unit: {name: IT Office, kind: office}
+  - remove_unit: u
+  - move_unit: u
+    to: ~
+  - rename_unit: u
+    name: V
+  - merge_units: [u, v]
+    into: w
+  - split_unit: u
+    into:
+      - {name: U1, posts: [a]}
+"""
+
+
+def test_every_edit_parses_with_its_line() -> None:
+    s = parse_scenario(ALL_EDITS, "plan.yaml")
+    assert s.name == "every edit once"
+    assert [type(e) for e, _ in s.edits] == list(EDITS.values())
+    assert [line for _, line in s.edits][:3] == [4, 6, 7]
+    move = s.edits[0][0]
+    assert isinstance(move, MoveEdit) and (move.move, move.to) == ("a", "b")
+    dotted = s.edits[8][0]
+    assert isinstance(dotted, RemoveDottedEdit) and dotted.from_ == "b"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        ("edits:\n  - move: a\n    to: b\n  - mvoe: a\n    to: b\n", 4, "edit 2 names no edit"),
+        ("edits:\n  - move: a\n    remove: b\n", 2, "has move and remove"),
+        ("edits:\n  - move: a\n", 2, "edit 1 (move): to: Field required"),
+        ("edits:\n  - retitle: a\n    title: ''\n", 2, "title"),
+        ("edits:\n  - add:\n      reports_to: a\n", 3, "add.title: Field required"),
+        ("edits:\n  - fill: a\n    holder: Jo\n    extra: 1\n", 2, "extra: Extra inputs"),
+        ("edits:\n  - set: a\n    fte: -1\n", 2, "fte"),
+        ("edits: {move: a}\n", 1, "must be a list"),
+        ("scenario: x\nedit:\n  - move: a\n", 1, "expected a scenario"),
+        ("edits: []\nbase_file: x\n", 1, "unknown top-level key 'base_file'"),
+        ("edits:\n  - vacate: a\n   - move: b\n", 3, "invalid YAML"),
+        ("edits:\n  - just text\n", 2, "must be a mapping"),
+    ],
+)
+def test_mistakes_are_reported_with_the_line(text: str, line: int, message: str) -> None:
+    with pytest.raises(SourceError) as info:
+        parse_scenario(text, "plan.yaml")
+    assert info.value.line == line, str(info.value)
+    assert message in str(info.value)
+    assert str(info.value).startswith(f"plan.yaml:{line}")
+
+
+def test_scenarios_are_told_from_org_files() -> None:
+    assert is_scenario((ROOT / "data/proposals/hps-operations-2026.yaml").read_text())
+    assert not is_scenario((ROOT / "data/hartford-public-schools.yaml").read_text())
+    assert not is_scenario("organizations:\n  - name: Edits\n    posts: []\nedits: []\n")
