@@ -33,21 +33,26 @@ from orgmodel.records import (
     UnitRecord,
 )
 
-__all__ = ["FIELDS", "mapping_for", "parse_mapping", "read_table"]
+__all__ = ["FIELDS", "UNIQUE_FIELDS", "mapping_for", "parse_mapping", "read_table"]
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "id": (
         "id", "post id", "position id", "employee id", "emp id", "employee number",
-        "staff id", "person id", "user id", "node id", "post unique reference",
+        "staff id", "person id", "user id", "node id", "post unique reference", "record id",
     ),
     "manager": (
         "manager id", "reports to id", "supervisor id", "parent id", "manager",
         "reports to", "supervisor", "manager name", "supervisor name", "parent",
         "line manager", "reports to senior post",
     ),
-    "title": ("title", "job title", "position title", "position", "role", "job", "post"),
+    "title": (
+        "title", "job title", "position title", "position name", "position", "role", "job",
+        "post",
+    ),
     "name": ("name", "employee name", "full name", "employee", "holder", "person"),
-    "unit": ("department", "dept", "unit", "division", "team", "section"),
+    "unit": (
+        "department", "department name", "dept", "unit", "division", "team", "section", "office",
+    ),
     "org": ("organization", "organisation", "company", "org", "agency"),
     "grade": ("grade", "grade or equivalent", "level", "band", "pay grade"),
     "fte": ("fte",),
@@ -58,6 +63,9 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "abbreviation": ("abbreviation", "acronym"),
 }  # fmt: skip
 """Each field and the header names (folded by :func:`norm_header`) that mean it, best first."""
+
+UNIQUE_FIELDS = ("id", "manager")
+"""Fields where two candidate columns (``EmpID`` and ``PositionID``) are a question for the user."""
 
 VACANT = frozenset({"vacant", "vacancy", "position vacant"})
 
@@ -99,6 +107,19 @@ def mapping_for(
             )
         found[field] = hits[0]
         used.add(hits[0])
+    for field in UNIQUE_FIELDS:
+        if field in found:
+            continue
+        alias_keys = {_key(a) for a in FIELDS[field]}
+        hits = [i for i, k in enumerate(keys) if k in alias_keys and i not in used]
+        if len(hits) > 1:
+            cols = " and ".join(f"column {i + 1} {header[i]!r}" for i in hits)
+            raise SourceError(
+                path,
+                f"{'two' if len(hits) == 2 else 'several'} columns could be the {field}: {cols}",
+                line=1,
+                hint=f"say which with --map {field}=COLUMN",
+            )
     for field, aliases in FIELDS.items():
         if field in found:
             continue

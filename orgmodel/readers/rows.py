@@ -1,0 +1,203 @@
+"""Turning one mapped record into posts and lines: what every non-CSV table reader shares.
+
+The id/parentId reader, the spreadsheet reader, draw.io's CSV and the JSON
+readers all meet records that say "this post, with this title and holder,
+in this unit of this organization, reports to that one". :class:`RecordBuilder`
+turns such records into :class:`~orgmodel.records.OrgData` the same way
+everywhere: organizations and units made once per name, ``Vacant`` holders
+noted, numbers checked, unknown columns kept as attributes, and every
+record it cannot take counted by reason so the reader can say at the end
+what it skipped.
+
+>>> b = RecordBuilder("org.xlsx")
+>>> cols = {"id": 0, "title": 1, "manager": 2, "unit": 3}
+>>> _ = b.mapped_row(["1", "Mayor", "", "Executive Office"], cols, ["id", "Title", "Boss", "Unit"], 2)
+>>> _ = b.mapped_row(["", "Clerk", "1", ""], cols, ["id", "Title", "Boss", "Unit"], 3)
+>>> data = b.finish()
+>>> [(p.id, p.title, p.unit, p.root) for p in data.posts]
+[('1', 'Mayor', 'executive-office', True)]
+>>> [(i.prov.where(), i.message) for i in data.issues]
+[('org.xlsx:3', 'row has no id; skipped'), ('org.xlsx', 'skipped 1 of 2 records: no id (1)')]
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from orgmodel.fileio import slug
+from orgmodel.naming import guess_unit_kind, squash
+from orgmodel.records import (
+    LineKind,
+    LoadIssue,
+    OrgData,
+    OrgRecord,
+    PostRecord,
+    Prov,
+    Relation,
+    RelKind,
+    UnitKind,
+    UnitRecord,
+)
+
+__all__ = ["VACANT", "RecordBuilder", "split_many", "to_number"]
+
+VACANT = frozenset({"vacant", "vacancy", "position vacant"})
+
+
+def split_many(value: str) -> list[str]:
+    """Several references in one cell: ``"a; b"`` or ``"a|b"`` -> ``['a', 'b']``.
+
+    >>> split_many("Office of the Mayor;Office of the Comptroller")
+    ['Office of the Mayor', 'Office of the Comptroller']
+    """
+    for sep in (";", "|"):
+        if sep in value:
+            return [squash(v) for v in value.split(sep) if v.strip()]
+    return [squash(value)] if value.strip() else []
+
+
+def to_number(text: str) -> float | None:
+    """``"1,200.5"`` -> 1200.5; None when the text is not a number."""
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+class RecordBuilder:
+    """Collects posts, units, organizations and lines for one source file."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.data = OrgData(sources=[path])
+        self._orgs: dict[str, str] = {}
+        self._units: dict[tuple[str | None, str], str] = {}
+        self.skipped: Counter[str] = Counter()
+        self.seen = 0
+
+    # ------------------------------------------------------------ pieces
+
+    def org(self, name: str, prov: Prov, ident: str | None = None) -> str | None:
+        """The id of the organization called ``name`` (made on first mention)."""
+        name = squash(name)
+        if not name:
+            return None
+        found = self._orgs.get(name)
+        if found is None:
+            found = self._orgs[name] = ident or slug(name)
+            self.data.organizations.append(OrgRecord(found, name, None, prov))
+        return found
+
+    def unit(
+        self,
+        org: str | None,
+        name: str,
+        prov: Prov,
+        *,
+        ident: str | None = None,
+        kind: UnitKind | None = None,
+        part_of: str | None = None,
+    ) -> str | None:
+        """The id of the unit called ``name`` in ``org`` (made on first mention)."""
+        name = squash(name)
+        if not name:
+            return None
+        key = (org, name)
+        found = self._units.get(key)
+        if found is None:
+            found = ident or (f"{org}/{slug(name)}" if org else slug(name))
+            self._units[key] = found
+            self.data.units.append(
+                UnitRecord(found, name, kind or guess_unit_kind(name), org, part_of, None, prov)
+            )
+        return found
+
+    def post(self, record: PostRecord) -> None:
+        self.data.posts.append(record)
+
+    def line(self, subject: str, superior: str, prov: Prov, secondary: bool = False) -> None:
+        """``subject`` reports to ``superior`` (an id, or a name the graph resolves)."""
+        kind = LineKind.SECONDARY if secondary else LineKind.PRIMARY
+        self.data.relations.append(Relation(RelKind.REPORTS_TO, subject, superior, kind, False, prov))
+
+    def heads(self, subject: str, unit: str, prov: Prov) -> None:
+        self.data.relations.append(Relation(RelKind.HEADS, subject, unit, None, False, prov))
+
+    def issue(self, code: str, message: str, prov: Prov, *subjects: str) -> None:
+        self.data.issues.append(LoadIssue(code, message, prov, subjects))
+
+    def skip(self, reason: str, message: str, prov: Prov) -> None:
+        """A record that cannot be taken: reported where it is, counted by ``reason``."""
+        self.skipped[reason] += 1
+        self.issue("row-skipped", message, prov)
+
+    # ------------------------------------------------------------ whole rows
+
+    def mapped_row(
+        self,
+        row: Sequence[str],
+        cols: Mapping[str, int],
+        header: Sequence[str],
+        line: int,
+        *,
+        holder: str | None = None,
+        prov: Prov | None = None,
+    ) -> str | None:
+        """One table row whose columns ``cols`` maps to fields (as the CSV reader maps them).
+
+        Returns the post id, or None when the row was skipped.
+        """
+        self.seen += 1
+        prov = prov or Prov(self.path, line)
+
+        def cell(field: str) -> str:
+            i = cols.get(field)
+            return row[i].strip() if i is not None and i < len(row) else ""
+
+        pid = cell("id")
+        if not pid:
+            self.skip("no id", "row has no id; skipped", prov)
+            return None
+        who = squash(holder if holder is not None else cell("name"))
+        attrs: dict[str, str] = {}
+        if who.lower() in VACANT:
+            who, attrs["status"] = "", "vacant"
+        org = self.org(cell("org"), prov)
+        unit = self.unit(org, cell("unit"), prov)
+        fte: float | None = None
+        if raw := cell("fte"):
+            fte = to_number(raw)
+            if fte is None:
+                self.issue("bad-value", f"FTE {raw!r} is not a number; ignored", prov, pid)
+        mapped = set(cols.values())
+        for i, name in enumerate(header):
+            if i not in mapped and name.strip() and i < len(row) and (v := row[i].strip()):
+                attrs[name.strip()] = v
+        managers = split_many(cell("manager"))
+        title = cell("title")
+        self.post(
+            PostRecord(
+                pid, title or who or pid, org, unit, cell("abbreviation") or None, who or None,
+                cell("grade") or None, fte, not managers, attrs or None, prov,
+            )
+        )  # fmt: skip
+        for sup in managers:
+            self.line(pid, sup, prov)
+        for sup in split_many(cell("secondary")):
+            self.line(pid, sup, prov, secondary=True)
+        return pid
+
+    def finish(self, what: str = "records") -> OrgData:
+        """The records, with one closing issue saying how many were skipped and why."""
+        total = sum(self.skipped.values())
+        if total:
+            reasons = ", ".join(f"{r} ({n})" for r, n in self.skipped.most_common())
+            self.data.issues.append(
+                LoadIssue(
+                    "records-skipped",
+                    f"skipped {total} of {self.seen} {what}: {reasons}",
+                    Prov(self.path),
+                )
+            )
+        return self.data
