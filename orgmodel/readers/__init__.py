@@ -36,6 +36,7 @@ from orgmodel.readers.graphml import read_graphml
 from orgmodel.readers.idparent import is_idparent_header, read_idparent
 from orgmodel.readers.jsontree import read_jsontree
 from orgmodel.readers.organogram import is_organogram, read_organogram
+from orgmodel.readers.people import natural_order
 from orgmodel.readers.parents_by_name import looks_parented_by_name, read_parents_by_name
 from orgmodel.readers.table import read_table
 from orgmodel.readers.xlsx import read_xlsx
@@ -53,6 +54,7 @@ ORGFILE_SUFFIXES = (".yaml", ".yml", ".json")
 SHEET_SUFFIXES = (".xlsx", ".xlsm")
 GRAPHML_SUFFIXES = (".graphml",)
 _SNIFF_ROWS = 200
+PEOPLE_TABLES = frozenset({"table", "idparent", "xlsx"})
 READ_SUFFIXES = (
     ORGFILE_SUFFIXES + TABLE_SUFFIXES + POSTING_SUFFIXES + SHEET_SUFFIXES + GRAPHML_SUFFIXES
 )
@@ -163,7 +165,10 @@ def read_source(
         )
     if kind not in readers:
         raise UsageError(f"unknown format {kind!r}; formats are {', '.join(FORMATS)}")
-    return readers[kind]()
+    data = readers[kind]()
+    if kind in PEOPLE_TABLES:
+        natural_order(data)  # "Smith, John" holders, "John Smith" managers (HRIS exports)
+    return data
 
 
 def load_sources(
