@@ -48,6 +48,11 @@ LAST_NAME = ("last name", "lastname", "surname", "family name")
 FIRST_NAME = ("first name", "firstname", "given name")
 PARENT_KEYS = ("parentid", "parent id")
 NULLS = frozenset({"none", "null", "nan"})
+D3_FIELDS = {
+    "id": "id", "manager": "parentId", "name": "name", "title": "positionName", "unit": "office",
+    "org": "organization", "grade": "grade", "fte": "fte", "abbreviation": "abbreviation",
+}  # fmt: skip
+"""d3-org-chart's node fields (as :mod:`orgmodel.writers.d3json` writes them) and what they mean."""
 SYNTHETIC = "_orgmodel_synthetic"
 """Marks the node a writer adds to give a forest one root; readers leave it out."""
 
@@ -95,6 +100,8 @@ class _Rows:
     ) -> None:
         self.builder = builder
         self.header = header
+        if {"parentId", "positionName"} <= set(header):  # d3-org-chart's own field names
+            mapping = {**{f: k for f, k in D3_FIELDS.items() if k in header}, **(mapping or {})}
         self.cols: dict[str, int] = mapping_for(header, mapping, builder.path)
         last = _column(header, LAST_NAME)
         first = _column(header, FIRST_NAME)

@@ -33,7 +33,7 @@ from orgmodel.records import (
     UnitRecord,
 )
 
-__all__ = ["FIELDS", "UNIQUE_FIELDS", "mapping_for", "parse_mapping", "read_table"]
+__all__ = ["FIELDS", "ORGMODEL_CSV", "UNIQUE_FIELDS", "mapping_for", "parse_mapping", "read_table"]
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "id": (
@@ -61,8 +61,21 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "secondary manager", "matrix manager", "dotted line",
     ),
     "abbreviation": ("abbreviation", "acronym"),
+    "manager_title": ("manager title",),
 }  # fmt: skip
 """Each field and the header names (folded by :func:`norm_header`) that mean it, best first."""
+
+ORGMODEL_CSV = {
+    "id": "ID", "title": "Title", "name": "Name", "unit": "Unit", "org": "Organization",
+    "manager": "Manager ID", "manager_title": "Manager Title",
+    "secondary": "Secondary Manager ID", "grade": "Grade", "fte": "FTE",
+    "abbreviation": "Abbreviation",
+}  # fmt: skip
+"""The columns ``orgmodel convert -o org.csv`` writes, in order; such a header is mapped as written.
+
+``manager_title`` is there for people reading the file (Visio shows it); the
+manager id decides the line.
+"""
 
 UNIQUE_FIELDS = ("id", "manager")
 """Fields where two candidate columns (``EmpID`` and ``PositionID``) are a question for the user."""
@@ -96,6 +109,9 @@ def mapping_for(
     header: Sequence[str], explicit: Mapping[str, str] | None = None, path: str = "<csv>"
 ) -> dict[str, int]:
     """Match header columns to fields; raise a clear error when the id or manager is unclear."""
+    own = list(ORGMODEL_CSV.values())
+    if [h.strip() for h in header[: len(own)]] == own:
+        explicit = {**ORGMODEL_CSV, **(explicit or {})}
     keys = [_key(h) for h in header]
     found: dict[str, int] = {}
     used: set[int] = set()

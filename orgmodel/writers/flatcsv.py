@@ -30,15 +30,13 @@ import csv
 import io
 
 from orgmodel.graph import OrgGraph
+from orgmodel.readers.table import ORGMODEL_CSV
 from orgmodel.records import OrgData
 from orgmodel.writers.common import Output, losses, secondary_lines
 
 __all__ = ["COLUMNS", "LOSES", "render_csv"]
 
-COLUMNS = [
-    "ID", "Title", "Name", "Unit", "Organization", "Manager ID", "Manager Title",
-    "Secondary Manager ID", "Grade", "FTE", "Abbreviation",
-]  # fmt: skip
+COLUMNS = list(ORGMODEL_CSV.values())
 
 LOSES = {
     "extra_primary": "dropped, the Manager ID column holds one superior",
