@@ -246,11 +246,11 @@ def read_jsontree(path: str | Path, mapping: Mapping[str, str] | None = None) ->
     """Read a JSON org tree in any of the three shapes (told apart by content)."""
     name = str(path)
     text, value = load_json(path)
-    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value[:50]):
-        if any(_first(v, CHILDREN_KEYS) is not None for v in value[:50]):
+    if isinstance(value, list) and any(isinstance(v, dict) for v in value[:50]):
+        if any(isinstance(v, dict) and _first(v, CHILDREN_KEYS) is not None for v in value[:50]):
             return tree_to_data(value, name)
         records = json_records(path)
-        if "fhorgid" in value[0]:
+        if any(isinstance(v, dict) and "fhorgid" in v for v in value[:5]):
             rows, dupes = sam_rows(records, name)
             data = records_to_data(rows, name, mapping)
             if dupes:
