@@ -40,7 +40,9 @@ MAPPED_FORMATS = frozenset({"table", "idparent", "parents_by_name"})
 def dump_map(mapping: Mapping[str, str]) -> str:
     """A TOML ``[map]`` table (JSON string escapes are valid TOML basic strings)."""
     lines = ["# Column mapping for orgmodel: --map-file FILE, or paste into orgmodel.toml", "[map]"]
-    lines += [f"{field} = {json.dumps(column, ensure_ascii=False)}" for field, column in mapping.items()]
+    lines += [
+        f"{field} = {json.dumps(column, ensure_ascii=False)}" for field, column in mapping.items()
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -30,13 +30,16 @@ def convert(
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
     to: Annotated[
         str | None,
-        typer.Option("--to", help=f"Output format: {', '.join(WRITERS)} (default: from -o's ending)."),
+        typer.Option(
+            "--to", help=f"Output format: {', '.join(WRITERS)} (default: from -o's ending)."
+        ),
     ] = None,
     base: Annotated[
         str, typer.Option("--base", help="IRI prefix for Turtle/JSON-LD resources.")
     ] = DEFAULT_BASE,
     map_file: Annotated[
-        Path | None, typer.Option("--map-file", help="Read the column mapping from a TOML [map] table.")
+        Path | None,
+        typer.Option("--map-file", help="Read the column mapping from a TOML [map] table."),
     ] = None,
     save_map: Annotated[
         Path | None,
@@ -67,9 +70,14 @@ def convert(
         warn(f"{result.format}: {line}")
     if save_map:
         paths = src.paths() or [str(p) for p in find_settings().sources]
-        used, source = effective_mapping(paths, src.input_format, mapping or find_settings().mapping)
+        used, source = effective_mapping(
+            paths, src.input_format, mapping or find_settings().mapping
+        )
         atomic_write(save_map, dump_map(used))
-        out.print(f"saved the column mapping of {escape(source or 'the sources')} to {escape(str(save_map))}")
+        out.print(
+            f"saved the column mapping of {escape(source or 'the sources')} "
+            f"to {escape(str(save_map))}"
+        )
     g = result.graph
     out.print(
         f"wrote {escape(str(result.output))} ({result.format}): {g.post_count} posts, "

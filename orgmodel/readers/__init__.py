@@ -36,8 +36,8 @@ from orgmodel.readers.graphml import read_graphml
 from orgmodel.readers.idparent import is_idparent_header, read_idparent
 from orgmodel.readers.jsontree import read_jsontree
 from orgmodel.readers.organogram import is_organogram, read_organogram
-from orgmodel.readers.people import natural_order
 from orgmodel.readers.parents_by_name import looks_parented_by_name, read_parents_by_name
+from orgmodel.readers.people import natural_order
 from orgmodel.readers.table import read_table
 from orgmodel.readers.xlsx import read_xlsx
 from orgmodel.records import OrgData
@@ -63,7 +63,10 @@ _SKIP_NAMES = ("readme", "license", "changelog")
 
 def _first_line(path: Path) -> str:
     with open_table(path) as handle:
-        return handle.readline()
+        try:
+            return handle.readline()
+        except UnicodeDecodeError:
+            return ""  # the reader reports the undecodable byte with its line
 
 
 def _detect_table(path: Path) -> str:

@@ -102,7 +102,7 @@ def _connect(value: str, path: str, line: int, n: int) -> Connect:
     except json.JSONDecodeError as exc:
         raise SourceError(path, f"'# connect:' is not valid JSON: {exc.msg}", line=line) from None
     if not isinstance(spec, dict) or not spec.get("from") or not spec.get("to"):
-        raise SourceError(path, "'# connect:' needs \"from\" and \"to\" columns", line=line)
+        raise SourceError(path, '\'# connect:\' needs "from" and "to" columns', line=line)
     style = str(spec.get("style", "")).replace(" ", "")
     dashed = "dashed=1" in style
     return Connect(str(spec["from"]), str(spec["to"]), dashed or n > 0, line)

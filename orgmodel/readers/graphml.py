@@ -49,15 +49,28 @@ def graph_to_data(graph: Any, path: str) -> OrgData:
         b.seen += 1
         ident = _text(node)
         prov = Prov(path, cue=f"node {ident}")
-        org = b.org(_text(attrs.get("org_name")) or _text(attrs.get("org")), prov, _text(attrs.get("org")) or None)
+        org = b.org(
+            _text(attrs.get("org_name")) or _text(attrs.get("org")),
+            prov,
+            _text(attrs.get("org")) or None,
+        )
         title = _text(attrs.get("title")) or _text(attrs.get("label")) or ident
         if not ident:
             b.skip("no id", f"node {n} has no id; skipped", prov)
             continue
         if _text(attrs.get("kind")) == "unit":
             kind_text = _text(attrs.get("unit_kind")) or "unit"
-            kind = UnitKind(kind_text) if kind_text in UnitKind.__members__.values() else UnitKind.UNIT
-            b.unit(org, title, prov, ident=ident, kind=kind, part_of=_text(attrs.get("part_of")) or None)
+            kind = (
+                UnitKind(kind_text) if kind_text in UnitKind.__members__.values() else UnitKind.UNIT
+            )
+            b.unit(
+                org,
+                title,
+                prov,
+                ident=ident,
+                kind=kind,
+                part_of=_text(attrs.get("part_of")) or None,
+            )
             continue
         extra = {str(k): _text(v) for k, v in attrs.items() if k not in NODE_FIELDS and _text(v)}
         fte = to_number(_text(attrs.get("fte"))) if _text(attrs.get("fte")) else None
@@ -77,22 +90,22 @@ def graph_to_data(graph: Any, path: str) -> OrgData:
     has_superior: set[str] = set()
     for sup, sub, attrs in graph.edges(data=True):
         s, t = _text(sup), _text(sub)
-        kind = _text(attrs.get("kind")) or "primary"
+        edge = _text(attrs.get("kind")) or "primary"
         prov = Prov(path, cue=f"edge {s}->{t}")
-        if kind in ("primary", "secondary"):
+        if edge in ("primary", "secondary"):
             if t not in posts:
                 b.issue("bad-edge", f"reporting edge {s} -> {t} ends at a unit; ignored", prov)
                 continue
-            b.line(t, s, prov, secondary=kind == "secondary")
-            if kind == "primary":
+            b.line(t, s, prov, secondary=edge == "secondary")
+            if edge == "primary":
                 has_superior.add(t)
-        elif kind == "heads":
+        elif edge == "heads":
             b.heads(s, t, prov)
-        elif kind == "link":
+        elif edge == "link":
             qual = _text(attrs.get("type")) or LinkType.LIAISON
             b.data.relations.append(Relation(RelKind.LINK, s, t, qual, False, prov))
-        elif kind != "part_of":  # part_of is carried by the unit's attribute
-            b.issue("bad-edge", f"edge {s} -> {t} has unknown kind {kind!r}; ignored", prov)
+        elif edge != "part_of":  # part_of is carried by the unit's attribute
+            b.issue("bad-edge", f"edge {s} -> {t} has unknown kind {edge!r}; ignored", prov)
     b.data.posts = [  # a file that does not say which posts are tops: those without superior
         p if p.id in stated_root else p._replace(root=p.id not in has_superior)
         for p in b.data.posts
@@ -111,7 +124,9 @@ def read_graphml(path: str | Path, mapping: Mapping[str, str] | None = None) -> 
         raise SourceError(name, "file not found") from None
     except ParseError as exc:
         line, column = exc.position
-        raise SourceError(name, f"is not well-formed XML: {exc}", line=line, column=column + 1) from None
+        raise SourceError(
+            name, f"is not well-formed XML: {exc}", line=line, column=column + 1
+        ) from None
     except (nx.NetworkXError, ValueError, KeyError) as exc:
         raise SourceError(name, f"is not GraphML orgmodel can read: {exc}") from None
     if graph.number_of_nodes() == 0:

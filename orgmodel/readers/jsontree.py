@@ -140,11 +140,7 @@ class _TreeReader:
         prov: Prov,
     ) -> str:
         org = self.b.org(groups[-1], prov) if groups else None
-        if ident:
-            base = f"{org}/{ident}" if org else ident
-        else:
-            base = _numbered(where)
-        pid = self._unique(base)
+        pid = self._unique((f"{org}/{ident}" if org else ident) if ident else _numbered(where))
         attrs: dict[str, str] = {}
         if junior:
             attrs["aggregate"] = "junior"
@@ -205,9 +201,9 @@ def tree_to_data(tree: Any, path: str) -> OrgData:
     return reader.b.finish("nodes")
 
 
-def sam_rows(records: list[tuple[int, dict[str, Any]]], path: str) -> tuple[
-    list[tuple[int, dict[str, Any]]], list[tuple[int, str]]
-]:
+def sam_rows(
+    records: list[tuple[int, dict[str, Any]]], path: str
+) -> tuple[list[tuple[int, dict[str, Any]]], list[tuple[int, str]]]:
     """SAM.gov records -> flat id/parent_id rows, and the lines of exact duplicates skipped."""
     rows: list[tuple[int, dict[str, Any]]] = []
     dupes: list[tuple[int, str]] = []
@@ -245,7 +241,7 @@ def sam_rows(records: list[tuple[int, dict[str, Any]]], path: str) -> tuple[
 def read_jsontree(path: str | Path, mapping: Mapping[str, str] | None = None) -> OrgData:
     """Read a JSON org tree in any of the three shapes (told apart by content)."""
     name = str(path)
-    text, value = load_json(path)
+    _, value = load_json(path)
     if isinstance(value, list) and any(isinstance(v, dict) for v in value[:50]):
         if any(isinstance(v, dict) and _first(v, CHILDREN_KEYS) is not None for v in value[:50]):
             return tree_to_data(value, name)

@@ -14,8 +14,9 @@ officer when one is named (``principal_officer_full_name``); the officer's
 title, the acronym and every other column are kept.
 
 >>> header = ["record_id", "name", "acronym", "reports_to"]
->>> rows = [["1", "Office of the Mayor", "", ""], ["2", "Department of Finance", "DOF",
-...         "office of the mayor"], ["3", "Tax Appeals Tribunal", "", "Mayor;Department of Finance"]]
+>>> rows = [["1", "Office of the Mayor", "", ""],
+...         ["2", "Department of Finance", "DOF", "office of the mayor"],
+...         ["3", "Tax Appeals Tribunal", "", "Mayor;Department of Finance"]]
 >>> data = rows_to_data(header, list(enumerate(rows, 2)), "nyc.csv")
 >>> [(r.subject, r.object) for r in data.relations]
 [('2', '1'), ('3', 'Mayor'), ('3', '2')]
@@ -37,7 +38,13 @@ from orgmodel.records import OrgData, Prov
 
 __all__ = ["PARENT_NAME_COLUMNS", "looks_parented_by_name", "read_parents_by_name", "rows_to_data"]
 
-PARENT_NAME_COLUMNS = ("reports to", "parent", "parent name", "parent organization", "reports to name")
+PARENT_NAME_COLUMNS = (
+    "reports to",
+    "parent",
+    "parent name",
+    "parent organization",
+    "reports to name",
+)
 HOLDER_COLUMNS = ("principal officer full name", "principal officer", "head", "head name")
 ABBREVIATION_COLUMNS = ("acronym", "abbreviation")
 ID_COLUMNS = ("record id", "id", "uid", "code")

@@ -10,9 +10,9 @@ record it cannot take counted by reason so the reader can say at the end
 what it skipped.
 
 >>> b = RecordBuilder("org.xlsx")
->>> cols = {"id": 0, "title": 1, "manager": 2, "unit": 3}
->>> _ = b.mapped_row(["1", "Mayor", "", "Executive Office"], cols, ["id", "Title", "Boss", "Unit"], 2)
->>> _ = b.mapped_row(["", "Clerk", "1", ""], cols, ["id", "Title", "Boss", "Unit"], 3)
+>>> cols, header = {"id": 0, "title": 1, "manager": 2, "unit": 3}, ["id", "Title", "Boss", "Unit"]
+>>> _ = b.mapped_row(["1", "Mayor", "", "Executive Office"], cols, header, 2)
+>>> _ = b.mapped_row(["", "Clerk", "1", ""], cols, header, 3)
 >>> data = b.finish()
 >>> [(p.id, p.title, p.unit, p.root) for p in data.posts]
 [('1', 'Mayor', 'executive-office', True)]
@@ -74,6 +74,9 @@ class RecordBuilder:
         self._orgs: dict[str, str] = {}
         self._units: dict[tuple[str | None, str], str] = {}
         self.skipped: Counter[str] = Counter()
+        self._values: dict[str, str] = {}  # repeated cell texts are stored once
+        self._attr_key: tuple[tuple[str, ...], tuple[int, ...]] | None = None
+        self._attr_cols: list[tuple[int, str]] = []
         self.seen = 0
 
     # ------------------------------------------------------------ pieces
@@ -119,7 +122,9 @@ class RecordBuilder:
     def line(self, subject: str, superior: str, prov: Prov, secondary: bool = False) -> None:
         """``subject`` reports to ``superior`` (an id, or a name the graph resolves)."""
         kind = LineKind.SECONDARY if secondary else LineKind.PRIMARY
-        self.data.relations.append(Relation(RelKind.REPORTS_TO, subject, superior, kind, False, prov))
+        self.data.relations.append(
+            Relation(RelKind.REPORTS_TO, subject, superior, kind, False, prov)
+        )
 
     def heads(self, subject: str, unit: str, prov: Prov) -> None:
         self.data.relations.append(Relation(RelKind.HEADS, subject, unit, None, False, prov))
@@ -170,10 +175,9 @@ class RecordBuilder:
             fte = to_number(raw)
             if fte is None:
                 self.issue("bad-value", f"FTE {raw!r} is not a number; ignored", prov, pid)
-        mapped = set(cols.values())
-        for i, name in enumerate(header):
-            if i not in mapped and name.strip() and i < len(row) and (v := row[i].strip()):
-                attrs[name.strip()] = v
+        for i, name in self._attribute_columns(header, cols):
+            if i < len(row) and (v := row[i].strip()):
+                attrs[name] = self._values.setdefault(v, v)
         managers = split_many(cell("manager"))
         title = cell("title")
         self.post(
@@ -187,6 +191,40 @@ class RecordBuilder:
         for sup in split_many(cell("secondary")):
             self.line(pid, sup, prov, secondary=True)
         return pid
+
+    def _attribute_columns(
+        self, header: Sequence[str], cols: Mapping[str, int]
+    ) -> list[tuple[int, str]]:
+        """Unmapped columns and the attribute name each is kept under, worked out once.
+
+        A column without a name is kept as ``column N``; a name used twice
+        gets `` (2)`` the second time, and both are reported, so no value is
+        lost to a damaged header.
+        """
+        key = (tuple(header), tuple(sorted(cols.values())))
+        if self._attr_key == key:
+            return self._attr_cols
+        mapped = set(cols.values())
+        out: list[tuple[int, str]] = []
+        used = {header[i].strip() for i in mapped if i < len(header)}
+        for i, raw in enumerate(header):
+            if i in mapped:
+                continue
+            name = raw.strip().lstrip("\ufeff") or f"column {i + 1}"
+            if not raw.strip():
+                self.issue("unnamed-column", f"column {i + 1} has no name; kept as {name!r}",
+                           Prov(self.path, 1))  # fmt: skip
+            elif name in used:
+                n = 2
+                while f"{name} ({n})" in used:
+                    n += 1
+                self.issue("duplicate-column", f"column {i + 1} repeats the name {name!r}; "
+                           f"kept as '{name} ({n})'", Prov(self.path, 1))  # fmt: skip
+                name = f"{name} ({n})"
+            used.add(name)
+            out.append((i, name))
+        self._attr_key, self._attr_cols = key, out
+        return out
 
     def finish(self, what: str = "records") -> OrgData:
         """The records, with one closing issue saying how many were skipped and why."""

@@ -81,7 +81,9 @@ def format_for(path: str | Path, to: str | None = None) -> str:
             raise UsageError(f"unknown output format {to!r}; formats are {', '.join(WRITERS)}")
         return to
     name = str(path).lower()
-    endings = sorted(((s, w.name) for w in WRITERS.values() for s in w.suffixes), key=lambda e: -len(e[0]))
+    endings = sorted(
+        ((s, w.name) for w in WRITERS.values() for s in w.suffixes), key=lambda e: -len(e[0])
+    )
     for suffix, fmt in endings:
         if name.endswith(suffix):
             return fmt

@@ -127,7 +127,5 @@ def losses(graph: OrgGraph, loses: Mapping[str, str]) -> list[str]:
     """The warning lines for what ``loses`` names and the graph actually has."""
     counts = census(graph)
     return [
-        f"{counts[item]} {FEATURES[item]}: {why}"
-        for item, why in loses.items()
-        if counts.get(item)
+        f"{counts[item]} {FEATURES[item]}: {why}" for item, why in loses.items() if counts.get(item)
     ]

@@ -14,7 +14,8 @@ attribute; the library shows whatever its ``nodeContent`` template uses.
 ...                       PostRecord("2", "City Clerk")],
 ...                relations=[Relation(RelKind.REPORTS_TO, "2", "1", LineKind.PRIMARY)])
 >>> import json
->>> [(n["id"], n["parentId"], n["positionName"]) for n in json.loads(render_d3(data, OrgGraph(data)).content)]
+>>> nodes = json.loads(render_d3(data, OrgGraph(data)).content)
+>>> [(n["id"], n["parentId"], n["positionName"]) for n in nodes]
 [('1', None, 'Mayor'), ('2', '1', 'City Clerk')]
 """
 
@@ -64,7 +65,10 @@ def render_d3(data: OrgData, graph: OrgGraph) -> Output:
         rec = graph.record(n)
         sup = graph.parent[n]
         parent = graph.id_of(sup) if sup >= 0 and n not in cuts else None
-        node: dict[str, Any] = {"id": rec.id, "parentId": parent or (ROOT_ID if synthetic else None)}
+        node: dict[str, Any] = {
+            "id": rec.id,
+            "parentId": parent or (ROOT_ID if synthetic else None),
+        }
         attrs = getattr(rec, "attributes", None) or {}
         for key, value in attrs.items():
             if key not in FIELDS and key != SYNTHETIC:

@@ -59,7 +59,11 @@ def render_csv(data: OrgData, graph: OrgGraph) -> Output:
     posts = graph.post_count
     titles, holders = graph.column("title"), graph.column("holder")
     orgs, grades = graph.column("org"), graph.column("grade")
-    ftes, abbrs, attrs = graph.column("fte"), graph.column("abbreviation"), graph.column("attributes")
+    ftes, abbrs, attrs = (
+        graph.column("fte"),
+        graph.column("abbreviation"),
+        graph.column("attributes"),
+    )
     extra: list[str] = []
     seen = set(COLUMNS)
     for a in attrs:

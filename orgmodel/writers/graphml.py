@@ -109,7 +109,11 @@ def _add_yed_labels(xml: str) -> str:
     )  # fmt: skip
     for node in root.iter(f"{{{GRAPHML_NS}}}node"):
         label = next(
-            (d.text or "" for d in node.findall(f"{{{GRAPHML_NS}}}data") if d.get("key") == label_key),
+            (
+                d.text or ""
+                for d in node.findall(f"{{{GRAPHML_NS}}}data")
+                if d.get("key") == label_key
+            ),
             node.get("id") or "",
         )
         data = ET.SubElement(node, f"{{{GRAPHML_NS}}}data", {"key": "yed_graphics"})

@@ -148,9 +148,9 @@ def triples(graph: OrgGraph, base: str = DEFAULT_BASE) -> list[Triple]:
         if rec.abbreviation:
             lit(s, "skos:altLabel", rec.abbreviation)
         lit(s, "org:identifier", rec.id)
-        unit = graph.unit_of(n)
-        if unit is not None:
-            out.append(Triple(s, "org:postIn", iri.node(unit)))
+        home = graph.unit_of(n)
+        if home is not None:
+            out.append(Triple(s, "org:postIn", iri.node(home)))
         elif rec.org:
             out.append(Triple(s, "org:postIn", iri.of("org", rec.org)))
         for predicate, sup in superiors.get(n, []):
@@ -220,6 +220,8 @@ def render_jsonld(data: OrgData, graph: OrgGraph, base: str = DEFAULT_BASE) -> O
             else:
                 value = t.obj
             node.setdefault(t.predicate, []).append(value)
-        nodes.append({k: v[0] if isinstance(v, list) and len(v) == 1 else v for k, v in node.items()})
+        nodes.append(
+            {k: v[0] if isinstance(v, list) and len(v) == 1 else v for k, v in node.items()}
+        )
     doc = {"@context": dict(PREFIXES), "@graph": nodes}
     return Output(json.dumps(doc, indent=1, ensure_ascii=False) + "\n", losses(graph, LOSES))

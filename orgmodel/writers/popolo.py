@@ -67,8 +67,8 @@ def render_popolo(data: OrgData, graph: OrgGraph) -> Output:
     for n in range(graph.post_count):
         rec = graph.record(n)
         assert isinstance(rec, PostRecord)
-        unit = graph.unit_of(n)
-        where = graph.id_of(unit) if unit is not None else rec.org
+        home = graph.unit_of(n)
+        where = graph.id_of(home) if home is not None else rec.org
         post: dict[str, Any] = {"id": rec.id, "label": rec.title, "role": rec.title}
         if where:
             post["organization_id"] = where

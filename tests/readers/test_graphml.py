@@ -19,8 +19,10 @@ YED = """<?xml version="1.0" encoding="UTF-8"?>
   <key for="node" id="d0" yfiles.type="nodegraphics"/>
   <key for="node" id="d1" attr.name="room" attr.type="string"/>
   <graph id="G" edgedefault="directed">
-    <node id="n0"><data key="d0"><y:ShapeNode><y:NodeLabel>City Clerk</y:NodeLabel></y:ShapeNode></data></node>
-    <node id="n1"><data key="d0"><y:ShapeNode><y:NodeLabel>Deputy Clerk</y:NodeLabel></y:ShapeNode></data>
+    <node id="n0"><data key="d0">
+      <y:ShapeNode><y:NodeLabel>City Clerk</y:NodeLabel></y:ShapeNode></data></node>
+    <node id="n1"><data key="d0">
+      <y:ShapeNode><y:NodeLabel>Deputy Clerk</y:NodeLabel></y:ShapeNode></data>
       <data key="d1">304</data></node>
     <edge source="n0" target="n1"/>
   </graph>
@@ -43,4 +45,8 @@ def test_yed_file_labels_and_edges(write: Write) -> None:
 
 def test_malformed_xml_names_the_line(write: Write) -> None:
     with pytest.raises(SourceError, match=r"chart.graphml:3:\d+: is not well-formed XML"):
-        read_graphml(write("chart.graphml", '<?xml version="1.0"?>\n<graphml>\n<graph><node id="a"></graph>\n'))
+        read_graphml(
+            write(
+                "chart.graphml", '<?xml version="1.0"?>\n<graphml>\n<graph><node id="a"></graph>\n'
+            )
+        )

@@ -30,18 +30,22 @@ def test_person_name(written: str, natural: str | None) -> None:
 
 
 def test_natural_order_only_when_most_names_are_last_first() -> None:
-    mixed = OrgData(posts=[PostRecord("1", "A", holder="Ruiz, Ana"), PostRecord("2", "B", holder="Li Wei"),
-                           PostRecord("3", "C", holder="Bo Berg")])  # fmt: skip
+    names = ["Ruiz, Ana", "Li Wei", "Bo Berg"]
+    mixed = OrgData(posts=[PostRecord(str(i), "A", holder=n) for i, n in enumerate(names)])
     assert natural_order(mixed) == 0
-    hr = OrgData(posts=[PostRecord("1", "A", holder="Ruiz, Ana"), PostRecord("2", "B", holder="Wei, Li")])
+    hr = OrgData(
+        posts=[PostRecord("1", "A", holder="Ruiz, Ana"), PostRecord("2", "B", holder="Wei, Li")]
+    )
     assert natural_order(hr) == 2
     assert hr.posts[0].holder == "Ana Ruiz"
     assert hr.posts[0].attributes == {"name as written": "Ruiz, Ana"}
 
 
 def test_two_candidate_id_columns_ask_for_a_mapping(write: Write) -> None:
-    path = write("hr.csv", "EmpID,PositionID,Employee Name,ManagerName\n1,7,\"Ruiz, Ana\",\n")
-    with pytest.raises(SourceError, match="two columns could be the id: column 1 'EmpID' and column 2"):
+    path = write("hr.csv", 'EmpID,PositionID,Employee Name,ManagerName\n1,7,"Ruiz, Ana",\n')
+    with pytest.raises(
+        SourceError, match="two columns could be the id: column 1 'EmpID' and column 2"
+    ):
         read_source(path)
     data = read_source(path, mapping={"id": "EmpID"})
     assert data.posts[0].attributes == {"PositionID": "7", "name as written": "Ruiz, Ana"}

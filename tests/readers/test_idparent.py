@@ -46,12 +46,15 @@ def test_json_array_keeps_lines_and_reads_null_strings(write: Write) -> None:
         "org.json",
         '[\n {"id": "70", "parent_id": "None", "name": "Congress"},\n'
         ' {"id": "71", "parent_id": "70",\n  "name": "Senate", "seats": 100},\n'
-        ' 7\n]\n',
+        " 7\n]\n",
     )
     data = load(path).data
     assert [(p.id, p.root, p.prov.line) for p in data.posts] == [("70", True, 2), ("71", False, 3)]
     assert data.posts[1].attributes == {"seats": "100"}
-    assert [(i.code, i.prov.line) for i in data.issues] == [("row-skipped", 5), ("records-skipped", None)]
+    assert [(i.code, i.prov.line) for i in data.issues] == [
+        ("row-skipped", 5),
+        ("records-skipped", None),
+    ]
     assert "skipped 1 of 3 records: not an object (1)" in data.issues[-1].message
 
 
@@ -90,7 +93,9 @@ def test_oracle_managers_in_other_departments() -> None:
     graph = load(path)
     unit = graph.column("unit")
     found = sum(
-        1 for n in range(graph.post_count) if graph.parent[n] >= 0 and unit[n] != unit[graph.parent[n]]
+        1
+        for n in range(graph.post_count)
+        if graph.parent[n] >= 0 and unit[n] != unit[graph.parent[n]]
     )
     assert found == expected
     king = graph.record(graph.node("100"))
@@ -100,7 +105,13 @@ def test_oracle_managers_in_other_departments() -> None:
 def test_d3_writer_field_names_are_mapped_as_written(write: Write) -> None:
     nodes = [
         {"id": "a", "parentId": None, "name": "", "positionName": "Mayor", "PositionID": "9"},
-        {"id": "b", "parentId": "a", "name": "Li Wei", "positionName": "Clerk", "office": "Clerk's Office"},
+        {
+            "id": "b",
+            "parentId": "a",
+            "name": "Li Wei",
+            "positionName": "Clerk",
+            "office": "Clerk's Office",
+        },
     ]
     data = read_idparent(write("org.json", json.dumps(nodes)))
     assert [(p.id, p.title, p.holder, p.unit) for p in data.posts] == [

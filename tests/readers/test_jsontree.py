@@ -47,7 +47,10 @@ def test_nested_tree_with_groupings_juniors_and_repeated_refs(write: Write) -> N
     ]
     assert [o.name for o in data.organizations] == ["Test Agency"]
     assert data.posts[0].attributes == {"group": "Government > Department for Tests"}
-    assert data.posts[2].attributes == {"aggregate": "junior", "group": "Government > Department for Tests"}
+    assert data.posts[2].attributes == {
+        "aggregate": "junior",
+        "group": "Government > Department for Tests",
+    }
     assert [i.code for i in data.issues] == ["bad-value", "duplicate-id"]
 
 
@@ -81,7 +84,9 @@ def test_real_us_government_manual() -> None:
     ids = {r["id"] for r in records}
     has_parent = [r for r in records if r["parent_id"] not in ("None", "", None)]
     expected = Counts(
-        len(records), len(records) - len(has_parent), sum(1 for r in has_parent if r["parent_id"] in ids)
+        len(records),
+        len(records) - len(has_parent),
+        sum(1 for r in has_parent if r["parent_id"] in ids),
     )
     assert counts(load(US / "usgovmanual_raw.json")) == expected
 
@@ -107,8 +112,9 @@ def test_real_samgov_with_duplicates_and_moves() -> None:
     assert counts(graph) == expected
     copies = [str(r["fhorgid"]) for r in records]
     assert len({i for i in copies if copies.count(i) > 1}) == 36  # as SOURCE.md says
-    assert all(json.dumps(r, sort_keys=True) == json.dumps(unique[str(r["fhorgid"])], sort_keys=True)
-               for r in records)  # fmt: skip
+    same = [json.dumps(r, sort_keys=True) == json.dumps(unique[str(r["fhorgid"])], sort_keys=True)
+            for r in records]  # fmt: skip
+    assert all(same)
     assert graph.issues[-1].message == f"skipped 52 of {len(records)} records: exact duplicate (52)"
 
 

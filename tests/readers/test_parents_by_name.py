@@ -52,7 +52,10 @@ def test_ids_as_parents_stay_a_plain_table(write: Write) -> None:
 @needs_realdata
 @pytest.mark.parametrize(
     "name",
-    ["NYCGovernanceOrganizations_v1.7.12_2025-12-29.csv", "NYCGovernanceOrganizations_v1.8.43_2026-06-12.csv"],
+    [
+        "NYCGovernanceOrganizations_v1.7.12_2025-12-29.csv",
+        "NYCGovernanceOrganizations_v1.8.43_2026-06-12.csv",
+    ],
 )
 def test_real_nyc_releases_agree_with_an_independent_count(name: str) -> None:
     with (NYC / name).open(encoding="utf-8-sig", newline="") as handle:
