@@ -8,6 +8,7 @@ keeps one manager column ..." -- so nothing is dropped silently.
 
 >>> from orgmodel.records import OrgData, PostRecord, Relation, RelKind, LineKind
 >>> from orgmodel.graph import OrgGraph
+from orgmodel.naming import guess_unit_kind
 >>> g = OrgGraph(OrgData(posts=[PostRecord("a", "Mayor", root=True), PostRecord("b", "Clerk")],
 ...     relations=[Relation(RelKind.REPORTS_TO, "b", "a", LineKind.SECONDARY)]))
 >>> census(g)["secondary"]
@@ -22,6 +23,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from orgmodel.graph import OrgGraph
+from orgmodel.naming import guess_unit_kind
 
 __all__ = [
     "FEATURES",
@@ -39,8 +41,9 @@ FEATURES: dict[str, str] = {
     "heads": "headship(s) of units",
     "links": "informational link(s)",
     "units": "unit(s)",
+    "unplaced_units": "unit(s) that no post sits in or reports to",
     "unit_nesting": "unit-in-unit line(s)",
-    "unit_kinds": "unit kind(s)",
+    "unit_kinds": "unit kind(s) that the unit's name does not announce",
     "orgs": "organization(s)",
     "holders": "holder name(s)",
     "grades": "grade(s)",
@@ -61,6 +64,10 @@ class Output:
 
     content: str | bytes
     lost: list[str] = field(default_factory=list)
+
+    def content_text(self) -> str:
+        """The content as text (writers produce UTF-8)."""
+        return self.content if isinstance(self.content, str) else self.content.decode("utf-8")
 
 
 def primary_lines(graph: OrgGraph) -> Iterator[tuple[int, int]]:
@@ -98,6 +105,13 @@ def cycle_cuts(graph: OrgGraph) -> set[int]:
     return cuts
 
 
+def _placed_units(graph: OrgGraph) -> set[int]:
+    """Units some post sits in or reports to: the ones a post-per-row format still names."""
+    posts = graph.post_count
+    placed = {u for n in range(posts) if (u := graph.unit_of(n)) is not None}
+    return placed | {s for _, s in primary_lines(graph) if s >= posts}
+
+
 def census(graph: OrgGraph) -> dict[str, int]:
     """How many of each :data:`FEATURES` item the graph holds."""
     posts = graph.post_count
@@ -108,8 +122,9 @@ def census(graph: OrgGraph) -> dict[str, int]:
         "heads": sum(len(v) for v in graph.heads.values()),
         "links": len(graph.links),
         "units": len(units),
+        "unplaced_units": len(units) - len(_placed_units(graph)),
         "unit_nesting": sum(1 for u in units if u.part_of),
-        "unit_kinds": sum(1 for u in units if u.kind != "unit"),
+        "unit_kinds": sum(1 for u in units if u.kind != guess_unit_kind(u.name)),
         "orgs": len(graph.orgs),
         "holders": sum(1 for h in graph.column("holder") if h),
         "grades": sum(1 for g in graph.column("grade") if g),

@@ -40,6 +40,7 @@ LOSES = {
     "secondary": "dropped, d3-org-chart draws dotted lines only from separate connections data",
     "heads": "dropped, nodes carry no headships",
     "links": "dropped, nodes carry no informational links",
+    "unplaced_units": "dropped, units appear only in the office field of their posts",
     "unit_nesting": "dropped, units are only named in the office field",
     "unit_kinds": "dropped, units are only named in the office field",
     "body_superiors": "written as nodes of their own, so they read back as posts",

@@ -40,6 +40,7 @@ COLUMNS = list(ORGMODEL_CSV.values())
 
 LOSES = {
     "extra_primary": "dropped, the Manager ID column holds one superior",
+    "unplaced_units": "dropped, units appear only in the Unit column of their posts",
     "unit_nesting": "dropped, units are only named in the Unit column",
     "unit_kinds": "dropped, units are only named in the Unit column",
     "heads": "dropped, CSV has no column for the units a post heads",
