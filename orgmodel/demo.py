@@ -22,6 +22,7 @@ STEPS: list[list[str]] = [
     ["common", "Director of Facilities", "Chief Financial Officer"],
     ["path", "Director of Transportation", "General Counsel"],
     ["chain", "City of Minneapolis: Director of Administration"],
+    ["convert", "-s", "data/minneapolis-city-clerk.csv", "-o", "build/clerk.graphml", "-q"],
 ]
 
 

@@ -18,9 +18,9 @@ Cli = Callable[..., subprocess.CompletedProcess[str]]
 
 HR = (
     "\ufeffEmployee_Name,EmpID,PositionID,Position,Department,ManagerName,ManagerID\r\n"
-    '"Lindqvist, Margaret",100418,1,City Clerk,City Clerk\'s Office       ,,\r\n'
-    '"Okonkwo, Daniel",100422,2,Chief Assistant City Clerk,City Clerk\'s Office,Margaret Lindqvist,7\r\n'
-    '"Natarajan, Priya",100451,3,Director of Administration,City Clerk\'s Office,Daniel Okonkwo,9\r\n'
+    '"Lindqvist, Margaret",100418,1,City Clerk,Clerk\'s Office       ,,\r\n'
+    '"Okonkwo, Daniel",100422,2,Chief Assistant City Clerk,Clerk\'s Office,Margaret Lindqvist,7\r\n'
+    '"Natarajan, Priya",100451,3,Director of Administration,Clerk\'s Office,Daniel Okonkwo,9\r\n'
 )
 
 
@@ -61,7 +61,10 @@ def test_hr_export_with_map_then_saved_map(cli: Cli, tmp_path: Path) -> None:
         ("100418", "Margaret Lindqvist"),
         ("100422", "Daniel Okonkwo"),
     ]
-    assert [(r.subject, r.object) for r in back.relations] == [("100422", "100418"), ("100451", "100422")]
+    assert [(r.subject, r.object) for r in back.relations] == [
+        ("100422", "100418"),
+        ("100451", "100422"),
+    ]
 
 
 def test_library_convert_lists_losses(tmp_path: Path) -> None:

@@ -79,7 +79,12 @@ def convert(
             f"to {escape(str(save_map))}"
         )
     g = result.graph
-    out.print(
-        f"wrote {escape(str(result.output))} ({result.format}): {g.post_count} posts, "
-        f"{len(g.units)} units, {len(g.orgs)} organizations"
+    counts = ", ".join(
+        f"{n} {word}{'' if n == 1 else 's'}"
+        for n, word in (
+            (g.post_count, "post"),
+            (len(g.units), "unit"),
+            (len(g.orgs), "organization"),
+        )
     )
+    out.print(f"wrote {escape(str(result.output))} ({result.format}): {counts}")

@@ -175,8 +175,9 @@ def parse_drawio(text: str, path: str, mapping: Mapping[str, str] | None = None)
                 table.setdefault(row[i_to].strip(), row[cols["id"]].strip())
         lookup.append(table)
     marks = {f"_ref{k}": s for k, (_, s, _) in enumerate(refs)}
+    row_cols = {**cols, **marks}
     for line, row in rows:
-        pid = builder.mapped_row(row, {**cols, **marks}, header, line)
+        pid = builder.mapped_row(row, row_cols, header, line)
         if pid is None:
             continue
         prov = Prov(path, line)

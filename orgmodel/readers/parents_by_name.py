@@ -115,8 +115,9 @@ def rows_to_data(
             by_name.setdefault(_key(row[i_label]), []).append(row[cols["id"]].strip())
     i_mgr = cols.pop("manager")
     builder = RecordBuilder(path)
+    row_cols = {**cols, "_parent": i_mgr}
     for line, row in rows:
-        pid = builder.mapped_row(row, {**cols, "_parent": i_mgr}, header, line)
+        pid = builder.mapped_row(row, row_cols, header, line)
         if pid is None:
             continue
         post = builder.data.posts[-1]

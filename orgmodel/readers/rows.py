@@ -22,6 +22,7 @@ what it skipped.
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
@@ -77,6 +78,9 @@ class RecordBuilder:
         self._values: dict[str, str] = {}  # repeated cell texts are stored once
         self._attr_key: tuple[tuple[str, ...], tuple[int, ...]] | None = None
         self._attr_cols: list[tuple[int, str]] = []
+        self._attr_for: tuple[Sequence[str] | None, Mapping[str, int] | None] = (None, None)
+        self._plan_for: Mapping[str, int] | None = None
+        self._plan_cols: tuple[int, ...] = ()
         self.seen = 0
 
     # ------------------------------------------------------------ pieces
@@ -155,42 +159,57 @@ class RecordBuilder:
         """
         self.seen += 1
         prov = prov or Prov(self.path, line)
-
-        def cell(field: str) -> str:
-            i = cols.get(field)
-            return row[i].strip() if i is not None and i < len(row) else ""
-
-        pid = cell("id")
+        width = len(row)
+        i_id, i_name, i_title, i_org, i_unit, i_fte, i_mgr, i_sec, i_abbr, i_grade = self._plan(
+            cols
+        )
+        pid = row[i_id].strip() if i_id < width else ""
         if not pid:
             self.skip("no id", "row has no id; skipped", prov)
             return None
-        who = squash(holder if holder is not None else cell("name"))
+        if holder is None:
+            holder = row[i_name] if i_name < width else ""
+        who = " ".join(holder.split())
         attrs: dict[str, str] = {}
-        if who.lower() in VACANT:
+        if who and who.lower() in VACANT:
             who, attrs["status"] = "", "vacant"
-        org = self.org(cell("org"), prov)
-        unit = self.unit(org, cell("unit"), prov)
+        org = self.org(row[i_org], prov) if i_org < width and row[i_org] else None
+        unit = self.unit(org, row[i_unit], prov) if i_unit < width and row[i_unit] else None
         fte: float | None = None
-        if raw := cell("fte"):
+        if i_fte < width and (raw := row[i_fte].strip()):
             fte = to_number(raw)
             if fte is None:
                 self.issue("bad-value", f"FTE {raw!r} is not a number; ignored", prov, pid)
+        values = self._values
         for i, name in self._attribute_columns(header, cols):
-            if i < len(row) and (v := row[i].strip()):
-                attrs[name] = self._values.setdefault(v, v)
-        managers = split_many(cell("manager"))
-        title = cell("title")
-        self.post(
+            if i < width and (v := row[i].strip()):
+                attrs[name] = values.setdefault(v, v)
+        managers = split_many(row[i_mgr]) if i_mgr < width and row[i_mgr] else []
+        title = row[i_title].strip() if i_title < width else ""
+        abbr = row[i_abbr].strip() if i_abbr < width else ""
+        grade = row[i_grade].strip() if i_grade < width else ""
+        self.data.posts.append(
             PostRecord(
-                pid, title or who or pid, org, unit, cell("abbreviation") or None, who or None,
-                cell("grade") or None, fte, not managers, attrs or None, prov,
+                pid, title or who or pid, org, unit, abbr or None, who or None, grade or None,
+                fte, not managers, attrs or None, prov,
             )
         )  # fmt: skip
         for sup in managers:
             self.line(pid, sup, prov)
-        for sup in split_many(cell("secondary")):
-            self.line(pid, sup, prov, secondary=True)
+        if i_sec < width and row[i_sec]:
+            for sup in split_many(row[i_sec]):
+                self.line(pid, sup, prov, secondary=True)
         return pid
+
+    _FIELDS = ("id", "name", "title", "org", "unit", "fte", "manager", "secondary",
+               "abbreviation", "grade")  # fmt: skip
+
+    def _plan(self, cols: Mapping[str, int]) -> tuple[int, ...]:
+        """Each field's column, or a column past any row's end (sys.maxsize) when unmapped."""
+        if self._plan_for is not cols:
+            self._plan_for = cols
+            self._plan_cols = tuple(cols.get(f, sys.maxsize) for f in self._FIELDS)
+        return self._plan_cols
 
     def _attribute_columns(
         self, header: Sequence[str], cols: Mapping[str, int]
@@ -201,8 +220,11 @@ class RecordBuilder:
         gets `` (2)`` the second time, and both are reported, so no value is
         lost to a damaged header.
         """
+        if self._attr_for[0] is header and self._attr_for[1] is cols:
+            return self._attr_cols
         key = (tuple(header), tuple(sorted(cols.values())))
         if self._attr_key == key:
+            self._attr_for = (header, cols)
             return self._attr_cols
         mapped = set(cols.values())
         out: list[tuple[int, str]] = []
@@ -224,6 +246,7 @@ class RecordBuilder:
             used.add(name)
             out.append((i, name))
         self._attr_key, self._attr_cols = key, out
+        self._attr_for = (header, cols)
         return out
 
     def finish(self, what: str = "records") -> OrgData:

@@ -79,7 +79,9 @@ def models(draw: st.DrawFn) -> OrgData:
             dotted = [f"p{j}" for j in range(i) if f"p{j}" != boss]
             if dotted and draw(st.booleans()):
                 relations.append(
-                    Relation(RelKind.REPORTS_TO, pid, draw(st.sampled_from(dotted)), LineKind.SECONDARY)
+                    Relation(
+                        RelKind.REPORTS_TO, pid, draw(st.sampled_from(dotted)), LineKind.SECONDARY
+                    )
                 )
         if units and draw(st.booleans()):
             relations.append(Relation(RelKind.HEADS, pid, draw(st.sampled_from(units)).id))
@@ -109,7 +111,9 @@ def project(g: OrgGraph) -> Facts:
             (ident(n), column["abbreviation"][n]) for n in posts if column["abbreviation"][n]
         },
         "attributes": {
-            (ident(n), k, v) for n, a in enumerate(g.column("attributes")) for k, v in (a or {}).items()
+            (ident(n), k, v)
+            for n, a in enumerate(g.column("attributes"))
+            for k, v in (a or {}).items()
         },
         "roots": {ident(n) for n in posts if column["root"][n]},
     }

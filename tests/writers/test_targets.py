@@ -1,4 +1,4 @@
-"""Each writer's output opens in its target: networkx for GraphML, rdflib for ORG, our CSV reader."""
+"""Each writer's output opens in its target: networkx (GraphML), rdflib (ORG), the CSV reader."""
 
 from __future__ import annotations
 
@@ -27,14 +27,20 @@ def sample() -> tuple[object, OrgGraph]:
     return data, OrgGraph(data)
 
 
-def test_graphml_opens_in_networkx_with_labels(sample: tuple[object, OrgGraph], tmp_path: Path) -> None:
+def test_graphml_opens_in_networkx_with_labels(
+    sample: tuple[object, OrgGraph], tmp_path: Path
+) -> None:
     data, graph = sample
     write(data, graph, tmp_path / "org.graphml")  # type: ignore[arg-type]
     g = nx.read_graphml(tmp_path / "org.graphml", force_multigraph=True)
     assert g.number_of_nodes() == graph.size
     assert all(attrs.get("label") for _, attrs in g.nodes(data=True))
     coo = g.nodes["hps-coo"]
-    assert (coo["kind"], coo["label"], coo["abbreviation"]) == ("post", "Chief Operating Officer", "COO")
+    assert (coo["kind"], coo["label"], coo["abbreviation"]) == (
+        "post",
+        "Chief Operating Officer",
+        "COO",
+    )
     assert g.nodes["hps-exec-assistant-coo"]["unit_name"] == "Operations Division"
     assert g.nodes["hps-operations"]["kind"] == "unit"
     primary = sum(1 for _, _, k in g.edges(data="kind") if k == "primary")
@@ -70,7 +76,9 @@ def test_turtle_base_iri(sample: tuple[object, OrgGraph]) -> None:
     assert "<https://data.example.org/org/post/hps-coo>" in str(text)
 
 
-def test_csv_reads_back_through_the_csv_reader(sample: tuple[object, OrgGraph], tmp_path: Path) -> None:
+def test_csv_reads_back_through_the_csv_reader(
+    sample: tuple[object, OrgGraph], tmp_path: Path
+) -> None:
     data, graph = sample
     write(data, graph, tmp_path / "org.csv")  # type: ignore[arg-type]
     back = OrgGraph(read_table(tmp_path / "org.csv"))
