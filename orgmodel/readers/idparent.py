@@ -30,7 +30,7 @@ from typing import Any
 
 from orgmodel.errors import SourceError
 from orgmodel.readers.csvfile import iter_rows, norm_header, open_table, read_header
-from orgmodel.readers.rows import RecordBuilder
+from orgmodel.readers.rows import RecordBuilder, find_column
 from orgmodel.readers.table import mapping_for
 from orgmodel.records import OrgData, Prov
 
@@ -83,14 +83,6 @@ def cell_text(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def _column(header: Sequence[str], names: Sequence[str]) -> int | None:
-    keys = [norm_header(h) for h in header]
-    for name in names:
-        if name in keys:
-            return keys.index(name)
-    return None
-
-
 class _Rows:
     """Maps a header once, then turns each row into a post through the builder."""
 
@@ -102,8 +94,8 @@ class _Rows:
         if {"parentId", "positionName"} <= set(header):  # d3-org-chart's own field names
             mapping = {**{f: k for f, k in D3_FIELDS.items() if k in header}, **(mapping or {})}
         self.cols: dict[str, int] = mapping_for(header, mapping, builder.path)
-        last = _column(header, LAST_NAME)
-        first = _column(header, FIRST_NAME)
+        last = find_column(header, LAST_NAME)
+        first = find_column(header, FIRST_NAME)
         self.first = first if first is not None else self.cols.get("name")
         self.last = last if last is not None and last not in self.cols.values() else None
         if self.last is not None:

@@ -31,8 +31,8 @@ from pathlib import Path
 
 from orgmodel.errors import SourceError
 from orgmodel.naming import squash
-from orgmodel.readers.csvfile import iter_rows, norm_header, open_table, read_header
-from orgmodel.readers.rows import RecordBuilder, split_many
+from orgmodel.readers.csvfile import iter_rows, open_table, read_header
+from orgmodel.readers.rows import RecordBuilder, find_column, split_many
 from orgmodel.readers.table import FIELDS, mapping_for
 from orgmodel.records import OrgData, Prov
 
@@ -50,14 +50,6 @@ ABBREVIATION_COLUMNS = ("acronym", "abbreviation")
 ID_COLUMNS = ("record id", "id", "uid", "code")
 
 
-def _find(header: Sequence[str], names: Sequence[str]) -> int | None:
-    keys = [norm_header(h) for h in header]
-    for name in names:
-        if name in keys:
-            return keys.index(name)
-    return None
-
-
 def _key(text: str) -> str:
     return squash(text).casefold()
 
@@ -70,9 +62,9 @@ def looks_parented_by_name(header: Sequence[str], rows: Sequence[Sequence[str]])
     >>> looks_parented_by_name(["id", "name", "parent"], [["1", "A", ""], ["2", "B", "1"]])
     False
     """
-    i_parent = _find(header, PARENT_NAME_COLUMNS)
-    i_name = _find(header, FIELDS["name"])
-    i_id = _find(header, ID_COLUMNS)
+    i_parent = find_column(header, PARENT_NAME_COLUMNS)
+    i_name = find_column(header, FIELDS["name"])
+    i_id = find_column(header, ID_COLUMNS)
     if i_parent is None or i_name is None or i_id is None or i_name == i_id:
         return False
     names = {_key(r[i_name]) for r in rows if i_name < len(r)}
@@ -91,19 +83,22 @@ def rows_to_data(
 ) -> OrgData:
     """Rows (with their lines) -> posts, parents matched by name within the file."""
     explicit = dict(mapping or {})
-    i_id = _find(header, ID_COLUMNS)
+    i_id = find_column(header, ID_COLUMNS)
     if "id" not in explicit and i_id is not None:
         explicit["id"] = header[i_id]
-    i_parent = _find(header, PARENT_NAME_COLUMNS)
+    i_parent = find_column(header, PARENT_NAME_COLUMNS)
     if "manager" not in explicit and i_parent is not None:
         explicit["manager"] = header[i_parent]
     cols = mapping_for(header, explicit, path)
-    i_holder = _find(header, HOLDER_COLUMNS)
+    i_holder = find_column(header, HOLDER_COLUMNS)
     if i_holder is not None and "name" not in explicit:
         cols["name"] = i_holder
-    if "abbreviation" not in cols and (i_abbr := _find(header, ABBREVIATION_COLUMNS)) is not None:
+    if (
+        "abbreviation" not in cols
+        and (i_abbr := find_column(header, ABBREVIATION_COLUMNS)) is not None
+    ):
         cols["abbreviation"] = i_abbr
-    i_title, i_name = cols.get("title"), _find(header, FIELDS["name"])
+    i_title, i_name = cols.get("title"), find_column(header, FIELDS["name"])
     if i_title is None and i_name is not None:
         cols["title"] = i_name  # the body's name is what the node is called
     if i_holder is None and cols.get("name") == cols.get("title"):

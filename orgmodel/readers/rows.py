@@ -28,6 +28,7 @@ from collections.abc import Mapping, Sequence
 
 from orgmodel.fileio import slug
 from orgmodel.naming import guess_unit_kind, squash
+from orgmodel.readers.csvfile import norm_header
 from orgmodel.records import (
     LineKind,
     LoadIssue,
@@ -41,7 +42,7 @@ from orgmodel.records import (
     UnitRecord,
 )
 
-__all__ = ["VACANT", "RecordBuilder", "split_many", "to_number"]
+__all__ = ["VACANT", "RecordBuilder", "find_column", "split_many", "to_number"]
 
 VACANT = frozenset({"vacant", "vacancy", "position vacant"})
 
@@ -56,6 +57,19 @@ def split_many(value: str) -> list[str]:
         if sep in value:
             return [squash(v) for v in value.split(sep) if v.strip()]
     return [squash(value)] if value.strip() else []
+
+
+def find_column(header: Sequence[str], names: Sequence[str]) -> int | None:
+    """The first column whose folded name is one of ``names`` (in the order of ``names``).
+
+    >>> find_column(["Record_ID", "Name"], ["id", "record id"])
+    0
+    """
+    keys = [norm_header(h) for h in header]
+    for name in names:
+        if name in keys:
+            return keys.index(name)
+    return None
 
 
 def to_number(text: str) -> float | None:

@@ -105,6 +105,16 @@ def parse_mapping(text: str) -> dict[str, str]:
     return out
 
 
+def _ambiguous(path: str, field: str, header: Sequence[str], hits: list[int]) -> SourceError:
+    cols = " and ".join(f"column {i + 1} {header[i]!r}" for i in hits)
+    return SourceError(
+        path,
+        f"{'two' if len(hits) == 2 else 'several'} columns could be the {field}: {cols}",
+        line=1,
+        hint=f"say which with --map {field}=COLUMN",
+    )
+
+
 def mapping_for(
     header: Sequence[str], explicit: Mapping[str, str] | None = None, path: str = "<csv>"
 ) -> dict[str, int]:
@@ -129,26 +139,14 @@ def mapping_for(
         alias_keys = {_key(a) for a in FIELDS[field]}
         hits = [i for i, k in enumerate(keys) if k in alias_keys and i not in used]
         if len(hits) > 1:
-            cols = " and ".join(f"column {i + 1} {header[i]!r}" for i in hits)
-            raise SourceError(
-                path,
-                f"{'two' if len(hits) == 2 else 'several'} columns could be the {field}: {cols}",
-                line=1,
-                hint=f"say which with --map {field}=COLUMN",
-            )
+            raise _ambiguous(path, field, header, hits)
     for field, aliases in FIELDS.items():
         if field in found:
             continue
         for alias in aliases:
             hits = [i for i, k in enumerate(keys) if k == _key(alias) and i not in used]
             if len(hits) > 1:
-                cols = " and ".join(f"column {i + 1} {header[i]!r}" for i in hits)
-                raise SourceError(
-                    path,
-                    f"two columns could be the {field}: {cols}",
-                    line=1,
-                    hint=f"say which with --map {field}=COLUMN",
-                )
+                raise _ambiguous(path, field, header, hits)
             if hits:
                 found[field] = hits[0]
                 used.add(hits[0])

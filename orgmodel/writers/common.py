@@ -8,7 +8,6 @@ keeps one manager column ..." -- so nothing is dropped silently.
 
 >>> from orgmodel.records import OrgData, PostRecord, Relation, RelKind, LineKind
 >>> from orgmodel.graph import OrgGraph
-from orgmodel.naming import guess_unit_kind
 >>> g = OrgGraph(OrgData(posts=[PostRecord("a", "Mayor", root=True), PostRecord("b", "Clerk")],
 ...     relations=[Relation(RelKind.REPORTS_TO, "b", "a", LineKind.SECONDARY)]))
 >>> census(g)["secondary"]

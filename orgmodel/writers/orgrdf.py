@@ -107,21 +107,20 @@ def triples(graph: OrgGraph, base: str = DEFAULT_BASE) -> list[Triple]:
     def lit(s: str, p: str, value: str, datatype: str | None = None) -> None:
         out.append(Triple(s, p, value, True, datatype))
 
+    def names(s: str, cls: str, label: str, abbreviation: str | None, ident: str) -> None:
+        out.append(Triple(s, "a", cls))
+        lit(s, "skos:prefLabel", label)
+        if abbreviation:
+            lit(s, "skos:altLabel", abbreviation)
+        lit(s, "org:identifier", ident)
+
     for org in graph.orgs.values():
         s = iri.of("org", org.id)
-        out.append(Triple(s, "a", "org:Organization"))
-        lit(s, "skos:prefLabel", org.name)
-        if org.abbreviation:
-            lit(s, "skos:altLabel", org.abbreviation)
-        lit(s, "org:identifier", org.id)
+        names(s, "org:Organization", org.name, org.abbreviation, org.id)
     for n in range(graph.post_count, graph.size):
         unit = graph.units[n - graph.post_count]
         s = iri.node(n)
-        out.append(Triple(s, "a", "org:OrganizationalUnit"))
-        lit(s, "skos:prefLabel", unit.name)
-        if unit.abbreviation:
-            lit(s, "skos:altLabel", unit.abbreviation)
-        lit(s, "org:identifier", unit.id)
+        names(s, "org:OrganizationalUnit", unit.name, unit.abbreviation, unit.id)
         lit(s, "om:unitKind", str(unit.kind))
         if unit.org:
             out.append(Triple(s, "org:unitOf", iri.of("org", unit.org)))
@@ -143,11 +142,7 @@ def triples(graph: OrgGraph, base: str = DEFAULT_BASE) -> list[Triple]:
         rec = graph.record(n)
         assert isinstance(rec, PostRecord)
         s = iri.node(n)
-        out.append(Triple(s, "a", "org:Post"))
-        lit(s, "skos:prefLabel", rec.title)
-        if rec.abbreviation:
-            lit(s, "skos:altLabel", rec.abbreviation)
-        lit(s, "org:identifier", rec.id)
+        names(s, "org:Post", rec.title, rec.abbreviation, rec.id)
         home = graph.unit_of(n)
         if home is not None:
             out.append(Triple(s, "org:postIn", iri.node(home)))
