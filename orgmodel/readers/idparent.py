@@ -32,7 +32,7 @@ from orgmodel.errors import SourceError
 from orgmodel.readers.csvfile import iter_rows, norm_header, open_table, read_header
 from orgmodel.readers.rows import RecordBuilder, find_column
 from orgmodel.readers.table import mapping_for
-from orgmodel.records import OrgData, Prov
+from orgmodel.records import LineKind, OrgData, Prov
 
 __all__ = [
     "LAST_NAME",
@@ -189,7 +189,7 @@ def records_to_data(
     if synthetic:  # children of the added root are roots again
         data = builder.data
         data.relations = [r for r in data.relations if r.object not in synthetic]
-        tops = {r.subject for r in data.relations}
+        tops = {r.subject for r in data.relations if r.qualifier == LineKind.PRIMARY}
         data.posts = [p if p.id in tops else p._replace(root=True) for p in data.posts]
     if not builder.data.posts:
         raise SourceError(path, "has no records that could be read")
