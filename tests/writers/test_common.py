@@ -5,7 +5,15 @@ from __future__ import annotations
 import json
 
 from orgmodel.graph import OrgGraph
-from orgmodel.records import LineKind, OrgData, PostRecord, Relation, RelKind, UnitRecord
+from orgmodel.records import (
+    LineKind,
+    OrgData,
+    PostRecord,
+    Relation,
+    RelKind,
+    UnitKind,
+    UnitRecord,
+)
 from orgmodel.writers import render
 from orgmodel.writers.common import census, cycle_cuts, losses
 
@@ -16,13 +24,14 @@ def _line(a: str, b: str, kind: LineKind = LineKind.PRIMARY) -> Relation:
 
 def _cyclic() -> OrgData:
     posts = [PostRecord(p, p.upper()) for p in ("a", "b", "c", "d", "top", "e")]
-    return OrgData(
-        units=[UnitRecord("board", "Board of Education", "board"), UnitRecord("spare", "Spare Unit")],
-        posts=posts,
-        relations=[_line("a", "b"), _line("b", "c"), _line("c", "a"), _line("d", "a"),
-                   _line("e", "board"), _line("top", "board"), _line("e", "top", LineKind.SECONDARY),
-                   _line("d", "nowhere")],  # fmt: skip
-    )
+    units = [
+        UnitRecord("board", "Board of Education", UnitKind.BOARD),
+        UnitRecord("spare", "Spare"),
+    ]
+    lines = [("a", "b"), ("b", "c"), ("c", "a"), ("d", "a"), ("e", "board"), ("top", "board")]
+    relations = [_line(a, b) for a, b in lines]
+    relations += [_line("e", "top", LineKind.SECONDARY), _line("d", "nowhere")]
+    return OrgData(units=units, posts=posts, relations=relations)
 
 
 def test_census_counts_what_formats_may_lose() -> None:
