@@ -33,6 +33,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,8 +50,13 @@ __all__ = ["Connect", "DrawioConfig", "is_drawio", "parse_drawio", "read_drawio"
 
 
 def is_drawio(first_line: str) -> bool:
-    """draw.io CSV starts with configuration (``#``) or comment (``##``) lines."""
-    return first_line.lstrip("\ufeff").startswith("#")
+    """draw.io CSV starts with a comment (``##``) or a configuration line (``# key: value``).
+
+    >>> is_drawio("## Org chart"), is_drawio("# label: %name%"), is_drawio("#,Name,Manager")
+    (True, True, False)
+    """
+    line = first_line.lstrip("\ufeff")
+    return line.startswith("##") or re.match(r"#\s*[A-Za-z]+\s*:", line) is not None
 
 
 @dataclass

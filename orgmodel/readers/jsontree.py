@@ -41,7 +41,7 @@ from orgmodel.errors import SourceError
 from orgmodel.fileio import read_text
 from orgmodel.readers.idparent import cell_text, json_records, records_to_data
 from orgmodel.readers.rows import RecordBuilder, to_number
-from orgmodel.records import OrgData, PostRecord, Prov
+from orgmodel.records import LoadIssue, OrgData, PostRecord, Prov
 
 __all__ = ["load_json", "read_jsontree", "sam_rows", "tree_to_data"]
 
@@ -250,8 +250,6 @@ def read_jsontree(path: str | Path, mapping: Mapping[str, str] | None = None) ->
             rows, dupes = sam_rows(records, name)
             data = records_to_data(rows, name, mapping)
             if dupes:
-                from orgmodel.records import LoadIssue
-
                 for line, ident in dupes:
                     data.issues.append(
                         LoadIssue(
