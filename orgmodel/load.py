@@ -41,7 +41,7 @@ def load_data(
         )
     merged = {**settings.mapping, **(mapping or {})}
     data = load_sources(paths, fmt=fmt, mapping=merged or None)
-    if any((p.attributes or {}).get("posting") for p in data.posts):
+    if any((p.attributes or {}).get("posting") for p in data.record_posts):
         data = resolve(data)  # postings name posts by role: give each role one id
     return data
 

@@ -7,16 +7,18 @@ parse, call the library, hand the result to one of these.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
-from orgmodel.extract.result import Extraction
 from orgmodel.graph import OrgGraph
 from orgmodel.queries import Common, Oversight, Stats, Superior
 from orgmodel.records import LoadIssue, PostRecord, Relation
+
+if TYPE_CHECKING:
+    from orgmodel.extract.result import Extraction
 
 __all__ = [
     "chain_json",

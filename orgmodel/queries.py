@@ -22,10 +22,12 @@ posts.
 
 from __future__ import annotations
 
-import statistics
-from collections import Counter, deque
+from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
+
+import numpy as np
+import pyarrow.compute as pc
 
 from orgmodel.graph import OrgGraph
 from orgmodel.records import LineKind
@@ -226,34 +228,35 @@ class Stats:
 
 
 def stats(graph: OrgGraph) -> Stats:
-    """Counts, layers and span of control over all loaded posts."""
+    """Counts, layers and span of control over all loaded posts (array operations throughout)."""
     n_posts = graph.post_count
-    start = graph.child_start
-    spans = [start[i + 1] - start[i] for i in range(graph.size)]
-    manager_spans = [s for s in spans if s]
-    depth = graph.depth
-    post_depths = depth[:n_posts]
-    roots = [r for r in graph.roots if r < n_posts and graph.parent[r] == -1]
-    without = sum(1 for r in roots if not graph.posts[r].root)
-    vacant = sum(
-        1 for p in graph.posts if p.holder is None and not (p.attributes or {}).get("aggregate")
-    )
-    widest = sorted(((i, s) for i, s in enumerate(spans) if s), key=lambda t: -t[1])[:5]
+    spans = np.diff(graph.np_child_start)
+    manager_spans = spans[spans > 0]
+    post_depths = graph.np_depth[:n_posts]
+    posts = graph.posts
+    root_flag = np.asarray(posts.arrow("root").fill_null(False).to_numpy(zero_copy_only=False))
+    tops = np.flatnonzero(graph.np_parent[:n_posts] == -1)
+    aggregate = pc.is_valid(pc.map_lookup(posts.arrow("attributes"), "aggregate", "first"))
+    vacant = pc.and_(pc.is_null(posts.arrow("holder")), pc.invert(aggregate))
+    fte = pc.sum(posts.arrow("fte")).as_py() or 0.0
+    order = np.argsort(-spans, kind="stable")
+    widest = [(int(i), int(spans[i])) for i in order[:5] if spans[i] > 0]
+    counts = np.bincount(manager_spans) if len(manager_spans) else np.zeros(0, dtype=np.int64)
     return Stats(
         posts=n_posts,
         units=len(graph.units),
         organizations=len(graph.orgs),
         roots=len(graph.roots),
-        layers=(max(post_depths) + 1) if n_posts else 0,
+        layers=int(post_depths.max()) + 1 if n_posts else 0,
         managers=len(manager_spans),
-        span_mean=round(statistics.fmean(manager_spans), 2) if manager_spans else 0.0,
-        span_median=float(statistics.median(manager_spans)) if manager_spans else 0.0,
-        span_max=max(manager_spans, default=0),
-        span_distribution=dict(sorted(Counter(manager_spans).items())),
-        without_superior=without,
+        span_mean=round(float(manager_spans.mean()), 2) if len(manager_spans) else 0.0,
+        span_median=float(np.median(manager_spans)) if len(manager_spans) else 0.0,
+        span_max=int(manager_spans.max()) if len(manager_spans) else 0,
+        span_distribution={k: int(v) for k, v in enumerate(counts) if v},
+        without_superior=int((~root_flag[tops]).sum()),
         secondary_lines=sum(len(v) for v in graph.secondary.values()),
-        vacant=vacant,
-        fte=round(sum(p.fte for p in graph.posts if p.fte is not None), 2),
-        in_cycles=sum(1 for d in post_depths if d < 0),
+        vacant=int(pc.sum(vacant).as_py() or 0),
+        fte=round(float(fte), 2),
+        in_cycles=int((post_depths < 0).sum()),
         widest=widest,
     )

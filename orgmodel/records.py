@@ -19,9 +19,11 @@ Every record carries a :class:`Prov` saying where it came from:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from orgmodel.columns import PostBlock
 
 __all__ = [
     "LineKind",
@@ -170,22 +172,118 @@ class LoadIssue(NamedTuple):
     subjects: tuple[str, ...] = ()
 
 
-@dataclass
 class OrgData:
-    """Everything the sources said, in the order they said it."""
+    """Everything the sources said, in the order they said it.
 
-    organizations: list[OrgRecord] = field(default_factory=list)
-    units: list[UnitRecord] = field(default_factory=list)
-    posts: list[PostRecord] = field(default_factory=list)
-    relations: list[Relation] = field(default_factory=list)
-    issues: list[LoadIssue] = field(default_factory=list)
-    sources: list[str] = field(default_factory=list)
+    Most readers append records (``posts``, ``relations``). A large table
+    arrives instead as a :class:`~orgmodel.columns.PostBlock` -- its posts
+    and manager references held column-wise -- added with :meth:`add_block`,
+    so that a million-row export never becomes a million Python objects on
+    the way to the graph. Reading ``posts`` or ``relations`` turns any blocks
+    into records first (in source order), so code that wants records always
+    sees all of them; :class:`~orgmodel.graph.OrgGraph` reads the blocks as
+    they are through :meth:`chunks`.
+
+    >>> data = OrgData(posts=[PostRecord("a", "Mayor")])
+    >>> data.post_count, [p.id for p in data.posts]
+    (1, ['a'])
+    """
+
+    def __init__(
+        self,
+        organizations: list[OrgRecord] | None = None,
+        units: list[UnitRecord] | None = None,
+        posts: list[PostRecord] | None = None,
+        relations: list[Relation] | None = None,
+        issues: list[LoadIssue] | None = None,
+        sources: list[str] | None = None,
+    ) -> None:
+        self.organizations: list[OrgRecord] = list(organizations or [])
+        self.units: list[UnitRecord] = list(units or [])
+        self._posts: list[PostRecord] = list(posts or [])
+        self._relations: list[Relation] = list(relations or [])
+        self.issues: list[LoadIssue] = list(issues or [])
+        self.sources: list[str] = list(sources or [])
+        # (records before it, relations before it, block), in source order
+        self._blocks: list[tuple[int, int, PostBlock]] = []
+
+    def __repr__(self) -> str:
+        return (
+            f"OrgData({len(self.organizations)} organizations, {len(self.units)} units, "
+            f"{self.post_count} posts, {len(self._relations)} relations"
+            f"{f', {len(self._blocks)} blocks' if self._blocks else ''})"
+        )
+
+    @property
+    def posts(self) -> list[PostRecord]:
+        """Every post as a record (blocks are turned into records on first use)."""
+        self.materialize()
+        return self._posts
+
+    @posts.setter
+    def posts(self, value: list[PostRecord]) -> None:
+        self.materialize()
+        self._posts = list(value)
+
+    @property
+    def relations(self) -> list[Relation]:
+        """Every relation as a record (blocks' manager references included)."""
+        self.materialize()
+        return self._relations
+
+    @relations.setter
+    def relations(self, value: list[Relation]) -> None:
+        self.materialize()
+        self._relations = list(value)
+
+    @property
+    def post_count(self) -> int:
+        return len(self._posts) + sum(len(b) for _, _, b in self._blocks)
+
+    @property
+    def record_posts(self) -> list[PostRecord]:
+        """The posts that arrived as records (no block is turned into records)."""
+        return self._posts
+
+    def add_block(self, block: PostBlock) -> None:
+        """Append a column-wise table of posts after everything added so far."""
+        self._blocks.append((len(self._posts), len(self._relations), block))
+
+    def chunks(self) -> list[tuple[list[PostRecord], list[Relation]] | PostBlock]:
+        """Posts and relations in source order: runs of records, and blocks between them."""
+        out: list[tuple[list[PostRecord], list[Relation]] | PostBlock] = []
+        p = r = 0
+        for p_at, r_at, block in self._blocks:
+            if p_at > p or r_at > r:
+                out.append((self._posts[p:p_at], self._relations[r:r_at]))
+            out.append(block)
+            p, r = p_at, r_at
+        if p < len(self._posts) or r < len(self._relations) or not out:
+            out.append((self._posts[p:], self._relations[r:]))
+        return out
+
+    def materialize(self) -> None:
+        """Turn blocks into records, in place, keeping source order."""
+        if not self._blocks:
+            return
+        posts: list[PostRecord] = []
+        rels: list[Relation] = []
+        for chunk in self.chunks():
+            if isinstance(chunk, tuple):
+                posts.extend(chunk[0])
+                rels.extend(chunk[1])
+            else:
+                posts.extend(chunk.records())
+                rels.extend(chunk.relations())
+        self._posts, self._relations, self._blocks = posts, rels, []
 
     def extend(self, other: OrgData) -> None:
         """Append another source's facts (sources combine by concatenation)."""
         self.organizations.extend(other.organizations)
         self.units.extend(other.units)
-        self.posts.extend(other.posts)
-        self.relations.extend(other.relations)
+        p, r = len(self._posts), len(self._relations)
+        self._blocks.extend((p + pa, r + ra, b) for pa, ra, b in other._blocks)
+        self._posts.extend(other._posts)
+        self._relations.extend(other._relations)
         self.issues.extend(other.issues)
         self.sources.extend(other.sources)

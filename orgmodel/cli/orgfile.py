@@ -6,7 +6,6 @@ import json
 import sys
 
 from orgmodel.cli.app import app
-from orgmodel.orgfile import json_schema
 
 __all__ = ["schema"]
 
@@ -17,4 +16,6 @@ def schema() -> None:
 
     Example: [bold]orgmodel schema > orgfile.schema.json[/]
     """
+    from orgmodel.orgfile import json_schema
+
     sys.stdout.write(json.dumps(json_schema(), indent=2) + "\n")

@@ -29,7 +29,6 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from orgmodel.errors import SourceError, UsageError
-from orgmodel.orgfile import read_orgfile
 from orgmodel.readers.csvfile import iter_rows, open_table, read_header
 from orgmodel.readers.drawio import is_drawio, read_drawio
 from orgmodel.readers.graphml import read_graphml
@@ -136,6 +135,12 @@ def expand_sources(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
+def _read_orgfile(path: Path) -> OrgData:
+    from orgmodel.orgfile import read_orgfile  # pydantic loads on demand: a CSV never needs it
+
+    return read_orgfile(path)
+
+
 def _read_posting(path: Path) -> OrgData:
     from orgmodel.readers.postings import read_posting_file  # the extractor loads on demand
 
@@ -148,7 +153,7 @@ def read_source(
     """Read one file in the given or detected format."""
     kind = fmt or detect_format(path)
     readers: dict[str, Callable[[], OrgData]] = {
-        "orgfile": lambda: read_orgfile(path),
+        "orgfile": lambda: _read_orgfile(path),
         "table": lambda: read_table(path, mapping),
         "organogram": lambda: read_organogram(path),
         "posting": lambda: _read_posting(path),

@@ -1,0 +1,243 @@
+"""Posts held column-wise: how a million-row table reaches the graph without a million objects.
+
+A :class:`PostBlock` is what the table reader makes of one CSV: a
+:mod:`pyarrow` table with one column per post field, the row's line in the
+file, and the manager reference as written. :class:`PostColumns` is the
+graph's table of *all* posts in node order, made by :func:`post_columns`
+from the blocks and from the records other readers produce. Both turn a row
+back into a :class:`~orgmodel.records.PostRecord` only when asked, so
+commands that print ten posts pay for ten.
+
+>>> block = PostBlock.from_pylists("org.csv", {
+...     "id": ["1", "2"], "title": ["Mayor", "City Clerk"], "line": [2, 3],
+...     "manager": [None, "1"], "root": [True, False]})
+>>> [p.title for p in block.records()]
+['Mayor', 'City Clerk']
+>>> [(r.subject, r.object, r.prov.where()) for r in block.relations()]
+[('2', '1', 'org.csv:3')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any, overload
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from orgmodel.records import LineKind, PostRecord, Prov, Relation, RelKind
+
+__all__ = ["ATTRIBUTES", "BLOCK_SCHEMA", "PostBlock", "PostColumns", "post_columns"]
+
+ATTRIBUTES = pa.map_(pa.string(), pa.string())
+
+BLOCK_SCHEMA = pa.schema(
+    [
+        ("id", pa.string()),
+        ("title", pa.string()),
+        ("org", pa.string()),
+        ("unit", pa.string()),
+        ("abbreviation", pa.string()),
+        ("holder", pa.string()),
+        ("grade", pa.string()),
+        ("fte", pa.float64()),
+        ("root", pa.bool_()),
+        ("attributes", ATTRIBUTES),
+        ("line", pa.int64()),
+        ("manager", pa.string()),
+    ]
+)
+"""A block's columns: the post fields, the row's line and the manager as written (or null)."""
+
+_PROV = [
+    ("prov_source", pa.string()),
+    ("prov_line", pa.int64()),
+    ("prov_start", pa.int64()),
+    ("prov_end", pa.int64()),
+    ("prov_cue", pa.string()),
+    ("prov_inferred", pa.bool_()),
+]
+TABLE_SCHEMA = pa.schema([*(f for f in BLOCK_SCHEMA if f.name != "line"), *_PROV])
+"""The graph's post table: post fields, the manager reference of table rows, provenance."""
+
+_FIELDS = PostRecord._fields[:-1]  # every field but prov
+
+
+def _attrs(value: Any) -> dict[str, str] | None:
+    return dict(value) if value is not None else None
+
+
+class PostBlock:
+    """The posts of one table source, column-wise (see :data:`BLOCK_SCHEMA`).
+
+    ``secondary`` holds the dotted lines, few enough to be records.
+    """
+
+    def __init__(self, source: str, table: pa.Table, secondary: list[Relation]) -> None:
+        self.source = source
+        self.table = table.cast(BLOCK_SCHEMA) if table.schema != BLOCK_SCHEMA else table
+        self.secondary = secondary
+
+    @classmethod
+    def from_pylists(
+        cls, source: str, columns: dict[str, list[Any]], secondary: list[Relation] | None = None
+    ) -> PostBlock:
+        """A block from Python lists (missing columns are null; ``root`` defaults to False)."""
+        n = len(columns["id"])
+        arrays = []
+        for f in BLOCK_SCHEMA:
+            values = columns.get(f.name)
+            if values is None:
+                values = [False] * n if f.name == "root" else [None] * n
+            arrays.append(pa.array(values, type=f.type))
+        return cls(source, pa.Table.from_arrays(arrays, schema=BLOCK_SCHEMA), secondary or [])
+
+    def __len__(self) -> int:
+        return int(self.table.num_rows)
+
+    def records(self) -> list[PostRecord]:
+        """Every row as a :class:`PostRecord` (the slow way, for code that wants records)."""
+        cols = {name: self.table.column(name).to_pylist() for name in BLOCK_SCHEMA.names}
+        src = self.source
+        return [
+            PostRecord._make(
+                [
+                    *(cols[f][i] for f in _FIELDS[:-1]),
+                    _attrs(cols["attributes"][i]),
+                    Prov(src, cols["line"][i]),
+                ]
+            )
+            for i in range(len(self))
+        ]
+
+    def relations(self) -> list[Relation]:
+        """The manager references as primary lines, then the dotted lines."""
+        ids = self.table.column("id").to_pylist()
+        lines = self.table.column("line").to_pylist()
+        managers = self.table.column("manager").to_pylist()
+        src, primary, reports = self.source, LineKind.PRIMARY, RelKind.REPORTS_TO
+        out = [
+            Relation(reports, ids[i], m, primary, False, Prov(src, lines[i]))
+            for i, m in enumerate(managers)
+            if m
+        ]
+        return out + self.secondary
+
+
+def _records_table(records: Sequence[PostRecord]) -> pa.Table:
+    cols: dict[str, list[Any]] = {f: [] for f in TABLE_SCHEMA.names}
+    for post in records:
+        for f, value in zip(_FIELDS, post, strict=False):
+            cols[f].append(value)
+        prov = post.prov
+        cols["prov_source"].append(prov.source)
+        cols["prov_line"].append(prov.line)
+        cols["prov_start"].append(prov.start)
+        cols["prov_end"].append(prov.end)
+        cols["prov_cue"].append(prov.cue)
+        cols["prov_inferred"].append(prov.inferred)
+    cols["manager"] = [None] * len(records)
+    cols["root"] = [bool(r) for r in cols["root"]]
+    arrays = [pa.array(cols[f.name], type=f.type) for f in TABLE_SCHEMA]
+    return pa.Table.from_arrays(arrays, schema=TABLE_SCHEMA)
+
+
+def _block_table(block: PostBlock) -> pa.Table:
+    t = block.table
+    n = len(block)
+    nulls = {name: pa.nulls(n, type=typ) for name, typ in _PROV}
+    nulls["prov_source"] = pa.DictionaryArray.from_arrays(
+        pa.array(np.zeros(n, dtype=np.int32)), pa.array([block.source])
+    ).cast(pa.string())
+    nulls["prov_line"] = t.column("line")
+    nulls["prov_inferred"] = pa.array(np.zeros(n, dtype=bool))
+    arrays = [t.column(f.name) if f.name in BLOCK_SCHEMA.names else nulls[f.name]
+              for f in TABLE_SCHEMA]  # fmt: skip
+    return pa.Table.from_arrays(arrays, schema=TABLE_SCHEMA)
+
+
+def post_columns(chunks: Sequence[Sequence[PostRecord] | PostBlock]) -> PostColumns:
+    """All posts, in order, as one :class:`PostColumns` (blocks are not copied row by row)."""
+    tables = [
+        _block_table(c) if isinstance(c, PostBlock) else _records_table(c) for c in chunks if len(c)
+    ]
+    if not tables:
+        tables = [_records_table([])]
+    table = pa.concat_tables(tables) if len(tables) > 1 else tables[0]
+    return PostColumns(table.combine_chunks())
+
+
+class PostColumns(Sequence[PostRecord]):
+    """The graph's posts: a table read by column, a record made per row on demand.
+
+    ``column(name)`` gives a field of every post as a Python list (converted
+    once, then cached); ``arrow(name)`` the same as a pyarrow array for
+    vectorised work. Indexing gives a :class:`PostRecord`.
+    """
+
+    def __init__(self, table: pa.Table) -> None:
+        self.table = table
+        self._lists: dict[str, list[Any]] = {}
+
+    def __len__(self) -> int:
+        return int(self.table.num_rows)
+
+    def arrow(self, name: str) -> pa.Array:
+        return self.table.column(name).combine_chunks()
+
+    def column(self, name: str) -> list[Any]:
+        cached = self._lists.get(name)
+        if cached is None:
+            if name == "prov":
+                cached = [self._prov(i) for i in range(len(self))]
+            elif name == "attributes":
+                cached = [_attrs(a) for a in self.table.column(name).to_pylist()]
+            else:
+                cached = self.table.column(name).to_pylist()
+            self._lists[name] = cached
+        return cached
+
+    def value(self, name: str, i: int) -> Any:
+        """One field of one post (a list lookup when the column is cached)."""
+        cached = self._lists.get(name)
+        if cached is not None:
+            return cached[i]
+        if name == "prov":
+            return self._prov(i)
+        value = self.table.column(name)[i].as_py()
+        return _attrs(value) if name == "attributes" else value
+
+    def _prov(self, i: int) -> Prov:
+        v = self.value
+        return Prov(
+            v("prov_source", i), v("prov_line", i), v("prov_start", i), v("prov_end", i),
+            v("prov_cue", i), bool(v("prov_inferred", i)),
+        )  # fmt: skip
+
+    @overload
+    def __getitem__(self, i: int) -> PostRecord: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[PostRecord]: ...
+    def __getitem__(self, i: int | slice) -> PostRecord | list[PostRecord]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return PostRecord._make([*(self.value(f, i) for f in _FIELDS), self._prov(i)])
+
+    def __iter__(self) -> Iterator[PostRecord]:
+        cols = [self.column(f) for f in _FIELDS]
+        provs = self.column("prov")
+        for i in range(len(self)):
+            yield PostRecord._make([*(c[i] for c in cols), provs[i]])
+
+    def take(self, rows: np.ndarray[Any, Any]) -> PostColumns:
+        """The posts at ``rows`` (in that order)."""
+        return PostColumns(self.table.take(pa.array(rows)))
+
+    def is_null(self, name: str) -> np.ndarray[Any, Any]:
+        """A boolean mask: the field is missing."""
+        return np.asarray(pc.is_null(self.arrow(name)).to_numpy(zero_copy_only=False))
