@@ -11,7 +11,7 @@ import pytest
 
 from orgmodel.errors import SourceError
 from orgmodel.graph import OrgGraph
-from orgmodel.readers import detect_format
+from orgmodel.readers import detect_format, read_source
 from orgmodel.readers.idparent import read_idparent
 from tests.conftest import REALDATA, needs_realdata
 from tests.readers.graph_counts import Counts, counts, load
@@ -48,7 +48,7 @@ def test_json_array_keeps_lines_and_reads_null_strings(write: Write) -> None:
         ' {"id": "71", "parent_id": "70",\n  "name": "Senate", "seats": 100},\n'
         " 7\n]\n",
     )
-    data = load(path).data
+    data = read_source(path)
     assert [(p.id, p.root, p.prov.line) for p in data.posts] == [("70", True, 2), ("71", False, 3)]
     assert data.posts[1].attributes == {"seats": "100"}
     assert [(i.code, i.prov.line) for i in data.issues] == [
