@@ -29,6 +29,7 @@ STEPS: list[list[str]] = [
     # Comparing structures: the sample proposal for HPS operations, its report and chart
     ["diff", HPS, PROPOSAL, "-q", "--changed-only", "-o", "diagrams/hps-operations-2026.svg"],
     ["apply", HPS, PROPOSAL, "-o", "diagrams/hps-operations-2026.proposed.yaml", "-q"],
+    ["convert", "-s", "data/minneapolis-city-clerk.csv", "-o", "build/clerk.graphml", "-q"],
 ]
 
 NOTES: dict[str, str] = {

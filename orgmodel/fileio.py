@@ -50,6 +50,11 @@ def read_text(path: str | Path) -> str:
         raise SourceError(name, "is a folder, expected a file") from None
     except OSError as exc:
         raise SourceError(name, f"cannot be read: {exc.strerror}") from None
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            raw = raw.decode("utf-16").encode("utf-8")  # Windows "Unicode" text
+        except UnicodeDecodeError as exc:
+            raise SourceError(name, f"is damaged UTF-16 text (byte {exc.start})") from None
     if b"\x00" in raw[:8192]:
         raise SourceError(name, "looks like a binary file, expected text")
     try:

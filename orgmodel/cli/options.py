@@ -74,7 +74,11 @@ Sources = Annotated[
 ]
 InputFormat = Annotated[
     str | None,
-    typer.Option("--input-format", help="Force the reader: orgfile, table, organogram, posting."),
+    typer.Option(
+        "--input-format",
+        help="Force the reader: orgfile, table, organogram, posting, idparent, parents_by_name, "
+        "jsontree, drawio, xlsx, graphml.",
+    ),
 ]
 ColumnMap = Annotated[
     str | None,

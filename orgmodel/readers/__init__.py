@@ -2,12 +2,25 @@
 
 :func:`load_sources` takes files and folders (a folder is read recursively,
 hidden files and READMEs skipped), detects each file's format from its
-extension and header, and concatenates what they say into one
+extension, header and content, and concatenates what they say into one
 :class:`~orgmodel.records.OrgData`. ``fmt`` overrides detection.
 
-Formats: ``orgfile`` (native YAML/JSON), ``table`` (flat CSV with a manager
-column), ``organogram`` (UK senior/junior CSV), ``posting`` (job postings:
-.txt, .md, .html, read by the extractor and merged by :mod:`orgmodel.resolve`).
+Formats (:data:`FORMATS`): ``orgfile`` (native YAML/JSON), ``table`` (flat
+CSV with a manager column), ``organogram`` (UK senior/junior CSV),
+``posting`` (job postings: .txt, .md, .html, read by the extractor and
+merged by :mod:`orgmodel.resolve`), ``idparent`` (id/parentId CSV or JSON,
+as d3-org-chart uses), ``parents_by_name`` (CSV whose parent column holds
+names, several to a row), ``jsontree`` (JSON arrays with parent ids, SAM.gov
+records, nested ``children`` trees), ``drawio`` (draw.io's CSV import
+format), ``xlsx`` (spreadsheets) and ``graphml``.
+
+>>> import tempfile, pathlib
+>>> d = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (d / "d3.csv").write_text("id,parentId,name\\n1,,Ana\\n2,1,Bo\\n")
+>>> _ = (d / "tree.json").write_text('{"name": "CEO", "children": [{"name": "CTO"}]}')
+>>> _ = (d / "org.json").write_text('{"organizations": []}')
+>>> [detect_format(d / n) for n in ("d3.csv", "tree.json", "org.json")]
+['idparent', 'jsontree', 'orgfile']
 """
 
 from __future__ import annotations
@@ -17,29 +30,88 @@ from pathlib import Path
 
 from orgmodel.errors import SourceError, UsageError
 from orgmodel.fileio import read_text
-from orgmodel.readers.csvfile import read_header
+from orgmodel.readers.csvfile import iter_rows, open_table, read_header
+from orgmodel.readers.drawio import is_drawio, read_drawio
+from orgmodel.readers.graphml import read_graphml
+from orgmodel.readers.idparent import is_idparent_header, read_idparent
+from orgmodel.readers.jsontree import read_jsontree
 from orgmodel.readers.organogram import is_organogram, read_organogram
+from orgmodel.readers.parents_by_name import looks_parented_by_name, read_parents_by_name
+from orgmodel.readers.people import natural_order
 from orgmodel.readers.table import read_table
+from orgmodel.readers.xlsx import read_xlsx
 from orgmodel.records import OrgData
 from orgmodel.scenario import is_scenario
 
 __all__ = ["FORMATS", "detect_format", "expand_sources", "load_sources", "read_source"]
 
-FORMATS = ("orgfile", "table", "organogram", "posting")
+FORMATS = (
+    "orgfile", "table", "organogram", "posting", "idparent", "parents_by_name", "jsontree",
+    "drawio", "xlsx", "graphml",
+)  # fmt: skip
 POSTING_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 TABLE_SUFFIXES = (".csv", ".tsv")
 ORGFILE_SUFFIXES = (".yaml", ".yml", ".json")
+SHEET_SUFFIXES = (".xlsx", ".xlsm")
+GRAPHML_SUFFIXES = (".graphml",)
+_SNIFF_ROWS = 200
+PEOPLE_TABLES = frozenset({"table", "idparent", "xlsx"})
+READ_SUFFIXES = (
+    ORGFILE_SUFFIXES + TABLE_SUFFIXES + POSTING_SUFFIXES + SHEET_SUFFIXES + GRAPHML_SUFFIXES
+)
 _SKIP_NAMES = ("readme", "license", "changelog")
+
+
+def _first_line(path: Path) -> str:
+    with open_table(path) as handle:
+        try:
+            return handle.readline()
+        except UnicodeDecodeError:
+            return ""  # the reader reports the undecodable byte with its line
+
+
+def _detect_table(path: Path) -> str:
+    if is_drawio(_first_line(path)):
+        return "drawio"
+    header = read_header(path)
+    if is_organogram(header):
+        return "organogram"
+    if is_idparent_header(header):
+        return "idparent"
+    with open_table(path) as handle:
+        sample = []
+        for _, row in iter_rows(handle, str(path)):
+            sample.append(row)
+            if len(sample) >= _SNIFF_ROWS:
+                break
+    return "parents_by_name" if looks_parented_by_name(header, sample) else "table"
+
+
+def _detect_json(path: Path) -> str:
+    """Native org files are JSON objects with ``organizations``; other JSON is a tree."""
+    with path.open("rb") as handle:
+        head = handle.read(1 << 16).decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
+    if head.startswith("{") and ('"organizations"' in head or '"orgmodel"' in head):
+        return "orgfile"
+    return "jsontree"
 
 
 def detect_format(path: Path) -> str | None:
     """The format of one file, or None when orgmodel does not read such files."""
     suffix = path.suffix.lower()
+    if suffix == ".json":
+        return _detect_json(path)
     if suffix in ORGFILE_SUFFIXES:
         return "orgfile"
     if suffix in TABLE_SUFFIXES:
-        return "organogram" if is_organogram(read_header(path)) else "table"
+        return _detect_table(path)
+    if suffix in SHEET_SUFFIXES:
+        return "xlsx"
+    if suffix in GRAPHML_SUFFIXES:
+        return "graphml"
     if suffix in POSTING_SUFFIXES:
+        if suffix == ".txt" and path.is_file() and is_drawio(_first_line(path)):
+            return "drawio"
         return "posting"
     return None
 
@@ -63,7 +135,7 @@ def expand_sources(paths: Iterable[str | Path]) -> list[Path]:
                 suffix = child.suffix.lower()
                 if suffix in ORGFILE_SUFFIXES and is_scenario(read_text(child)):
                     continue  # a scenario of edits (orgmodel apply) describes no structure
-                if suffix in ORGFILE_SUFFIXES + TABLE_SUFFIXES + POSTING_SUFFIXES:
+                if suffix in READ_SUFFIXES:
                     out.append(child)
         elif path.exists():
             out.append(path)
@@ -101,16 +173,26 @@ def read_source(
         "table": lambda: read_table(path, mapping),
         "organogram": lambda: read_organogram(path),
         "posting": lambda: _read_posting(path),
+        "idparent": lambda: read_idparent(path, mapping),
+        "parents_by_name": lambda: read_parents_by_name(path, mapping),
+        "jsontree": lambda: read_jsontree(path, mapping),
+        "drawio": lambda: read_drawio(path, mapping),
+        "xlsx": lambda: read_xlsx(path, mapping),
+        "graphml": lambda: read_graphml(path, mapping),
     }
     if kind is None:
         raise SourceError(
             str(path),
             f"unknown kind of file {path.suffix!r}",
-            hint="orgmodel reads .yaml/.json org files, .csv tables and .txt/.md/.html postings",
+            hint="orgmodel reads .yaml/.json org files and JSON trees, .csv tables, .xlsx "
+            "sheets, .graphml graphs and .txt/.md/.html postings",
         )
     if kind not in readers:
         raise UsageError(f"unknown format {kind!r}; formats are {', '.join(FORMATS)}")
-    return readers[kind]()
+    data = readers[kind]()
+    if kind in PEOPLE_TABLES:
+        natural_order(data)  # "Smith, John" holders, "John Smith" managers (HRIS exports)
+    return data
 
 
 def load_sources(

@@ -34,18 +34,36 @@ def norm_header(name: str) -> str:
 def _encoding(path: Path) -> str:
     with path.open("rb") as handle:
         head = handle.read(1 << 16)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"  # Excel's "Unicode text" export
     if b"\x00" in head:
         raise SourceError(str(path), "looks like a binary file, expected CSV text")
     try:
         head.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        if exc.start < len(head) - 4:  # not just a character cut at the buffer's end
+        if exc.start < len(head) - 4 or len(head) < 1 << 16:  # not a character cut at the end
             return "cp1252"
     return "utf-8-sig"
 
 
+def _undecodable(path: str | Path, encoding: str) -> SourceError:
+    """Where the first byte that ``encoding`` cannot decode is: a line, not a buffer offset."""
+    with Path(path).open("rb") as handle:
+        for number, raw in enumerate(handle, 1):
+            try:
+                raw.decode(encoding)
+            except UnicodeDecodeError as exc:
+                return SourceError(
+                    str(path),
+                    f"undecodable byte {raw[exc.start]:#x} (read as {encoding})",
+                    line=number,
+                    hint="save the file as UTF-8",
+                )
+    return SourceError(str(path), f"cannot be decoded as {encoding}")
+
+
 def open_table(path: str | Path) -> io.TextIOWrapper:
-    """Open a CSV file for streaming, UTF-8 (BOM dropped) or Windows-1252."""
+    """Open a CSV file for streaming: UTF-8 (BOM dropped), UTF-16 with a BOM, or Windows-1252."""
     p = Path(path)
     try:
         enc = _encoding(p)
@@ -63,8 +81,10 @@ def read_header(path: str | Path) -> list[str]:
     with open_table(path) as handle:
         try:
             header = next(csv.reader(handle), None)
-        except (csv.Error, UnicodeDecodeError) as exc:
+        except csv.Error as exc:
             raise SourceError(str(path), f"cannot be read as CSV: {exc}", line=1) from None
+        except UnicodeDecodeError:
+            raise _undecodable(path, handle.encoding) from None
     if not header or not any(h.strip() for h in header):
         raise SourceError(str(path), "is empty; expected a header row", line=1)
     return header
@@ -82,7 +102,5 @@ def iter_rows(handle: io.TextIOWrapper, path: str) -> Iterator[tuple[int, list[s
             start = reader.line_num + 1
     except csv.Error as exc:
         raise SourceError(path, f"malformed CSV: {exc}", line=reader.line_num) from None
-    except UnicodeDecodeError as exc:
-        raise SourceError(
-            path, f"undecodable byte {exc.object[exc.start]:#x}", line=reader.line_num
-        ) from None
+    except UnicodeDecodeError:
+        raise _undecodable(path, handle.encoding) from None

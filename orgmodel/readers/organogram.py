@@ -23,6 +23,7 @@ from orgmodel.errors import SourceError
 from orgmodel.fileio import slug
 from orgmodel.naming import guess_unit_kind, squash
 from orgmodel.readers.csvfile import iter_rows, norm_header, open_table, read_header
+from orgmodel.readers.rows import to_number
 from orgmodel.records import (
     LineKind,
     LoadIssue,
@@ -62,13 +63,6 @@ def _columns(header: Sequence[str], wanted: Sequence[str], path: str) -> dict[st
     if missing:
         raise SourceError(path, f"organogram header lacks {', '.join(missing)}", line=1)
     return {w: index[w] for w in index}
-
-
-def _number(text: str) -> float | None:
-    try:
-        return float(text.replace(",", ""))
-    except ValueError:
-        return None
 
 
 class _Context:
@@ -146,7 +140,7 @@ def _senior(ctx: _Context, header: list[str]) -> None:
                     None,
                     name or None,
                     cell(row, "grade or equivalent") or None,
-                    _number(cell(row, "fte")),
+                    to_number(cell(row, "fte")),
                     boss.lower() in ROOT_MARKS,
                     attrs or None,
                     prov,
@@ -172,7 +166,7 @@ def _junior(ctx: _Context, header: list[str]) -> None:
             boss = cell(row, "reporting senior post")
             title = cell(row, "generic job title") or "Junior staff"
             grade = cell(row, "grade")
-            fte = _number(cell(row, "number of posts in fte"))
+            fte = to_number(cell(row, "number of posts in fte"))
             if fte is None:
                 ctx.data.issues.append(
                     LoadIssue(

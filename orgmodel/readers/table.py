@@ -41,6 +41,8 @@ from orgmodel.records import (
 
 __all__ = [
     "FIELDS",
+    "ORGMODEL_CSV",
+    "UNIQUE_FIELDS",
     "RawTable",
     "mapping_for",
     "parse_mapping",
@@ -52,16 +54,21 @@ __all__ = [
 FIELDS: dict[str, tuple[str, ...]] = {
     "id": (
         "id", "post id", "position id", "employee id", "emp id", "employee number",
-        "staff id", "person id", "user id", "node id", "post unique reference",
+        "staff id", "person id", "user id", "node id", "post unique reference", "record id",
     ),
     "manager": (
         "manager id", "reports to id", "supervisor id", "parent id", "manager",
         "reports to", "supervisor", "manager name", "supervisor name", "parent",
         "line manager", "reports to senior post",
     ),
-    "title": ("title", "job title", "position title", "position", "role", "job", "post"),
+    "title": (
+        "title", "job title", "position title", "position name", "position", "role", "job",
+        "post",
+    ),
     "name": ("name", "employee name", "full name", "employee", "holder", "person"),
-    "unit": ("department", "dept", "unit", "division", "team", "section"),
+    "unit": (
+        "department", "department name", "dept", "unit", "division", "team", "section", "office",
+    ),
     "org": ("organization", "organisation", "company", "org", "agency"),
     "grade": ("grade", "grade or equivalent", "level", "band", "pay grade"),
     "fte": ("fte",),
@@ -70,8 +77,24 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "secondary manager", "matrix manager", "dotted line",
     ),
     "abbreviation": ("abbreviation", "acronym"),
+    "manager_title": ("manager title",),
 }  # fmt: skip
 """Each field and the header names (folded by :func:`norm_header`) that mean it, best first."""
+
+ORGMODEL_CSV = {
+    "id": "ID", "title": "Title", "name": "Name", "unit": "Unit", "org": "Organization",
+    "manager": "Manager ID", "manager_title": "Manager Title",
+    "secondary": "Secondary Manager ID", "grade": "Grade", "fte": "FTE",
+    "abbreviation": "Abbreviation",
+}  # fmt: skip
+"""The columns ``orgmodel convert -o org.csv`` writes, in order; such a header is mapped as written.
+
+``manager_title`` is there for people reading the file (Visio shows it); the
+manager id decides the line.
+"""
+
+UNIQUE_FIELDS = ("id", "manager")
+"""Fields where two candidate columns (``EmpID`` and ``PositionID``) are a question for the user."""
 
 VACANT = frozenset({"vacant", "vacancy", "position vacant"})
 _VACANT = pa.array(sorted(VACANT))
@@ -101,10 +124,23 @@ def parse_mapping(text: str) -> dict[str, str]:
     return out
 
 
+def _ambiguous(path: str, field: str, header: Sequence[str], hits: list[int]) -> SourceError:
+    cols = " and ".join(f"column {i + 1} {header[i]!r}" for i in hits)
+    return SourceError(
+        path,
+        f"{'two' if len(hits) == 2 else 'several'} columns could be the {field}: {cols}",
+        line=1,
+        hint=f"say which with --map {field}=COLUMN",
+    )
+
+
 def mapping_for(
     header: Sequence[str], explicit: Mapping[str, str] | None = None, path: str = "<csv>"
 ) -> dict[str, int]:
     """Match header columns to fields; raise a clear error when the id or manager is unclear."""
+    own = list(ORGMODEL_CSV.values())
+    if [h.strip() for h in header[: len(own)]] == own:
+        explicit = {**ORGMODEL_CSV, **(explicit or {})}
     keys = [_key(h) for h in header]
     found: dict[str, int] = {}
     used: set[int] = set()
@@ -116,19 +152,20 @@ def mapping_for(
             )
         found[field] = hits[0]
         used.add(hits[0])
+    for field in UNIQUE_FIELDS:
+        if field in found:
+            continue
+        alias_keys = {_key(a) for a in FIELDS[field]}
+        hits = [i for i, k in enumerate(keys) if k in alias_keys and i not in used]
+        if len(hits) > 1:
+            raise _ambiguous(path, field, header, hits)
     for field, aliases in FIELDS.items():
         if field in found:
             continue
         for alias in aliases:
             hits = [i for i, k in enumerate(keys) if k == _key(alias) and i not in used]
             if len(hits) > 1:
-                cols = " and ".join(f"column {i + 1} {header[i]!r}" for i in hits)
-                raise SourceError(
-                    path,
-                    f"two columns could be the {field}: {cols}",
-                    line=1,
-                    hint=f"say which with --map {field}=COLUMN",
-                )
+                raise _ambiguous(path, field, header, hits)
             if hits:
                 found[field] = hits[0]
                 used.add(hits[0])

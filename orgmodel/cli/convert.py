@@ -1,0 +1,90 @@
+"""``orgmodel convert``: read any sources, write one file in another format."""
+
+# Annotations are evaluated here (no ``from __future__ import annotations``):
+# typer reads them, and with_sources rebuilds the signature from them.
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+
+from orgmodel.cli.app import app
+from orgmodel.cli.options import SourceOptions, out, warn, with_sources
+from orgmodel.config import find_settings
+from orgmodel.convert import convert as convert_sources
+from orgmodel.fileio import atomic_write
+from orgmodel.mapfile import dump_map, effective_mapping, read_map
+from orgmodel.present import load_warnings
+from orgmodel.readers.table import parse_mapping
+from orgmodel.writers import WRITERS
+from orgmodel.writers.orgrdf import DEFAULT_BASE
+
+__all__ = ["convert"]
+
+
+@app.command()
+@with_sources
+def convert(
+    src: SourceOptions,
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
+    to: Annotated[
+        str | None,
+        typer.Option(
+            "--to", help=f"Output format: {', '.join(WRITERS)} (default: from -o's ending)."
+        ),
+    ] = None,
+    base: Annotated[
+        str, typer.Option("--base", help="IRI prefix for Turtle/JSON-LD resources.")
+    ] = DEFAULT_BASE,
+    map_file: Annotated[
+        Path | None,
+        typer.Option("--map-file", help="Read the column mapping from a TOML [map] table."),
+    ] = None,
+    save_map: Annotated[
+        Path | None,
+        typer.Option("--save-map", help="Save the column mapping used, for --map-file next time."),
+    ] = None,
+) -> None:
+    """Convert the sources to another format; say on stderr what the format cannot hold.
+
+    Formats by ending: .yaml .json (org file), .csv (Visio, OrgChart Now), .graphml (yEd,
+    Gephi), .d3.json (d3-org-chart), .ttl and .jsonld (W3C ORG), .popolo.json (Popolo).
+
+    Example: [bold]orgmodel convert -s hr.csv --map id=EmpID,manager=ManagerName -o org.graphml[/]
+    """
+    mapping = {**(read_map(map_file) if map_file else {}), **parse_mapping(src.map or "")}
+    result = convert_sources(
+        src.paths(),
+        output,
+        to=to,
+        fmt=src.input_format,
+        mapping=mapping or None,
+        settings=find_settings(),
+        base=base,
+    )
+    if not src.quiet:
+        for line in load_warnings(result.graph):
+            warn(line)
+    for line in result.lost:
+        warn(f"{result.format}: {line}")
+    if save_map:
+        paths = src.paths() or [str(p) for p in find_settings().sources]
+        used, source = effective_mapping(
+            paths, src.input_format, mapping or find_settings().mapping
+        )
+        atomic_write(save_map, dump_map(used))
+        out.print(
+            f"saved the column mapping of {escape(source or 'the sources')} "
+            f"to {escape(str(save_map))}"
+        )
+    g = result.graph
+    counts = ", ".join(
+        f"{n} {word}{'' if n == 1 else 's'}"
+        for n, word in (
+            (g.post_count, "post"),
+            (len(g.units), "unit"),
+            (len(g.orgs), "organization"),
+        )
+    )
+    out.print(f"wrote {escape(str(result.output))} ({result.format}): {counts}")

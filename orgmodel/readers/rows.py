@@ -1,0 +1,278 @@
+"""Turning one mapped record into posts and lines: what every non-CSV table reader shares.
+
+The id/parentId reader, the spreadsheet reader, draw.io's CSV and the JSON
+readers all meet records that say "this post, with this title and holder,
+in this unit of this organization, reports to that one". :class:`RecordBuilder`
+turns such records into :class:`~orgmodel.records.OrgData` the same way
+everywhere: organizations and units made once per name, ``Vacant`` holders
+noted, numbers checked, unknown columns kept as attributes, and every
+record it cannot take counted by reason so the reader can say at the end
+what it skipped.
+
+>>> b = RecordBuilder("org.xlsx")
+>>> cols, header = {"id": 0, "title": 1, "manager": 2, "unit": 3}, ["id", "Title", "Boss", "Unit"]
+>>> _ = b.mapped_row(["1", "Mayor", "", "Executive Office"], cols, header, 2)
+>>> _ = b.mapped_row(["", "Clerk", "1", ""], cols, header, 3)
+>>> data = b.finish()
+>>> [(p.id, p.title, p.unit, p.root) for p in data.posts]
+[('1', 'Mayor', 'executive-office', True)]
+>>> [(i.prov.where(), i.message) for i in data.issues]
+[('org.xlsx:3', 'row has no id; skipped'), ('org.xlsx', 'skipped 1 of 2 records: no id (1)')]
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+from orgmodel.fileio import slug
+from orgmodel.naming import guess_unit_kind, squash
+from orgmodel.readers.csvfile import norm_header
+from orgmodel.records import (
+    LineKind,
+    LoadIssue,
+    OrgData,
+    OrgRecord,
+    PostRecord,
+    Prov,
+    Relation,
+    RelKind,
+    UnitKind,
+    UnitRecord,
+)
+
+__all__ = ["VACANT", "RecordBuilder", "find_column", "split_many", "to_number"]
+
+VACANT = frozenset({"vacant", "vacancy", "position vacant"})
+
+
+def split_many(value: str) -> list[str]:
+    """Several references in one cell: ``"a; b"`` or ``"a|b"`` -> ``['a', 'b']``.
+
+    >>> split_many("Office of the Mayor;Office of the Comptroller")
+    ['Office of the Mayor', 'Office of the Comptroller']
+    """
+    for sep in (";", "|"):
+        if sep in value:
+            return [squash(v) for v in value.split(sep) if v.strip()]
+    return [squash(value)] if value.strip() else []
+
+
+def find_column(header: Sequence[str], names: Sequence[str]) -> int | None:
+    """The first column whose folded name is one of ``names`` (in the order of ``names``).
+
+    >>> find_column(["Record_ID", "Name"], ["id", "record id"])
+    0
+    """
+    keys = [norm_header(h) for h in header]
+    for name in names:
+        if name in keys:
+            return keys.index(name)
+    return None
+
+
+def to_number(text: str) -> float | None:
+    """``"1,200.5"`` -> 1200.5; None when the text is not a number."""
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+class RecordBuilder:
+    """Collects posts, units, organizations and lines for one source file."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.data = OrgData(sources=[path])
+        self._orgs: dict[str, str] = {}
+        self._units: dict[tuple[str | None, str], str] = {}
+        self.skipped: Counter[str] = Counter()
+        self._values: dict[str, str] = {}  # repeated cell texts are stored once
+        self._attr_key: tuple[tuple[str, ...], tuple[int, ...]] | None = None
+        self._attr_cols: list[tuple[int, str]] = []
+        self._attr_for: tuple[Sequence[str] | None, Mapping[str, int] | None] = (None, None)
+        self._plan_for: Mapping[str, int] | None = None
+        self._plan_cols: tuple[int, ...] = ()
+        self.seen = 0
+
+    # ------------------------------------------------------------ pieces
+
+    def org(self, name: str, prov: Prov, ident: str | None = None) -> str | None:
+        """The id of the organization called ``name`` (made on first mention)."""
+        name = squash(name)
+        if not name:
+            return None
+        found = self._orgs.get(name)
+        if found is None:
+            found = self._orgs[name] = ident or slug(name)
+            self.data.organizations.append(OrgRecord(found, name, None, prov))
+        return found
+
+    def unit(
+        self,
+        org: str | None,
+        name: str,
+        prov: Prov,
+        *,
+        ident: str | None = None,
+        kind: UnitKind | None = None,
+        part_of: str | None = None,
+    ) -> str | None:
+        """The id of the unit called ``name`` in ``org`` (made on first mention)."""
+        name = squash(name)
+        if not name:
+            return None
+        key = (org, name)
+        found = self._units.get(key)
+        if found is None:
+            found = ident or (f"{org}/{slug(name)}" if org else slug(name))
+            self._units[key] = found
+            self.data.units.append(
+                UnitRecord(found, name, kind or guess_unit_kind(name), org, part_of, None, prov)
+            )
+        return found
+
+    def post(self, record: PostRecord) -> None:
+        self.data.posts.append(record)
+
+    def line(self, subject: str, superior: str, prov: Prov, secondary: bool = False) -> None:
+        """``subject`` reports to ``superior`` (an id, or a name the graph resolves)."""
+        kind = LineKind.SECONDARY if secondary else LineKind.PRIMARY
+        self.data.relations.append(
+            Relation(RelKind.REPORTS_TO, subject, superior, kind, False, prov)
+        )
+
+    def heads(self, subject: str, unit: str, prov: Prov) -> None:
+        self.data.relations.append(Relation(RelKind.HEADS, subject, unit, None, False, prov))
+
+    def issue(self, code: str, message: str, prov: Prov, *subjects: str) -> None:
+        self.data.issues.append(LoadIssue(code, message, prov, subjects))
+
+    def skip(self, reason: str, message: str, prov: Prov) -> None:
+        """A record that cannot be taken: reported where it is, counted by ``reason``."""
+        self.skipped[reason] += 1
+        self.issue("row-skipped", message, prov)
+
+    # ------------------------------------------------------------ whole rows
+
+    def mapped_row(
+        self,
+        row: Sequence[str],
+        cols: Mapping[str, int],
+        header: Sequence[str],
+        line: int,
+        *,
+        holder: str | None = None,
+        prov: Prov | None = None,
+    ) -> str | None:
+        """One table row whose columns ``cols`` maps to fields (as the CSV reader maps them).
+
+        Returns the post id, or None when the row was skipped.
+        """
+        self.seen += 1
+        prov = prov or Prov(self.path, line)
+        width = len(row)
+        i_id, i_name, i_title, i_org, i_unit, i_fte, i_mgr, i_sec, i_abbr, i_grade = self._plan(
+            cols
+        )
+        pid = row[i_id].strip() if i_id < width else ""
+        if not pid:
+            self.skip("no id", "row has no id; skipped", prov)
+            return None
+        if holder is None:
+            holder = row[i_name] if i_name < width else ""
+        who = " ".join(holder.split())
+        attrs: dict[str, str] = {}
+        if who and who.lower() in VACANT:
+            who, attrs["status"] = "", "vacant"
+        org = self.org(row[i_org], prov) if i_org < width and row[i_org] else None
+        unit = self.unit(org, row[i_unit], prov) if i_unit < width and row[i_unit] else None
+        fte: float | None = None
+        if i_fte < width and (raw := row[i_fte].strip()):
+            fte = to_number(raw)
+            if fte is None:
+                self.issue("bad-value", f"FTE {raw!r} is not a number; ignored", prov, pid)
+        values = self._values
+        for i, name in self._attribute_columns(header, cols):
+            if i < width and (v := row[i].strip()):
+                attrs[name] = values.setdefault(v, v)
+        managers = split_many(row[i_mgr]) if i_mgr < width and row[i_mgr] else []
+        title = row[i_title].strip() if i_title < width else ""
+        abbr = row[i_abbr].strip() if i_abbr < width else ""
+        grade = row[i_grade].strip() if i_grade < width else ""
+        self.data.posts.append(
+            PostRecord(
+                pid, title or who or pid, org, unit, abbr or None, who or None, grade or None,
+                fte, not managers, attrs or None, prov,
+            )
+        )  # fmt: skip
+        for sup in managers:
+            self.line(pid, sup, prov)
+        if i_sec < width and row[i_sec]:
+            for sup in split_many(row[i_sec]):
+                self.line(pid, sup, prov, secondary=True)
+        return pid
+
+    _FIELDS = ("id", "name", "title", "org", "unit", "fte", "manager", "secondary",
+               "abbreviation", "grade")  # fmt: skip
+
+    def _plan(self, cols: Mapping[str, int]) -> tuple[int, ...]:
+        """Each field's column, or a column past any row's end (sys.maxsize) when unmapped."""
+        if self._plan_for is not cols:
+            self._plan_for = cols
+            self._plan_cols = tuple(cols.get(f, sys.maxsize) for f in self._FIELDS)
+        return self._plan_cols
+
+    def _attribute_columns(
+        self, header: Sequence[str], cols: Mapping[str, int]
+    ) -> list[tuple[int, str]]:
+        """Unmapped columns and the attribute name each is kept under, worked out once.
+
+        A column without a name is kept as ``column N``; a name used twice
+        gets `` (2)`` the second time, and both are reported, so no value is
+        lost to a damaged header.
+        """
+        if self._attr_for[0] is header and self._attr_for[1] is cols:
+            return self._attr_cols
+        key = (tuple(header), tuple(sorted(cols.values())))
+        if self._attr_key == key:
+            self._attr_for = (header, cols)
+            return self._attr_cols
+        mapped = set(cols.values())
+        out: list[tuple[int, str]] = []
+        used = {header[i].strip() for i in mapped if i < len(header)}
+        for i, raw in enumerate(header):
+            if i in mapped:
+                continue
+            name = raw.strip().lstrip("\ufeff") or f"column {i + 1}"
+            if not raw.strip():
+                self.issue("unnamed-column", f"column {i + 1} has no name; kept as {name!r}",
+                           Prov(self.path, 1))  # fmt: skip
+            elif name in used:
+                n = 2
+                while f"{name} ({n})" in used:
+                    n += 1
+                self.issue("duplicate-column", f"column {i + 1} repeats the name {name!r}; "
+                           f"kept as '{name} ({n})'", Prov(self.path, 1))  # fmt: skip
+                name = f"{name} ({n})"
+            used.add(name)
+            out.append((i, name))
+        self._attr_key, self._attr_cols = key, out
+        self._attr_for = (header, cols)
+        return out
+
+    def finish(self, what: str = "records") -> OrgData:
+        """The records, with one closing issue saying how many were skipped and why."""
+        total = sum(self.skipped.values())
+        if total:
+            reasons = ", ".join(f"{r} ({n})" for r, n in self.skipped.most_common())
+            self.data.issues.append(
+                LoadIssue(
+                    "records-skipped",
+                    f"skipped {total} of {self.seen} {what}: {reasons}",
+                    Prov(self.path),
+                )
+            )
+        return self.data

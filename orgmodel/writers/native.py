@@ -1,0 +1,25 @@
+"""The native org file (YAML or JSON): everything the model holds, provenance included.
+
+A thin layer over :func:`orgmodel.orgfile.dump_orgfile`: the records are
+written as the sources stated them (references by id or by name, each fact
+with its source), so reading the file back gives the same graph.
+"""
+
+from __future__ import annotations
+
+from orgmodel.graph import OrgGraph
+from orgmodel.orgfile import dump_orgfile
+from orgmodel.records import OrgData
+from orgmodel.writers.common import Output
+
+__all__ = ["render_json", "render_yaml"]
+
+
+def render_yaml(data: OrgData, graph: OrgGraph) -> Output:
+    """The org file as YAML."""
+    return Output(dump_orgfile(data, "yaml"))
+
+
+def render_json(data: OrgData, graph: OrgGraph) -> Output:
+    """The org file as JSON."""
+    return Output(dump_orgfile(data, "json"))
