@@ -1,0 +1,271 @@
+"""The DOT builder: a :class:`~orgmodel.render.chart.Chart` as a Graphviz graph.
+
+Every box is an HTML-like table (title in bold, holder or *Vacant*, unit),
+built with the ``graphviz`` package; every piece of user text in it passes
+through :mod:`orgmodel.render.labels`, and node and edge ids are our own
+(``p12``), so no title can break the DOT or add an attribute.
+
+The reporting lines are drawn by :mod:`orgmodel.render.connectors`: square
+org-chart combs, and wide teams stacked in columns so that forty reports do
+not make a chart twenty metres wide.
+
+For a layout engine that cannot read HTML-like labels (the WebAssembly
+Graphviz used when ``dot`` is not installed), ``html_labels=False`` gives
+plain multi-line labels with the same text.
+
+>>> from orgmodel.render.chart import Chart, Box, BoxKind, Line
+>>> chart = Chart("Demo")
+>>> chart.boxes["p0"] = Box("p0", BoxKind.POST, 'Chief "Boss" <b>', holder="A & B")
+>>> chart.boxes["p1"] = Box("p1", BoxKind.POST, "Clerk")
+>>> chart.roots, chart.children, chart.lines = ["p0"], {"p0": ["p1"]}, [Line("p0", "p1")]
+>>> text = source(chart, ChartOptions())
+>>> "Chief &quot;Boss&quot; &lt;b&gt;" in text and "A &amp; B" in text
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import graphviz
+from graphviz import escape as gv_escape
+from graphviz import nohtml
+
+from orgmodel.render import connectors
+from orgmodel.render.chart import Box, BoxKind, Chart, Line, LineStyle
+from orgmodel.render.connectors import line_attrs
+from orgmodel.render.labels import box_text, clean, html, shorten
+from orgmodel.render.options import ChartOptions
+from orgmodel.render.themes import Theme, get
+
+__all__ = ["build", "source"]
+
+_Labeller = Callable[[Box, Theme], str]
+
+
+def source(chart: Chart, options: ChartOptions, *, html_labels: bool = True) -> str:
+    """The DOT text of ``chart``."""
+    return str(build(chart, options, html_labels=html_labels).source)
+
+
+def build(chart: Chart, options: ChartOptions, *, html_labels: bool = True) -> graphviz.Digraph:
+    """A ``graphviz.Digraph`` of ``chart``, ready to lay out."""
+    theme = get(options.theme)
+    g = graphviz.Digraph("orgchart")
+    g.attr(
+        "graph",
+        rankdir=options.direction,
+        bgcolor=theme.background,
+        fontname=theme.font,
+        fontcolor=theme.text,
+        nodesep="0.18",
+        ranksep="0.32",
+        newrank="true",
+        splines="line",
+        ordering="out",
+        labelloc="t",
+        labeljust="l",
+        pad="0.3",
+        label=_title(chart, theme, html_labels),
+    )
+    g.attr(
+        "node",
+        shape="plain" if html_labels else "box",
+        fontname=theme.font,
+        fontsize=f"{theme.size:g}",
+        fontcolor=theme.text,
+    )
+    g.attr("edge", arrowhead="none", arrowtail="none", color=theme.line, penwidth="1.2")
+    labeller = _html_label if html_labels else _plain_label
+    teams = connectors.plan(chart)
+    column = connectors.columns(chart, teams)
+    hosts = _boxes(g, chart, theme, labeller, column, options.units == "clusters")
+    connectors.draw(g, chart, teams, column, theme, hosts)
+    for line in chart.lines:
+        if not line.tree:
+            _side_line(g, line, theme)
+    return g
+
+
+# ----------------------------------------------------------------- boxes
+
+
+def _boxes(
+    g: graphviz.Digraph,
+    chart: Chart,
+    theme: Theme,
+    labeller: _Labeller,
+    column: dict[str, str],
+    clusters: bool,
+) -> dict[str, graphviz.Digraph]:
+    """Declare every box, inside its unit's cluster when clusters are asked for.
+
+    Returns the (sub)graph each box was declared in, so the spine points of
+    stacked reports go into the same cluster as their superior.
+    """
+    where: dict[str, graphviz.Digraph] = {}
+    subgraphs: dict[str, graphviz.Digraph] = {}
+    if clusters:
+        for unit, name in chart.unit_names.items():
+            sub = graphviz.Digraph(f"cluster_{unit}")
+            sub.attr(
+                label=gv_escape(shorten(clean(name), 60)),
+                style="rounded",
+                color=theme.more_border,
+                fontcolor=theme.muted,
+                fontsize=f"{theme.small + 1:g}",
+                labeljust="l",
+            )
+            subgraphs[unit] = sub
+    for key, box in chart.boxes.items():
+        target = subgraphs.get(chart.units.get(key, ""), g) if clusters else g
+        target.node(key, label=labeller(box, theme), group=column[key], **_box_attrs(box, theme))
+        where[key] = target
+    if clusters:
+        _nest(g, chart, subgraphs)
+    return where
+
+
+def _nest(g: graphviz.Digraph, chart: Chart, subgraphs: dict[str, graphviz.Digraph]) -> None:
+    """Put each unit's cluster inside its parent unit's, innermost first."""
+    depth: dict[str, int] = {}
+    for unit in subgraphs:
+        d, up, seen = 0, chart.unit_parent.get(unit), {unit}
+        while up is not None and up not in seen:
+            seen.add(up)
+            d, up = d + 1, chart.unit_parent.get(up)
+        depth[unit] = d
+    for unit in sorted(subgraphs, key=lambda u: -depth[u]):
+        parent = chart.unit_parent.get(unit)
+        host = subgraphs.get(parent, g) if parent is not None else g
+        host.subgraph(subgraphs[unit])
+
+
+def _box_attrs(box: Box, theme: Theme) -> dict[str, str]:
+    classes = [str(box.kind)]
+    if box.vacant:
+        classes.append("vacant")
+    if box.inferred:
+        classes.append("inferred")
+    if box.highlighted:
+        classes.append("highlight")
+    attrs = {"id": box.key, "class": " ".join(classes)}
+    if box.tooltip:
+        attrs["tooltip"] = gv_escape(clean(box.tooltip))
+    return attrs
+
+
+def _html_label(box: Box, theme: Theme) -> str:
+    text = box_text(box, theme)
+    fade = box.inferred
+    ink = theme.inferred if fade else theme.text
+    soft = theme.inferred if fade else theme.muted
+    border = theme.highlight if box.highlighted else theme.inferred if fade else theme.box_border
+    fill = theme.highlight_fill if box.highlighted else theme.box_fill
+    if box.kind is BoxKind.MORE:
+        border, fill, ink = theme.more_border, theme.more_fill, theme.muted
+    elif box.kind is BoxKind.BODY:
+        fill = theme.body_fill
+    rows: list[str] = []
+    if text.header:
+        band, band_ink = (theme.inferred_fill, theme.muted) if fade else (
+            theme.header_fill, theme.header_text)  # fmt: skip
+        rows.append(
+            f'<TR><TD BGCOLOR="{band}" CELLPADDING="3"><FONT COLOR="{band_ink}" '
+            f'POINT-SIZE="{theme.small:g}">{_br(text.header)}</FONT></TD></TR>'
+        )
+    width = theme.box_width if box.kind is not BoxKind.MORE else theme.box_width * 2 // 3
+    rows.append(f'<TR><TD WIDTH="{width}"><FONT COLOR="{ink}"><B>{_br(text.title)}</B></FONT></TD></TR>')
+    if text.holder is None:
+        rows.append(f'<TR><TD><FONT COLOR="{soft if fade else theme.vacant}"><I>Vacant</I></FONT></TD></TR>')
+    elif text.holder:
+        rows.append(f'<TR><TD><FONT COLOR="{soft}">{_br(text.holder)}</FONT></TD></TR>')
+    if text.detail:
+        rows.append(
+            f'<TR><TD><FONT COLOR="{soft}" POINT-SIZE="{theme.small:g}">{_br(text.detail)}</FONT></TD></TR>'
+        )
+    if text.more:
+        rows.append(
+            f'<TR><TD BGCOLOR="{theme.more_fill}" SIDES="T" BORDER="1" COLOR="{theme.more_border}" '
+            f'CELLPADDING="2"><FONT COLOR="{theme.muted}" POINT-SIZE="{theme.small:g}">'
+            f"{html(text.more)}</FONT></TD></TR>"
+        )
+    thick = "2" if box.highlighted else "1"
+    style = ' STYLE="dashed"' if box.kind is BoxKind.MORE or fade else ""
+    return (
+        f'<<TABLE BORDER="{thick}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2" '
+        f'COLOR="{border}" BGCOLOR="{fill}"{style}>{"".join(rows)}</TABLE>>'
+    )
+
+
+def _br(lines: Iterable[str]) -> str:
+    return "<BR/>".join(html(line) for line in lines)
+
+
+def _plain_label(box: Box, theme: Theme) -> str:
+    text = box_text(box, theme)
+    holder = ["Vacant"] if text.holder is None else text.holder
+    parts = [*(h.upper() for h in text.header), *text.title, *holder, *text.detail]
+    if text.more:
+        parts.append(text.more)
+    return nohtml("\\n".join(gv_escape(p) for p in parts))
+
+
+# ----------------------------------------------------------------- lines
+
+
+def _side_line(g: graphviz.Digraph, line: Line, theme: Theme) -> None:
+    """A dotted line or a second primary superior: drawn, but not moving the boxes."""
+    attrs = line_attrs(line, theme)
+    attrs.update(constraint="false", arrowhead="vee", arrowsize="0.7")
+    if line.style is LineStyle.SECONDARY:
+        attrs.update(style="dashed")
+        attrs.setdefault("color", theme.secondary)
+    g.edge(line.sup, line.sub, **attrs)
+
+
+# ----------------------------------------------------------------- title
+
+
+def _title(chart: Chart, theme: Theme, html_labels: bool) -> str:
+    """Title, date and counts, and a legend when more than one kind of line appears."""
+    facts = []
+    if chart.date:
+        facts.append(clean(chart.date))
+    facts.append(_counts(chart))
+    kinds = chart.line_kinds()
+    legend: list[tuple[str, str, str]] = []
+    if len(kinds) > 1:
+        legend.append((theme.line, "───", "reports to"))
+        if "secondary" in kinds:
+            legend.append((theme.secondary, "╌╌╌", "dotted-line reporting"))
+        if "inferred" in kinds:
+            legend.append((theme.inferred, "───", "inferred (grey boxes too)"))
+    title = shorten(clean(chart.title), 120)
+    if not html_labels:
+        text = [title, " · ".join(facts)]
+        if legend:
+            text.append("   ".join(f"{mark} {what}" for _, mark, what in legend))
+        return nohtml("\\l".join(gv_escape(t) for t in text) + "\\l")
+    rows = [
+        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{theme.title_size:g}"><B>{html(title)}</B>'
+        "</FONT></TD></TR>",
+        f'<TR><TD ALIGN="LEFT"><FONT COLOR="{theme.muted}" POINT-SIZE="{theme.small + 1:g}">'
+        f"{html(' · '.join(facts))}</FONT></TD></TR>",
+    ]
+    if legend:
+        items = "   ".join(
+            f'<FONT COLOR="{color}">{mark}</FONT> {html(what)}' for color, mark, what in legend
+        )
+        rows.append(
+            f'<TR><TD ALIGN="LEFT"><FONT COLOR="{theme.muted}" POINT-SIZE="{theme.small + 1:g}">'
+            f"{items}</FONT></TD></TR>"
+        )
+    return f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{"".join(rows)}</TABLE>>'
+
+
+def _counts(chart: Chart) -> str:
+    shown = f"{chart.shown_posts:,} post{'s' if chart.shown_posts != 1 else ''}"
+    if not chart.hidden_posts:
+        return shown
+    return f"{shown} of {chart.total_posts:,}; the “+N more” boxes hold the other {chart.hidden_posts:,}"
