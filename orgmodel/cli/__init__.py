@@ -3,7 +3,7 @@
 One module per capability registers its commands on :data:`app`:
 :mod:`~orgmodel.cli.query` (show, chain, reports, common, path, oversees,
 stats), :mod:`~orgmodel.cli.postings` (extract), :mod:`~orgmodel.cli.orgfile`
-(schema). The options every command shares live in
+(schema), :mod:`~orgmodel.cli.render` (render). The options every command shares live in
 :mod:`~orgmodel.cli.options`.
 
 Exit codes scripts can rely on: 0 answered, 1 answered "no" (no common
@@ -17,14 +17,14 @@ import sys
 
 from rich.markup import escape
 
-from orgmodel.cli import orgfile, postings, query
+from orgmodel.cli import orgfile, postings, query, render
 from orgmodel.cli.app import app
 from orgmodel.cli.options import err
 from orgmodel.errors import OrgModelError
 
 __all__ = ["app", "main"]
 
-_COMMAND_MODULES = (query, postings, orgfile)  # importing them registers their commands
+_COMMAND_MODULES = (query, postings, orgfile, render)  # importing them registers their commands
 
 
 def main() -> None:

@@ -102,9 +102,6 @@ class Chart:
     lines: list[Line] = field(default_factory=list)
     children: dict[str, list[str]] = field(default_factory=dict)
     roots: list[str] = field(default_factory=list)
-    units: dict[str, str] = field(default_factory=dict)
-    unit_names: dict[str, str] = field(default_factory=dict)
-    unit_parent: dict[str, str | None] = field(default_factory=dict)
     total_posts: int = 0
     shown_posts: int = 0
     hidden_posts: int = 0

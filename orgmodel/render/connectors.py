@@ -21,13 +21,16 @@ drawn by hand look different, and this module makes ``dot`` draw them so:
   branches, a knee over its report).
 
 >>> from orgmodel.render.chart import Chart, Line
->>> chart = Chart("t", children={"p0": ["p1", "p2", "p3"], "p1": ["p4"]})
+>>> chart = Chart("t", roots=["p0"], children={"p0": ["p1", "p2", "p3"], "p1": ["p4"]})
 >>> chart.lines = [Line("p0", k) for k in ("p1", "p2", "p3")] + [Line("p1", "p4")]
 >>> teams = plan(chart)
 >>> teams["p0"].spread, teams["p0"].stacked
 (['p1'], ['p2', 'p3'])
->>> columns(chart, teams)["p0"] == columns(chart, teams)["p0"]
-True
+>>> columns(chart, teams)["p0"]  # two branches (p1, the stack): p0 has its own column
+'p0'
+>>> columns(chart, teams)["p1"]  # one branch: p1 sits straight above p4
+'p4'
+
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import pairwise
 
 import graphviz
 
@@ -126,18 +130,13 @@ def draw(
     teams: dict[str, Team],
     column: dict[str, str],
     theme: Theme,
-    hosts: dict[str, graphviz.Digraph],
 ) -> None:
-    """Add every tree line of ``chart`` to ``g`` as combs and stacks.
-
-    ``hosts`` is the (sub)graph each box was declared in: a team's points go
-    in its superior's, so that clusters keep their lines inside.
-    """
+    """Add every tree line of ``chart`` to ``g`` as combs and stacks."""
     tree = {(line.sup, line.sub): line for line in chart.lines if line.tree}
-    for sup, team in teams.items():
-        _Team(g, team, tree, column, theme, hosts[sup]).draw()
+    for team in teams.values():
+        _Team(g, team, tree, column, theme).draw()
     rows = tree_rows(chart, teams)
-    for above, below in zip(rows, rows[1:], strict=False):
+    for above, below in pairwise(rows):
         for root in below:
             g.edge(above.bottom, root, style="invis", weight="0", minlen="2")
 
@@ -153,7 +152,9 @@ class _Row:
         return iter(self.roots)
 
 
-def _extent(chart: Chart, teams: dict[str, Team]) -> tuple[dict[str, int], dict[str, tuple[int, str]]]:
+def _extent(
+    chart: Chart, teams: dict[str, Team]
+) -> tuple[dict[str, int], dict[str, tuple[int, str]]]:
     """Width of each subtree in box columns, and its lowest rank and box (estimates)."""
     order = list(chart.roots)
     for key in order:
@@ -206,16 +207,15 @@ class _Team:
         tree: dict[tuple[str, str], Line],
         column: dict[str, str],
         theme: Theme,
-        host: graphviz.Digraph,
     ) -> None:
-        self.g, self.team, self.column, self.theme, self.host = g, team, column, theme, host
+        self.g, self.team, self.column, self.theme = g, team, column, theme
         self.lines = {k: tree[(team.sup, k)] for k in [*team.spread, *team.stacked]}
 
     def lit(self, keys: list[str]) -> bool:
         return any(self.lines[k].highlighted for k in keys)
 
     def point(self, name: str, group: str) -> None:
-        self.host.node(
+        self.g.node(
             name,
             shape="point",
             width="0.01",

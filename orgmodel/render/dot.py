@@ -26,6 +26,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import cast
 
 import graphviz
 from graphviz import escape as gv_escape
@@ -79,8 +80,9 @@ def build(chart: Chart, options: ChartOptions, *, html_labels: bool = True) -> g
     labeller = _html_label if html_labels else _plain_label
     teams = connectors.plan(chart)
     column = connectors.columns(chart, teams)
-    hosts = _boxes(g, chart, theme, labeller, column, options.units == "clusters")
-    connectors.draw(g, chart, teams, column, theme, hosts)
+    for key, box in chart.boxes.items():
+        g.node(key, label=labeller(box, theme), group=column[key], **_box_attrs(box, theme))
+    connectors.draw(g, chart, teams, column, theme)
     for line in chart.lines:
         if not line.tree:
             _side_line(g, line, theme)
@@ -88,57 +90,6 @@ def build(chart: Chart, options: ChartOptions, *, html_labels: bool = True) -> g
 
 
 # ----------------------------------------------------------------- boxes
-
-
-def _boxes(
-    g: graphviz.Digraph,
-    chart: Chart,
-    theme: Theme,
-    labeller: _Labeller,
-    column: dict[str, str],
-    clusters: bool,
-) -> dict[str, graphviz.Digraph]:
-    """Declare every box, inside its unit's cluster when clusters are asked for.
-
-    Returns the (sub)graph each box was declared in, so the spine points of
-    stacked reports go into the same cluster as their superior.
-    """
-    where: dict[str, graphviz.Digraph] = {}
-    subgraphs: dict[str, graphviz.Digraph] = {}
-    if clusters:
-        for unit, name in chart.unit_names.items():
-            sub = graphviz.Digraph(f"cluster_{unit}")
-            sub.attr(
-                label=gv_escape(shorten(clean(name), 60)),
-                style="rounded",
-                color=theme.more_border,
-                fontcolor=theme.muted,
-                fontsize=f"{theme.small + 1:g}",
-                labeljust="l",
-            )
-            subgraphs[unit] = sub
-    for key, box in chart.boxes.items():
-        target = subgraphs.get(chart.units.get(key, ""), g) if clusters else g
-        target.node(key, label=labeller(box, theme), group=column[key], **_box_attrs(box, theme))
-        where[key] = target
-    if clusters:
-        _nest(g, chart, subgraphs)
-    return where
-
-
-def _nest(g: graphviz.Digraph, chart: Chart, subgraphs: dict[str, graphviz.Digraph]) -> None:
-    """Put each unit's cluster inside its parent unit's, innermost first."""
-    depth: dict[str, int] = {}
-    for unit in subgraphs:
-        d, up, seen = 0, chart.unit_parent.get(unit), {unit}
-        while up is not None and up not in seen:
-            seen.add(up)
-            d, up = d + 1, chart.unit_parent.get(up)
-        depth[unit] = d
-    for unit in sorted(subgraphs, key=lambda u: -depth[u]):
-        parent = chart.unit_parent.get(unit)
-        host = subgraphs.get(parent, g) if parent is not None else g
-        host.subgraph(subgraphs[unit])
 
 
 def _box_attrs(box: Box, theme: Theme) -> dict[str, str]:
@@ -166,36 +117,41 @@ def _html_label(box: Box, theme: Theme) -> str:
         border, fill, ink = theme.more_border, theme.more_fill, theme.muted
     elif box.kind is BoxKind.BODY:
         fill = theme.body_fill
+    small = f"{theme.small:g}"
     rows: list[str] = []
     if text.header:
         band, band_ink = (theme.inferred_fill, theme.muted) if fade else (
             theme.header_fill, theme.header_text)  # fmt: skip
-        rows.append(
-            f'<TR><TD BGCOLOR="{band}" CELLPADDING="3"><FONT COLOR="{band_ink}" '
-            f'POINT-SIZE="{theme.small:g}">{_br(text.header)}</FONT></TD></TR>'
-        )
+        rows.append(_row(_font(_br(text.header), band_ink, small), BGCOLOR=band, CELLPADDING="3"))
     width = theme.box_width if box.kind is not BoxKind.MORE else theme.box_width * 2 // 3
-    rows.append(f'<TR><TD WIDTH="{width}"><FONT COLOR="{ink}"><B>{_br(text.title)}</B></FONT></TD></TR>')
+    rows.append(_row(_font(f"<B>{_br(text.title)}</B>", ink), WIDTH=str(width)))
     if text.holder is None:
-        rows.append(f'<TR><TD><FONT COLOR="{soft if fade else theme.vacant}"><I>Vacant</I></FONT></TD></TR>')
+        rows.append(_row(_font("<I>Vacant</I>", soft if fade else theme.vacant)))
     elif text.holder:
-        rows.append(f'<TR><TD><FONT COLOR="{soft}">{_br(text.holder)}</FONT></TD></TR>')
+        rows.append(_row(_font(_br(text.holder), soft)))
     if text.detail:
-        rows.append(
-            f'<TR><TD><FONT COLOR="{soft}" POINT-SIZE="{theme.small:g}">{_br(text.detail)}</FONT></TD></TR>'
-        )
+        rows.append(_row(_font(_br(text.detail), soft, small)))
     if text.more:
-        rows.append(
-            f'<TR><TD BGCOLOR="{theme.more_fill}" SIDES="T" BORDER="1" COLOR="{theme.more_border}" '
-            f'CELLPADDING="2"><FONT COLOR="{theme.muted}" POINT-SIZE="{theme.small:g}">'
-            f"{html(text.more)}</FONT></TD></TR>"
-        )
+        more = _font(html(text.more), theme.muted, small)
+        rows.append(_row(more, BGCOLOR=theme.more_fill, SIDES="T", BORDER="1",
+                         COLOR=theme.more_border, CELLPADDING="2"))  # fmt: skip
     thick = "2" if box.highlighted else "1"
     style = ' STYLE="dashed"' if box.kind is BoxKind.MORE or fade else ""
     return (
         f'<<TABLE BORDER="{thick}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2" '
         f'COLOR="{border}" BGCOLOR="{fill}"{style}>{"".join(rows)}</TABLE>>'
     )
+
+
+def _row(content: str, **cell: str) -> str:
+    """One table row of one cell; attribute values are ours (colours, sizes), never user text."""
+    attrs = "".join(f' {name}="{value}"' for name, value in cell.items())
+    return f"<TR><TD{attrs}>{content}</TD></TR>"
+
+
+def _font(content: str, color: str, size: str | None = None) -> str:
+    point = f' POINT-SIZE="{size}"' if size else ""
+    return f'<FONT COLOR="{color}"{point}>{content}</FONT>'
 
 
 def _br(lines: Iterable[str]) -> str:
@@ -208,7 +164,7 @@ def _plain_label(box: Box, theme: Theme) -> str:
     parts = [*(h.upper() for h in text.header), *text.title, *holder, *text.detail]
     if text.more:
         parts.append(text.more)
-    return nohtml("\\n".join(gv_escape(p) for p in parts))
+    return cast(str, nohtml("\\n".join(gv_escape(p) for p in parts)))  # stays NoHtml
 
 
 # ----------------------------------------------------------------- lines
@@ -246,26 +202,21 @@ def _title(chart: Chart, theme: Theme, html_labels: bool) -> str:
         text = [title, " · ".join(facts)]
         if legend:
             text.append("   ".join(f"{mark} {what}" for _, mark, what in legend))
-        return nohtml("\\l".join(gv_escape(t) for t in text) + "\\l")
+        return cast(str, nohtml("\\l".join(gv_escape(t) for t in text) + "\\l"))
+    note = f"{theme.small + 1:g}"
     rows = [
-        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="{theme.title_size:g}"><B>{html(title)}</B>'
-        "</FONT></TD></TR>",
-        f'<TR><TD ALIGN="LEFT"><FONT COLOR="{theme.muted}" POINT-SIZE="{theme.small + 1:g}">'
-        f"{html(' · '.join(facts))}</FONT></TD></TR>",
+        _row(_font(f"<B>{html(title)}</B>", theme.text, f"{theme.title_size:g}"), ALIGN="LEFT"),
+        _row(_font(html(" · ".join(facts)), theme.muted, note), ALIGN="LEFT"),
     ]
     if legend:
-        items = "   ".join(
-            f'<FONT COLOR="{color}">{mark}</FONT> {html(what)}' for color, mark, what in legend
-        )
-        rows.append(
-            f'<TR><TD ALIGN="LEFT"><FONT COLOR="{theme.muted}" POINT-SIZE="{theme.small + 1:g}">'
-            f"{items}</FONT></TD></TR>"
-        )
-    return f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">{"".join(rows)}</TABLE>>'
+        items = "   ".join(f"{_font(mark, color)} {html(what)}" for color, mark, what in legend)
+        rows.append(_row(_font(items, theme.muted, note), ALIGN="LEFT"))
+    table = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
+    return f"<{table}{''.join(rows)}</TABLE>>"
 
 
 def _counts(chart: Chart) -> str:
     shown = f"{chart.shown_posts:,} post{'s' if chart.shown_posts != 1 else ''}"
     if not chart.hidden_posts:
         return shown
-    return f"{shown} of {chart.total_posts:,}; the “+N more” boxes hold the other {chart.hidden_posts:,}"
+    return f"{shown} of {chart.total_posts:,}; “+N more” hold the other {chart.hidden_posts:,}"

@@ -13,10 +13,10 @@ install.
 
 >>> format_of("chart.SVG"), format_of("org.mmd")
 ('svg', 'mermaid')
->>> format_of("chart.jpg")
+>>> format_of("chart.jpg")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-orgmodel.errors.UsageError: cannot tell the chart format from 'chart.jpg': use .svg, .png, .pdf, .dot or .mmd
+orgmodel.errors.UsageError: cannot tell the chart format from 'chart.jpg': use .svg, ...
 """
 
 from __future__ import annotations

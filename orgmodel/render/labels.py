@@ -121,8 +121,8 @@ def more_text(reports: int, posts: int) -> str:
 def box_text(box: Box, theme: Theme) -> BoxText:
     """What a box says, fitted to the theme's widths (the same for DOT and Mermaid)."""
     if box.kind is BoxKind.MORE:
-        title, _, rest = more_text(box.more_reports, box.more_posts).partition(" · ")
-        return BoxText([], [title], [rest] if rest else [], [], None)
+        count, _, held = more_text(box.more_reports, box.more_posts).partition(" · ")
+        return BoxText([], [count], [held] if held else [], [], None)
     width = theme.line_chars
     header = wrap(box.header, width, 2) if box.header else []
     title = wrap(box.title, theme.title_chars, theme.title_lines)

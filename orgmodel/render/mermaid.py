@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from orgmodel.render.chart import Box, BoxKind, Chart, LineStyle
+from orgmodel.render.chart import Box, Chart, LineStyle
 from orgmodel.render.labels import box_text, clean, shorten
 from orgmodel.render.options import ChartOptions
 from orgmodel.render.themes import Theme, get

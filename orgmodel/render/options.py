@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from orgmodel.errors import UsageError
 
-__all__ = ["DEFAULT_MAX_POSTS", "DIRECTIONS", "UNIT_STYLES", "ChartOptions"]
+__all__ = ["DEFAULT_MAX_POSTS", "DIRECTIONS", "ChartOptions"]
 
 DEFAULT_MAX_POSTS = 60
 """Posts drawn before subtrees fold into "+N more" boxes.
@@ -29,7 +29,6 @@ About what an A3 sheet or a laptop screen shows with every title legible
 """
 
 DIRECTIONS = ("TB", "LR")
-UNIT_STYLES = ("headers", "clusters")
 
 
 @dataclass(frozen=True)
@@ -39,9 +38,7 @@ class ChartOptions:
     ``roots`` None means every top post of the graph (or of ``org``);
     ``depth`` counts levels below the roots; ``highlight`` is a post whose
     chain of command to the top is drawn out and always shown;
-    ``date`` None leaves the date off (stable output for golden files);
-    ``units`` is ``headers`` (the unit a post heads is a band on its box) or
-    ``clusters`` (a labelled frame around each unit's posts).
+    ``date`` None leaves the date off (stable output for golden files).
     """
 
     roots: tuple[int, ...] | None = None
@@ -53,13 +50,10 @@ class ChartOptions:
     title: str | None = None
     date: str | None = None
     theme: str = "default"
-    units: str = "headers"
 
     def __post_init__(self) -> None:
         if self.direction not in DIRECTIONS:
             raise UsageError(f"direction must be TB or LR, not {self.direction!r}")
-        if self.units not in UNIT_STYLES:
-            raise UsageError(f"units must be headers or clusters, not {self.units!r}")
         if self.max_posts < 1:
             raise UsageError(f"max-posts must be at least 1, not {self.max_posts}")
         if self.depth is not None and self.depth < 0:

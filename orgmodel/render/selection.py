@@ -27,6 +27,7 @@ post's chain of command is always shown, whatever the budget and depth.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 
 from orgmodel.errors import UsageError
 from orgmodel.graph import OrgGraph
@@ -183,7 +184,7 @@ def select(graph: OrgGraph, options: ChartOptions) -> Chart:
         highlight = set(chain)
         if chain[-1] not in shown_roots:
             shown_roots.append(chain[-1])
-        for child, sup in zip(chain, chain[1:], strict=False):
+        for child, sup in pairwise(chain):
             team = shown_children.setdefault(sup, [])
             if child not in team:
                 wanted = {*team, child}
@@ -227,10 +228,14 @@ def _fill(
 ) -> None:
     """Boxes and tree lines, depth first from each root (the order DOT lays them out)."""
     heads = _unit_heads(graph, roots, shown_children)
+    pending: dict[int, tuple[Box, list[int]]] = {}
     several_orgs = len({graph.org_of(r) for r in roots}) > 1
     stack: list[tuple[int, int | None, int | None]] = [(r, None, None) for r in reversed(roots)]
     while stack:
         node, sup, inherited = stack.pop()
+        if node < 0:  # the "+N more" box of ~node, after its shown reports
+            _more(chart, pending.pop(~node), counts)
+            continue
         box, unit = _box(graph, node, heads.get(node), inherited, highlight)
         if sup is None:
             chart.roots.append(box.key)
@@ -240,10 +245,6 @@ def _fill(
                     box.detail = box.header
                 box.header = org
         chart.boxes[box.key] = box
-        own_unit = graph.unit_of(node) if graph.is_post(node) else None
-        cluster = own_unit if own_unit is not None else (heads.get(node) or [None])[0]
-        if cluster is not None:
-            _add_unit(graph, chart, box.key, cluster)
         if sup is not None:
             rel = graph.parent_rel[node]
             chart.lines.append(
@@ -254,27 +255,30 @@ def _fill(
                     highlighted=node in highlight and sup in highlight,
                 )
             )
-            chart.children.setdefault(f"p{sup}", []).append(box.key)
         shown = shown_children.get(node, [])
         shown_set = set(shown)
         hidden = [k for k in _kids(graph, node, keep) if k not in shown_set]
+        if shown:
+            chart.children[box.key] = [f"p{c}" for c in shown]
+        if hidden and not shown:
+            box.more_reports = len(hidden)
+            box.more_posts = sum(counts[k] for k in hidden)
+        elif hidden:
+            pending[node] = (box, hidden)
+            stack.append((~node, None, None))
         for child in reversed(shown):
             stack.append((child, node, unit))
-        if hidden:
-            _more(chart, box, hidden, counts, folded=not shown)
 
 
-def _more(chart: Chart, box: Box, hidden: list[int], counts: list[int], folded: bool) -> None:
-    """Count the reports left out: in the post's own box when its whole team is
-    folded, else in a "+N more" box beside the reports that are shown."""
-    target = box
-    if not folded:
-        target = Box(f"m{box.node}", BoxKind.MORE, f"+{len(hidden)} more", node=box.node)
-        chart.boxes[target.key] = target
-        chart.children.setdefault(box.key, []).append(target.key)
-        chart.lines.append(Line(box.key, target.key))
-    target.more_reports = len(hidden)
-    target.more_posts = sum(counts[k] for k in hidden)
+def _more(chart: Chart, parent: tuple[Box, list[int]], counts: list[int]) -> None:
+    """A "+N more" box beside the reports of ``parent`` that are shown."""
+    box, hidden = parent
+    more = Box(f"m{box.node}", BoxKind.MORE, f"+{len(hidden)} more", node=box.node)
+    more.more_reports = len(hidden)
+    more.more_posts = sum(counts[k] for k in hidden)
+    chart.boxes[more.key] = more
+    chart.children[box.key].append(more.key)
+    chart.lines.append(Line(box.key, more.key))
 
 
 def _box(
@@ -334,19 +338,6 @@ def _shown(roots: list[int], shown_children: dict[int, list[int]]) -> list[int]:
     for n in nodes:
         nodes.extend(shown_children.get(n, []))
     return nodes
-
-
-def _add_unit(graph: OrgGraph, chart: Chart, key: str, unit: int) -> None:
-    """Record the unit (and the units it is part of) a box sits in, for clusters."""
-    chart.units[key] = f"u{unit}"
-    seen: set[int] = set()
-    node: int | None = unit
-    while node is not None and f"u{node}" not in chart.unit_names and node not in seen:
-        seen.add(node)
-        chart.unit_names[f"u{node}"] = graph.title(node)
-        up = graph.unit_of(node)
-        chart.unit_parent[f"u{node}"] = f"u{up}" if up is not None and up not in seen else None
-        node = up
 
 
 def _inferred(rel: Relation | None) -> bool:
