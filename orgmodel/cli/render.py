@@ -11,6 +11,7 @@ import typer
 from orgmodel.cli.app import app
 from orgmodel.cli.options import SourceOptions, out, with_sources
 from orgmodel.errors import UsageError
+from orgmodel.graph import OrgGraph
 from orgmodel.lookup import find, find_org
 from orgmodel.render import DEFAULT_MAX_POSTS, ChartOptions, write
 from orgmodel.render.engine import format_of
@@ -52,16 +53,10 @@ def render(
     """
     fmt = format_of(output)
     graph = src.graph()
-    org_id = None
-    if org is not None:
-        org_id = find_org(graph, org)
-        if org_id is None:
-            known = "; ".join(o.name for o in graph.orgs.values())
-            raise UsageError(f"no organization matches {org!r}; the sources have: {known}")
     options = ChartOptions(
         roots=(find(graph, root),) if root else None,
         depth=depth,
-        org=org_id,
+        org=_org(graph, org) if org else None,
         highlight=find(graph, highlight, units=False) if highlight else None,
         max_posts=max_posts,
         direction=direction.upper(),
@@ -80,3 +75,16 @@ def render(
     out.print(summary)
     if chart.lines_left_out:
         out.print(f"{chart.lines_left_out} dotted or second lines lead to posts not on the chart")
+
+
+def _org(graph: OrgGraph, text: str) -> str:
+    """The organization a user names: exactly (id, name, abbreviation), else by a word in its name."""
+    found = find_org(graph, text)
+    if found is not None:
+        return found
+    key = f" {text.strip().lower()} "
+    hits = [o.id for o in graph.orgs.values() if key in f" {o.name.lower()} "]
+    if len(hits) == 1:
+        return hits[0]
+    known = "; ".join(o.name for o in graph.orgs.values())
+    raise UsageError(f"no single organization matches {text!r}; the sources have: {known}")

@@ -7,14 +7,15 @@ characters, or a paragraph pasted into a title cell. Every piece of user
 text goes through :func:`clean` (one line, printable), :func:`wrap` (a few
 short lines, "…" past them) and then one escaper for the output at hand:
 
-* :func:`html` for Graphviz HTML-like labels and Mermaid's HTML labels --
-  ``& < > " '`` and the backslash become character references, so the text
-  can neither close the label nor start a tag or an escape sequence;
+* :func:`html` for Graphviz HTML-like labels -- ``& < > " '`` become
+  character references, so the text can neither close the label nor start a
+  tag; a backslash becomes ``&#92;`` and an invisible word joiner, because
+  ``dot`` decodes references *before* it expands ``\N`` and ``\G``;
 * :func:`dot_string` for a quoted DOT attribute (a tooltip, a plain label):
   backslashes doubled and quotes escaped by the ``graphviz`` package.
 
 >>> html('R&D <b>"Lead"</b> \\N')
-'R&amp;D &lt;b&gt;&quot;Lead&quot;&lt;/b&gt; &#92;N'
+'R&amp;D &lt;b&gt;&quot;Lead&quot;&lt;/b&gt; &#92;&#8288;N'
 >>> wrap("Deputy Superintendent for Administration and Finance", 24, 3)
 ['Deputy Superintendent', 'for Administration and', 'Finance']
 >>> clean("Chief\n\tOperating\x00 Officer ")
@@ -37,8 +38,9 @@ from orgmodel.render.themes import Theme
 __all__ = ["BoxText", "box_text", "clean", "dot_string", "html", "more_text", "shorten", "wrap"]
 
 _SPACE = re.compile(r"\s+")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
 _HTML = str.maketrans(
-    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "\\": "&#92;"}
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;", "\\": "&#92;&#8288;"}
 )
 ELLIPSIS = "…"
 
@@ -47,14 +49,21 @@ def clean(text: str) -> str:
     """One line of printable text: whitespace runs become one space, controls go.
 
     Control characters, lone surrogates and Unicode non-characters are dropped:
-    XML (SVG) cannot carry them and Graphviz would stop on them.
+    XML (SVG) cannot carry them and Graphviz would stop on them. An ``&`` that
+    starts something shaped like a character reference (``&amp;``, ``&bogus;``)
+    gets an invisible word joiner after it: Graphviz's SVG writer copies such
+    text unescaped, which would show ``&amp;`` as "&" and make ``&bogus;``
+    an undefined entity that no XML parser accepts.
+
+    >>> clean("R&D &amp; co") == "R&D &\u2060amp; co"
+    True
     """
     kept = "".join(
         ch
         for ch in text
         if ch.isspace() or unicodedata.category(ch) not in ("Cc", "Cs", "Cn", "Co")
     )
-    return _SPACE.sub(" ", kept).strip()
+    return _ENTITY.sub("&\u2060", _SPACE.sub(" ", kept).strip())
 
 
 def shorten(text: str, width: int) -> str:
