@@ -51,7 +51,8 @@ def test_errors_are_one_paragraph(tmp_path: Path) -> None:
         run_cli("render", "-q", "-o", str(tmp_path / "x.jpg")), "cannot tell the chart format"
     )
     _clean_error(
-        run_cli("render", "-q", "--root", "Superintendant", "-o", str(tmp_path / "x.svg")), "did you mean"
+        run_cli("render", "-q", "--root", "Superintendant", "-o", str(tmp_path / "x.svg")),
+        "did you mean",
     )
     _clean_error(
         run_cli("render", "-q", "--org", "Atlantis", "-o", str(tmp_path / "x.svg")), "Atlantis"
@@ -69,7 +70,7 @@ def test_errors_are_one_paragraph(tmp_path: Path) -> None:
             "--root",
             "HPS: COO",
             "--highlight",
-            "Mayor",
+            "hfd-mayor",
             "-o",
             str(tmp_path / "x.svg"),
         ),
