@@ -2,7 +2,8 @@
 
 Each step is a real ``orgmodel`` command on ``data/`` (found through the
 repository's ``orgmodel.toml``), printed with the command line first so the
-output can be repeated by hand.
+output can be repeated by hand. The charts go to ``out/`` (ignored by git);
+``make diagrams`` redraws the ones committed in ``diagrams/``.
 """
 
 from __future__ import annotations
@@ -22,6 +23,18 @@ STEPS: list[list[str]] = [
     ["common", "Director of Facilities", "Chief Financial Officer"],
     ["path", "Director of Transportation", "General Counsel"],
     ["chain", "City of Minneapolis: Director of Administration"],
+    ["render", "--root", "Hartford Public Schools: COO", "-o", "out/hps-operations.svg"],
+    [
+        "render",
+        "--org",
+        "HPS",
+        "--highlight",
+        "HPS: Director of Transportation",
+        "-o",
+        "out/hps.svg",
+    ],
+    ["render", "-o", "out/sample.svg"],
+    ["render", "--org", "City of Minneapolis", "-o", "out/minneapolis.mmd"],
 ]
 
 

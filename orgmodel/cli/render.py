@@ -78,7 +78,7 @@ def render(
 
 
 def _org(graph: OrgGraph, text: str) -> str:
-    """The organization a user names: exactly (id, name, abbreviation), else by a word in its name."""
+    """The organization a user names: by id, name or abbreviation, else by words in its name."""
     found = find_org(graph, text)
     if found is not None:
         return found

@@ -215,31 +215,31 @@ class _Team:
         return any(self.lines[k].highlighted for k in keys)
 
     def point(self, name: str, group: str) -> None:
-        self.g.node(
-            name,
-            shape="point",
-            width="0.01",
-            height="0.01",
-            label="",
-            color=self.theme.line,
-            group=group,
-            **{"class": "spine"},
+        self.g.body.append(
+            f'\t{name} [label="" class=spine color="{self.theme.line}" group="{group}" '
+            "height=0.01 shape=point width=0.01]\n"
         )
 
     def segment(self, a: str, b: str, lit: bool, **extra: str) -> None:
         attrs = {"class": "spine", **extra}
         if lit:
             attrs.update(color=self.theme.highlight, penwidth="2.5")
-        self.g.edge(a, b, **attrs)
+        self.edge(a, b, attrs)
 
     def line(self, a: str, b: str, line: Line, **extra: str) -> None:
-        self.g.edge(a, b, **line_attrs(line, self.theme), **extra)
+        self.edge(a, b, {**line_attrs(line, self.theme), **extra})
+
+    def edge(self, a: str, b: str, attrs: dict[str, str]) -> None:
+        """An edge statement written directly: ids, classes and colours are all ours.
+
+        (Thousands of these go into a big chart; the ``graphviz`` package's
+        per-attribute quoting, meant for user text, cost more than ``dot``.)
+        """
+        listed = " ".join(f'{k}="{v}"' for k, v in attrs.items())
+        self.g.body.append(f"\t{a} -> {b} [{listed}]\n")
 
     def same_rank(self, names: list[str]) -> None:
-        with self.g.subgraph() as same:
-            same.attr(rank="same")
-            for name in names:
-                same.node(name)
+        self.g.body.append(f"\t{{rank=same; {'; '.join(names)}}}\n")
 
     def draw(self) -> None:
         team, sup = self.team, self.team.sup
@@ -266,7 +266,7 @@ class _Team:
             if point == joint:
                 self.segment(sup, joint, self.lit(list(self.lines)))
             else:
-                self.g.edge(sup, point, style="invis", weight="1")
+                self.edge(sup, point, {"style": "invis", "weight": "1"})
         at = bar.index(joint)
         lit_at = [bar.index(knees[i]) for i, b in enumerate(branches) if self.branch_lit(b)]
         for i in range(len(bar) - 1):

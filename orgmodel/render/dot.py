@@ -81,7 +81,8 @@ def build(chart: Chart, options: ChartOptions, *, html_labels: bool = True) -> g
     teams = connectors.plan(chart)
     column = connectors.columns(chart, teams)
     for key, box in chart.boxes.items():
-        g.node(key, label=labeller(box, theme), group=column[key], **_box_attrs(box, theme))
+        attrs = _box_attrs(box, theme) if html_labels else _plain_attrs(box, theme)
+        g.node(key, label=labeller(box, theme), group=column[key], **attrs)
     connectors.draw(g, chart, teams, column, theme)
     for line in chart.lines:
         if not line.tree:
@@ -90,6 +91,21 @@ def build(chart: Chart, options: ChartOptions, *, html_labels: bool = True) -> g
 
 
 # ----------------------------------------------------------------- boxes
+
+
+def _plain_attrs(box: Box, theme: Theme) -> dict[str, str]:
+    """Box colours for plain labels (the HTML-like table carries them otherwise)."""
+    attrs = _box_attrs(box, theme)
+    attrs.update(style="filled", fillcolor=theme.box_fill, color=theme.box_border)
+    if box.kind is BoxKind.MORE or box.inferred:
+        attrs.update(style="filled,dashed", color=theme.more_border)
+    if box.inferred:
+        attrs["fontcolor"] = theme.inferred
+    if box.kind is BoxKind.BODY:
+        attrs["fillcolor"] = theme.body_fill
+    if box.highlighted:
+        attrs.update(color=theme.highlight, fillcolor=theme.highlight_fill, penwidth="2")
+    return attrs
 
 
 def _box_attrs(box: Box, theme: Theme) -> dict[str, str]:
@@ -211,6 +227,7 @@ def _title(chart: Chart, theme: Theme, html_labels: bool) -> str:
     if legend:
         items = "   ".join(f"{_font(mark, color)} {html(what)}" for color, mark, what in legend)
         rows.append(_row(_font(items, theme.muted, note), ALIGN="LEFT"))
+    rows.append('<TR><TD HEIGHT="12"></TD></TR>')  # air between the title and the chart
     table = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
     return f"<{table}{''.join(rows)}</TABLE>>"
 

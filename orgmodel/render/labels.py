@@ -58,11 +58,13 @@ def clean(text: str) -> str:
     >>> clean("R&D &amp; co") == "R&D &\u2060amp; co"
     True
     """
-    kept = "".join(
-        ch
-        for ch in text
-        if ch.isspace() or unicodedata.category(ch) not in ("Cc", "Cs", "Cn", "Co")
-    )
+    kept = text
+    if not text.isprintable():  # the common case skips the walk
+        kept = "".join(
+            ch
+            for ch in text
+            if ch.isspace() or unicodedata.category(ch) not in ("Cc", "Cs", "Cn", "Co")
+        )
     return _ENTITY.sub("&\u2060", _SPACE.sub(" ", kept).strip())
 
 

@@ -86,7 +86,9 @@ SAMPLES = [
     ),
     SampleChart("city-of-hartford", "City of Hartford", org="City of Hartford"),
     SampleChart(
-        "minneapolis-clerk", "Minneapolis City Clerk's Office (an HR export)", org="City of Minneapolis"
+        "minneapolis-clerk",
+        "Minneapolis City Clerk's Office (an HR export)",
+        org="City of Minneapolis",
     ),
     SampleChart("nyc-operations", "NYC Mayor's Office of Operations", org="City of New York"),
     SampleChart(

@@ -74,5 +74,5 @@ def test_dot_draws_every_format(tmp_path: Path, suffix: str, magic: bytes) -> No
 def test_format_comes_from_the_extension() -> None:
     assert [format_of(f"x{s}") for s in (".svg", ".PNG", ".pdf", ".dot", ".gv", ".mmd")] == [
         "svg", "png", "pdf", "dot", "dot", "mermaid"]  # fmt: skip
-    with pytest.raises(UsageError, match="use .svg, .png, .pdf, .dot or .mmd"):
+    with pytest.raises(UsageError, match=r"use \.svg, \.png, \.pdf, \.dot or \.mmd"):
         format_of("chart.jpeg")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 from tests.conftest import run_cli
@@ -38,9 +39,9 @@ def test_no_date_leaves_it_off_and_default_is_today(tmp_path: Path) -> None:
     assert datetime.date.today().isoformat() not in b.read_text()
 
 
-def _clean_error(result: object, *parts: str) -> None:
-    assert getattr(result, "returncode") == 2
-    stderr = getattr(result, "stderr")
+def _clean_error(result: subprocess.CompletedProcess[str], *parts: str) -> None:
+    assert result.returncode == 2
+    stderr = result.stderr
     assert "Traceback" not in stderr
     for part in parts:
         assert part in stderr, stderr
