@@ -73,6 +73,8 @@ def render(
         folded = [b for b in chart.boxes.values() if b.more_reports]
         summary += f"; {len(folded)} '+N more' hold {chart.hidden_posts:,}"
     out.print(summary)
+    if chart.unplaced:
+        out.print(f"{chart.unplaced:,} posts are in reporting cycles and not on the chart")
     if chart.lines_left_out:
         out.print(f"{chart.lines_left_out} dotted or second lines lead to posts not on the chart")
 

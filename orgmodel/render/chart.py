@@ -106,6 +106,8 @@ class Chart:
     shown_posts: int = 0
     hidden_posts: int = 0
     lines_left_out: int = 0
+    unplaced: int = 0
+    """Posts under no top at all (in a reporting cycle): not on a chart of everything."""
 
     def line_kinds(self) -> set[str]:
         """Which kinds of line appear: ``primary``, ``secondary``, ``inferred``."""

@@ -27,7 +27,7 @@ post's chain of command is always shown, whatever the budget and depth.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from orgmodel.errors import UsageError
 from orgmodel.graph import OrgGraph
@@ -89,10 +89,18 @@ def _order(graph: OrgGraph, roots: Sequence[int], keep: Keep) -> list[int]:
     """Every node under ``roots`` (roots first), breadth first, each once."""
     start, kids = graph.child_start, graph.child_list
     order = list(dict.fromkeys(roots))
+    depth = graph.depth
+    if keep is None and all(depth[r] >= 0 for r in order):
+        # Below a top with a depth there is no cycle: each node is reached once.
+        for n in order:  # the list grows while it is walked: a breadth-first queue
+            a, b = start[n], start[n + 1]
+            if a != b:
+                order.extend(kids[a:b])
+        return order
     seen = bytearray(graph.size)
     for r in order:
         seen[r] = 1
-    for n in order:  # the list grows while it is walked: a breadth-first queue
+    for n in order:
         a, b = start[n], start[n + 1]
         if a == b:
             continue
@@ -109,14 +117,10 @@ def posts_below(graph: OrgGraph, order: Sequence[int], roots: int) -> list[int]:
     ``order`` is breadth-first with its ``roots`` first: summing children
     into parents from the end is then one pass over the subtree.
     """
-    count = [0] * graph.size
     posts = graph.post_count
-    for n in order:
-        if n < posts:
-            count[n] = 1
+    count = [1] * posts + [0] * (graph.size - posts)  # read only for the nodes of order
     parent = graph.parent
-    for i in range(len(order) - 1, roots - 1, -1):
-        n = order[i]
+    for n in islice(reversed(order), len(order) - roots):
         count[parent[n]] += count[n]
     return count
 
@@ -202,6 +206,8 @@ def select(graph: OrgGraph, options: ChartOptions) -> Chart:
     chart.total_posts = sum(counts[r] for r in set(roots))
     chart.shown_posts = sum(1 for b in chart.boxes.values() if b.kind is BoxKind.POST)
     chart.hidden_posts = chart.total_posts - chart.shown_posts
+    if options.roots is None and options.org is None:
+        chart.unplaced = graph.post_count - chart.total_posts
     _side_lines(graph, chart)
     return chart
 

@@ -141,3 +141,11 @@ def test_inferred_posts_are_marked(sample: OrgGraph) -> None:
     inferred = sorted(b.title for b in chart.boxes.values() if b.inferred)
     assert inferred == ["analysts", "department or division manager", "developers", "technicians"]
     assert "inferred" in chart.line_kinds()
+
+
+def test_posts_in_a_reporting_cycle_are_counted_as_unplaced() -> None:
+    posts = [PostRecord(x, x.upper()) for x in ("top", "a", "b", "c")]
+    rels = [Relation(RelKind.REPORTS_TO, s, o, LineKind.PRIMARY)
+            for s, o in (("a", "top"), ("b", "c"), ("c", "b"))]  # fmt: skip
+    chart = select(OrgGraph(OrgData(posts=posts, relations=rels)), ChartOptions())
+    assert (chart.shown_posts, chart.total_posts, chart.unplaced) == (2, 2, 2)
