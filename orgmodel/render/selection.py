@@ -28,10 +28,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from itertools import islice, pairwise
+from pathlib import Path
 
 from orgmodel.errors import UsageError
 from orgmodel.graph import OrgGraph
-from orgmodel.records import PostRecord, Relation
+from orgmodel.records import PostRecord, Prov, Relation
 from orgmodel.render.chart import Box, BoxKind, Chart, Line, LineStyle
 from orgmodel.render.options import ChartOptions
 
@@ -298,11 +299,11 @@ def _box(
     rec = graph.record(node)
     if not isinstance(rec, PostRecord):
         box = Box(f"p{node}", BoxKind.BODY, rec.name, detail=str(rec.kind).capitalize())
-        box.node, box.tooltip = node, f"{rec.id} · {rec.prov.where()}"
+        box.node, box.tooltip = node, _tooltip(rec.id, rec.prov)
         box.highlighted = node in highlight
         return box, inherited
     box = Box(f"p{node}", BoxKind.POST, rec.title, holder=rec.holder, node=node)
-    box.tooltip = f"{rec.id} · {rec.prov.where()}"
+    box.tooltip = _tooltip(rec.id, rec.prov)
     box.inferred = rec.prov.inferred
     box.highlighted = node in highlight
     if (rec.attributes or {}).get("aggregate"):
@@ -315,6 +316,14 @@ def _box(
     if unit is not None and unit != inherited:
         box.detail = graph.title(unit)
     return box, unit if unit is not None else inherited
+
+
+def _tooltip(ident: str, prov: Prov) -> str:
+    """``id · file:line``, the file by name only: the chart reads the same wherever it is drawn."""
+    if not prov.source:
+        return ident
+    where = Prov(Path(prov.source).name, prov.line, prov.start, prov.end).where()
+    return f"{ident} · {where}"
 
 
 def _unit_heads(
