@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: demo test lint typecheck unit install sysdeps clean
+.PHONY: demo diagrams test lint typecheck unit install sysdeps clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,11 @@ sysdeps:
 
 demo: $(STAMP) sysdeps
 	$(BIN)/python -m orgmodel.demo
+
+# The charts of the sample data in diagrams/ (SVG, PNG, and the DOT and Mermaid
+# sources a test compares with a fresh render). Run after changing data/ or the renderer.
+diagrams: $(STAMP) sysdeps
+	$(BIN)/python -m orgmodel.render.samples diagrams
 
 lint: $(STAMP)
 	$(BIN)/ruff check orgmodel tests benchmarks

@@ -2,7 +2,8 @@
 
 Each step is a real ``orgmodel`` command on ``data/`` (found through the
 repository's ``orgmodel.toml``), printed with the command line first so the
-output can be repeated by hand.
+output can be repeated by hand. The charts go to ``out/`` (ignored by git);
+``make diagrams`` redraws the ones committed in ``diagrams/``.
 """
 
 from __future__ import annotations
@@ -30,6 +31,18 @@ STEPS: list[list[str]] = [
     ["diff", HPS, PROPOSAL, "-q", "--changed-only", "-o", "diagrams/hps-operations-2026.svg"],
     ["apply", HPS, PROPOSAL, "-o", "diagrams/hps-operations-2026.proposed.yaml", "-q"],
     ["convert", "-s", "data/minneapolis-city-clerk.csv", "-o", "build/clerk.graphml", "-q"],
+    ["render", "--root", "Hartford Public Schools: COO", "-o", "out/hps-operations.svg"],
+    [
+        "render",
+        "--org",
+        "HPS",
+        "--highlight",
+        "HPS: Director of Transportation",
+        "-o",
+        "out/hps.svg",
+    ],
+    ["render", "-o", "out/sample.svg"],
+    ["render", "--org", "City of Minneapolis", "-o", "out/minneapolis.mmd"],
 ]
 
 NOTES: dict[str, str] = {

@@ -19,6 +19,7 @@ __all__ = [
     "AmbiguousNameError",
     "NameNotFoundError",
     "OrgModelError",
+    "RenderError",
     "SourceError",
     "UsageError",
 ]
@@ -61,6 +62,10 @@ class SourceError(OrgModelError):
 
 class UsageError(OrgModelError):
     """The user asked for something that cannot be done as asked."""
+
+
+class RenderError(OrgModelError):
+    """A chart could not be drawn: the layout program is missing or failed."""
 
 
 class NameNotFoundError(OrgModelError):

@@ -1,0 +1,92 @@
+"""Org charts: ``orgmodel render``."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from orgmodel.cli.app import app
+from orgmodel.cli.options import SourceOptions, out, with_sources
+from orgmodel.errors import UsageError
+from orgmodel.graph import OrgGraph
+from orgmodel.lookup import find, find_org
+from orgmodel.render import DEFAULT_MAX_POSTS, ChartOptions, write
+from orgmodel.render.engine import format_of
+from orgmodel.render.themes import THEMES
+
+__all__ = ["render"]
+
+
+@app.command()
+@with_sources
+def render(
+    src: SourceOptions,
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Chart file; the format is its extension: .svg .png .pdf .dot .mmd",
+        ),
+    ],
+    root: Annotated[str | None, typer.Option(help="Chart the posts under this post.")] = None,
+    depth: Annotated[int | None, typer.Option(min=0, help="Levels below the top.")] = None,
+    org: Annotated[str | None, typer.Option(help="Only this organization.")] = None,
+    highlight: Annotated[
+        str | None, typer.Option(help="Draw out this post's chain of command.")
+    ] = None,
+    direction: Annotated[str, typer.Option(help="TB (top-down) or LR (left-right).")] = "TB",
+    max_posts: Annotated[
+        int, typer.Option(min=1, help="Posts drawn before teams fold into '+N more'.")
+    ] = DEFAULT_MAX_POSTS,
+    title: Annotated[str | None, typer.Option(help="Chart title.")] = None,
+    date: Annotated[str | None, typer.Option(help="Date under the title (default: today).")] = None,
+    no_date: Annotated[bool, typer.Option("--no-date", help="Leave the date off.")] = False,
+    theme: Annotated[str, typer.Option(help=f"Look: {', '.join(THEMES)}.")] = "default",
+) -> None:
+    """Draw an org chart as SVG, PNG, PDF, Graphviz DOT or Mermaid.
+
+    Example: [bold]orgmodel render --root "HPS: COO" -o coo.png[/]
+    """
+    fmt = format_of(output)
+    graph = src.graph()
+    options = ChartOptions(
+        roots=(find(graph, root),) if root else None,
+        depth=depth,
+        org=_org(graph, org) if org else None,
+        highlight=find(graph, highlight, units=False) if highlight else None,
+        max_posts=max_posts,
+        direction=direction.upper(),
+        title=title,
+        date=None if no_date else (date or datetime.date.today().isoformat()),
+        theme=theme,
+    )
+    drawing = write(output, graph, options)
+    chart = drawing.chart
+    summary = f"wrote {output} ({fmt}"
+    summary += f", drawn by {drawing.engine})" if drawing.engine else ")"
+    summary += f": {chart.shown_posts:,} of {chart.total_posts:,} posts"
+    if chart.hidden_posts:
+        folded = [b for b in chart.boxes.values() if b.more_reports]
+        summary += f"; {len(folded)} '+N more' hold {chart.hidden_posts:,}"
+    out.print(summary)
+    if chart.unplaced:
+        out.print(f"{chart.unplaced:,} posts are in reporting cycles and not on the chart")
+    if chart.lines_left_out:
+        out.print(f"{chart.lines_left_out} dotted or second lines lead to posts not on the chart")
+
+
+def _org(graph: OrgGraph, text: str) -> str:
+    """The organization a user names: by id, name or abbreviation, else by words in its name."""
+    found = find_org(graph, text)
+    if found is not None:
+        return found
+    key = f" {text.strip().lower()} "
+    hits = [o.id for o in graph.orgs.values() if key in f" {o.name.lower()} "]
+    if len(hits) == 1:
+        return hits[0]
+    known = "; ".join(o.name for o in graph.orgs.values())
+    raise UsageError(f"no single organization matches {text!r}; the sources have: {known}")

@@ -1,0 +1,68 @@
+"""The renderer: org charts as SVG, PNG, PDF, DOT or Mermaid.
+
+Three steps, one module each:
+
+1. :mod:`~orgmodel.render.selection` chooses what goes on the chart (a
+   subtree, a depth, an organization, "+N more" boxes past ``max_posts``,
+   a highlighted chain of command) and returns a
+   :class:`~orgmodel.render.chart.Chart`;
+2. :mod:`~orgmodel.render.dot` (Graphviz) or :mod:`~orgmodel.render.mermaid`
+   writes it out, in a :mod:`~orgmodel.render.themes` theme, with all user
+   text escaped by :mod:`~orgmodel.render.labels`;
+3. :mod:`~orgmodel.render.engine` lays DOT out with ``dot`` (or the
+   WebAssembly Graphviz for SVG when ``dot`` is missing).
+
+>>> from orgmodel.load import load_graph
+>>> graph = load_graph(["data/minneapolis-city-clerk.csv"])
+>>> drawing = draw(graph, ChartOptions(max_posts=5), "mermaid")
+>>> drawing.content.decode().splitlines()[3]
+'flowchart TB'
+>>> drawing.chart.shown_posts, drawing.chart.hidden_posts
+(5, 18)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from orgmodel.fileio import atomic_write
+from orgmodel.graph import OrgGraph
+from orgmodel.render import dot, mermaid
+from orgmodel.render.chart import Chart
+from orgmodel.render.engine import find_engine, format_of, layout
+from orgmodel.render.options import DEFAULT_MAX_POSTS, ChartOptions
+from orgmodel.render.selection import select
+
+__all__ = ["DEFAULT_MAX_POSTS", "ChartOptions", "Drawing", "draw", "write"]
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """A finished chart: the file's bytes, what it shows, and what drew it."""
+
+    content: bytes
+    chart: Chart
+    format: str
+    engine: str | None
+
+
+def draw(graph: OrgGraph, options: ChartOptions, fmt: str) -> Drawing:
+    """The chart of ``graph`` as ``fmt`` (svg, png, pdf, dot or mermaid)."""
+    if fmt not in ("svg", "png", "pdf", "dot", "mermaid"):
+        raise ValueError(f"unknown chart format {fmt!r}")
+    engine = find_engine(fmt) if fmt in ("svg", "png", "pdf") else None
+    chart = select(graph, options)
+    if fmt == "mermaid":
+        return Drawing(mermaid.source(chart, options).encode("utf-8"), chart, fmt, None)
+    if engine is None:
+        return Drawing(dot.source(chart, options).encode("utf-8"), chart, fmt, None)
+    text = dot.source(chart, options, html_labels=engine.html_labels)
+    return Drawing(layout(engine, text, fmt), chart, fmt, engine.name)
+
+
+def write(path: str | Path, graph: OrgGraph, options: ChartOptions) -> Drawing:
+    """Draw the chart in the format ``path``'s extension names and write it atomically."""
+    drawing = draw(graph, options, format_of(path))
+    atomic_write(path, drawing.content)
+    return drawing

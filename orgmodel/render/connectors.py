@@ -1,0 +1,325 @@
+"""How the reporting tree is drawn in DOT: square combs, stacked teams, straight columns.
+
+Graphviz's ``dot`` lays a tree out well but draws its edges as fans of
+curves, and a team of forty makes one row forty boxes wide. Org charts
+drawn by hand look different, and this module makes ``dot`` draw them so:
+
+* **combs** -- a line goes down from a superior to a horizontal bar of
+  zero-size points (one "knee" per report, held on one rank), and from each
+  knee straight down into its report. Every segment joins two points that
+  ``dot`` aligns, so with ``splines=line`` the connectors come out square
+  without ``splines=ortho`` (which routes round boxes and needs gigabytes
+  on big charts);
+* **stacks** -- reports that have no reports of their own hang off a
+  vertical spine, one row per rank: one column to the right of the spine
+  for a few, two columns (one each side, as d3-org-chart's compact mode)
+  for more, several spines side by side for very long teams. Forty reports
+  make a block two boxes wide, not a row twenty metres long;
+* **columns** -- every box, knee and spine point that should sit on one
+  vertical line shares a Graphviz ``group``, which makes ``dot`` keep those
+  edges straight (a superior over the middle one of an odd number of
+  branches, a knee over its report).
+
+>>> from orgmodel.render.chart import Chart, Line
+>>> chart = Chart("t", roots=["p0"], children={"p0": ["p1", "p2", "p3"], "p1": ["p4"]})
+>>> chart.lines = [Line("p0", k) for k in ("p1", "p2", "p3")] + [Line("p1", "p4")]
+>>> teams = plan(chart)
+>>> teams["p0"].spread, teams["p0"].stacked
+(['p1'], ['p2', 'p3'])
+>>> columns(chart, teams)["p0"]  # two branches (p1, the stack): p0 has its own column
+'p0'
+>>> columns(chart, teams)["p1"]  # one branch: p1 sits straight above p4
+'p4'
+
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import pairwise
+
+import graphviz
+
+from orgmodel.render.chart import Chart, Line
+from orgmodel.render.themes import Theme
+
+__all__ = [
+    "ROW_COLUMNS",
+    "STACK_ONE_COLUMN",
+    "STACK_ROWS",
+    "Team",
+    "columns",
+    "draw",
+    "plan",
+    "tree_rows",
+]
+
+STACK_ONE_COLUMN = 4
+"""Stacks of up to this many boxes hang in one column; longer ones in two."""
+
+STACK_ROWS = 10
+"""Rows per spine; a longer team is split over several spines side by side."""
+
+ROW_COLUMNS = 16
+"""Several top posts (several organizations) share a row up to about this many box widths."""
+
+
+@dataclass
+class Team:
+    """One superior's reports: those spread in a row and those stacked on a spine."""
+
+    sup: str
+    spread: list[str]
+    stacked: list[str]
+
+    @property
+    def branches(self) -> list[str | None]:
+        """The bar's branches left to right: each spread report, then the stack (None)."""
+        return [*self.spread, *([None] if self.stacked else [])]
+
+    @property
+    def stack_group(self) -> str:
+        return f"{self.sup}_st"
+
+
+def plan(chart: Chart) -> dict[str, Team]:
+    """Decide, for each superior, which reports are stacked.
+
+    Reports with no reports below them on the chart are stacked whenever
+    there are two or more of them: they are the wide, shallow part of a
+    chart, and a column of them reads like a list.
+    """
+    teams = {}
+    for sup, kids in chart.children.items():
+        leaves = [k for k in kids if not chart.children.get(k)]
+        stacked = leaves if len(leaves) >= 2 else []
+        keep = set(stacked)
+        teams[sup] = Team(sup, [k for k in kids if k not in keep], stacked)
+    return teams
+
+
+def columns(chart: Chart, teams: dict[str, Team]) -> dict[str, str]:
+    """The vertical line (Graphviz ``group``) each box sits on.
+
+    A superior shares its column with its middle branch when it has an odd
+    number of branches (it sits straight above it) and has its own column
+    otherwise. Worked out bottom-up, so a line of middle reports several
+    levels deep is one straight column.
+    """
+    order = list(chart.roots)
+    for key in order:
+        order.extend(chart.children.get(key, []))
+    column: dict[str, str] = {}
+    for key in reversed(order):
+        team = teams.get(key)
+        column[key] = key
+        if team is None:
+            continue
+        branches = team.branches
+        if len(branches) % 2:
+            middle = branches[len(branches) // 2]
+            column[key] = team.stack_group if middle is None else column[middle]
+    return column
+
+
+def draw(
+    g: graphviz.Digraph,
+    chart: Chart,
+    teams: dict[str, Team],
+    column: dict[str, str],
+    theme: Theme,
+) -> None:
+    """Add every tree line of ``chart`` to ``g`` as combs and stacks."""
+    tree = {(line.sup, line.sub): line for line in chart.lines if line.tree}
+    for team in teams.values():
+        _Team(g, team, tree, column, theme).draw()
+    rows = tree_rows(chart, teams)
+    for above, below in pairwise(rows):
+        for root in below:
+            g.edge(above.bottom, root, style="invis", weight="0", minlen="2")
+
+
+@dataclass
+class _Row:
+    roots: list[str]
+    width: int = 0
+    bottom: str = ""
+    depth: int = -1
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.roots)
+
+
+def _extent(
+    chart: Chart, teams: dict[str, Team]
+) -> tuple[dict[str, int], dict[str, tuple[int, str]]]:
+    """Width of each subtree in box columns, and its lowest rank and box (estimates)."""
+    order = list(chart.roots)
+    for key in order:
+        order.extend(chart.children.get(key, []))
+    width: dict[str, int] = {}
+    low: dict[str, tuple[int, str]] = {}
+    for key in reversed(order):
+        team = teams.get(key)
+        if team is None:
+            width[key], low[key] = 1, (0, key)
+            continue
+        stack = len(team.stacked)
+        rows = math.ceil(stack / (2 if stack > STACK_ONE_COLUMN else 1)) if stack else 0
+        width[key] = sum(width[k] for k in team.spread) + (2 if stack > STACK_ONE_COLUMN else
+                                                            1 if stack else 0)  # fmt: skip
+        deepest = [(low[k][0] + 2, low[k][1]) for k in team.spread]
+        if stack:
+            deepest.append((1 + rows, team.stacked[-1]))
+        low[key] = max(deepest, default=(0, key))
+    return width, low
+
+
+def tree_rows(chart: Chart, teams: dict[str, Team]) -> list[_Row]:
+    """Top posts grouped in rows of about :data:`ROW_COLUMNS` box widths.
+
+    Five organizations side by side make a chart nine metres wide; rows of
+    them, each hung below the one above by an invisible line, keep it a page.
+    """
+    width, low = _extent(chart, teams)
+    target = max([ROW_COLUMNS, *(width[r] for r in chart.roots)])
+    rows: list[_Row] = []
+    for root in chart.roots:
+        if not rows or rows[-1].width + width[root] > target:
+            rows.append(_Row([]))
+        row = rows[-1]
+        row.roots.append(root)
+        row.width += width[root]
+        if low[root][0] > row.depth:
+            row.depth, row.bottom = low[root]
+    return rows
+
+
+class _Team:
+    """Drawing one team: the bar of knees, its branches, the stack."""
+
+    def __init__(
+        self,
+        g: graphviz.Digraph,
+        team: Team,
+        tree: dict[tuple[str, str], Line],
+        column: dict[str, str],
+        theme: Theme,
+    ) -> None:
+        self.g, self.team, self.column, self.theme = g, team, column, theme
+        self.lines = {k: tree[(team.sup, k)] for k in [*team.spread, *team.stacked]}
+
+    def lit(self, keys: list[str]) -> bool:
+        return any(self.lines[k].highlighted for k in keys)
+
+    def point(self, name: str, group: str) -> None:
+        self.g.body.append(
+            f'\t{name} [label="" class=spine color="{self.theme.line}" group="{group}" '
+            "height=0.01 shape=point width=0.01]\n"
+        )
+
+    def segment(self, a: str, b: str, lit: bool, **extra: str) -> None:
+        attrs = {"class": "spine", **extra}
+        if lit:
+            attrs.update(color=self.theme.highlight, penwidth="2.5")
+        self.edge(a, b, attrs)
+
+    def line(self, a: str, b: str, line: Line, **extra: str) -> None:
+        self.edge(a, b, {**line_attrs(line, self.theme), **extra})
+
+    def edge(self, a: str, b: str, attrs: dict[str, str]) -> None:
+        """An edge statement written directly: ids, classes and colours are all ours.
+
+        (Thousands of these go into a big chart; the ``graphviz`` package's
+        per-attribute quoting, meant for user text, cost more than ``dot``.)
+        """
+        listed = " ".join(f'{k}="{v}"' for k, v in attrs.items())
+        self.g.body.append(f"\t{a} -> {b} [{listed}]\n")
+
+    def same_rank(self, names: list[str]) -> None:
+        self.g.body.append(f"\t{{rank=same; {'; '.join(names)}}}\n")
+
+    def draw(self) -> None:
+        team, sup = self.team, self.team.sup
+        branches = team.branches
+        if len(branches) == 1:
+            only = branches[0]
+            if only is None:
+                self.stack(sup, minlen="2")
+            else:
+                self.line(sup, only, self.lines[only], minlen="2")
+            return
+        knees = [f"{sup}_k{i}" for i in range(len(branches))]
+        groups = [team.stack_group if b is None else self.column[b] for b in branches]
+        middle = len(knees) // 2
+        if len(knees) % 2:
+            joint, bar = knees[middle], list(knees)
+        else:
+            joint, bar = f"{sup}_j", [*knees[:middle], f"{sup}_j", *knees[middle:]]
+        group = dict(zip(knees, groups, strict=True))
+        for point in bar:  # declared left to right: with ordering=out, dot keeps this order
+            self.point(point, group.get(point, self.column[sup]))
+        # The superior's edges, in bar order, centre it over its branches.
+        for point in bar:
+            if point == joint:
+                self.segment(sup, joint, self.lit(list(self.lines)))
+            else:
+                self.edge(sup, point, {"style": "invis", "weight": "1"})
+        at = bar.index(joint)
+        lit_at = [bar.index(knees[i]) for i, b in enumerate(branches) if self.branch_lit(b)]
+        for i in range(len(bar) - 1):
+            glow = any(p <= i < at or at <= i < p for p in lit_at)
+            self.segment(bar[i], bar[i + 1], glow, constraint="false")
+        for knee, branch in zip(knees, branches, strict=True):
+            if branch is None:
+                self.stack(knee)
+            else:
+                self.line(knee, branch, self.lines[branch])
+
+    def branch_lit(self, branch: str | None) -> bool:
+        return self.lit(self.team.stacked) if branch is None else self.lit([branch])
+
+    def stack(self, top: str, minlen: str = "1") -> None:
+        """Hang the stacked reports off one or more spines below ``top``."""
+        team = self.team
+        two = len(team.stacked) > STACK_ONE_COLUMN
+        width = 2 if two else 1
+        spines = math.ceil(len(team.stacked) / (STACK_ROWS * width))
+        per = math.ceil(len(team.stacked) / spines)
+        for s in range(spines):
+            part = team.stacked[s * per : (s + 1) * per]
+            rows = [part[i : i + width] for i in range(0, len(part), width)]
+            last = max((r for r, row in enumerate(rows) if self.lit(row)), default=-1)
+            above = top
+            group = team.stack_group if s == 0 else f"{team.stack_group}{s}"
+            for r, row in enumerate(rows):
+                point = f"{top}_s{s}_{r}"
+                self.point(point, group)
+                extra = {"minlen": minlen} if r == 0 and minlen != "1" else {}
+                self.segment(above, point, r <= last, **extra)
+                members = [point]
+                if two:
+                    self.line(row[0], point, self.lines[row[0]], dir="back")
+                    members.insert(0, row[0])
+                for key in row[1:] if two else row:
+                    self.line(point, key, self.lines[key])
+                    members.append(key)
+                self.same_rank(members)
+                above = point
+
+
+def line_attrs(line: Line, theme: Theme) -> dict[str, str]:
+    """Id, classes and colour of a reporting line (the segment that reaches the report)."""
+    classes = ["line", str(line.style)]
+    attrs = {"id": f"l-{line.sup}-{line.sub}"}
+    if line.inferred:
+        classes.append("inferred")
+        attrs["color"] = theme.inferred
+    if line.highlighted:
+        classes.append("highlight")
+        attrs["color"] = theme.highlight
+        attrs["penwidth"] = "2.5"
+    attrs["class"] = " ".join(classes)
+    return attrs

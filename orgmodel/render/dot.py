@@ -1,0 +1,239 @@
+"""The DOT builder: a :class:`~orgmodel.render.chart.Chart` as a Graphviz graph.
+
+Every box is an HTML-like table (title in bold, holder or *Vacant*, unit),
+built with the ``graphviz`` package; every piece of user text in it passes
+through :mod:`orgmodel.render.labels`, and node and edge ids are our own
+(``p12``), so no title can break the DOT or add an attribute.
+
+The reporting lines are drawn by :mod:`orgmodel.render.connectors`: square
+org-chart combs, and wide teams stacked in columns so that forty reports do
+not make a chart twenty metres wide.
+
+For a layout engine that cannot read HTML-like labels (the WebAssembly
+Graphviz used when ``dot`` is not installed), ``html_labels=False`` gives
+plain multi-line labels with the same text.
+
+>>> from orgmodel.render.chart import Chart, Box, BoxKind, Line
+>>> chart = Chart("Demo")
+>>> chart.boxes["p0"] = Box("p0", BoxKind.POST, 'Chief "Boss" <b>', holder="A & B")
+>>> chart.boxes["p1"] = Box("p1", BoxKind.POST, "Clerk")
+>>> chart.roots, chart.children, chart.lines = ["p0"], {"p0": ["p1"]}, [Line("p0", "p1")]
+>>> text = source(chart, ChartOptions())
+>>> "Chief &quot;Boss&quot; &lt;b&gt;" in text and "A &amp; B" in text
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import cast
+
+import graphviz
+from graphviz import escape as gv_escape
+from graphviz import nohtml
+
+from orgmodel.render import connectors
+from orgmodel.render.chart import Box, BoxKind, Chart, Line, LineStyle
+from orgmodel.render.connectors import line_attrs
+from orgmodel.render.labels import box_text, clean, html, shorten
+from orgmodel.render.options import ChartOptions
+from orgmodel.render.themes import Theme, get
+
+__all__ = ["build", "source"]
+
+_Labeller = Callable[[Box, Theme], str]
+
+
+def source(chart: Chart, options: ChartOptions, *, html_labels: bool = True) -> str:
+    """The DOT text of ``chart``."""
+    return str(build(chart, options, html_labels=html_labels).source)
+
+
+def build(chart: Chart, options: ChartOptions, *, html_labels: bool = True) -> graphviz.Digraph:
+    """A ``graphviz.Digraph`` of ``chart``, ready to lay out."""
+    theme = get(options.theme)
+    g = graphviz.Digraph("orgchart")
+    g.attr(
+        "graph",
+        rankdir=options.direction,
+        bgcolor=theme.background,
+        fontname=theme.font,
+        fontcolor=theme.text,
+        nodesep="0.18",
+        ranksep="0.32",
+        newrank="true",
+        splines="line",
+        ordering="out",
+        labelloc="t",
+        labeljust="l",
+        pad="0.3",
+        label=_title(chart, theme, html_labels),
+    )
+    g.attr(
+        "node",
+        shape="plain" if html_labels else "box",
+        fontname=theme.font,
+        fontsize=f"{theme.size:g}",
+        fontcolor=theme.text,
+    )
+    g.attr("edge", arrowhead="none", arrowtail="none", color=theme.line, penwidth="1.2")
+    labeller = _html_label if html_labels else _plain_label
+    teams = connectors.plan(chart)
+    column = connectors.columns(chart, teams)
+    for key, box in chart.boxes.items():
+        attrs = _box_attrs(box, theme) if html_labels else _plain_attrs(box, theme)
+        g.node(key, label=labeller(box, theme), group=column[key], **attrs)
+    connectors.draw(g, chart, teams, column, theme)
+    for line in chart.lines:
+        if not line.tree:
+            _side_line(g, line, theme)
+    return g
+
+
+# ----------------------------------------------------------------- boxes
+
+
+def _plain_attrs(box: Box, theme: Theme) -> dict[str, str]:
+    """Box colours for plain labels (the HTML-like table carries them otherwise)."""
+    attrs = _box_attrs(box, theme)
+    attrs.update(style="filled", fillcolor=theme.box_fill, color=theme.box_border)
+    if box.kind is BoxKind.MORE or box.inferred:
+        attrs.update(style="filled,dashed", color=theme.more_border)
+    if box.inferred:
+        attrs["fontcolor"] = theme.inferred
+    if box.kind is BoxKind.BODY:
+        attrs["fillcolor"] = theme.body_fill
+    if box.highlighted:
+        attrs.update(color=theme.highlight, fillcolor=theme.highlight_fill, penwidth="2")
+    return attrs
+
+
+def _box_attrs(box: Box, theme: Theme) -> dict[str, str]:
+    classes = [str(box.kind)]
+    if box.vacant:
+        classes.append("vacant")
+    if box.inferred:
+        classes.append("inferred")
+    if box.highlighted:
+        classes.append("highlight")
+    attrs = {"id": box.key, "class": " ".join(classes)}
+    if box.tooltip:
+        attrs["tooltip"] = gv_escape(clean(box.tooltip))
+    return attrs
+
+
+def _html_label(box: Box, theme: Theme) -> str:
+    text = box_text(box, theme)
+    fade = box.inferred
+    ink = theme.inferred if fade else theme.text
+    soft = theme.inferred if fade else theme.muted
+    border = theme.highlight if box.highlighted else theme.inferred if fade else theme.box_border
+    fill = theme.highlight_fill if box.highlighted else theme.box_fill
+    if box.kind is BoxKind.MORE:
+        border, fill, ink = theme.more_border, theme.more_fill, theme.muted
+    elif box.kind is BoxKind.BODY:
+        fill = theme.body_fill
+    small = f"{theme.small:g}"
+    rows: list[str] = []
+    if text.header:
+        band, band_ink = (theme.inferred_fill, theme.muted) if fade else (
+            theme.header_fill, theme.header_text)  # fmt: skip
+        rows.append(_row(_font(_br(text.header), band_ink, small), BGCOLOR=band, CELLPADDING="3"))
+    width = theme.box_width if box.kind is not BoxKind.MORE else theme.box_width * 2 // 3
+    rows.append(_row(_font(f"<B>{_br(text.title)}</B>", ink), WIDTH=str(width)))
+    if text.holder is None:
+        rows.append(_row(_font("<I>Vacant</I>", soft if fade else theme.vacant)))
+    elif text.holder:
+        rows.append(_row(_font(_br(text.holder), soft)))
+    if text.detail:
+        rows.append(_row(_font(_br(text.detail), soft, small)))
+    if text.more:
+        more = _font(html(text.more), theme.muted, small)
+        rows.append(_row(more, BGCOLOR=theme.more_fill, SIDES="T", BORDER="1",
+                         COLOR=theme.more_border, CELLPADDING="2"))  # fmt: skip
+    thick = "2" if box.highlighted else "1"
+    style = ' STYLE="dashed"' if box.kind is BoxKind.MORE or fade else ""
+    return (
+        f'<<TABLE BORDER="{thick}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2" '
+        f'COLOR="{border}" BGCOLOR="{fill}"{style}>{"".join(rows)}</TABLE>>'
+    )
+
+
+def _row(content: str, **cell: str) -> str:
+    """One table row of one cell; attribute values are ours (colours, sizes), never user text."""
+    attrs = "".join(f' {name}="{value}"' for name, value in cell.items())
+    return f"<TR><TD{attrs}>{content}</TD></TR>"
+
+
+def _font(content: str, color: str, size: str | None = None) -> str:
+    point = f' POINT-SIZE="{size}"' if size else ""
+    return f'<FONT COLOR="{color}"{point}>{content}</FONT>'
+
+
+def _br(lines: Iterable[str]) -> str:
+    return "<BR/>".join(html(line) for line in lines)
+
+
+def _plain_label(box: Box, theme: Theme) -> str:
+    text = box_text(box, theme)
+    holder = ["Vacant"] if text.holder is None else text.holder
+    parts = [*(h.upper() for h in text.header), *text.title, *holder, *text.detail]
+    if text.more:
+        parts.append(text.more)
+    return cast(str, nohtml("\\n".join(gv_escape(p) for p in parts)))  # stays NoHtml
+
+
+# ----------------------------------------------------------------- lines
+
+
+def _side_line(g: graphviz.Digraph, line: Line, theme: Theme) -> None:
+    """A dotted line or a second primary superior: drawn, but not moving the boxes."""
+    attrs = line_attrs(line, theme)
+    attrs.update(constraint="false", arrowhead="vee", arrowsize="0.7")
+    if line.style is LineStyle.SECONDARY:
+        attrs.update(style="dashed")
+        attrs.setdefault("color", theme.secondary)
+    g.edge(line.sup, line.sub, **attrs)
+
+
+# ----------------------------------------------------------------- title
+
+
+def _title(chart: Chart, theme: Theme, html_labels: bool) -> str:
+    """Title, date and counts, and a legend when more than one kind of line appears."""
+    facts = []
+    if chart.date:
+        facts.append(clean(chart.date))
+    facts.append(_counts(chart))
+    kinds = chart.line_kinds()
+    legend: list[tuple[str, str, str]] = []
+    if len(kinds) > 1:
+        legend.append((theme.line, "───", "reports to"))
+        if "secondary" in kinds:
+            legend.append((theme.secondary, "╌╌╌", "dotted-line reporting"))
+        if "inferred" in kinds:
+            legend.append((theme.inferred, "───", "inferred (grey boxes too)"))
+    title = shorten(clean(chart.title), 120)
+    if not html_labels:
+        text = [title, " · ".join(facts)]
+        if legend:
+            text.append("   ".join(f"{mark} {what}" for _, mark, what in legend))
+        return cast(str, nohtml("\\l".join(gv_escape(t) for t in text) + "\\l"))
+    note = f"{theme.small + 1:g}"
+    rows = [
+        _row(_font(f"<B>{html(title)}</B>", theme.text, f"{theme.title_size:g}"), ALIGN="LEFT"),
+        _row(_font(html(" · ".join(facts)), theme.muted, note), ALIGN="LEFT"),
+    ]
+    if legend:
+        items = "   ".join(f"{_font(mark, color)} {html(what)}" for color, mark, what in legend)
+        rows.append(_row(_font(items, theme.muted, note), ALIGN="LEFT"))
+    rows.append('<TR><TD HEIGHT="12"></TD></TR>')  # air between the title and the chart
+    table = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
+    return f"<{table}{''.join(rows)}</TABLE>>"
+
+
+def _counts(chart: Chart) -> str:
+    shown = f"{chart.shown_posts:,} post{'s' if chart.shown_posts != 1 else ''}"
+    if not chart.hidden_posts:
+        return shown
+    return f"{shown} of {chart.total_posts:,}; “+N more” hold the other {chart.hidden_posts:,}"

@@ -1,0 +1,151 @@
+"""Choosing what goes on a chart: budgets, depth, organizations, highlight, '+N more' counts."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from orgmodel.errors import UsageError
+from orgmodel.graph import OrgGraph
+from orgmodel.load import load_graph
+from orgmodel.lookup import find, find_org
+from orgmodel.records import LineKind, OrgData, PostRecord, Relation, RelKind
+from orgmodel.render.chart import BoxKind, Chart
+from orgmodel.render.options import ChartOptions
+from orgmodel.render.selection import select
+from tests.conftest import ROOT
+
+
+def _tree(parents: list[int], orgs: list[str] | None = None) -> OrgGraph:
+    posts = [PostRecord(f"p{i}", f"Post {i}", org=orgs[i] if orgs else None)
+             for i in range(len(parents))]  # fmt: skip
+    rels = [Relation(RelKind.REPORTS_TO, f"p{i}", f"p{p}", LineKind.PRIMARY)
+            for i, p in enumerate(parents) if p >= 0]  # fmt: skip
+    return OrgGraph(OrgData(posts=posts, relations=rels))
+
+
+@st.composite
+def trees(draw: st.DrawFn) -> list[int]:
+    n = draw(st.integers(1, 80))
+    return [-1] + [draw(st.integers(0, i - 1)) for i in range(1, n)]
+
+
+def _shown_posts(chart: Chart) -> set[int]:
+    return {b.node for b in chart.boxes.values() if b.kind is BoxKind.POST}
+
+
+@settings(max_examples=60, deadline=None)
+@given(trees(), st.integers(1, 40), st.none() | st.integers(0, 6))
+def test_every_post_is_shown_once_or_counted_in_a_more_box(
+    parents: list[int], budget: int, depth: int | None
+) -> None:
+    graph = _tree(parents)
+    chart = select(graph, ChartOptions(max_posts=budget, depth=depth))
+    g = graph.to_networkx(secondary=False)
+    shown = _shown_posts(chart)
+    assert len(shown) <= budget
+    assert chart.shown_posts == len(shown)
+    counted = 0
+    for box in chart.boxes.values():
+        if not box.more_reports:
+            continue
+        hidden = [k for k in graph.children(box.node) if k not in shown]
+        assert box.more_reports == len(hidden)
+        assert box.more_posts == sum(1 + len(nx.descendants(g, k)) for k in hidden)
+        counted += box.more_posts
+    assert len(shown) + counted == len(parents) == chart.total_posts
+    assert chart.hidden_posts == counted
+
+
+def test_whole_levels_first_then_smallest_teams() -> None:
+    # root -> a (3 reports), b (1 report), c (5 reports)
+    parents = [-1, 0, 0, 0, 1, 1, 1, 2, 3, 3, 3, 3, 3]
+    chart = select(_tree(parents), ChartOptions(max_posts=8))
+    assert _shown_posts(chart) == {0, 1, 2, 3, 4, 5, 6, 7}  # b's 1, then a's 3; c's 5 do not fit
+    assert chart.boxes["p3"].more_reports == 5 and chart.boxes["p3"].folded
+
+
+def test_a_team_too_big_for_the_budget_shows_its_first_members_and_a_more_box() -> None:
+    chart = select(_tree([-1] + [0] * 40), ChartOptions(max_posts=10))
+    assert _shown_posts(chart) == set(range(10))
+    more = chart.boxes["m0"]
+    assert (more.kind, more.more_reports, more.more_posts) == (BoxKind.MORE, 31, 31)
+    assert chart.children["p0"][-1] == "m0"
+
+
+def test_depth_folds_below_it() -> None:
+    chart = select(_tree([-1, 0, 1, 2, 3]), ChartOptions(depth=2))
+    assert _shown_posts(chart) == {0, 1, 2}
+    assert chart.boxes["p2"].more_posts == 2
+
+
+def test_highlight_shows_the_chain_whatever_the_budget() -> None:
+    parents = [-1, 0, 0, 1, 3, 4]
+    chart = select(_tree(parents), ChartOptions(max_posts=1, highlight=5))
+    assert _shown_posts(chart) == {0, 1, 3, 4, 5}
+    lit = {(line.sup, line.sub) for line in chart.lines if line.highlighted}
+    assert lit == {("p0", "p1"), ("p1", "p3"), ("p3", "p4"), ("p4", "p5")}
+    assert chart.boxes["m0"].more_reports == 1  # p2, left out beside the chain
+
+
+def test_highlight_outside_the_root_is_a_usage_error() -> None:
+    graph = _tree([-1, 0, 0])
+    with pytest.raises(UsageError, match="not under the chart's top posts"):
+        select(graph, ChartOptions(roots=(1,), highlight=2))
+
+
+def test_org_keeps_to_one_organization() -> None:
+    graph = _tree([-1, 0, 0, 2, -1], orgs=["a", "a", "a", "b", "b"])
+    chart = select(graph, ChartOptions(org="b"))
+    assert _shown_posts(chart) == {3, 4}  # 3 reports into org a, but is b's: a top of b
+    assert chart.roots == ["p3", "p4"]
+
+
+def test_self_loops_are_drawn_as_tops() -> None:
+    posts = [PostRecord("a", "A"), PostRecord("b", "B")]
+    rels = [Relation(RelKind.REPORTS_TO, "b", "b", LineKind.PRIMARY)]
+    chart = select(OrgGraph(OrgData(posts=posts, relations=rels)), ChartOptions())
+    assert _shown_posts(chart) == {0, 1}
+
+
+@pytest.fixture(scope="module")
+def sample() -> OrgGraph:
+    return load_graph([ROOT / "data"])
+
+
+def test_sample_lines_of_every_kind(sample: OrgGraph) -> None:
+    hps = find_org(sample, "HPS")
+    chart = select(sample, ChartOptions(org=hps, max_posts=200))
+    coo, supt = f"p{find(sample, 'HPS: COO')}", f"p{find(sample, 'HPS: Superintendent')}"
+    dotted = [(line.sup, line.sub) for line in chart.lines if line.style == "secondary"]
+    assert dotted == [(supt, coo)]
+    second = [line for line in chart.lines if not line.tree and line.style == "primary"]
+    assert [line.sub for line in second] == [f"p{find(sample, 'HPS: Director of Transportation')}"]
+    assert chart.line_kinds() == {"primary", "secondary"}
+
+
+def test_units_head_the_box_of_their_lowest_head(sample: OrgGraph) -> None:
+    chart = select(sample, ChartOptions(roots=(find(sample, "HPS: COO"),)))
+    coo = chart.boxes[f"p{find(sample, 'HPS: COO')}"]
+    assert coo.header == "Operations Division"  # its five departments go to their directors
+    facilities = chart.boxes[f"p{find(sample, 'HPS: Director of Facilities')}"]
+    assert facilities.header == "Facilities Department"
+    manager = chart.boxes[f"p{find(sample, 'HPS: Facilities Manager')}"]
+    assert manager.detail is None  # same unit as the box above: not repeated
+
+
+def test_inferred_posts_are_marked(sample: OrgGraph) -> None:
+    chart = select(sample, ChartOptions(org=find_org(sample, "City of New Haven")))
+    inferred = sorted(b.title for b in chart.boxes.values() if b.inferred)
+    assert inferred == ["analysts", "department or division manager", "developers", "technicians"]
+    assert "inferred" in chart.line_kinds()
+
+
+def test_posts_in_a_reporting_cycle_are_counted_as_unplaced() -> None:
+    posts = [PostRecord(x, x.upper()) for x in ("top", "a", "b", "c")]
+    rels = [Relation(RelKind.REPORTS_TO, s, o, LineKind.PRIMARY)
+            for s, o in (("a", "top"), ("b", "c"), ("c", "b"))]  # fmt: skip
+    chart = select(OrgGraph(OrgData(posts=posts, relations=rels)), ChartOptions())
+    assert (chart.shown_posts, chart.total_posts, chart.unplaced) == (2, 2, 2)
