@@ -71,13 +71,24 @@ def _attrs(value: Any) -> dict[str, str] | None:
 class PostBlock:
     """The posts of one table source, column-wise (see :data:`BLOCK_SCHEMA`).
 
-    ``secondary`` holds the dotted lines, few enough to be records.
+    ``secondary`` holds the dotted lines, few enough to be records;
+    ``secondary_rows`` the row each comes from, so the graph can place them
+    without looking their subjects up by id.
     """
 
-    def __init__(self, source: str, table: pa.Table, secondary: list[Relation]) -> None:
+    def __init__(
+        self,
+        source: str,
+        table: pa.Table,
+        secondary: list[Relation],
+        secondary_rows: list[int] | None = None,
+    ) -> None:
         self.source = source
         self.table = table.cast(BLOCK_SCHEMA) if table.schema != BLOCK_SCHEMA else table
         self.secondary = secondary
+        self.secondary_rows = secondary_rows
+        if secondary_rows is not None and len(secondary_rows) != len(secondary):
+            raise ValueError("secondary_rows must give one row per secondary line")
 
     @classmethod
     def from_pylists(

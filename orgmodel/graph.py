@@ -73,14 +73,18 @@ def _int_array(values: np.ndarray[Any, Any]) -> array[int]:
 
 
 def _encode(rows: PostColumns, blocks: list[PostBlock]) -> np.ndarray[Any, Any]:
-    """Codes for every post id, then every table's manager references (-1 for none).
+    """Codes for every post id, then each table's manager and dotted-line references (-1: none).
 
-    One dictionary encoding serves two purposes: codes follow first
-    appearance, so the post ids take codes ``0 .. u-1`` -- the node numbers of
-    the first post of each id -- and a manager reference with a code below
+    One dictionary encoding serves every question about ids: codes follow
+    first appearance, so the post ids take codes ``0 .. u-1`` -- the node
+    numbers of the first post of each id -- and a reference with a code below
     ``u`` names that post. One hash pass instead of one per question.
     """
-    arrays = [rows.arrow("id"), *(b.table.column("manager").combine_chunks() for b in blocks)]
+    arrays = [rows.arrow("id")]
+    for block in blocks:
+        arrays.append(block.table.column("manager").combine_chunks())
+        if block.secondary_rows is not None:
+            arrays.append(pa.array([r.object for r in block.secondary], pa.string()))
     joined = pa.concat_arrays(arrays) if len(arrays) > 1 else arrays[0]
     indices = joined.dictionary_encode().indices.fill_null(-1)
     return np.asarray(indices.to_numpy(zero_copy_only=False), dtype=np.int64)
@@ -203,6 +207,11 @@ class OrgGraph:
                 self._block_lines(chunk, row, codes, self._manager_codes[at : at + len(chunk)])
                 at += len(chunk)
                 rels: Sequence[Relation] = chunk.secondary
+                if chunk.secondary_rows is not None:
+                    dotted = self._manager_codes[at : at + len(rels)]
+                    at += len(rels)
+                    self._block_dotted(chunk, row, codes, dotted)
+                    rels = ()
                 row += len(chunk)
             else:
                 rels = chunk[1]
@@ -294,6 +303,26 @@ class OrgGraph:
             self._from_block[s[take & own_row]] = True
         for k in np.flatnonzero(~take):
             self._add_line(rel_at(int(sel[k])), int(s[k]), int(o[k]))
+
+    def _block_dotted(
+        self,
+        block: PostBlock,
+        row0: int,
+        codes: np.ndarray[Any, Any] | None,
+        objects: np.ndarray[Any, Any],
+    ) -> None:
+        """A table's dotted lines: subjects from their rows, superiors from the shared codes."""
+        assert block.secondary_rows is not None
+        n = self.post_count
+        for rel, row, code in zip(block.secondary, block.secondary_rows, objects.tolist(),
+                                  strict=True):  # fmt: skip
+            sub = int(codes[row0 + row]) if codes is not None else row0 + row
+            obj: int | None = code if 0 <= code < n else self._unit_index.get(rel.object)
+            if obj is None:
+                obj = self._resolve_name(rel, sub)
+                if obj is None:
+                    continue
+            self._add_line(rel, sub, obj)
 
     def _resolve_name(self, rel: Relation, sub: int) -> int | None:
         org = self.org_of(sub)

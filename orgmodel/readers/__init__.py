@@ -26,22 +26,19 @@ format), ``xlsx`` (spreadsheets) and ``graphml``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from importlib import import_module
 from pathlib import Path
+from typing import cast
 
 from orgmodel.errors import SourceError, UsageError
 from orgmodel.fileio import read_text
 from orgmodel.readers.csvfile import iter_rows, open_table, read_header
-from orgmodel.readers.drawio import is_drawio, read_drawio
-from orgmodel.readers.graphml import read_graphml
-from orgmodel.readers.idparent import is_idparent_header, read_idparent
-from orgmodel.readers.jsontree import read_jsontree
+from orgmodel.readers.drawio import is_drawio
+from orgmodel.readers.idparent import is_idparent_header
 from orgmodel.readers.organogram import is_organogram, read_organogram
-from orgmodel.readers.parents_by_name import looks_parented_by_name, read_parents_by_name
-from orgmodel.readers.people import natural_order
+from orgmodel.readers.parents_by_name import looks_parented_by_name
 from orgmodel.readers.table import read_table
-from orgmodel.readers.xlsx import read_xlsx
 from orgmodel.records import OrgData
-from orgmodel.scenario import is_scenario
 
 __all__ = ["FORMATS", "detect_format", "expand_sources", "load_sources", "read_source"]
 
@@ -60,6 +57,17 @@ READ_SUFFIXES = (
     ORGFILE_SUFFIXES + TABLE_SUFFIXES + POSTING_SUFFIXES + SHEET_SUFFIXES + GRAPHML_SUFFIXES
 )
 _SKIP_NAMES = ("readme", "license", "changelog")
+
+
+def _reader(module: str, name: str) -> Callable[..., OrgData]:
+    """A reader function, its module imported on first use (a CSV never pays for openpyxl)."""
+    return cast(Callable[..., OrgData], getattr(import_module(f"orgmodel.readers.{module}"), name))
+
+
+def _is_scenario(text: str) -> bool:
+    from orgmodel.scenario import is_scenario  # pydantic loads only when YAML is around
+
+    return is_scenario(text)
 
 
 def _first_line(path: Path) -> str:
@@ -133,7 +141,7 @@ def expand_sources(paths: Iterable[str | Path]) -> list[Path]:
                 if child.stem.lower() in _SKIP_NAMES:
                     continue
                 suffix = child.suffix.lower()
-                if suffix in ORGFILE_SUFFIXES and is_scenario(read_text(child)):
+                if suffix in ORGFILE_SUFFIXES and _is_scenario(read_text(child)):
                     continue  # a scenario of edits (orgmodel apply) describes no structure
                 if suffix in READ_SUFFIXES:
                     out.append(child)
@@ -148,7 +156,7 @@ def _read_orgfile(path: Path) -> OrgData:
     from orgmodel.orgfile import parse_orgfile  # pydantic loads on demand: a CSV never needs it
 
     text = read_text(path)
-    if is_scenario(text):
+    if _is_scenario(text):
         raise SourceError(
             str(path),
             "is a scenario (a list of edits), not an org structure",
@@ -173,12 +181,14 @@ def read_source(
         "table": lambda: read_table(path, mapping),
         "organogram": lambda: read_organogram(path),
         "posting": lambda: _read_posting(path),
-        "idparent": lambda: read_idparent(path, mapping),
-        "parents_by_name": lambda: read_parents_by_name(path, mapping),
-        "jsontree": lambda: read_jsontree(path, mapping),
-        "drawio": lambda: read_drawio(path, mapping),
-        "xlsx": lambda: read_xlsx(path, mapping),
-        "graphml": lambda: read_graphml(path, mapping),
+        "idparent": lambda: _reader("idparent", "read_idparent")(path, mapping),
+        "parents_by_name": lambda: _reader("parents_by_name", "read_parents_by_name")(
+            path, mapping
+        ),
+        "jsontree": lambda: _reader("jsontree", "read_jsontree")(path, mapping),
+        "drawio": lambda: _reader("drawio", "read_drawio")(path, mapping),
+        "xlsx": lambda: _reader("xlsx", "read_xlsx")(path, mapping),
+        "graphml": lambda: _reader("graphml", "read_graphml")(path, mapping),
     }
     if kind is None:
         raise SourceError(
@@ -191,6 +201,8 @@ def read_source(
         raise UsageError(f"unknown format {kind!r}; formats are {', '.join(FORMATS)}")
     data = readers[kind]()
     if kind in PEOPLE_TABLES:
+        from orgmodel.readers.people import natural_order
+
         natural_order(data)  # "Smith, John" holders, "John Smith" managers (HRIS exports)
     return data
 

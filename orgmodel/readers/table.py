@@ -73,8 +73,9 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "grade": ("grade", "grade or equivalent", "level", "band", "pay grade"),
     "fte": ("fte",),
     "secondary": (
-        "dotted line manager id", "dotted line manager", "secondary manager id",
-        "secondary manager", "matrix manager", "dotted line",
+        "dotted line manager id", "dotted line manager", "dotted manager id", "dotted manager",
+        "secondary manager id", "secondary manager", "matrix manager id", "matrix manager",
+        "dotted line",
     ),
     "abbreviation": ("abbreviation", "acronym"),
     "manager_title": ("manager title",),
@@ -356,21 +357,22 @@ def _to_data(name: str, header: list[str], cols: dict[str, int], raw: RawTable) 
         schema=BLOCK_SCHEMA,
     )  # fmt: skip
     secondary: list[Relation] = []
+    secondary_rows: list[int] = []
     if "secondary" in cols:
         dotted = _trim(columns[cols["secondary"]])
-        id_list: list[str] | None = None
-        for r in np.flatnonzero(_nonempty(dotted)):
-            row = int(r)
-            if id_list is None:
-                id_list = ids.to_pylist()
-            for sup in _split_many(dotted[row].as_py()):
+        rows = np.flatnonzero(_nonempty(dotted))
+        texts = dotted.take(pa.array(rows)).to_pylist()
+        subjects = ids.take(pa.array(rows)).to_pylist()
+        for row, text, subject in zip(rows.tolist(), texts, subjects, strict=True):
+            for sup in _split_many(text):
+                secondary_rows.append(row)
                 secondary.append(
                     Relation(
-                        RelKind.REPORTS_TO, id_list[row], squash(sup), LineKind.SECONDARY,
+                        RelKind.REPORTS_TO, subject, squash(sup), LineKind.SECONDARY,
                         False, Prov(name, line_of(row)),
                     )
                 )  # fmt: skip
-    data.add_block(PostBlock(name, table, secondary))
+    data.add_block(PostBlock(name, table, secondary, secondary_rows))
     issues.sort(key=lambda i: i.prov.line or 0)
     return data
 

@@ -8,7 +8,6 @@ with its source), so reading the file back gives the same graph.
 from __future__ import annotations
 
 from orgmodel.graph import OrgGraph
-from orgmodel.orgfile import dump_orgfile
 from orgmodel.records import OrgData
 from orgmodel.writers.common import Output
 
@@ -17,9 +16,13 @@ __all__ = ["render_json", "render_yaml"]
 
 def render_yaml(data: OrgData, graph: OrgGraph) -> Output:
     """The org file as YAML."""
+    from orgmodel.orgfile import dump_orgfile  # pydantic loads when a native file is written
+
     return Output(dump_orgfile(data, "yaml"))
 
 
 def render_json(data: OrgData, graph: OrgGraph) -> Output:
     """The org file as JSON."""
+    from orgmodel.orgfile import dump_orgfile
+
     return Output(dump_orgfile(data, "json"))
