@@ -114,6 +114,13 @@ _FAMILIES: list[tuple[str, str, str, str]] = [
         r"(?:\s*(?:,|and/or|and|or)\s*(?:assign|direct|monitor|oversee|supervise|plan|coordinate|"
         r"schedule|review|evaluate)s?){0,3}\s+the\s+work(?:\s+activities)?\s+of(?![a-z])",
     ),
+    (
+        "operations-of",
+        "supervises",
+        "direct",
+        r"responsible\s+for\s+(?:the\s+)?(?:(?:effective|efficient|overall|daily|day-to-day|"
+        r"smooth|successful)\s+){0,2}operations?\s+of(?![a-z])",
+    ),
     ("verb", "supervises", "direct", r"supervis(?:es|e|ing)(?![a-z])"),
     (
         "noun",

@@ -247,6 +247,13 @@ def _conj_split(
         if inside and first not in DETERMINERS:
             continue
         if rk not in _HEADED:
+            rest = view[match.end() : end]
+            if (first in DETERMINERS or right[:1].isupper()) and _klass(rest.strip()) in _HEADED:
+                # "... Manager and the Energy and Sustainability Coordinator": the name
+                # after the conjunction has its own "and"; split the rest on its own
+                out.append((cur, match.start()))
+                out.extend(_conj_split(view, match.end(), end, prose=prose, list_final=list_final))
+                return out
             if right[:1].islower() and (prose or first in DETERMINERS):
                 out.append((cur, match.start()))
                 return out
@@ -323,8 +330,35 @@ def _segment(
     for piece_start, piece_end in _conj_split(view, start, end, prose=prose, list_final=list_final):
         ps, pe = _strip(view, piece_start, piece_end)
         if pe > ps:
-            pieces.append(Piece(ps, pe))
+            pieces.extend(Piece(a, b) for a, b in _alternatives(view, ps, pe))
     return _Seg(pieces + relative, conj, start, stop)
+
+
+_CHOSEN = words("assigned designated appropriate respective relevant applicable")
+
+
+def _alternatives(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """'Assigned Teacher/Principal' is two superiors: a slash after a generic qualifier.
+
+    A slash usually joins the titles of one post ("City Clerk/Director of
+    General Services"), but a post picked case by case ("assigned",
+    "designated") is no particular post, so it cannot hold a combined title:
+    there the slash offers alternatives.
+    """
+    slash = view.find("/", start, end)
+    if slash < 0 or view.find("/", slash + 1, end) >= 0:
+        return [(start, end)]
+    left, right = view[start:slash].split(), view[slash + 1 : end].split()
+    if (
+        len(left) < 2
+        or left[0].lower() not in _CHOSEN
+        or not 1 <= len(right) <= 4
+        or not right[0][:1].isupper()
+        or _klass(" ".join(left)) != "post"
+        or _klass(" ".join(right)) != "post"
+    ):
+        return [(start, end)]
+    return [(start, slash), (slash + 1, end)]
 
 
 _REL_VERB = re.compile(

@@ -122,7 +122,8 @@ def _clip(name: str) -> str:
     return name
 
 
-def _acceptable(name: str) -> bool:
+def _acceptable(name: str, employer: bool = False) -> bool:
+    """A name that can be an organization; ``employer`` when the layout says it is one."""
     words = name.split()
     if not words or len(words) > 8 or words[0].lower() in _STOP_WORDS | _PRONOUNS:
         return False
@@ -131,7 +132,7 @@ def _acceptable(name: str) -> bool:
     klass = classify(name)
     if klass in {"post", "people", "nonstaff"}:
         return False
-    return not (klass == "unit" and head_word(name) in _SUB_UNITS)
+    return employer or not (klass == "unit" and head_word(name) in _SUB_UNITS)
 
 
 class _Votes:
@@ -139,11 +140,11 @@ class _Votes:
         self.score: Counter[str] = Counter()
         self.forms: dict[str, Counter[str]] = {}
 
-    def add(self, name: str, weight: int) -> None:
+    def add(self, name: str, weight: int, *, employer: bool = False) -> None:
         name = " ".join(name.split()).strip(" .,;:'\"-")
         if name.lower().startswith("the "):
             name = name[4:]
-        if not _acceptable(name):
+        if not _acceptable(name, employer):
             return
         key = _squash(name)
         if not key:
@@ -186,12 +187,31 @@ def _whole_line(view: str, start: int, end: int) -> bool:
     return not view[line_start:start].strip() and not view[end:line_end].strip()
 
 
+_LOCATION_TAIL = re.compile(
+    r"[ ]+(?:(?:San|Santa|New|Los|Las|St\.?|Saint|Fort|Port|El|Salt|Grand|Palm|Lake|West|East|"
+    r"North|South|Little|Long|Cedar|Sioux|Baton|Kansas)[ ]+)?[A-Z][a-z]+[ ]*,[ ]*[A-Z]{2}"
+    r"(?:[ ]+\d{5}(?:-\d{4})?)?$"
+)
+"""A US place after a job board's employer line: ``Portland, OR 97228``."""
+
+
 def _letterhead_vote(head: str, votes: _Votes) -> None:
-    """A job board layout: the title on the first line, the employer alone on the second."""
+    """A job board layout: the title on the first line, the employer alone on the second.
+
+    The employer may be followed by where the job is ("... Portland, OR 97228").
+
+    >>> votes = _Votes()
+    >>> _letterhead_vote("Payroll Clerk\\n\\nLakeview Water Authority Salem , OR 97301\\n", votes)
+    >>> votes.best()
+    'Lakeview Water Authority'
+    """
     lines = [line.strip(" *#") for line in head[:400].split("\n") if line.strip(" *#")][:2]
     if len(lines) < 2 or classify(lines[0]) != "post" or len(lines[0].split()) > 8:
         return
     name = lines[1]
+    located = _LOCATION_TAIL.search(name)
+    if located is not None:  # "Lakeview Water Authority Salem, OR 97301": the city goes
+        name = name[: located.start()]
     tokens = name.split()
     if not 1 <= len(tokens) <= 5 or any(ch in name for ch in ":,|/()$") or re.search(r"\d", name):
         return
@@ -199,7 +219,9 @@ def _letterhead_vote(head: str, votes: _Votes) -> None:
         return
     capitalised = all(t[:1].isupper() or t in {"of", "and", "the", "&"} for t in tokens)
     if capitalised and not _LETTERHEAD_STOP & {t.lower() for t in tokens}:
-        votes.add(name, 15)
+        # an employer line with a place ("Lakeview Education Service Salem, OR") is the
+        # employer even when its name ends like a unit's
+        votes.add(name, 15, employer=located is not None)
 
 
 def _sentence_start(view: str, start: int) -> bool:

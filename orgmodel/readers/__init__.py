@@ -22,13 +22,22 @@ from orgmodel.readers.organogram import is_organogram, read_organogram
 from orgmodel.readers.table import read_table
 from orgmodel.records import OrgData
 
-__all__ = ["FORMATS", "detect_format", "expand_sources", "load_sources", "read_source"]
+__all__ = [
+    "FORMATS",
+    "POSTING_SUFFIXES",
+    "SKIP_NAMES",
+    "detect_format",
+    "expand_sources",
+    "load_sources",
+    "read_source",
+]
 
 FORMATS = ("orgfile", "table", "organogram", "posting")
 POSTING_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 TABLE_SUFFIXES = (".csv", ".tsv")
 ORGFILE_SUFFIXES = (".yaml", ".yml", ".json")
-_SKIP_NAMES = ("readme", "license", "changelog")
+SKIP_NAMES = ("readme", "license", "changelog")
+"""File stems never read from a folder: the notes people keep beside their data."""
 
 
 def detect_format(path: Path) -> str | None:
@@ -53,7 +62,7 @@ def expand_sources(paths: Iterable[str | Path]) -> list[Path]:
                 rel = child.relative_to(path)
                 if any(part.startswith(".") for part in rel.parts) or not child.is_file():
                     continue
-                if child.stem.lower() in _SKIP_NAMES:
+                if child.stem.lower() in SKIP_NAMES:
                     continue
                 if child.suffix.lower() in ORGFILE_SUFFIXES + TABLE_SUFFIXES + POSTING_SUFFIXES:
                     out.append(child)
