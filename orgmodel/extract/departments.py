@@ -94,18 +94,23 @@ def _unit_beside_title(view: str, title: str) -> str | None:
         heads.insert(0, question.group(1))
     for head in heads:
         tokens = _PAREN.sub(" ", head).replace(" - ", " ").split()
-        if len(tokens) > 14:
+        if not 3 <= len(tokens) <= 14:
             continue
-        for cut in range(max(1, len(tokens) - 8), len(tokens) - 1):
-            before, tail = " ".join(tokens[:cut]), " ".join(tokens[cut:])
-            before_words = set(normalize(before).split())
-            if not tokens[cut][:1].isupper() or not before_words or before_words - own:
+        said = False  # the head so far has a word (not only an article)
+        for cut in range(1, len(tokens) - 1):
+            word = normalize(tokens[cut - 1])
+            if cut == 1 and word in {"the", "a", "an"}:
+                word = ""
+            if word and not own.issuperset(word.split()):
+                break  # the head holds a word the title lacks: so would every longer head
+            said = said or bool(word)
+            if not said or cut < len(tokens) - 8 or not tokens[cut][:1].isupper():
                 continue
-            if normalize(tokens[cut]) in own or classify(tail) != "unit":
+            if normalize(tokens[cut]) in own:
                 continue
-            if head_word(tail) in {"school", "college"}:
-                continue
-            return tail.strip(" ,;:-")
+            tail = " ".join(tokens[cut:])
+            if classify(tail) == "unit" and head_word(tail) not in {"school", "college"}:
+                return tail.strip(" ,;:-")
     return None
 
 

@@ -224,7 +224,7 @@ def _line_is_label(text: str) -> bool:
     return found is not None and text[found[1] :].lstrip(" ")[:1] in {"", ":"}
 
 
-def find_fields(view: str) -> list[Field]:
+def find_fields(view: str, lines: list[tuple[int, int]] | None = None) -> list[Field]:
     """Every labelled field in document order (see the module docstring)."""
     fields: list[Field] = []
     taken: set[int] = set()
@@ -258,7 +258,7 @@ def find_fields(view: str) -> list[Field]:
         fields.append(Field(key, role, kind, label_start, label_end, values, cue))
         taken.add(label_start)
     hits = 0
-    for line_start, line_end in line_spans(view):
+    for line_start, line_end in line_spans(view) if lines is None else lines:
         if hits >= MAX_FIELDS:
             break
         at_line = _label_at_line(view, line_start, line_end)

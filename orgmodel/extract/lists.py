@@ -100,6 +100,8 @@ _MAX_TOKENS = 40  # no name is longer; keeps a runaway object linear
 
 
 def _depth_ok(view: str, start: int, pos: int) -> bool:
+    if view.find("(", start, pos) < 0:
+        return True  # no parenthesis opened before pos
     depth = 0
     for ch in view[start:pos]:
         if ch == "(":

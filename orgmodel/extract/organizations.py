@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from orgmodel.extract.fields import Field, find_fields
 from orgmodel.extract.names import smart_title
@@ -78,6 +79,8 @@ _SUFFIX_FIRST = tuple(
         Library Center Centre Clinic Society Association"""
     )
 )
+_SUFFIX_SCAN = re.compile(_SUFFIX.pattern.removeprefix("(?=[A-Z])"))
+"""The same, opening with its literals so the regex engine can skip ahead to them."""
 _SUFFIX_OWNER = re.compile(rf"(?:{_W}[ ]+){{1,4}}$")
 _CAMEL = re.compile(r"[A-Z](?<![A-Za-z][A-Z])[a-z]+[A-Z][a-z]+\w*")
 _EMAIL = re.compile(r"[\w.+-]+@(?P<host>[\w-]+(?:\.[\w-]+)+)")
@@ -154,27 +157,25 @@ class _Votes:
 
     def best(self) -> str | None:
         keys = list(self.score)
+        top = {key: self.forms[key].most_common(1)[0][0] for key in keys}
         for key in keys:
-            form = self.forms[key].most_common(1)[0][0]
+            form = top[key]
             if form.isupper() and 2 <= len(form) <= 6:
                 for other in keys:
-                    if other != key and _initials(self.forms[other].most_common(1)[0][0]) == form:
+                    if other != key and _initials(top[other]) == form:
                         self.score[other] += self.score[key]
-        merged: Counter[str] = Counter()
-        for key in keys:
-            form = self.forms[key].most_common(1)[0][0]
-            total = self.score[key] + sum(
-                self.score[o]
-                for o in keys
-                if o != key and names_match(self.forms[o].most_common(1)[0][0], form)
-            )
-            merged[key] = total
+        merged: Counter[str] = Counter({key: self.score[key] for key in keys})
+        for i, key in enumerate(keys):  # names_match is symmetric: each pair once
+            for other in keys[i + 1 :]:
+                if names_match(top[other], top[key]):
+                    merged[key] += self.score[other]
+                    merged[other] += self.score[key]
         if not merged:
             return None
         key, score = max(merged.items(), key=lambda kv: (kv[1], self.score[kv[0]]))
         if score < _THRESHOLD:
             return None
-        form = self.forms[key].most_common(1)[0][0]
+        form = top[key]
         letters = [ch for ch in form if ch.isalpha()]
         return smart_title(form) if len(letters) > 6 and all(c.isupper() for c in letters) else form
 
@@ -257,10 +258,13 @@ def _anchored_votes(head: str, votes: _Votes) -> None:
                         votes.add(found[1], weight)
                 pos = lowered.find(anchor, pos + 1)
     for joint in (" of ", " at ", " with "):
-        for match in find_all(head, lowered, joint, _JOINT):
-            kind = lowered[lowered.rfind(" ", 0, match.start()) + 1 : match.start()]
-            name = _NAME_HEAD.match(head, match.end())
-            if name and kind in _OF_AT_KINDS:
+        pos = lowered.find(joint)
+        while pos >= 0:
+            kind = lowered[lowered.rfind(" ", 0, pos) + 1 : pos]
+            match = _JOINT.match(head, pos) if kind in _OF_AT_KINDS else None
+            name = _NAME_HEAD.match(head, match.end()) if match else None
+            pos = lowered.find(joint, pos + 1)
+            if name:
                 strong = kind in {"employee", "employees", "member", "part"}
                 votes.add(name.group("name"), 30 if strong and joint == " of " else 10)
 
@@ -280,6 +284,16 @@ def find_all(
     return out
 
 
+def _suffixes(head: str) -> Iterator[tuple[int, int]]:
+    """Every place a suffix starts a word, overlapping ones too ("Medical Center", "Center")."""
+    match = _SUFFIX_SCAN.search(head)
+    while match is not None:
+        start = match.start()
+        if not (start and head[start - 1].isalnum()):
+            yield match.span()
+        match = _SUFFIX_SCAN.search(head, start + 1)
+
+
 def _pattern_votes(head: str, votes: _Votes) -> None:
     """'City of X' / 'State of X' and 'X County' / 'X Public Schools' / 'X Medical Center'."""
     lowered = head.lower()
@@ -287,8 +301,10 @@ def _pattern_votes(head: str, votes: _Votes) -> None:
         kind_start = head.rfind(" ", 0, match.start()) + 1
         kind_start = max(kind_start, head.rfind("\n", 0, match.start()) + 1)
         kind = head[kind_start : match.start()]
+        if kind.lower() not in _GOV_KINDS:
+            continue
         name = _GOV_NAME.match(head, match.end())
-        if kind.lower() not in _GOV_KINDS or name is None:
+        if name is None:
             continue
         full = _clip(head[kind_start : name.end()])
         if len(full.split()) >= 3:
@@ -297,13 +313,14 @@ def _pattern_votes(head: str, votes: _Votes) -> None:
             after_the = head[max(0, kind_start - 4) : kind_start].lower() == "the "
             weight = 25 if line_start or _whole_line(head, *span) else 10 if after_the else 15
             votes.add(full, weight)
-    suffixes = (m for word in _SUFFIX_FIRST for m in find_all(head, head, word, _SUFFIX))
-    for match in sorted(suffixes, key=lambda m: m.start()):
-        owner = _SUFFIX_OWNER.search(head, max(0, match.start() - 60), match.start())
+    for start, end in _suffixes(head):
+        owner = _SUFFIX_OWNER.search(head, max(0, start - 60), start)
         if owner is None:
             continue
-        span = (owner.start(), match.end())
-        votes.add(head[owner.start() : match.end()], 20 if _whole_line(head, *span) else 10)
+        weight = 20 if _whole_line(head, owner.start(), end) else 10
+        # a suffix that two listed words begin ("Schools": School, Schools) counts twice
+        for _ in range(sum(head.startswith(word, start) for word in _SUFFIX_FIRST)):
+            votes.add(head[owner.start() : end], weight)
 
 
 def _possessive_votes(head: str, votes: _Votes) -> None:
@@ -362,7 +379,11 @@ def _domain_votes(view: str, votes: _Votes) -> None:
     for match in _PHRASE.finditer(view):
         if any(s <= match.start() < e for s, e in spans):
             continue
-        words = match.group(0).split()
+        phrase = match.group(0)
+        whole, capitals = _squash(phrase), _initials(phrase).lower()
+        if not any(label in whole or label in capitals for label, _ in hosts):
+            continue  # no part of the phrase can spell a host (parts are substrings of these)
+        words = phrase.split()
         for size in range(min(len(words), 4), 0, -1):
             for first in range(0, len(words) - size + 1):
                 part = " ".join(words[first : first + size])
