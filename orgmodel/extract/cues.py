@@ -303,8 +303,8 @@ def find_cues(view: str, start: int = 0, end: int | None = None) -> list[Cue]:
     for trigger, stem in _trigger_positions(view, start, stop)[:MAX_TRIGGERS]:
         if trigger < last_end:
             continue
-        word = _FIRST_WORD.match(view, trigger, stop)
-        if word is not None and word.group(0).lower() in _NOT_CUE_WORDS:
+        token = _FIRST_WORD.match(view, trigger, stop)
+        if token is not None and token.group(0).lower() in _NOT_CUE_WORDS:
             continue
         families = _BY_STEM[stem]
         match = families.match(view, trigger, stop)

@@ -261,8 +261,8 @@ def _anchored_votes(head: str, votes: _Votes) -> None:
         pos = lowered.find(joint)
         while pos >= 0:
             kind = lowered[lowered.rfind(" ", 0, pos) + 1 : pos]
-            match = _JOINT.match(head, pos) if kind in _OF_AT_KINDS else None
-            name = _NAME_HEAD.match(head, match.end()) if match else None
+            joined = _JOINT.match(head, pos) if kind in _OF_AT_KINDS else None
+            name = _NAME_HEAD.match(head, joined.end()) if joined else None
             pos = lowered.find(joint, pos + 1)
             if name:
                 strong = kind in {"employee", "employees", "member", "part"}
