@@ -112,6 +112,8 @@ def _depth_ok(view: str, start: int, pos: int) -> bool:
 
 
 def _top_split(view: str, start: int, end: int, sep: str) -> list[tuple[int, int]]:
+    if view.find(sep, start, end) < 0:
+        return [(start, end)]
     parts: list[tuple[int, int]] = []
     depth = 0
     cur = start
@@ -152,13 +154,13 @@ class _Seg:
 
 def _cut(view: str, start: int, end: int) -> tuple[int, str, int]:
     """End of the name in a prose segment, why it ended, and where a relative clause starts."""
-    found = islice(_TOKEN.finditer(view, start, end), _MAX_TOKENS + 2)
-    tokens = [(m.start(), m.end(), m.group(0)) for m in found]
-    if len(tokens) > _MAX_TOKENS:
-        end = tokens[_MAX_TOKENS][0]
-        tokens = tokens[:_MAX_TOKENS]
+    found = list(islice(_TOKEN.finditer(view, start, end), _MAX_TOKENS + 2))
+    if len(found) > _MAX_TOKENS:
+        end = found[_MAX_TOKENS].start()
+        found = found[:_MAX_TOKENS]
+    tokens = [m.group(0) for m in found]
     depth = 0
-    for index, (tstart, _tend, tok) in enumerate(tokens):
+    for index, tok in enumerate(tokens):
         if tok == "(":
             depth += 1
             continue
@@ -168,7 +170,8 @@ def _cut(view: str, start: int, end: int) -> tuple[int, str, int]:
         if depth:
             continue
         low = tok.lower()
-        nxt = tokens[index + 1][2] if index + 1 < len(tokens) else ""
+        tstart = found[index].start()
+        nxt = tokens[index + 1] if index + 1 < len(tokens) else ""
         if low in _REL:
             return tstart, "rel", tstart
         if low == "through":
@@ -182,7 +185,7 @@ def _cut(view: str, start: int, end: int) -> tuple[int, str, int]:
         if low in {"and", "or"} and nxt.endswith("ly") and nxt[0].islower() and nxt != "only":
             return tstart, "pred", -1
         if low in {"and", "or", "and/or"} and nxt:
-            after = tokens[index + 2][2].lower() if index + 2 < len(tokens) else ""
+            after = tokens[index + 2].lower() if index + 2 < len(tokens) else ""
             verbish = nxt.lower() in VERBS and nxt[0].islower()
             if verbish and (nxt.lower() not in _AMBIGUOUS or after in DETERMINERS):
                 return tstart, "pred", -1
@@ -286,7 +289,7 @@ def _segment(
         start, conj = lead.end(), True
     if start >= end:
         return _Seg([], conj, start, False)
-    marker = _MARKER.search(view, start, end)
+    marker = _MARKER.search(view, start, end) if view.find("(", start, end) >= 0 else None
     if marker:
         name_start, name_end = _strip(view, start, marker.start())
         kind = marker.group(1).lower().replace(" ", "-")
@@ -305,7 +308,9 @@ def _segment(
     if not prose:
         end = _field_cut(view, start, end)
     if prose:
-        through = _THROUGH.search(view, start - 1, end)
+        through = (
+            _THROUGH.search(view, start - 1, end) if "through" in view[start:end].lower() else None
+        )
         if through and _depth_ok(view, start, through.start()):
             left_end, _, _ = _cut(view, start, max(start, through.start()))
             left = _strip(view, start, left_end)

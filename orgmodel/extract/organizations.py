@@ -258,12 +258,16 @@ def _anchored_votes(head: str, votes: _Votes) -> None:
                         votes.add(found[1], weight)
                 pos = lowered.find(anchor, pos + 1)
     for joint in (" of ", " at ", " with "):
-        pos = lowered.find(joint)
-        while pos >= 0:
-            kind = lowered[lowered.rfind(" ", 0, pos) + 1 : pos]
-            joined = _JOINT.match(head, pos) if kind in _OF_AT_KINDS else None
+        found = []
+        for kind in _OF_AT_KINDS:
+            pos = lowered.find(kind + joint)
+            while pos >= 0:
+                if pos == 0 or lowered[pos - 1] == " ":
+                    found.append((pos + len(kind), kind))
+                pos = lowered.find(kind + joint, pos + 1)
+        for pos, kind in sorted(found):
+            joined = _JOINT.match(head, pos)
             name = _NAME_HEAD.match(head, joined.end()) if joined else None
-            pos = lowered.find(joint, pos + 1)
             if name:
                 strong = kind in {"employee", "employees", "member", "part"}
                 votes.add(name.group("name"), 30 if strong and joint == " of " else 10)
@@ -294,16 +298,25 @@ def _suffixes(head: str) -> Iterator[tuple[int, int]]:
         match = _SUFFIX_SCAN.search(head, start + 1)
 
 
+def _kind_of(lowered: str) -> list[tuple[int, int]]:
+    """Where "city of", "county of" ... stand as words: (start of the kind, start of " of ")."""
+    found = []
+    for kind in _GOV_KINDS:
+        pos = lowered.find(kind + " of ")
+        while pos >= 0:
+            if pos == 0 or lowered[pos - 1] in " \n":
+                found.append((pos, pos + len(kind)))
+            pos = lowered.find(kind + " of ", pos + 1)
+    found.sort()
+    return found
+
+
 def _pattern_votes(head: str, votes: _Votes) -> None:
     """'City of X' / 'State of X' and 'X County' / 'X Public Schools' / 'X Medical Center'."""
     lowered = head.lower()
-    for match in find_all(head, lowered, " of ", _OF):
-        kind_start = head.rfind(" ", 0, match.start()) + 1
-        kind_start = max(kind_start, head.rfind("\n", 0, match.start()) + 1)
-        kind = head[kind_start : match.start()]
-        if kind.lower() not in _GOV_KINDS:
-            continue
-        name = _GOV_NAME.match(head, match.end())
+    for kind_start, pos in _kind_of(lowered):
+        match = _OF.match(head, pos)
+        name = _GOV_NAME.match(head, match.end()) if match is not None else None
         if name is None:
             continue
         full = _clip(head[kind_start : name.end()])

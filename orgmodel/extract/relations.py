@@ -139,7 +139,12 @@ def _field_value(ctx: Ctx, fld: Field, vstart: int, vend: int) -> None:
 
 
 def _field_value_part(ctx: Ctx, fld: Field, kind: str, vstart: int, vend: int) -> None:
-    dotted = _DOTTED_PAREN.search(ctx.view, vstart, vend) if fld.role == "reports" else None
+    has_paren = ctx.view.find("(", vstart, vend) >= 0
+    dotted = (
+        _DOTTED_PAREN.search(ctx.view, vstart, vend)
+        if has_paren and fld.role == "reports"
+        else None
+    )
     if dotted:
         piece = Piece(dotted.start("name"), dotted.end("name"))
         add_fact(ctx, "reports", "secondary", piece, fld.cue, 3, prose=False)
