@@ -258,14 +258,14 @@ def _anchored_votes(head: str, votes: _Votes) -> None:
                         votes.add(found[1], weight)
                 pos = lowered.find(anchor, pos + 1)
     for joint in (" of ", " at ", " with "):
-        found = []
+        places: list[tuple[int, str]] = []
         for kind in _OF_AT_KINDS:
             pos = lowered.find(kind + joint)
             while pos >= 0:
                 if pos == 0 or lowered[pos - 1] == " ":
-                    found.append((pos + len(kind), kind))
+                    places.append((pos + len(kind), kind))
                 pos = lowered.find(kind + joint, pos + 1)
-        for pos, kind in sorted(found):
+        for pos, kind in sorted(places):
             joined = _JOINT.match(head, pos)
             name = _NAME_HEAD.match(head, joined.end()) if joined else None
             if name:
