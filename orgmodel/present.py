@@ -33,11 +33,17 @@ __all__ = [
 
 
 def node_line(graph: OrgGraph, node: int, *, with_org: bool = False) -> str:
-    """``Chief Operating Officer — Vacant · Operations [hps-coo]`` as rich markup."""
+    """``Chief Operating Officer — Vacant · Operations [hps-coo]`` as rich markup.
+
+    A post known only because a posting names it (``inferred``) shows that in
+    place of a holder: whether it is vacant is not known.
+    """
     rec = graph.record(node)
     title = escape(graph.title(node))
     if isinstance(rec, PostRecord):
         who = escape(rec.holder) if rec.holder else "[italic]Vacant[/]"
+        if rec.prov.inferred and not rec.holder:
+            who = "[italic]inferred[/]"  # named as a superior only: holder unknown
         if (rec.attributes or {}).get("aggregate"):
             who = f"{rec.fte:g} FTE" if rec.fte is not None else "aggregate"
         text = f"[bold]{title}[/] — {who}"
@@ -52,15 +58,21 @@ def node_line(graph: OrgGraph, node: int, *, with_org: bool = False) -> str:
 
 
 def org_tree(
-    graph: OrgGraph, roots: list[int], depth: int | None, limit: int
+    graph: OrgGraph, roots: list[int], depth: int | None, limit: int, *, units: bool = False
 ) -> tuple[list[Tree], int]:
-    """Rich trees under ``roots``; returns them and how many posts were left out."""
+    """Rich trees under ``roots``; returns them and how many posts were left out.
+
+    ``units`` lists under each post the units it heads (``▣``), before its reports.
+    """
     shown = 0
     hidden = 0
     trees: list[Tree] = []
 
     def grow(branch: Tree, node: int, level: int) -> None:
         nonlocal shown, hidden
+        if units:
+            for unit, _ in graph.heads.get(node, []):
+                branch.add(f"[cyan]▣[/] heads {node_line(graph, unit)}")
         kids = list(graph.children(node))
         if depth is not None and level >= depth:
             below = _count_below(graph, node)
