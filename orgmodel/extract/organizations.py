@@ -82,6 +82,7 @@ _SUFFIX_FIRST = tuple(
 _SUFFIX_SCAN = re.compile(_SUFFIX.pattern.removeprefix("(?=[A-Z])"))
 """The same, opening with its literals so the regex engine can skip ahead to them."""
 _SUFFIX_OWNER = re.compile(rf"(?:{_W}[ ]+){{1,4}}$")
+_SEAM = re.compile(r"[a-z][A-Z]")
 _CAMEL = re.compile(r"[A-Z](?<![A-Za-z][A-Z])[a-z]+[A-Z][a-z]+\w*")
 _EMAIL = re.compile(r"[\w.+-]+@(?P<host>[\w-]+(?:\.[\w-]+)+)")
 _URL = re.compile(r"https?://(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)")
@@ -258,16 +259,12 @@ def _anchored_votes(head: str, votes: _Votes) -> None:
                         votes.add(found[1], weight)
                 pos = lowered.find(anchor, pos + 1)
     for joint in (" of ", " at ", " with "):
-        places: list[tuple[int, str]] = []
-        for kind in _OF_AT_KINDS:
-            pos = lowered.find(kind + joint)
-            while pos >= 0:
-                if pos == 0 or lowered[pos - 1] == " ":
-                    places.append((pos + len(kind), kind))
-                pos = lowered.find(kind + joint, pos + 1)
-        for pos, kind in sorted(places):
-            joined = _JOINT.match(head, pos)
+        pos = lowered.find(joint)
+        while pos >= 0:
+            kind = lowered[lowered.rfind(" ", 0, pos) + 1 : pos]
+            joined = _JOINT.match(head, pos) if kind in _OF_AT_KINDS else None
             name = _NAME_HEAD.match(head, joined.end()) if joined else None
+            pos = lowered.find(joint, pos + 1)
             if name:
                 strong = kind in {"employee", "employees", "member", "part"}
                 votes.add(name.group("name"), 30 if strong and joint == " of " else 10)
@@ -298,25 +295,15 @@ def _suffixes(head: str) -> Iterator[tuple[int, int]]:
         match = _SUFFIX_SCAN.search(head, start + 1)
 
 
-def _kind_of(lowered: str) -> list[tuple[int, int]]:
-    """Where "city of", "county of" ... stand as words: (start of the kind, start of " of ")."""
-    found = []
-    for kind in _GOV_KINDS:
-        pos = lowered.find(kind + " of ")
-        while pos >= 0:
-            if pos == 0 or lowered[pos - 1] in " \n":
-                found.append((pos, pos + len(kind)))
-            pos = lowered.find(kind + " of ", pos + 1)
-    found.sort()
-    return found
-
-
 def _pattern_votes(head: str, votes: _Votes) -> None:
     """'City of X' / 'State of X' and 'X County' / 'X Public Schools' / 'X Medical Center'."""
     lowered = head.lower()
-    for kind_start, pos in _kind_of(lowered):
-        match = _OF.match(head, pos)
+    pos = lowered.find(" of ")
+    while pos >= 0:
+        kind_start = max(lowered.rfind(" ", 0, pos), lowered.rfind("\n", 0, pos)) + 1
+        match = _OF.match(head, pos) if lowered[kind_start:pos] in _GOV_KINDS else None
         name = _GOV_NAME.match(head, match.end()) if match is not None else None
+        pos = lowered.find(" of ", pos + 1)
         if name is None:
             continue
         full = _clip(head[kind_start : name.end()])
@@ -371,6 +358,22 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
+def _bare_domain_likely(lowered: str) -> bool:
+    """A ".org" (".com", ...) glued to a word and ending one: only then can a bare domain
+    ("lakeviewlibrary.org") be in the text, so only then is the text scanned for one."""
+    size = len(lowered)
+    for tld in _TLDS:
+        pos = lowered.find(tld)
+        while pos >= 0:
+            end = pos + len(tld)
+            before = lowered[pos - 1] if pos else " "
+            after = lowered[end] if end < size else " "
+            if (before.isalnum() or before in "_-") and not (after.isalnum() or after == "_"):
+                return True
+            pos = lowered.find(tld, pos + 1)
+    return False
+
+
 def _domain_votes(view: str, votes: _Votes) -> None:
     hosts: list[tuple[str, bool]] = []
     spans: list[tuple[int, int]] = []
@@ -378,7 +381,7 @@ def _domain_votes(view: str, votes: _Votes) -> None:
     patterns = [
         (pattern, strong)
         for pattern, strong, gate in ((_EMAIL, True, "@"), (_URL, True, "http"), (_BARE, False, ""))
-        if (gate and gate in lowered) or (not gate and any(tld in lowered for tld in _TLDS))
+        if (gate and gate in lowered) or (not gate and _bare_domain_likely(lowered))
     ]
     for pattern, strong in patterns:
         for match in pattern.finditer(view):
@@ -426,10 +429,13 @@ def find_organization(
     head = view[:_SCAN]
     votes = _Votes()
     _anchored_votes(head, votes)
-    for about in _ABOUT.finditer(head):
+    # each scan runs only when the text holds what it needs (a cheap test in C first)
+    for about in _ABOUT.finditer(head) if "About" in head else ():
         votes.add(about.group("name"), 20)
-    for located in _NAME_LOCATION.finditer(head[:800]):
-        votes.add(located.group("name"), 25)
+    top = head[:800]
+    if "," in top and (" - " in top or " | " in top or " * " in top):
+        for located in _NAME_LOCATION.finditer(top):
+            votes.add(located.group("name"), 25)
     _letterhead_vote(head, votes)
     question = _AT_QUESTION.search(head[:600])
     if question:
@@ -437,7 +443,8 @@ def find_organization(
     _pattern_votes(head, votes)
     _possessive_votes(head, votes)
     lowered = head.lower()
-    for token in {m.group(0) for m in _CAMEL.finditer(head)}:
+    camels = _CAMEL.finditer(head) if _SEAM.search(head) else ()
+    for token in {m.group(0) for m in camels}:
         count = len(re.findall(rf"\b{re.escape(token.lower())}\b", lowered))
         if count >= 2:
             votes.add(token, 15 * min(count, 3))
