@@ -191,16 +191,17 @@ def _cut(view: str, start: int, end: int) -> tuple[int, str, int]:
                 return tstart, "pred", -1
             if nxt[0].islower() and nxt.endswith("s") and after in DETERMINERS:
                 return tstart, "pred", -1
-        if tok[0].islower() and index > 0 and low in FINITE_VERBS:
+        if not tok[0].islower():
+            continue  # what follows only ends a name at a lower-case word
+        if index > 0 and low in FINITE_VERBS:
             return tstart, "clause", -1
         # "assigned police officers" is a name; "managing the organization" is a clause
         adjectival = low.endswith("ed") or (low.endswith("ing") and nxt.lower() not in DETERMINERS)
         starts_clause = low in VERBS and not adjectival and low not in _AMBIGUOUS
-        if index == 0 and tok[0].islower() and starts_clause:
+        if index == 0 and starts_clause:
             return tstart, "clause", -1
         if (
             index > 0
-            and tok[0].islower()
             and (low in _PARTICIPLES or (low.endswith("ing") and low in VERBS))
             and low not in _ING_NOUNS
             and _klass(view[start:tstart]) in _HEADED

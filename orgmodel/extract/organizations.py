@@ -389,7 +389,13 @@ def _domain_votes(view: str, votes: _Votes) -> None:
             label = labels[-2] if len(labels) >= 2 else labels[0]
             hosts.append((label.replace("-", ""), strong))
             spans.append((match.start(), match.end()))
-    if not hosts:
+    # a label can be spelt by a phrase only if the squashed text holds it, or as initials
+    # (four letters at most: parts have four words at most)
+    squashed_text = _squash(view)
+    hosts = [
+        (label, strong) for label, strong in hosts if label in squashed_text or len(label) <= 4
+    ]
+    if not any(label for label, _ in hosts):
         return
     found: dict[str, str] = {}
     for match in _PHRASE.finditer(view):

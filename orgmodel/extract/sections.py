@@ -28,6 +28,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 __all__ = [
@@ -212,6 +213,7 @@ def _heading(view: str, start: int, end: int) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def _kind(heading: str) -> SectionKind:
     if _BOTH.search(heading):
         return "both"
