@@ -240,6 +240,22 @@ _NOT_CUE_WORDS = words(
 the commonest triggers, passed over without trying the patterns. (Words that only fill a
 cue's open slots, "provides [director-level] supervision", are reached from the cue's verb.)"""
 
+_NO_BACK_OFF = words("direction directions responsibility responsibilities")
+"""Cue words no cue reaches from a word before them that is not itself a trigger ("under
+the direction of" is found from "under", "has supervisory responsibility" from "supervisory")."""
+_NEEDS_WITH = words("coordination collaboration partnership conjunction")
+"""Cue words that are only ever in "in (close) ... with"."""
+
+
+def _may_back_off(view: str, word: str, after: int, stop: int) -> bool:
+    """Whether a cue may start before this trigger word (see :data:`_NO_BACK_OFF`)."""
+    if word in _NO_BACK_OFF:
+        return False
+    if word in _NEEDS_WITH:
+        return view[after : min(stop, after + 12)].lstrip().lower().startswith("with")
+    return True
+
+
 _BACK_OFF = tuple(
     words(
         """accountab responsib answerab subordinat direct supervis indirect pleasure collaborat
@@ -304,12 +320,13 @@ def find_cues(view: str, start: int = 0, end: int | None = None) -> list[Cue]:
         if trigger < last_end:
             continue
         token = _FIRST_WORD.match(view, trigger, stop)
-        if token is not None and token.group(0).lower() in _NOT_CUE_WORDS:
+        word = token.group(0).lower() if token is not None else ""
+        if word in _NOT_CUE_WORDS:
             continue
         families = _BY_STEM[stem]
         match = families.match(view, trigger, stop)
         lo = max(last_end, trigger - 40)
-        if stem.startswith(_BACK_OFF):
+        if stem.startswith(_BACK_OFF) and _may_back_off(view, word, trigger + len(word), stop):
             for pos in [m.start() for m in _WORD_START.finditer(view, lo, trigger)][-4:]:
                 first = _FIRST_WORD.match(view, pos, stop)
                 word = first.group(0).lower() if first else ""

@@ -36,6 +36,9 @@ def supervises(text: str) -> list[tuple[str, str, str]]:
         ("Works closely with the City Attorney.", "works-with"),
         ("Has a dotted-line reporting relationship to the CMO.", "secondary"),
         ("Is responsible for the effective operations of two crews.", "operations-of"),
+        ("Works in close coordination with the Budget Office.", "in-collaboration"),
+        ("Has supervisory responsibility for two clerks.", "exercise"),
+        ("Plans and directs the work of the crews.", "work-of"),
     ],
 )
 def test_cue_families(text: str, family: str) -> None:
@@ -44,6 +47,7 @@ def test_cue_families(text: str, family: str) -> None:
 
 def test_words_that_only_look_like_cues() -> None:
     assert find_cues("Supervisory skills; supervisor of the year; reportedly") == []
+    assert find_cues("The Director and the Coordinator review the planning, coordination") == []
 
 
 @pytest.mark.parametrize(
