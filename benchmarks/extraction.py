@@ -11,10 +11,11 @@ through :func:`orgmodel.extract.extract_file` and is scored with
 names match when equal, Jaccard >= 0.8 or containment >= 70 % of the length;
 each gold item matches at most one prediction; micro-averaged.
 
-Title and organization accuracy count a document correct when both gold and
-prediction are null or both are present and match; a second figure counts
-only documents whose gold value is not null. "Invented" counts relations
-predicted on documents whose INDEX.tsv row ends in ``no``. ``--verbose``
+Title, organization and department accuracy count a document correct when
+both gold and prediction are null or both are present and match; a second
+figure counts only documents whose gold title or organization is not null.
+"Invented" counts relations predicted on documents whose INDEX.tsv row ends
+in ``no``. ``--verbose``
 lists every document's errors. The corpus texts are read at run time and
 never copied into the project.
 """
@@ -73,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     index = index_rows(corpus)
     totals = {name: Counts() for name, _, _ in ROWS}
-    title_ok = org_ok = title_nn = org_nn = title_n = org_n = 0
+    title_ok = org_ok = title_nn = org_nn = title_n = org_n = dept_ok = 0
     invented = 0
     no_docs = 0
     errors: list[str] = []
@@ -103,6 +104,12 @@ def main(argv: list[str] | None = None) -> int:
             doc_errors.append(
                 f"  organization: predicted {ex.organization!r} gold {gold.get('organization')!r}"
             )
+        if field_correct(ex.department, gold.get("department")):
+            dept_ok += 1
+        else:
+            doc_errors.append(
+                f"  department: predicted {ex.department!r} gold {gold.get('department')!r}"
+            )
         title_n += gold.get("title") is not None
         org_n += gold.get("organization") is not None
         row = index.get(path.stem)
@@ -130,6 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  on non-null gold     {title_nn / max(title_n, 1):6.3f}  ({title_nn}/{title_n})")
     print(f"organization accuracy  {org_ok / docs:6.3f}  ({org_ok}/{docs}; {rule})")
     print(f"  on non-null gold     {org_nn / max(org_n, 1):6.3f}  ({org_nn}/{org_n})")
+    print(f"department accuracy    {dept_ok / docs:6.3f}  ({dept_ok}/{docs}; not a target)")
     print(f"invented relations     {invented}  (on {no_docs} no-reporting documents)")
     if args.verbose and errors:
         print("\nper-document errors:\n" + "\n".join(errors))

@@ -103,12 +103,17 @@ print(json.dumps({"s": time.perf_counter() - t,
 """
 
 QUERIES = """
-import json, random, resource, statistics, sys, time
+import gc, json, random, resource, statistics, sys, time
 t = time.perf_counter()
-from orgmodel.load import load_graph
+from orgmodel.load import load_data
+from orgmodel.graph import OrgGraph
 from orgmodel import queries
 from orgmodel.config import Settings
-g = load_graph([sys.argv[1]], settings=Settings())
+data = load_data([sys.argv[1]], settings=Settings())
+read = time.perf_counter() - t
+gc.disable()
+g = OrgGraph(data)
+gc.enable()
 build = time.perf_counter() - t
 mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 rng = random.Random(1)
@@ -129,20 +134,16 @@ a = time.perf_counter()
 below = queries.reports(g, d2, everyone=True)
 rep = time.perf_counter() - a
 a = time.perf_counter(); queries.stats(g); st = time.perf_counter() - a
-print(json.dumps({"build": build, "mb": mb, "chain": chain, "common": common,
+print(json.dumps({"build": build, "read": read, "mb": mb, "chain": chain, "common": common,
                   "reports": rep, "reports_n": len(below), "stats": st}))
 """
 
 
-def run_command(path: Path) -> tuple[float, float]:
-    """Wall time and peak RSS (MB) of ``orgmodel stats -s path``, as a user runs it."""
+def run_command(*args: str) -> tuple[float, float]:
+    """Wall time and peak RSS (MB) of ``orgmodel ARGS`` in a fresh process, as a user runs it."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     t = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "orgmodel", "stats", "-q", "-s", str(path)],
-        check=True,
-        capture_output=True,
-    )
+    subprocess.run([sys.executable, "-m", "orgmodel", *args], check=True, capture_output=True)
     wall = time.perf_counter() - t
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return wall, max(peak, before) / 1024
@@ -152,31 +153,42 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--workdir", type=Path, default=None)
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each timed command")
     args = parser.parse_args()
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="orgmodel-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
+    startup = statistics.median(run_command("--help")[0] for _ in range(args.repeat))
     print(f"python {sys.version.split()[0]}; files in {workdir}")
+    print(f"start-up (orgmodel --help in a fresh process): {startup:.2f}s")
     header = (
         f"{'posts':>9} {'csv pass':>9} {'pyarrow':>8} {'stats cmd':>10} {'ratio':>6} "
-        f"{'peak MB':>8} {'build':>7} {'chain med/p99 µs':>17} {'common med/p99 µs':>18} "
-        f"{'reports --all':>16} {'stats':>7}"
+        f"{'peak MB':>8} {'read':>6} {'build':>7} {'chain med/p99 µs':>17} "
+        f"{'common med/p99 µs':>18} {'reports --all':>16} {'stats':>7}"
     )
     print(header)
     for size in (int(s) for s in args.sizes.split(",")):
         path = workdir / f"org-{size}.csv"
         if not path.exists():
             generate(size, path)
-        floor = statistics.median(_child(CSV_PASS, str(path))["s"] for _ in range(3))
+        floor = statistics.median(_child(CSV_PASS, str(path))["s"] for _ in range(args.repeat))
         arrow = _child(ARROW, str(path))["s"]
-        command, peak = run_command(path)
+        runs = [run_command("stats", "-q", "-s", str(path)) for _ in range(args.repeat)]
+        command = statistics.median(wall for wall, _ in runs)
+        peak = max(mb for _, mb in runs)
         q = _child(QUERIES, str(path))
         print(
             f"{size:>9,} {floor:>8.2f}s {arrow if arrow >= 0 else float('nan'):>7.2f}s "
-            f"{command:>9.2f}s {command / floor:>5.1f}x {peak:>8.0f} {q['build']:>6.2f}s "
+            f"{command:>9.2f}s {command / floor:>5.1f}x {peak:>8.0f} {q['read']:>5.2f}s "
+            f"{q['build'] - q['read']:>6.2f}s "
             f"{q['chain'][0]:>8.1f}/{q['chain'][1]:<8.1f} "
             f"{q['common'][0]:>8.1f}/{q['common'][1]:<9.1f} "
             f"{q['reports'] * 1e3:>7.1f}ms/{int(q['reports_n']):>7,} {q['stats']:>6.2f}s"
         )
+    print(
+        "csv pass: a bare csv.reader loop; pyarrow: pyarrow.csv.read_csv; stats cmd: the whole "
+        "'orgmodel stats -s org.csv' in a fresh process (median of runs); ratio: stats cmd / csv "
+        "pass (target <= 4x at 1M); read: sources -> records; build: records -> graph"
+    )
 
 
 if __name__ == "__main__":

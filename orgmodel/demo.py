@@ -2,8 +2,10 @@
 
 Each step is a real ``orgmodel`` command on ``data/`` (found through the
 repository's ``orgmodel.toml``), printed with the command line first so the
-output can be repeated by hand. The charts go to ``out/`` (ignored by git);
-``make diagrams`` redraws the ones committed in ``diagrams/``.
+output can be repeated by hand. The first steps read only the postings in
+``data/postings`` (``orgmodel ingest`` writes ``out/postings.yaml``); the rest
+read everything in ``data/``. Charts go to ``out/`` (ignored by git); ``make
+diagrams`` redraws the ones committed in ``diagrams/``.
 """
 
 from __future__ import annotations
@@ -12,12 +14,22 @@ import shlex
 import subprocess
 import sys
 
-__all__ = ["NOTES", "STEPS", "main"]
+__all__ = ["NOTES", "POSTINGS_STEPS", "STEPS", "main"]
 
 HPS = "data/hartford-public-schools.yaml"
 PROPOSAL = "data/proposals/hps-operations-2026.yaml"
 
+POSTINGS_STEPS: list[list[str]] = [
+    # the postings alone: one org file, then the Hartford Public Schools structure they give
+    ["ingest", "data/postings", "-o", "out/postings.yaml"],
+    ["show", "-s", "data/postings", "--root", "Hartford Public Schools: Superintendent",
+     "--depth", "2", "--units", "-q"],
+    ["chain", "-s", "out/postings.yaml", "Hartford Public Schools: COO", "--all"],
+]  # fmt: skip
+"""Steps that build the sample organizations from the postings in ``data/postings``."""
+
 STEPS: list[list[str]] = [
+    *POSTINGS_STEPS,
     ["stats"],
     ["show", "--root", "Hartford Public Schools: Superintendent", "--depth", "3"],
     ["chain", "Hartford Public Schools: COO", "--all"],

@@ -24,6 +24,8 @@ __all__ = [
     "chain_json",
     "chain_text",
     "extraction_text",
+    "ingest_text",
+    "issue_lines",
     "load_warnings",
     "node_line",
     "org_tree",
@@ -33,11 +35,17 @@ __all__ = [
 
 
 def node_line(graph: OrgGraph, node: int, *, with_org: bool = False) -> str:
-    """``Chief Operating Officer — Vacant · Operations [hps-coo]`` as rich markup."""
+    """``Chief Operating Officer — Vacant · Operations [hps-coo]`` as rich markup.
+
+    A post known only because a posting names it (``inferred``) shows that in
+    place of a holder: whether it is vacant is not known.
+    """
     rec = graph.record(node)
     title = escape(graph.title(node))
     if isinstance(rec, PostRecord):
         who = escape(rec.holder) if rec.holder else "[italic]Vacant[/]"
+        if rec.prov.inferred and not rec.holder:
+            who = "[italic]inferred[/]"  # named as a superior only: holder unknown
         if (rec.attributes or {}).get("aggregate"):
             who = f"{rec.fte:g} FTE" if rec.fte is not None else "aggregate"
         text = f"[bold]{title}[/] — {who}"
@@ -52,15 +60,21 @@ def node_line(graph: OrgGraph, node: int, *, with_org: bool = False) -> str:
 
 
 def org_tree(
-    graph: OrgGraph, roots: list[int], depth: int | None, limit: int
+    graph: OrgGraph, roots: list[int], depth: int | None, limit: int, *, units: bool = False
 ) -> tuple[list[Tree], int]:
-    """Rich trees under ``roots``; returns them and how many posts were left out."""
+    """Rich trees under ``roots``; returns them and how many posts were left out.
+
+    ``units`` lists under each post the units it heads (``▣``), before its reports.
+    """
     shown = 0
     hidden = 0
     trees: list[Tree] = []
 
     def grow(branch: Tree, node: int, level: int) -> None:
         nonlocal shown, hidden
+        if units:
+            for unit, _ in graph.heads.get(node, []):
+                branch.add(f"[cyan]▣[/] heads {node_line(graph, unit)}")
         kids = list(graph.children(node))
         if depth is not None and level >= depth:
             below = _count_below(graph, node)
@@ -235,9 +249,42 @@ def load_warnings(graph: OrgGraph, limit: int = 10) -> list[str]:
             f"{dup.prov.where()}: duplicate id {dup.id!r} (first at {first.prov.where()}); "
             "the first is used"
         )
-    issue: LoadIssue
-    for issue in graph.issues:
-        lines.append(f"{issue.prov.where()}: {issue.message}")
+    return _capped([*lines, *_issue_lines(graph.issues)], limit)
+
+
+def _issue_lines(issues: Sequence[LoadIssue]) -> list[str]:
+    return [f"{issue.prov.where()}: {issue.message}" for issue in issues]
+
+
+def _capped(lines: list[str], limit: int) -> list[str]:
     if len(lines) > limit:
-        lines = [*lines[:limit], f"… and {len(lines) - limit} more (run 'orgmodel validate')"]
+        return [*lines[:limit], f"… and {len(lines) - limit} more (run 'orgmodel validate')"]
     return lines
+
+
+def issue_lines(issues: Sequence[LoadIssue], limit: int = 10) -> list[str]:
+    """Load issues (such as extraction warnings), one line each, at most ``limit`` and a tally."""
+    return _capped(_issue_lines(issues), limit)
+
+
+def ingest_text(summary: dict[str, Any]) -> str:
+    """What ``orgmodel ingest`` did, from :meth:`orgmodel.ingest.IngestResult.summary`.
+
+    >>> print(ingest_text({"files": 3, "read": 2, "skipped": [{"path": "x.txt", "reason": "empty"}],
+    ...     "organizations": 1, "posts": 4, "inferred_posts": 2, "units": 1, "reporting_lines": 3,
+    ...     "dotted_lines": 1, "units_headed": 1, "links": 0, "warnings": 0, "output": "org.yaml"}))
+    read 2 of 3 posting files (1 skipped) -> org.yaml
+      1 organizations, 4 posts (2 inferred), 1 units
+      3 reporting lines (1 dotted), 1 units headed, 0 links
+    """
+    skipped = len(summary["skipped"])
+    lines = [
+        f"read {summary['read']:,} of {summary['files']:,} posting files"
+        + (f" ({skipped:,} skipped)" if skipped else "")
+        + f" -> {escape(summary['output'])}",
+        f"  {summary['organizations']:,} organizations, {summary['posts']:,} posts"
+        f" ({summary['inferred_posts']:,} inferred), {summary['units']:,} units",
+        f"  {summary['reporting_lines']:,} reporting lines ({summary['dotted_lines']:,} dotted),"
+        f" {summary['units_headed']:,} units headed, {summary['links']:,} links",
+    ]
+    return "\n".join(lines)

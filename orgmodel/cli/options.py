@@ -47,12 +47,19 @@ __all__ = [
     "emit_json",
     "err",
     "out",
+    "uncropped",
     "warn",
     "with_sources",
 ]
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def uncropped() -> Console:
+    """Where to print trees: the terminal, or -- in a pipe or a file -- a console so wide that
+    no line is cut (a tree cut at 80 columns loses the dotted-line marks at the line ends)."""
+    return out if out.is_terminal else Console(highlight=False, soft_wrap=True, width=100_000)
 
 
 class Fmt(StrEnum):

@@ -1,19 +1,23 @@
-"""Commands that read job postings."""
+"""Commands that read job postings: ``extract`` (one record per file) and ``ingest`` (one org)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
 from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from orgmodel.cli.app import app
-from orgmodel.cli.options import Fmt, Format, emit_json, err, out
+from orgmodel.cli.options import Fmt, Format, emit_json, err, out, warn
 from orgmodel.errors import OrgModelError
-from orgmodel.present import extraction_text
+from orgmodel.present import extraction_text, ingest_text, issue_lines
 
-__all__ = ["extract"]
+__all__ = ["extract", "ingest"]
 
 
 @app.command()
@@ -40,4 +44,73 @@ def extract(
         for r in results:
             out.print(extraction_text(r))
     if failed:
+        raise typer.Exit(2)
+
+
+class _Bar:
+    """The ingest progress bar on stderr; a skipped file is reported above it as it happens."""
+
+    def __init__(self, console: Console, bar: Progress) -> None:
+        self.console = console
+        self.bar = bar
+        self.task = bar.add_task("postings", total=None)
+
+    def start(self, total: int) -> None:
+        self.bar.update(self.task, total=total)
+
+    def done(self, path: str, reason: str | None) -> None:
+        if reason is not None:
+            self.console.print(f"[red]error:[/] {escape(path)}: {escape(reason)} (skipped)")
+        self.bar.advance(self.task)
+
+
+@contextmanager
+def _progress(enabled: bool) -> Iterator[_Bar]:
+    columns = (
+        TextColumn("[bold]extracting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=err, disable=not enabled, transient=True) as bar:
+        yield _Bar(err, bar)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Folders of postings, or posting files.")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Org file to write (.yaml, .yml or .json).")
+    ],
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=0, help="Extract in N processes (0: one per core).")
+    ] = 1,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress bar and no extraction warnings.")
+    ] = False,
+    format: Format = Fmt.text,
+) -> None:
+    """Read every posting under the folders and write the org structure they describe.
+
+    One post per (organization, role) across all postings; superiors no posting
+    describes become inferred posts. A file that cannot be read is reported and
+    skipped, the others are still written, and the exit code is 2.
+
+    Example: [bold]orgmodel ingest data/postings -o out/postings.yaml --jobs 2[/]
+    """
+    from orgmodel.ingest import ingest as ingest_postings
+    from orgmodel.orgfile import write_orgfile
+
+    with _progress(enabled=not quiet and err.is_terminal) as bar:
+        result = ingest_postings(paths, jobs=jobs, progress=bar)
+    write_orgfile(result.data, output)
+    summary = {**result.summary(), "output": str(output)}
+    if not quiet:
+        for line in issue_lines(result.data.issues):
+            warn(line)
+    if format is Fmt.json:
+        emit_json(summary)
+    else:
+        out.print(ingest_text(summary))
+    if result.skipped:
         raise typer.Exit(2)

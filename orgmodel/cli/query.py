@@ -9,7 +9,16 @@ from rich.markup import escape
 
 from orgmodel import queries
 from orgmodel.cli.app import app
-from orgmodel.cli.options import Fmt, Format, PostArg, SourceOptions, emit_json, out, with_sources
+from orgmodel.cli.options import (
+    Fmt,
+    Format,
+    PostArg,
+    SourceOptions,
+    emit_json,
+    out,
+    uncropped,
+    with_sources,
+)
 from orgmodel.graph import OrgGraph
 from orgmodel.lookup import find
 from orgmodel.present import (
@@ -33,20 +42,22 @@ def show(
     root: Annotated[str | None, typer.Option(help="Start from this post or unit.")] = None,
     depth: Annotated[int | None, typer.Option(min=0, help="Levels to show below the root.")] = None,
     limit: Annotated[int, typer.Option(min=1, help="Most posts to print.")] = 500,
+    units: Annotated[bool, typer.Option("--units", help="List the units each post heads.")] = False,
     format: Format = Fmt.text,
 ) -> None:
     """Print the org as a tree.
 
-    Example: [bold]orgmodel show --root "HPS: COO" --depth 2[/]
+    Example: [bold]orgmodel show --root "HPS: COO" --depth 2 --units[/]
     """
     graph = src.graph()
     roots = [find(graph, root)] if root else list(graph.roots)
     if format is Fmt.json:
         emit_json([_subtree(graph, r, depth) for r in roots])
         return
-    trees, hidden = org_tree(graph, roots, depth, limit)
+    trees, hidden = org_tree(graph, roots, depth, limit, units=units)
+    console = uncropped()
     for tree in trees:
-        out.print(tree)
+        console.print(tree)
     if hidden:
         out.print(f"[dim]{hidden:,} posts not shown (use --depth/--limit/--root)[/]")
 

@@ -7,10 +7,13 @@ The public API is three functions and the result types::
     extract_file(path) -> Extraction       # read_posting + extract
 
 ``extract`` is a pure function of its arguments (no global state that can
-change a result; two string classifiers are memoised), so it is safe in a
-process pool or a Spark map. Evidence offsets point into the ``text`` passed to ``extract`` (for
-files, the body after front matter; add ``Posting.body_offset`` for offsets
-in the file). See :mod:`orgmodel.extract.result` for the JSON contract.
+change a result; a few pure functions of one string -- the head-noun
+classifier, name and title cleaning, normalisation, section kinds -- are
+memoised), so it is safe in a process pool (``orgmodel ingest --jobs``) or a
+Spark map. Evidence offsets point into the ``text`` passed to ``extract``
+(for files, the body after front matter; add ``Posting.body_offset`` for
+offsets in the file). See :mod:`orgmodel.extract.result` for the JSON
+contract.
 
 >>> ex = extract("REPORTS TO: Deputy Superintendent (Primary)/Superintendent (Secondary)")
 >>> [(f.name, f.kind) for f in ex.reports_to]

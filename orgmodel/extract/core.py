@@ -26,7 +26,13 @@ from orgmodel.extract.fields import find_fields
 from orgmodel.extract.organizations import find_organization
 from orgmodel.extract.relations import extract_relations
 from orgmodel.extract.result import Extraction
-from orgmodel.extract.sections import find_sections, line_spans, sentences, work_view
+from orgmodel.extract.sections import (
+    SentenceIndex,
+    find_sections,
+    heading_lines,
+    line_spans,
+    work_view,
+)
 from orgmodel.extract.titles import find_title
 
 __all__ = ["extract"]
@@ -45,7 +51,8 @@ def extract(
     """Read title, organization, department, reporting lines, supervision and links."""
     view = work_view(text)
     lines = line_spans(view)
-    fields = find_fields(view)
+    heads = heading_lines(view, lines)
+    fields = find_fields(view, lines)
     title = _meta(meta, "title") or find_title(text, view=view, fields=fields)
     organization = _meta(meta, "organization") or find_organization(text, view=view, fields=fields)
     department = _meta(meta, "department") or find_department(
@@ -56,8 +63,8 @@ def extract(
         view,
         title=title,
         fields=fields,
-        sections=find_sections(view, lines),
-        sentence_spans=sentences(view, lines),
+        sections=find_sections(view, lines, heads),
+        sentence_index=SentenceIndex(view, lines, heads),
     )
     warnings = list(dict.fromkeys(relations.warnings))
     if title is None:

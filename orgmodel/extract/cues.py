@@ -114,6 +114,13 @@ _FAMILIES: list[tuple[str, str, str, str]] = [
         r"(?:\s*(?:,|and/or|and|or)\s*(?:assign|direct|monitor|oversee|supervise|plan|coordinate|"
         r"schedule|review|evaluate)s?){0,3}\s+the\s+work(?:\s+activities)?\s+of(?![a-z])",
     ),
+    (
+        "operations-of",
+        "supervises",
+        "direct",
+        r"responsible\s+for\s+(?:the\s+)?(?:(?:effective|efficient|overall|daily|day-to-day|"
+        r"smooth|successful)\s+){0,2}operations?\s+of(?![a-z])",
+    ),
     ("verb", "supervises", "direct", r"supervis(?:es|e|ing)(?![a-z])"),
     (
         "noun",
@@ -206,12 +213,47 @@ _TRIGGERS = re.compile(
     r"manag|advis|collaborat|partner|interact|dotted|direct|indirect|secondary|matrix|accountab|"
     r"responsib|answerab|subordinat|pleasure|liaison|seeing|conjunction|work"
 )
-_FIRST_LETTERS = "".join(sorted({stem[0] for stem in _TRIGGERS.pattern.split("|")}))
-_TRIGGERS_AT_WORD = re.compile(rf"\b(?=[{_FIRST_LETTERS}])(?:{_TRIGGERS.pattern})")
-_SEAM = re.compile(
-    r"[a-z](?=Report|Under|Supervis|Receiv|Direct|Work|Manag|Liaison|Advis|Provid|Exercis|Indirect)"
+_STEMS = tuple(_TRIGGERS.pattern.split("|"))
+_SEAM_STEMS = frozenset(
+    words("report under supervis receiv direct work manag liaison advis provid exercis indirect")
 )
 _WORD_START = re.compile(r"(?<![A-Za-z])[A-Za-z]|(?<=[a-z])[A-Z]")
+"""Where a word starts: after a non-letter, or glued to the previous one ("DescriptionUnder")."""
+
+
+_FIRST_WORD = re.compile(r"[A-Za-z][A-Za-z-]*")
+_STARTERS = words(
+    """and is are remains be as serve serves has have having plan plans general day-to-day
+    overall immediate daily administrative technical functional full first-line chief principal
+    senior in"""
+)
+"""Words that open a cue before its distinctive word ("is accountable to", "as directed by")."""
+
+_NOT_CUE_WORDS = words(
+    """director directors directorate directory supervisor supervisors coordinator coordinators
+    manager managers managerial provider providers provided assigned assignment assignments
+    subordinates accountabilities collaborative collaboratively understanding undertake undertakes
+    undergraduate workforce workflow workflows workload workplace worker workers workday workshop
+    workshops monitoring scheduling scheduled scheduler schedulers reported reporter"""
+)
+"""Words that begin like a cue word but are no fixed word of any cue ("Director", "Manager"):
+the commonest triggers, passed over without trying the patterns. (Words that only fill a
+cue's open slots, "provides [director-level] supervision", are reached from the cue's verb.)"""
+
+_NO_BACK_OFF = words("direction directions responsibility responsibilities")
+"""Cue words no cue reaches from a word before them that is not itself a trigger ("under
+the direction of" is found from "under", "has supervisory responsibility" from "supervisory")."""
+_NEEDS_WITH = words("coordination collaboration partnership conjunction")
+"""Cue words that are only ever in "in (close) ... with"."""
+
+
+def _may_back_off(view: str, word: str, after: int, stop: int) -> bool:
+    """Whether a cue may start before this trigger word (see :data:`_NO_BACK_OFF`)."""
+    if word in _NO_BACK_OFF:
+        return False
+    if word in _NEEDS_WITH:
+        return view[after : min(stop, after + 12)].lstrip().lower().startswith("with")
+    return True
 
 
 _BACK_OFF = tuple(
@@ -237,15 +279,31 @@ _BY_STEM = {stem: _subset(stem) for stem in _TRIGGERS.pattern.split("|")}
 
 
 def _trigger_positions(view: str, start: int, stop: int) -> list[tuple[int, str]]:
-    """Where a distinctive cue word starts, and which stem it is."""
+    """Where a distinctive cue word starts, and which stem it is.
+
+    Each stem is looked for with ``str.find`` (a C loop over the text, far
+    cheaper than a regex alternation tried at every position); a hit counts
+    where a word starts, or where a word is glued to the previous one by a
+    lost line break ("DescriptionUnder direction of").
+
+    >>> _trigger_positions("Director; DescriptionUnder the network", 0, 38)
+    [(0, 'direct'), (21, 'under')]
+    """
     lowered = view[start:stop].lower()
-    found = [(m.start(), m.group(0)) for m in _TRIGGERS_AT_WORD.finditer(lowered)]
-    for seam in _SEAM.finditer(view, start, stop):
-        glued = _TRIGGERS.match(lowered, seam.end() - start)
-        if glued is not None:
-            found.append((glued.start(), glued.group(0)))
+    found: list[tuple[int, str]] = []
+    for stem in _STEMS:
+        pos = lowered.find(stem)
+        while pos >= 0:
+            before = lowered[pos - 1] if pos else " "
+            if not (before.isalnum() or before == "_") or (
+                stem in _SEAM_STEMS
+                and view[start + pos].isupper()
+                and "a" <= view[start + pos - 1] <= "z"
+            ):
+                found.append((start + pos, stem))
+            pos = lowered.find(stem, pos + len(stem))
     found.sort()
-    return [(start + pos, stem) for pos, stem in found]
+    return found
 
 
 def find_cues(view: str, start: int = 0, end: int | None = None) -> list[Cue]:
@@ -261,11 +319,19 @@ def find_cues(view: str, start: int = 0, end: int | None = None) -> list[Cue]:
     for trigger, stem in _trigger_positions(view, start, stop)[:MAX_TRIGGERS]:
         if trigger < last_end:
             continue
+        token = _FIRST_WORD.match(view, trigger, stop)
+        word = token.group(0).lower() if token is not None else ""
+        if word in _NOT_CUE_WORDS:
+            continue
         families = _BY_STEM[stem]
         match = families.match(view, trigger, stop)
-        if stem.startswith(_BACK_OFF):
-            window = _WORD_START.finditer(view, max(last_end, trigger - 40), trigger)
-            for pos in [m.start() for m in window][-4:]:
+        lo = max(last_end, trigger - 40)
+        if stem.startswith(_BACK_OFF) and _may_back_off(view, word, trigger + len(word), stop):
+            for pos in [m.start() for m in _WORD_START.finditer(view, lo, trigger)][-4:]:
+                first = _FIRST_WORD.match(view, pos, stop)
+                word = first.group(0).lower() if first else ""
+                if word not in _STARTERS and not word.startswith(_STEMS):
+                    continue  # no cue starts with this word: spare the full alternation
                 candidate = families.match(view, pos, stop)
                 if candidate is not None and candidate.end() > trigger:
                     match = candidate

@@ -35,7 +35,7 @@ _SELF = frozenset(
 
 
 _SUBJECT = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?)\s+([A-Z][\w'&/-]*(?:\s+(?:[A-Z][\w'&/-]*|of|and|for|the|[IVX]{1,4}|"
+    r"\b(?:[Tt]he|[Aa]n?|[Ee]ach|[Ee]very|[Tt]heir|[Ii]ts)\s+(?:[a-z]+'s\s+)?([A-Z][\w'&/-]*(?:\s+(?:[A-Z][\w'&/-]*|of|and|for|the|[IVX]{1,4}|"
     r"\d{1,2})){0,8})\s+([a-z]+)"
 )
 
@@ -125,8 +125,12 @@ def is_self(ctx: Ctx, name: str) -> bool:
 
 
 def other_subject(ctx: Ctx, sent_start: int, cue_start: int) -> bool:
-    """True when the clause before the cue has another post as its subject."""
-    prefix = ctx.view[sent_start:cue_start]
+    """True when the clause before the cue has another post as its subject.
+
+    The cue's own first word counts as the clause's verb ("The Office Manager
+    supervises the clerks" in a Payroll Technician posting is about another post).
+    """
+    prefix = ctx.view[sent_start:cue_start] + ctx.view[cue_start : cue_start + 20].split(" ")[0]
     lowered = prefix.lower()
     marks = (";", " while ", " whereas ", " but ")
     cut = max((lowered.rfind(m) + len(m) if m in lowered else 0) for m in marks)

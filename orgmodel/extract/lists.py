@@ -100,6 +100,8 @@ _MAX_TOKENS = 40  # no name is longer; keeps a runaway object linear
 
 
 def _depth_ok(view: str, start: int, pos: int) -> bool:
+    if view.find("(", start, pos) < 0:
+        return True  # no parenthesis opened before pos
     depth = 0
     for ch in view[start:pos]:
         if ch == "(":
@@ -110,6 +112,8 @@ def _depth_ok(view: str, start: int, pos: int) -> bool:
 
 
 def _top_split(view: str, start: int, end: int, sep: str) -> list[tuple[int, int]]:
+    if view.find(sep, start, end) < 0:
+        return [(start, end)]
     parts: list[tuple[int, int]] = []
     depth = 0
     cur = start
@@ -150,13 +154,13 @@ class _Seg:
 
 def _cut(view: str, start: int, end: int) -> tuple[int, str, int]:
     """End of the name in a prose segment, why it ended, and where a relative clause starts."""
-    found = islice(_TOKEN.finditer(view, start, end), _MAX_TOKENS + 2)
-    tokens = [(m.start(), m.end(), m.group(0)) for m in found]
-    if len(tokens) > _MAX_TOKENS:
-        end = tokens[_MAX_TOKENS][0]
-        tokens = tokens[:_MAX_TOKENS]
+    found = list(islice(_TOKEN.finditer(view, start, end), _MAX_TOKENS + 2))
+    if len(found) > _MAX_TOKENS:
+        end = found[_MAX_TOKENS].start()
+        found = found[:_MAX_TOKENS]
+    tokens = [m.group(0) for m in found]
     depth = 0
-    for index, (tstart, _tend, tok) in enumerate(tokens):
+    for index, tok in enumerate(tokens):
         if tok == "(":
             depth += 1
             continue
@@ -166,7 +170,8 @@ def _cut(view: str, start: int, end: int) -> tuple[int, str, int]:
         if depth:
             continue
         low = tok.lower()
-        nxt = tokens[index + 1][2] if index + 1 < len(tokens) else ""
+        tstart = found[index].start()
+        nxt = tokens[index + 1] if index + 1 < len(tokens) else ""
         if low in _REL:
             return tstart, "rel", tstart
         if low == "through":
@@ -180,22 +185,23 @@ def _cut(view: str, start: int, end: int) -> tuple[int, str, int]:
         if low in {"and", "or"} and nxt.endswith("ly") and nxt[0].islower() and nxt != "only":
             return tstart, "pred", -1
         if low in {"and", "or", "and/or"} and nxt:
-            after = tokens[index + 2][2].lower() if index + 2 < len(tokens) else ""
+            after = tokens[index + 2].lower() if index + 2 < len(tokens) else ""
             verbish = nxt.lower() in VERBS and nxt[0].islower()
             if verbish and (nxt.lower() not in _AMBIGUOUS or after in DETERMINERS):
                 return tstart, "pred", -1
             if nxt[0].islower() and nxt.endswith("s") and after in DETERMINERS:
                 return tstart, "pred", -1
-        if tok[0].islower() and index > 0 and low in FINITE_VERBS:
+        if not tok[0].islower():
+            continue  # what follows only ends a name at a lower-case word
+        if index > 0 and low in FINITE_VERBS:
             return tstart, "clause", -1
         # "assigned police officers" is a name; "managing the organization" is a clause
         adjectival = low.endswith("ed") or (low.endswith("ing") and nxt.lower() not in DETERMINERS)
         starts_clause = low in VERBS and not adjectival and low not in _AMBIGUOUS
-        if index == 0 and tok[0].islower() and starts_clause:
+        if index == 0 and starts_clause:
             return tstart, "clause", -1
         if (
             index > 0
-            and tok[0].islower()
             and (low in _PARTICIPLES or (low.endswith("ing") and low in VERBS))
             and low not in _ING_NOUNS
             and _klass(view[start:tstart]) in _HEADED
@@ -247,6 +253,13 @@ def _conj_split(
         if inside and first not in DETERMINERS:
             continue
         if rk not in _HEADED:
+            rest = view[match.end() : end]
+            if (first in DETERMINERS or right[:1].isupper()) and _klass(rest.strip()) in _HEADED:
+                # "... Manager and the Energy and Sustainability Coordinator": the name
+                # after the conjunction has its own "and"; split the rest on its own
+                out.append((cur, match.start()))
+                out.extend(_conj_split(view, match.end(), end, prose=prose, list_final=list_final))
+                return out
             if right[:1].islower() and (prose or first in DETERMINERS):
                 out.append((cur, match.start()))
                 return out
@@ -277,7 +290,7 @@ def _segment(
         start, conj = lead.end(), True
     if start >= end:
         return _Seg([], conj, start, False)
-    marker = _MARKER.search(view, start, end)
+    marker = _MARKER.search(view, start, end) if view.find("(", start, end) >= 0 else None
     if marker:
         name_start, name_end = _strip(view, start, marker.start())
         kind = marker.group(1).lower().replace(" ", "-")
@@ -296,7 +309,9 @@ def _segment(
     if not prose:
         end = _field_cut(view, start, end)
     if prose:
-        through = _THROUGH.search(view, start - 1, end)
+        through = (
+            _THROUGH.search(view, start - 1, end) if "through" in view[start:end].lower() else None
+        )
         if through and _depth_ok(view, start, through.start()):
             left_end, _, _ = _cut(view, start, max(start, through.start()))
             left = _strip(view, start, left_end)
@@ -323,8 +338,35 @@ def _segment(
     for piece_start, piece_end in _conj_split(view, start, end, prose=prose, list_final=list_final):
         ps, pe = _strip(view, piece_start, piece_end)
         if pe > ps:
-            pieces.append(Piece(ps, pe))
+            pieces.extend(Piece(a, b) for a, b in _alternatives(view, ps, pe))
     return _Seg(pieces + relative, conj, start, stop)
+
+
+_CHOSEN = words("assigned designated appropriate respective relevant applicable")
+
+
+def _alternatives(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """'Assigned Teacher/Principal' is two superiors: a slash after a generic qualifier.
+
+    A slash usually joins the titles of one post ("City Clerk/Director of
+    General Services"), but a post picked case by case ("assigned",
+    "designated") is no particular post, so it cannot hold a combined title:
+    there the slash offers alternatives.
+    """
+    slash = view.find("/", start, end)
+    if slash < 0 or view.find("/", slash + 1, end) >= 0:
+        return [(start, end)]
+    left, right = view[start:slash].split(), view[slash + 1 : end].split()
+    if (
+        len(left) < 2
+        or left[0].lower() not in _CHOSEN
+        or not 1 <= len(right) <= 4
+        or not right[0][:1].isupper()
+        or _klass(" ".join(left)) != "post"
+        or _klass(" ".join(right)) != "post"
+    ):
+        return [(start, end)]
+    return [(start, slash), (slash + 1, end)]
 
 
 _REL_VERB = re.compile(

@@ -5,7 +5,8 @@ and without a parenthetical abbreviation (kept apart in ``abbreviation``);
 "X or designee" is X; "lower-level" qualifiers are dropped like articles;
 codes in parentheses ("(7731KB)") go; ALL CAPS is title-cased with acronyms
 and roman numerals kept. A comma-separated personal name next to a title
-("the CEO, Jordan Avery") is recognised so it can be dropped.
+("the CEO, Jordan Avery") is recognised so it can be dropped. :func:`clean_name` is
+memoised: a pure function of one string (a frozen result), so the cache only saves time.
 
 >>> clean_name("the Chief Operating Officer (COO)")
 Cleaned(name='Chief Operating Officer', abbreviation='COO', determiner='the')
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from orgmodel.extract.vocab import (
     DETERMINERS,
@@ -103,6 +105,11 @@ def smart_title(text: str) -> str:
     return " ".join(out)
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_NOT_NAMES = DETERMINERS | _MINOR
+
+
+@lru_cache(maxsize=16384)
 def clean_name(raw: str) -> Cleaned | None:
     """The name as the corpus conventions write it; None when nothing is left."""
     text = " ".join(raw.split())
@@ -130,7 +137,7 @@ def clean_name(raw: str) -> Cleaned | None:
             abbreviation = inner
             text = text[: paren.start()]
     text = text.strip(" .,;:-")
-    if not re.search(r"[^\W\d_]", text) or text.lower() in DETERMINERS | _MINOR:
+    if not _LETTER.search(text) or text.lower() in _NOT_NAMES:
         return None
     if text.isupper() and sum(ch.isalpha() for ch in text) > 4:
         text = smart_title(text)

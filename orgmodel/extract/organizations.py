@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from orgmodel.extract.fields import Field, find_fields
 from orgmodel.extract.names import smart_title
@@ -78,7 +79,10 @@ _SUFFIX_FIRST = tuple(
         Library Center Centre Clinic Society Association"""
     )
 )
+_SUFFIX_SCAN = re.compile(_SUFFIX.pattern.removeprefix("(?=[A-Z])"))
+"""The same, opening with its literals so the regex engine can skip ahead to them."""
 _SUFFIX_OWNER = re.compile(rf"(?:{_W}[ ]+){{1,4}}$")
+_SEAM = re.compile(r"[a-z][A-Z]")
 _CAMEL = re.compile(r"[A-Z](?<![A-Za-z][A-Z])[a-z]+[A-Z][a-z]+\w*")
 _EMAIL = re.compile(r"[\w.+-]+@(?P<host>[\w-]+(?:\.[\w-]+)+)")
 _URL = re.compile(r"https?://(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)")
@@ -122,7 +126,8 @@ def _clip(name: str) -> str:
     return name
 
 
-def _acceptable(name: str) -> bool:
+def _acceptable(name: str, employer: bool = False) -> bool:
+    """A name that can be an organization; ``employer`` when the layout says it is one."""
     words = name.split()
     if not words or len(words) > 8 or words[0].lower() in _STOP_WORDS | _PRONOUNS:
         return False
@@ -131,7 +136,7 @@ def _acceptable(name: str) -> bool:
     klass = classify(name)
     if klass in {"post", "people", "nonstaff"}:
         return False
-    return not (klass == "unit" and head_word(name) in _SUB_UNITS)
+    return employer or not (klass == "unit" and head_word(name) in _SUB_UNITS)
 
 
 class _Votes:
@@ -139,11 +144,11 @@ class _Votes:
         self.score: Counter[str] = Counter()
         self.forms: dict[str, Counter[str]] = {}
 
-    def add(self, name: str, weight: int) -> None:
+    def add(self, name: str, weight: int, *, employer: bool = False) -> None:
         name = " ".join(name.split()).strip(" .,;:'\"-")
         if name.lower().startswith("the "):
             name = name[4:]
-        if not _acceptable(name):
+        if not _acceptable(name, employer):
             return
         key = _squash(name)
         if not key:
@@ -153,27 +158,25 @@ class _Votes:
 
     def best(self) -> str | None:
         keys = list(self.score)
+        top = {key: self.forms[key].most_common(1)[0][0] for key in keys}
         for key in keys:
-            form = self.forms[key].most_common(1)[0][0]
+            form = top[key]
             if form.isupper() and 2 <= len(form) <= 6:
                 for other in keys:
-                    if other != key and _initials(self.forms[other].most_common(1)[0][0]) == form:
+                    if other != key and _initials(top[other]) == form:
                         self.score[other] += self.score[key]
-        merged: Counter[str] = Counter()
-        for key in keys:
-            form = self.forms[key].most_common(1)[0][0]
-            total = self.score[key] + sum(
-                self.score[o]
-                for o in keys
-                if o != key and names_match(self.forms[o].most_common(1)[0][0], form)
-            )
-            merged[key] = total
+        merged: Counter[str] = Counter({key: self.score[key] for key in keys})
+        for i, key in enumerate(keys):  # names_match is symmetric: each pair once
+            for other in keys[i + 1 :]:
+                if names_match(top[other], top[key]):
+                    merged[key] += self.score[other]
+                    merged[other] += self.score[key]
         if not merged:
             return None
         key, score = max(merged.items(), key=lambda kv: (kv[1], self.score[kv[0]]))
         if score < _THRESHOLD:
             return None
-        form = self.forms[key].most_common(1)[0][0]
+        form = top[key]
         letters = [ch for ch in form if ch.isalpha()]
         return smart_title(form) if len(letters) > 6 and all(c.isupper() for c in letters) else form
 
@@ -186,12 +189,31 @@ def _whole_line(view: str, start: int, end: int) -> bool:
     return not view[line_start:start].strip() and not view[end:line_end].strip()
 
 
+_LOCATION_TAIL = re.compile(
+    r"[ ]+(?:(?:San|Santa|New|Los|Las|St\.?|Saint|Fort|Port|El|Salt|Grand|Palm|Lake|West|East|"
+    r"North|South|Little|Long|Cedar|Sioux|Baton|Kansas)[ ]+)?[A-Z][a-z]+[ ]*,[ ]*[A-Z]{2}"
+    r"(?:[ ]+\d{5}(?:-\d{4})?)?$"
+)
+"""A US place after a job board's employer line: ``Portland, OR 97228``."""
+
+
 def _letterhead_vote(head: str, votes: _Votes) -> None:
-    """A job board layout: the title on the first line, the employer alone on the second."""
+    """A job board layout: the title on the first line, the employer alone on the second.
+
+    The employer may be followed by where the job is ("... Portland, OR 97228").
+
+    >>> votes = _Votes()
+    >>> _letterhead_vote("Payroll Clerk\\n\\nLakeview Water Authority Salem , OR 97301\\n", votes)
+    >>> votes.best()
+    'Lakeview Water Authority'
+    """
     lines = [line.strip(" *#") for line in head[:400].split("\n") if line.strip(" *#")][:2]
     if len(lines) < 2 or classify(lines[0]) != "post" or len(lines[0].split()) > 8:
         return
     name = lines[1]
+    located = _LOCATION_TAIL.search(name)
+    if located is not None:  # "Lakeview Water Authority Salem, OR 97301": the city goes
+        name = name[: located.start()]
     tokens = name.split()
     if not 1 <= len(tokens) <= 5 or any(ch in name for ch in ":,|/()$") or re.search(r"\d", name):
         return
@@ -199,7 +221,9 @@ def _letterhead_vote(head: str, votes: _Votes) -> None:
         return
     capitalised = all(t[:1].isupper() or t in {"of", "and", "the", "&"} for t in tokens)
     if capitalised and not _LETTERHEAD_STOP & {t.lower() for t in tokens}:
-        votes.add(name, 15)
+        # an employer line with a place ("Lakeview Education Service Salem, OR") is the
+        # employer even when its name ends like a unit's
+        votes.add(name, 15, employer=located is not None)
 
 
 def _sentence_start(view: str, start: int) -> bool:
@@ -235,10 +259,13 @@ def _anchored_votes(head: str, votes: _Votes) -> None:
                         votes.add(found[1], weight)
                 pos = lowered.find(anchor, pos + 1)
     for joint in (" of ", " at ", " with "):
-        for match in find_all(head, lowered, joint, _JOINT):
-            kind = lowered[lowered.rfind(" ", 0, match.start()) + 1 : match.start()]
-            name = _NAME_HEAD.match(head, match.end())
-            if name and kind in _OF_AT_KINDS:
+        pos = lowered.find(joint)
+        while pos >= 0:
+            kind = lowered[lowered.rfind(" ", 0, pos) + 1 : pos]
+            joined = _JOINT.match(head, pos) if kind in _OF_AT_KINDS else None
+            name = _NAME_HEAD.match(head, joined.end()) if joined else None
+            pos = lowered.find(joint, pos + 1)
+            if name:
                 strong = kind in {"employee", "employees", "member", "part"}
                 votes.add(name.group("name"), 30 if strong and joint == " of " else 10)
 
@@ -258,15 +285,26 @@ def find_all(
     return out
 
 
+def _suffixes(head: str) -> Iterator[tuple[int, int]]:
+    """Every place a suffix starts a word, overlapping ones too ("Medical Center", "Center")."""
+    match = _SUFFIX_SCAN.search(head)
+    while match is not None:
+        start = match.start()
+        if not (start and head[start - 1].isalnum()):
+            yield match.span()
+        match = _SUFFIX_SCAN.search(head, start + 1)
+
+
 def _pattern_votes(head: str, votes: _Votes) -> None:
     """'City of X' / 'State of X' and 'X County' / 'X Public Schools' / 'X Medical Center'."""
     lowered = head.lower()
-    for match in find_all(head, lowered, " of ", _OF):
-        kind_start = head.rfind(" ", 0, match.start()) + 1
-        kind_start = max(kind_start, head.rfind("\n", 0, match.start()) + 1)
-        kind = head[kind_start : match.start()]
-        name = _GOV_NAME.match(head, match.end())
-        if kind.lower() not in _GOV_KINDS or name is None:
+    pos = lowered.find(" of ")
+    while pos >= 0:
+        kind_start = max(lowered.rfind(" ", 0, pos), lowered.rfind("\n", 0, pos)) + 1
+        match = _OF.match(head, pos) if lowered[kind_start:pos] in _GOV_KINDS else None
+        name = _GOV_NAME.match(head, match.end()) if match is not None else None
+        pos = lowered.find(" of ", pos + 1)
+        if name is None:
             continue
         full = _clip(head[kind_start : name.end()])
         if len(full.split()) >= 3:
@@ -275,13 +313,14 @@ def _pattern_votes(head: str, votes: _Votes) -> None:
             after_the = head[max(0, kind_start - 4) : kind_start].lower() == "the "
             weight = 25 if line_start or _whole_line(head, *span) else 10 if after_the else 15
             votes.add(full, weight)
-    suffixes = (m for word in _SUFFIX_FIRST for m in find_all(head, head, word, _SUFFIX))
-    for match in sorted(suffixes, key=lambda m: m.start()):
-        owner = _SUFFIX_OWNER.search(head, max(0, match.start() - 60), match.start())
+    for start, end in _suffixes(head):
+        owner = _SUFFIX_OWNER.search(head, max(0, start - 60), start)
         if owner is None:
             continue
-        span = (owner.start(), match.end())
-        votes.add(head[owner.start() : match.end()], 20 if _whole_line(head, *span) else 10)
+        weight = 20 if _whole_line(head, owner.start(), end) else 10
+        # a suffix that two listed words begin ("Schools": School, Schools) counts twice
+        for _ in range(sum(head.startswith(word, start) for word in _SUFFIX_FIRST)):
+            votes.add(head[owner.start() : end], weight)
 
 
 def _possessive_votes(head: str, votes: _Votes) -> None:
@@ -319,6 +358,22 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
 
+def _bare_domain_likely(lowered: str) -> bool:
+    """A ".org" (".com", ...) glued to a word and ending one: only then can a bare domain
+    ("lakeviewlibrary.org") be in the text, so only then is the text scanned for one."""
+    size = len(lowered)
+    for tld in _TLDS:
+        pos = lowered.find(tld)
+        while pos >= 0:
+            end = pos + len(tld)
+            before = lowered[pos - 1] if pos else " "
+            after = lowered[end] if end < size else " "
+            if (before.isalnum() or before in "_-") and not (after.isalnum() or after == "_"):
+                return True
+            pos = lowered.find(tld, pos + 1)
+    return False
+
+
 def _domain_votes(view: str, votes: _Votes) -> None:
     hosts: list[tuple[str, bool]] = []
     spans: list[tuple[int, int]] = []
@@ -326,7 +381,7 @@ def _domain_votes(view: str, votes: _Votes) -> None:
     patterns = [
         (pattern, strong)
         for pattern, strong, gate in ((_EMAIL, True, "@"), (_URL, True, "http"), (_BARE, False, ""))
-        if (gate and gate in lowered) or (not gate and any(tld in lowered for tld in _TLDS))
+        if (gate and gate in lowered) or (not gate and _bare_domain_likely(lowered))
     ]
     for pattern, strong in patterns:
         for match in pattern.finditer(view):
@@ -334,13 +389,23 @@ def _domain_votes(view: str, votes: _Votes) -> None:
             label = labels[-2] if len(labels) >= 2 else labels[0]
             hosts.append((label.replace("-", ""), strong))
             spans.append((match.start(), match.end()))
-    if not hosts:
+    # a label can be spelt by a phrase only if the squashed text holds it, or as initials
+    # (four letters at most: parts have four words at most)
+    squashed_text = _squash(view)
+    hosts = [
+        (label, strong) for label, strong in hosts if label in squashed_text or len(label) <= 4
+    ]
+    if not any(label for label, _ in hosts):
         return
     found: dict[str, str] = {}
     for match in _PHRASE.finditer(view):
         if any(s <= match.start() < e for s, e in spans):
             continue
-        words = match.group(0).split()
+        phrase = match.group(0)
+        whole, capitals = _squash(phrase), _initials(phrase).lower()
+        if not any(label in whole or label in capitals for label, _ in hosts):
+            continue  # no part of the phrase can spell a host (parts are substrings of these)
+        words = phrase.split()
         for size in range(min(len(words), 4), 0, -1):
             for first in range(0, len(words) - size + 1):
                 part = " ".join(words[first : first + size])
@@ -370,10 +435,13 @@ def find_organization(
     head = view[:_SCAN]
     votes = _Votes()
     _anchored_votes(head, votes)
-    for about in _ABOUT.finditer(head):
+    # each scan runs only when the text holds what it needs (a cheap test in C first)
+    for about in _ABOUT.finditer(head) if "About" in head else ():
         votes.add(about.group("name"), 20)
-    for located in _NAME_LOCATION.finditer(head[:800]):
-        votes.add(located.group("name"), 25)
+    top = head[:800]
+    if "," in top and (" - " in top or " | " in top or " * " in top):
+        for located in _NAME_LOCATION.finditer(top):
+            votes.add(located.group("name"), 25)
     _letterhead_vote(head, votes)
     question = _AT_QUESTION.search(head[:600])
     if question:
@@ -381,7 +449,8 @@ def find_organization(
     _pattern_votes(head, votes)
     _possessive_votes(head, votes)
     lowered = head.lower()
-    for token in {m.group(0) for m in _CAMEL.finditer(head)}:
+    camels = _CAMEL.finditer(head) if _SEAM.search(head) else ()
+    for token in {m.group(0) for m in camels}:
         count = len(re.findall(rf"\b{re.escape(token.lower())}\b", lowered))
         if count >= 2:
             votes.add(token, 15 * min(count, 3))

@@ -27,7 +27,7 @@ import re
 from orgmodel.extract.cues import NEGATION, Cue, qualifying
 from orgmodel.extract.facts import Ctx, add_fact, is_self, other_subject
 from orgmodel.extract.lists import ENUM, Piece, split_items
-from orgmodel.extract.vocab import DETERMINERS, VERBS
+from orgmodel.extract.vocab import DETERMINERS, VERBS, classify, head_word
 
 __all__ = ["leading_verb", "object_end", "read_cue", "skip_verb_chain"]
 
@@ -110,6 +110,8 @@ def read_cue(ctx: Ctx, cue: Cue, sent_start: int, sent_end: int, priority: int) 
         pieces = _bullets_after(view, end + 1)
     else:
         pieces = split_items(view, pos, end, prose=True)
+    if cue.family == "operations-of":
+        pieces = [p for p in pieces if _runs_staff(view[p.start : p.end])]
     ctx.mention += 1
     inverted = relation == "reports" and pieces and cue.family in {"under", "passive"}
     if inverted and is_self(ctx, ctx.view[pieces[0].start : pieces[0].end]):
@@ -126,6 +128,18 @@ def read_cue(ctx: Ctx, cue: Cue, sent_start: int, sent_end: int, priority: int) 
     if len(added) > 1 and added[0].generic and re.search(r"\sor\s", view[pos:end]):
         for raw in added:
             raw.generic = True
+
+
+_NOT_RUN = frozenset({"function", "area", "program", "programme", "service", "services"})
+
+
+def _runs_staff(name: str) -> bool:
+    """'responsible for the operations of X': X is a team or a unit, not a function or a service.
+
+    >>> _runs_staff("cross-functional teams"), _runs_staff("the administrative functions")
+    (True, False)
+    """
+    return classify(name) in {"unit", "people"} and head_word(name) not in _NOT_RUN
 
 
 def _bullets_after(view: str, pos: int) -> list[Piece]:

@@ -34,7 +34,13 @@ from orgmodel.extract.lists import Piece, split_items
 from orgmodel.extract.prose import leading_verb, read_cue
 from orgmodel.extract.result import Evidence, LinkFact, ReportingFact, SupervisionFact
 from orgmodel.extract.scoring import normalize
-from orgmodel.extract.sections import Section, find_sections, line_spans, section_at, sentences
+from orgmodel.extract.sections import (
+    Section,
+    SentenceIndex,
+    find_sections,
+    line_spans,
+    section_at,
+)
 from orgmodel.extract.vocab import PEOPLE, POSTS, UNITS, VERBS, classify, head_word
 
 __all__ = ["Relations", "extract_relations"]
@@ -133,7 +139,12 @@ def _field_value(ctx: Ctx, fld: Field, vstart: int, vend: int) -> None:
 
 
 def _field_value_part(ctx: Ctx, fld: Field, kind: str, vstart: int, vend: int) -> None:
-    dotted = _DOTTED_PAREN.search(ctx.view, vstart, vend) if fld.role == "reports" else None
+    has_paren = ctx.view.find("(", vstart, vend) >= 0
+    dotted = (
+        _DOTTED_PAREN.search(ctx.view, vstart, vend)
+        if has_paren and fld.role == "reports"
+        else None
+    )
     if dotted:
         piece = Piece(dotted.start("name"), dotted.end("name"))
         add_fact(ctx, "reports", "secondary", piece, fld.cue, 3, prose=False)
@@ -246,42 +257,40 @@ def extract_relations(
     title: str | None = None,
     fields: list[Field] | None = None,
     sections: list[Section] | None = None,
-    sentence_spans: list[tuple[int, int]] | None = None,
+    sentence_index: SentenceIndex | None = None,
 ) -> Relations:
     """Reporting lines, supervision and links stated in ``text`` (``view`` is its work view)."""
     norm = normalize(title) if title else None
     words = frozenset(norm.split()) if norm else frozenset()
     ctx = Ctx(text, view, norm or None, words, head_word(title) if title else "")
-    lines = line_spans(view) if sections is None or sentence_spans is None else []
+    lines = line_spans(view) if sections is None or sentence_index is None else []
     fields = find_fields(view) if fields is None else fields
     sections = find_sections(view, lines) if sections is None else sections
-    sents = sentences(view, lines) if sentence_spans is None else sentence_spans
+    index = SentenceIndex(view, lines) if sentence_index is None else sentence_index
     blocked = sorted(_field_facts(ctx, fields))
-    starts = [s for s, _ in sents]
-    cues = find_cues(view)
-    with_cue: set[int] = set()
-    per_sentence: dict[int, int] = {}
-    for cue in cues:
+    with_cue: set[tuple[int, int]] = set()
+    per_sentence: dict[tuple[int, int], int] = {}
+    for cue in find_cues(view):
         if _inside(blocked, cue.start):
             continue
         section = section_at(sections, cue.start)
         if section.kind == "qualification":
             continue
-        index = bisect.bisect_right(starts, cue.start) - 1
-        if index < 0 or sents[index][1] < cue.end:
+        sentence = index.at(cue.start)
+        if sentence is None or sentence[1] < cue.end:
             continue
-        with_cue.add(index)
-        per_sentence[index] = per_sentence.get(index, 0) + 1
-        if per_sentence[index] > _MAX_CUES_PER_SENTENCE:
-            if per_sentence[index] == _MAX_CUES_PER_SENTENCE + 1:
+        with_cue.add(sentence)
+        per_sentence[sentence] = per_sentence.get(sentence, 0) + 1
+        if per_sentence[sentence] > _MAX_CUES_PER_SENTENCE:
+            if per_sentence[sentence] == _MAX_CUES_PER_SENTENCE + 1:
                 ctx.warnings.append(
                     f"more than {_MAX_CUES_PER_SENTENCE} cues in one sentence at offset "
-                    f"{sents[index][0]}; the rest of that sentence was not read"
+                    f"{sentence[0]}; the rest of that sentence was not read"
                 )
             continue
         priority = 2 if section.kind in {"received", "exercised", "both"} else 1
-        read_cue(ctx, cue, sents[index][0], sents[index][1], priority)
-    _exercised_sections(ctx, sections, sents, with_cue, blocked)
+        read_cue(ctx, cue, sentence[0], sentence[1], priority)
+    _exercised_sections(ctx, sections, index, with_cue, blocked)
     return _assemble(ctx)
 
 
@@ -293,25 +302,22 @@ def _inside(blocked: list[tuple[int, int]], pos: int) -> bool:
 def _exercised_sections(
     ctx: Ctx,
     sections: list[Section],
-    sents: list[tuple[int, int]],
-    with_cue: set[int],
+    index: SentenceIndex,
+    with_cue: set[tuple[int, int]],
     blocked: list[tuple[int, int]],
 ) -> None:
-    starts = [s for s, _ in sents]
     for section in sections:
         if section.kind not in {"exercised", "both"}:
             continue
-        first = bisect.bisect_left(starts, section.start)
         seen = 0
-        for index in range(first, len(sents)):
-            start, end = sents[index]
+        for start, end in index.following(section.start):
             if start >= section.end or seen >= 3:
                 break
             text = ctx.view[start:end]
             if not any(ch.islower() for ch in text) and not _NONE_VALUE.match(text.strip()):
                 continue
             seen += 1
-            if index in with_cue or _inside(blocked, start):
+            if (start, end) in with_cue or _inside(blocked, start):
                 continue
             if _NONE_VALUE.match(text.strip()):
                 ctx.strong.add(("supervises", "direct"))

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["Counts", "field_correct", "match_counts", "names_match", "normalize"]
 
@@ -36,6 +37,7 @@ _PUNCT = re.compile(r"[^\w\s]+")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 
 
+@lru_cache(maxsize=16384)
 def normalize(name: str) -> str:
     """Lower case, no parentheticals, ``&`` -> and, no punctuation, no leading article."""
     text = _PAREN.sub(" ", name.lower()).replace("&", " and ")

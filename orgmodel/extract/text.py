@@ -9,7 +9,9 @@ elements become line breaks, list items become ``-`` bullets, two-cell table
 rows become ``Label: value`` lines (longer rows are joined with `` | ``), and
 entities are unescaped.
 
-Files that cannot be text (NUL bytes, not decodable, empty) raise
+Text is decoded as UTF-8 (a BOM is dropped), UTF-16 with a BOM, the charset
+an HTML page declares, or else Windows-1252. Files that cannot be text (NUL
+bytes, bytes no encoding above accepts, empty) raise
 :class:`~orgmodel.errors.SourceError` with the path and what was wrong.
 
 >>> meta, body, offset = split_front_matter("---\\ntitle: Clerk\\n---\\nReports to: Mayor\\n")
@@ -180,11 +182,14 @@ def _decode(data: bytes, source: str, html: bool) -> str:
                 return data.decode(declared.group(1).decode("ascii"))
             except (LookupError, UnicodeDecodeError):
                 pass
-        raise SourceError(
-            source,
-            f"not UTF-8 text (byte {exc.start} cannot be decoded)",
-            hint="save the posting as UTF-8",
-        ) from exc
+        try:
+            return data.decode("cp1252")  # what Word and older web pages save on Windows
+        except UnicodeDecodeError:
+            raise SourceError(
+                source,
+                f"neither UTF-8 nor Windows-1252 text (byte {exc.start} cannot be decoded)",
+                hint="save the posting as UTF-8",
+            ) from exc
 
 
 def read_posting(path: str | Path) -> Posting:

@@ -31,6 +31,7 @@ True
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from orgmodel.extract.fields import LABELS, Field, find_fields
 from orgmodel.extract.names import smart_title
@@ -106,6 +107,7 @@ def title_like(name: str) -> bool:
     return capitals * 2 >= len(words) and classify(name) == "post"
 
 
+@lru_cache(maxsize=16384)
 def clean_title(raw: str) -> str | None:
     """Codes and wrappers dropped, ALL CAPS title-cased; None if not a title."""
     text = " ".join(raw.split()).strip(" *-:;,.")

@@ -135,7 +135,7 @@ accept act administer advise analyze approve arrange assess assign assist attend
 carry chair check collaborate collect command communicate complete conduct confer consult
 contribute control coordinate counsel create decide define delegate deliver demonstrate design
 determine develop direct discipline distribute draft drive enforce engage ensure establish
-evaluate execute explain facilitate follow foster gather guide handle help hire identify
+evaluate execute explain facilitate follow foster gather guide handle help hire hold identify
 implement improve inform initiate inspect interpret interview investigate issue keep lead locate
 maintain make manage mentor monitor motivate negotiate notify obtain operate organize oversee
 participate perform plan play prepare present prioritize process promote propose provide

@@ -40,7 +40,15 @@ from orgmodel.readers.parents_by_name import looks_parented_by_name
 from orgmodel.readers.table import read_table
 from orgmodel.records import OrgData
 
-__all__ = ["FORMATS", "detect_format", "expand_sources", "load_sources", "read_source"]
+__all__ = [
+    "FORMATS",
+    "POSTING_SUFFIXES",
+    "SKIP_NAMES",
+    "detect_format",
+    "expand_sources",
+    "load_sources",
+    "read_source",
+]
 
 FORMATS = (
     "orgfile", "table", "organogram", "posting", "idparent", "parents_by_name", "jsontree",
@@ -56,7 +64,8 @@ PEOPLE_TABLES = frozenset({"table", "idparent", "xlsx"})
 READ_SUFFIXES = (
     ORGFILE_SUFFIXES + TABLE_SUFFIXES + POSTING_SUFFIXES + SHEET_SUFFIXES + GRAPHML_SUFFIXES
 )
-_SKIP_NAMES = ("readme", "license", "changelog")
+SKIP_NAMES = ("readme", "license", "changelog")
+"""File stems never read from a folder: the notes people keep beside their data."""
 
 
 def _reader(module: str, name: str) -> Callable[..., OrgData]:
@@ -138,7 +147,7 @@ def expand_sources(paths: Iterable[str | Path]) -> list[Path]:
                 rel = child.relative_to(path)
                 if any(part.startswith(".") for part in rel.parts) or not child.is_file():
                     continue
-                if child.stem.lower() in _SKIP_NAMES:
+                if child.stem.lower() in SKIP_NAMES:
                     continue
                 suffix = child.suffix.lower()
                 if suffix in ORGFILE_SUFFIXES and _is_scenario(read_text(child)):

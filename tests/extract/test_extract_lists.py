@@ -137,6 +137,35 @@ def test_field_lists(text: str, expected: list[str]) -> None:
     assert items(text, prose=False) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a post chosen case by case cannot hold a combined title: the slash offers two
+        ("Assigned Teacher/Principal", ["Assigned Teacher", "Principal"]),
+        (
+            "Designated Nurse Manager/House Supervisor",
+            ["Designated Nurse Manager", "House Supervisor"],
+        ),
+        # a particular post's combined title stays one name
+        ("City Clerk/Director of General Services", ["City Clerk/Director of General Services"]),
+        ("Assigned Teacher/Teaching Team", ["Assigned Teacher/Teaching Team"]),
+    ],
+)
+def test_a_slash_after_a_generic_qualifier_offers_alternatives(
+    text: str, expected: list[str]
+) -> None:
+    assert items(text, prose=False) == expected
+
+
+def test_a_name_with_its_own_and_after_the_last_conjunction() -> None:
+    text = "the Accounts Manager, the Cashier and the Energy and Sustainability Coordinator."
+    assert items(text) == ["Accounts Manager", "Cashier", "Energy and Sustainability Coordinator"]
+    assert items("the Accounts Manager and the Parks and Recreation Board") == [
+        "Accounts Manager",
+        "Parks and Recreation Board",
+    ]
+
+
 def test_markers_say_primary_or_secondary() -> None:
     text = "Deputy Superintendent (Primary)/Superintendent (Secondary)"
     assert [p.marker for p in split_items(text, 0, len(text), prose=False)] == [

@@ -35,6 +35,10 @@ def supervises(text: str) -> list[tuple[str, str, str]]:
         ("Advises the City Council.", "advises"),
         ("Works closely with the City Attorney.", "works-with"),
         ("Has a dotted-line reporting relationship to the CMO.", "secondary"),
+        ("Is responsible for the effective operations of two crews.", "operations-of"),
+        ("Works in close coordination with the Budget Office.", "in-collaboration"),
+        ("Has supervisory responsibility for two clerks.", "exercise"),
+        ("Plans and directs the work of the crews.", "work-of"),
     ],
 )
 def test_cue_families(text: str, family: str) -> None:
@@ -43,6 +47,7 @@ def test_cue_families(text: str, family: str) -> None:
 
 def test_words_that_only_look_like_cues() -> None:
     assert find_cues("Supervisory skills; supervisor of the year; reportedly") == []
+    assert find_cues("The Director and the Coordinator review the planning, coordination") == []
 
 
 @pytest.mark.parametrize(
@@ -80,6 +85,27 @@ def test_another_class_as_subject_is_not_this_post() -> None:
         "supervision and the Program Manager supervises the Analysts."
     )
     assert supervises(text) == [("interns", "direct", "post")]
+
+
+def test_another_post_as_the_direct_subject_of_the_cue() -> None:
+    title = "Job Title: Payroll Technician\n"
+    assert supervises(title + "The Office Manager supervises the payroll clerks.") == []
+    assert supervises(title + "Each division's Office Manager supervises the clerks.") == []
+    assert reports(title + "The Office Manager reports to the Controller.") == []
+    # the post itself, named shortly, is still this post
+    assert supervises(title + "The Technician supervises the payroll clerks.") == [
+        ("payroll clerks", "direct", "post")
+    ]
+
+
+def test_running_the_operations_of_teams_and_units_is_supervision() -> None:
+    text = "Crew Chief\nThe Crew Chief is responsible for the day-to-day operations of the {}."
+    assert supervises(text.format("Street Maintenance Section")) == [
+        ("Street Maintenance Section", "direct", "unit")
+    ]
+    assert supervises(text.format("paving crews")) == [("paving crews", "direct", "post")]
+    for thing in ("administrative functions of the county", "work-order system", "snow program"):
+        assert supervises(text.format(thing)) == [], thing
 
 
 def test_the_post_itself_named_as_superior_is_read_the_other_way_round() -> None:

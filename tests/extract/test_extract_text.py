@@ -64,7 +64,7 @@ def test_front_matter_errors(tmp_path: Path, text: str, message: str) -> None:
         ("empty.txt", "", "empty"),
         ("blank.txt", "  \n\n", "empty"),
         ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-        ("latin.txt", "Caf\xe9 Manager".encode("latin-1"), "UTF-8"),
+        ("undecodable.txt", b"Caf\x81 Manager \x8d", "neither UTF-8 nor Windows-1252"),
     ],
 )
 def test_files_that_are_not_postings(
@@ -73,6 +73,12 @@ def test_files_that_are_not_postings(
     with pytest.raises(SourceError, match=message) as err:
         read_posting(write(tmp_path, name, data))
     assert str(err.value).startswith(str(tmp_path / name))
+
+
+def test_windows_1252_text_is_read(tmp_path: Path) -> None:
+    data = "Job Title: Caf\xe9 Manager \u2013 Food Services\n".encode("cp1252")
+    posting = read_posting(write(tmp_path, "cafe.txt", data))
+    assert posting.text.startswith("Job Title: Caf\xe9 Manager \u2013 Food")
 
 
 def test_missing_file_is_a_source_error(tmp_path: Path) -> None:

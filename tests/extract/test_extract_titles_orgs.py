@@ -114,6 +114,12 @@ def test_clean_title() -> None:
             "New York City Government agencies and New York City residents; the City of New York.",
             "New York City",
         ),
+        # a job board's employer line with the place fused to it; it may end like a unit
+        (
+            "Site Lead, Summer Camp\n\nRiverbend Education Service Salem , OR 97301\n\nPosted",
+            "Riverbend Education Service",
+        ),
+        ("Nurse\nHarbor Valley Clinic San Diego, CA\nFull time", "Harbor Valley Clinic"),
     ],
 )
 def test_organization_evidence(text: str, organization: str | None) -> None:
@@ -146,6 +152,29 @@ def test_department_sources() -> None:
     assert find_department(
         "This position exists in the City's Office of Technology.", title=None
     ) == ("Office of Technology")
+    # the name stops at the end of its sentence
+    prose = "The incumbent serves as a Clerk in the Revenue Section. Duties include filing."
+    assert find_department(prose, title="Clerk") == "Revenue Section"
+    assert find_department("", title="Revenue Analyst, Treasury Bureau") == "Treasury Bureau"
+
+
+def test_department_named_beside_the_title_in_a_heading() -> None:
+    question = (
+        "What are the responsibilities and job description for the Director Finance Parks "
+        "Department position at Elm County?\nThe Director of Finance works in the Budget Office."
+    )
+    assert find_department(question, title="Director of Finance") == "Parks Department"
+    heading = "Payroll Analyst - Office of Management and Budget\nJob Title: Payroll Analyst\n"
+    assert find_department(heading, title="Payroll Analyst") == "Office of Management and Budget"
+    # a school named as the place of work is not the unit
+    school = "Custodian - Lincoln Middle School\n"
+    assert find_department(school, title="Custodian") is None
+
+
+def test_department_from_a_job_board_header() -> None:
+    header = "Buyer\n\nRemote /\nSupply Chain - Purchasing /\nFull-time /\n\nAbout the role"
+    assert find_department(header, title="Buyer") == "Supply Chain - Purchasing"
+    assert find_department("Buyer\n\nAustin, TX /\nContract /\n", title="Buyer") is None
 
 
 def test_meta_wins_for_all_three() -> None:
