@@ -250,8 +250,10 @@ class OrgGraph:
                 else:
                     self.extra_primary.setdefault(sub, []).append((obj, rel))
         elif rel.kind is RelKind.HEADS:
-            self.heads.setdefault(sub, []).append((obj, rel))
-            self.headed_by.setdefault(obj, []).append((sub, rel))
+            heads = self.heads.setdefault(sub, [])
+            if all(u != obj for u, _ in heads):  # the same headship stated by two sources
+                heads.append((obj, rel))
+                self.headed_by.setdefault(obj, []).append((sub, rel))
         else:
             self.links.append((sub, obj, rel))
 
