@@ -224,7 +224,9 @@ def _ref_problem(graph: OrgGraph, rel: Relation, why: str) -> str:
 
 def load_warnings(graph: OrgGraph, limit: int = 10) -> list[str]:
     """Problems met while loading that did not stop it, one line each (for stderr)."""
-    lines: list[str] = []
+    lines: list[str] = [  # a file read whole that holds several dates explains what follows
+        f"{i.prov.where()}: {i.message}" for i in graph.issues if i.code == "several-snapshots"
+    ]
     for rel in graph.resolution.dangling:
         lines.append(_ref_problem(graph, rel, "which matches no post or unit"))
     for rel, hits in graph.resolution.ambiguous:
@@ -237,7 +239,8 @@ def load_warnings(graph: OrgGraph, limit: int = 10) -> list[str]:
         )
     issue: LoadIssue
     for issue in graph.issues:
-        lines.append(f"{issue.prov.where()}: {issue.message}")
+        if issue.code != "several-snapshots":
+            lines.append(f"{issue.prov.where()}: {issue.message}")
     if len(lines) > limit:
         lines = [*lines[:limit], f"… and {len(lines) - limit} more (run 'orgmodel validate')"]
     return lines

@@ -38,6 +38,7 @@ from orgmodel.readers.jsontree import read_jsontree
 from orgmodel.readers.organogram import is_organogram, read_organogram
 from orgmodel.readers.parents_by_name import looks_parented_by_name, read_parents_by_name
 from orgmodel.readers.people import natural_order
+from orgmodel.readers.snapshots import parse_spec, read_snapshot, several_snapshots_issue
 from orgmodel.readers.table import read_table
 from orgmodel.readers.xlsx import read_xlsx
 from orgmodel.records import OrgData
@@ -97,7 +98,9 @@ def _detect_json(path: Path) -> str:
 
 
 def detect_format(path: Path) -> str | None:
-    """The format of one file, or None when orgmodel does not read such files."""
+    """The format of one file (or of the file of a ``PATH#SNAPSHOT``), or None when
+    orgmodel does not read such files."""
+    path = parse_spec(path).path
     suffix = path.suffix.lower()
     if suffix == ".json":
         return _detect_json(path)
@@ -119,8 +122,10 @@ def detect_format(path: Path) -> str | None:
 def expand_sources(paths: Iterable[str | Path]) -> list[Path]:
     """Files named, plus every readable file inside the folders named (sorted).
 
-    Scenario files (:mod:`orgmodel.scenario`) inside a folder are skipped: a
-    folder of org data may keep its proposals beside it.
+    A file written ``PATH#SNAPSHOT`` (:mod:`orgmodel.readers.snapshots`) is
+    kept as written, for :func:`read_source` to select its rows. Scenario
+    files (:mod:`orgmodel.scenario`) inside a folder are skipped: a folder
+    of org data may keep its proposals beside it.
     """
     out: list[Path] = []
     for raw in paths:
@@ -137,7 +142,7 @@ def expand_sources(paths: Iterable[str | Path]) -> list[Path]:
                     continue  # a scenario of edits (orgmodel apply) describes no structure
                 if suffix in READ_SUFFIXES:
                     out.append(child)
-        elif path.exists():
+        elif path.exists() or parse_spec(raw).selects:
             out.append(path)
         else:
             raise SourceError(str(raw), "file or folder not found")
@@ -166,30 +171,37 @@ def _read_posting(path: Path) -> OrgData:
 def read_source(
     path: Path, fmt: str | None = None, mapping: Mapping[str, str] | None = None
 ) -> OrgData:
-    """Read one file in the given or detected format."""
-    kind = fmt or detect_format(path)
-    readers: dict[str, Callable[[], OrgData]] = {
-        "orgfile": lambda: _read_orgfile(path),
-        "table": lambda: read_table(path, mapping),
-        "organogram": lambda: read_organogram(path),
-        "posting": lambda: _read_posting(path),
-        "idparent": lambda: read_idparent(path, mapping),
-        "parents_by_name": lambda: read_parents_by_name(path, mapping),
-        "jsontree": lambda: read_jsontree(path, mapping),
-        "drawio": lambda: read_drawio(path, mapping),
-        "xlsx": lambda: read_xlsx(path, mapping),
-        "graphml": lambda: read_graphml(path, mapping),
+    """Read one file in the given or detected format (one snapshot of it for ``PATH#LABEL``).
+
+    A table read whole although it holds several snapshots gets a
+    ``several-snapshots`` issue saying how to read one.
+    """
+    spec = parse_spec(path)
+    kind = fmt or detect_format(spec.path)
+    readers: dict[str, Callable[[Path], OrgData]] = {
+        "orgfile": _read_orgfile,
+        "table": lambda p: read_table(p, mapping),
+        "organogram": read_organogram,
+        "posting": _read_posting,
+        "idparent": lambda p: read_idparent(p, mapping),
+        "parents_by_name": lambda p: read_parents_by_name(p, mapping),
+        "jsontree": lambda p: read_jsontree(p, mapping),
+        "drawio": lambda p: read_drawio(p, mapping),
+        "xlsx": lambda p: read_xlsx(p, mapping),
+        "graphml": lambda p: read_graphml(p, mapping),
     }
     if kind is None:
         raise SourceError(
-            str(path),
-            f"unknown kind of file {path.suffix!r}",
+            str(spec.path),
+            f"unknown kind of file {spec.path.suffix!r}",
             hint="orgmodel reads .yaml/.json org files and JSON trees, .csv tables, .xlsx "
             "sheets, .graphml graphs and .txt/.md/.html postings",
         )
     if kind not in readers:
         raise UsageError(f"unknown format {kind!r}; formats are {', '.join(FORMATS)}")
-    data = readers[kind]()
+    data = read_snapshot(spec, readers[kind])
+    if not spec.selects and (issue := several_snapshots_issue(spec.path)) is not None:
+        data.issues.append(issue)
     if kind in PEOPLE_TABLES:
         natural_order(data)  # "Smith, John" holders, "John Smith" managers (HRIS exports)
     return data
