@@ -222,10 +222,13 @@ def _ref_problem(graph: OrgGraph, rel: Relation, why: str) -> str:
     return f"{rel.prov.where()}: {who} {rel.kind.replace('_', ' ')} {rel.object!r}, {why}"
 
 
+SNAPSHOT_ISSUES = frozenset({"several-snapshots", "snapshot-runs"})
+
+
 def load_warnings(graph: OrgGraph, limit: int = 10) -> list[str]:
     """Problems met while loading that did not stop it, one line each (for stderr)."""
     lines: list[str] = [  # a file read whole that holds several dates explains what follows
-        f"{i.prov.where()}: {i.message}" for i in graph.issues if i.code == "several-snapshots"
+        f"{i.prov.where()}: {i.message}" for i in graph.issues if i.code in SNAPSHOT_ISSUES
     ]
     for rel in graph.resolution.dangling:
         lines.append(_ref_problem(graph, rel, "which matches no post or unit"))
@@ -239,7 +242,7 @@ def load_warnings(graph: OrgGraph, limit: int = 10) -> list[str]:
         )
     issue: LoadIssue
     for issue in graph.issues:
-        if issue.code != "several-snapshots":
+        if issue.code not in SNAPSHOT_ISSUES:
             lines.append(f"{issue.prov.where()}: {issue.message}")
     if len(lines) > limit:
         lines = [*lines[:limit], f"… and {len(lines) - limit} more (run 'orgmodel validate')"]

@@ -30,6 +30,7 @@ from orgmodel.diff.chart import write_chart
 from orgmodel.diff.invert import scenario_yaml
 from orgmodel.diff.match import read_mapping
 from orgmodel.diff.report import Sides, to_json, to_markdown, to_text
+from orgmodel.diff.series import diff_series, series_json, series_markdown, series_text
 from orgmodel.errors import UsageError
 from orgmodel.fileio import read_text
 from orgmodel.graph import OrgGraph
@@ -62,10 +63,14 @@ def _after(src: SourceOptions, before: Path, after: Path) -> tuple[OrgGraph, Sce
 
 @app.command()
 def diff(
-    before: Annotated[Path, typer.Argument(help="The structure before: a file or folder.")],
+    before: Annotated[
+        Path | None,
+        typer.Argument(help="The structure before: a file or folder (FILE#SNAPSHOT: one date)."),
+    ] = None,
     after: Annotated[
-        Path, typer.Argument(help="The structure after (file or folder), or a scenario file.")
-    ],
+        Path | None,
+        typer.Argument(help="The structure after (file or folder), or a scenario file."),
+    ] = None,
     format: Annotated[
         DiffFmt,
         typer.Option("--format", "-f", help="text, json (for scripts), md, or scenario (edits)."),
@@ -89,15 +94,41 @@ def diff(
     exit_code: Annotated[
         bool, typer.Option("--exit-code", help="Exit 1 when there are changes (like git diff).")
     ] = False,
+    series: Annotated[
+        Path | None,
+        typer.Option(
+            "--series",
+            help="A file holding several snapshots: diff each with the next (no BEFORE/AFTER).",
+        ),
+    ] = None,
+    snapshot_column: Annotated[
+        str | None,
+        typer.Option(help="With --series: the column holding each row's snapshot."),
+    ] = None,
     input_format: InputFormat = None,
     map: ColumnMap = None,
     quiet: Quiet = False,
 ) -> None:
     """Compare two structures: what was added, removed, moved, retitled; metrics side by side.
 
+    A file holding several dates is read one date at a time as FILE#SNAPSHOT
+    (list them with [bold]orgmodel snapshots FILE[/]); --series FILE diffs each
+    snapshot with the next.
+
     Example: [bold]orgmodel diff org-2024.csv org-2025.csv --format md -o changes.svg[/]
     """
     src = SourceOptions(None, input_format, map, quiet)
+    if series is not None:
+        if before is not None or after is not None:
+            raise UsageError("give either BEFORE and AFTER, or --series FILE, not both")
+        _series(src, series, snapshot_column, format, chart, limit, exit_code)
+        return
+    if before is None or after is None:
+        raise UsageError("give BEFORE and AFTER (or --series FILE)")
+    if snapshot_column is not None:
+        raise UsageError(
+            "--snapshot-column goes with --series; for one pair write FILE#COLUMN=LABEL"
+        )
     if _scenario_file(before):
         raise UsageError(
             f"{before} is a scenario file: give it as AFTER (orgmodel diff BASE {before})"
@@ -121,6 +152,32 @@ def diff(
     if chart is not None:
         err.print(f"chart written to {escape(str(chart))}")
     if exit_code and result:
+        raise typer.Exit(1)
+
+
+def _series(
+    src: SourceOptions,
+    path: Path,
+    column: str | None,
+    format: DiffFmt,
+    chart: Path | None,
+    limit: int,
+    exit_code: bool,
+) -> None:
+    if chart is not None:
+        raise UsageError(
+            "a chart shows one pair: orgmodel diff FILE#BEFORE FILE#AFTER -o chart.svg"
+        )
+    if format is DiffFmt.scenario:
+        raise UsageError("--format scenario shows one pair: orgmodel diff FILE#BEFORE FILE#AFTER")
+    result = diff_series(path, column, load=lambda spec: src.graph([spec]))
+    if format is DiffFmt.json:
+        emit_json(series_json(result))
+    elif format is DiffFmt.md:
+        sys.stdout.write(series_markdown(result, limit))
+    else:
+        out.print(series_text(result, limit))
+    if exit_code and any(step.diff for step in result.steps):
         raise typer.Exit(1)
 
 

@@ -6,7 +6,10 @@ the date of each row in a column (``Back to Index``); HR systems export
 history with an ``As Of`` column. Read whole, such a file is every date at
 once -- each post several times. A source written ``PATH#LABEL`` reads only
 the rows of one snapshot; ``PATH#COLUMN=LABEL`` names the column when it is
-not one orgmodel recognises (:data:`SNAPSHOT_COLUMNS`).
+not one orgmodel recognises (:data:`SNAPSHOT_COLUMNS`). A snapshot whose rows
+come in several separate runs (the IfG's ``Sep-12`` is two returns one after
+the other, 155 ids in both) is flagged when read, and ``PATH#LABEL@N`` reads
+its N-th run alone.
 
 The rows of the other snapshots are blanked in a temporary copy, line for
 line, so every reader works unchanged and every fact keeps the line it has
@@ -294,14 +297,50 @@ def several_snapshots_issue(path: str | Path) -> LoadIssue | None:
     )
 
 
-def _kept_starts(path: Path, index: int, label: str) -> list[tuple[int, bool]]:
-    """(first line, keep?) of every row, in file order."""
+def _kept_starts(
+    path: Path, index: int, label: str, lines: tuple[int, int] | None
+) -> list[tuple[int, bool]]:
+    """(first line, keep?) of every row, in file order (only within ``lines`` when given)."""
     out: list[tuple[int, bool]] = []
+    low, high = lines or (0, 1 << 62)
     with open_table(path) as handle:
         for line, row in iter_rows(handle, str(path)):
             value = row[index].strip() if index < len(row) else ""
-            out.append((line, value == label))
+            out.append((line, value == label and low <= line <= high))
     return out
+
+
+def _choose(table: SnapshotTable, wanted: str) -> tuple[Snapshot, tuple[int, int] | None]:
+    """The snapshot a label names, and the run ``LABEL@N`` picks (None: all its rows)."""
+    snapshot = table.find(wanted)
+    if snapshot is not None:
+        return snapshot, None
+    base, at, number = wanted.rpartition("@")
+    snapshot = table.find(base) if at and number.isdigit() else None
+    if snapshot is not None:
+        if not 1 <= int(number) <= len(snapshot.runs):
+            raise SourceError(
+                str(table.path),
+                f"snapshot {snapshot.label!r} has {len(snapshot.runs)} run(s) of rows "
+                f"({snapshot.lines()}); there is no run {number}",
+            )
+        return snapshot, snapshot.runs[int(number) - 1]
+    raise SourceError(
+        str(table.path),
+        f"has no snapshot {wanted!r} in column {table.column!r}; it holds {table.describe(20)}",
+        hint=f"e.g. {table.path.name}#{table.snapshots[0].label}" if table.snapshots else None,
+    )
+
+
+def _runs_issue(spec: SourceSpec, snapshot: Snapshot) -> LoadIssue:
+    name = spec.path.name
+    return LoadIssue(
+        "snapshot-runs",
+        f"snapshot {snapshot.label!r} comes in {len(snapshot.runs)} separate runs of rows "
+        f"(lines {snapshot.lines()}); if they are separate returns, read one with "
+        + " or ".join(f"{name}#{snapshot.label}@{k}" for k in range(1, len(snapshot.runs) + 1)),
+        Prov(str(spec.path), snapshot.runs[1][0]),
+    )
 
 
 def _line_end(text: str) -> str:
@@ -345,15 +384,8 @@ def read_snapshot(spec: SourceSpec, read: Callable[[Path], OrgData]) -> OrgData:
     header = read_header(path)
     index = _column_index(path, header, spec.column)
     table = list_snapshots(path, header[index])
-    snapshot = table.find(spec.label)
-    if snapshot is None:
-        raise SourceError(
-            str(path),
-            f"has no snapshot {spec.label!r} in column {table.column!r}; "
-            f"it holds {table.describe(20)}",
-            hint=f"e.g. {path.name}#{table.snapshots[0].label}" if table.snapshots else None,
-        )
-    starts = _kept_starts(path, index, snapshot.label)
+    snapshot, run = _choose(table, spec.label)
+    starts = _kept_starts(path, index, snapshot.label, run)
     with _blanked_copy(path, starts) as copy:
         try:
             data = read(copy)
@@ -367,4 +399,6 @@ def read_snapshot(spec: SourceSpec, read: Callable[[Path], OrgData]) -> OrgData:
     data.sources = [str(spec) if s in (str(copy), str(path)) else s for s in data.sources]
     if not data.sources:
         data.sources = [str(spec)]
+    if run is None and len(snapshot.runs) > 1:
+        data.issues.insert(0, _runs_issue(spec, snapshot))
     return data
