@@ -53,8 +53,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from orgmodel.diff.match import Match, int_list, match, unit_nodes
-from orgmodel.diff.notes import eliminated, unmatched_notes
+from orgmodel.diff.match import Match, eliminated, int_list, match, unit_nodes
+from orgmodel.diff.notes import unmatched_notes
 from orgmodel.diff.superiors import name_key, superior_refs
 from orgmodel.graph import OrgGraph
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from orgmodel.diff.match import eliminated
 from orgmodel.diff.superiors import SuperiorRefs
 from orgmodel.graph import OrgGraph
 from orgmodel.naming import norm_name
@@ -36,12 +37,7 @@ from orgmodel.records import PostRecord
 if TYPE_CHECKING:
     from orgmodel.diff.changes import Diff
 
-__all__ = ["eliminated", "unmatched_notes"]
-
-
-def eliminated(attributes: list[dict[str, str] | None]) -> set[int]:
-    """Posts marked abolished (a UK organogram's ``Eliminated``), from the attributes column."""
-    return {n for n, at in enumerate(attributes) if at and at.get("status") == "eliminated"}
+__all__ = ["unmatched_notes"]
 
 
 def _plural(n: int, word: str, many: str | None = None) -> str:

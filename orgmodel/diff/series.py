@@ -198,7 +198,6 @@ def series_markdown(series: Series, limit: int = 50) -> str:
     lines += ["| " + " | ".join(md_escape(c) for c in row) + " |" for row in _table_rows(series)]
     out = "\n".join(lines) + "\n"
     for step in series.steps:
-        out += "\n" + to_markdown(step.diff, step.sides(series.path), limit).replace(
-            "\n# ", "\n## "
-        )
+        report = "\n" + to_markdown(step.diff, step.sides(series.path), limit)
+        out += report.replace("\n# ", "\n## ")  # each step a section of the series
     return out

@@ -140,7 +140,7 @@ class Snapshot:
     label: str
     rows: int
     runs: tuple[tuple[int, int], ...]
-    """(first line, last line) of each run of consecutive rows with this label."""
+    """Each run of consecutive rows with this label: the lines its first and last rows start on."""
 
     def lines(self) -> str:
         """``2-675, 2592-3297``."""
