@@ -8,7 +8,9 @@ them misleads. Each note names a side and a fact:
 * posts listed only as *Eliminated*: abolished before BEFORE or listed by
   AFTER without BEFORE having them -- neither removed nor added;
 * superiors that are only names (``Mayor`` when no row is the Mayor), or that
-  match several posts: compared by the name as written;
+  match several posts: compared by the name as written; and moves to a name
+  that was the old superior's own (the office was abolished or renamed, the
+  reference was not updated);
 * posts with a namesake on the other side (same organization and title)
   that could not be paired with certainty, so they are listed as removed
   and added.
@@ -29,7 +31,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from orgmodel.diff.match import eliminated
-from orgmodel.diff.superiors import SuperiorRefs
+from orgmodel.diff.superiors import SuperiorRefs, name_key
 from orgmodel.graph import OrgGraph
 from orgmodel.naming import norm_name
 from orgmodel.records import PostRecord
@@ -144,6 +146,27 @@ def _namesakes(diff: Diff, b_dead: set[int], a_dead: set[int]) -> list[str]:
     return out
 
 
+def _stale_names(diff: Diff) -> list[str]:
+    """Moves to a name that was the old superior's name: the office went or was renamed."""
+    b = diff.before
+    stale = Counter(
+        str(c.new_value)
+        for c in diff.changes
+        if c.kind == "moved"  # (a ChangeKind: a str enum; changes.py imports this module)
+        and c.old_node is not None
+        and isinstance(c.new_value, str)
+        and name_key(c.new_value) == name_key(b.title(c.old_node))
+    )
+    if not stale:
+        return []
+    total = sum(stale.values())
+    return [
+        f"AFTER: {_plural(total, 'post')} still {'names' if total == 1 else 'name'} "
+        f"{'its' if total == 1 else 'their'} BEFORE superior ({_examples(stale)}), which no "
+        "AFTER post is called any more (removed, or renamed): listed as moves to the name"
+    ]
+
+
 def unmatched_notes(diff: Diff, b_refs: SuperiorRefs, a_refs: SuperiorRefs) -> list[str]:
     """Every note for this diff, BEFORE's before AFTER's."""
     b_dead = eliminated(diff.before.column("attributes"))
@@ -154,5 +177,6 @@ def unmatched_notes(diff: Diff, b_refs: SuperiorRefs, a_refs: SuperiorRefs) -> l
         *_eliminated(diff, b_dead, a_dead),
         *_names("BEFORE", b_refs),
         *_names("AFTER", a_refs),
+        *_stale_names(diff),
         *_namesakes(diff, b_dead, a_dead),
     ]
