@@ -9,9 +9,9 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
+from rich.text import Text
 
 from orgmodel.apply import apply as apply_scenario
-from orgmodel.apply import check
 from orgmodel.cli.app import app
 from orgmodel.cli.options import (
     ColumnMap,
@@ -23,8 +23,8 @@ from orgmodel.cli.options import (
     emit_json,
     err,
     out,
-    warn,
 )
+from orgmodel.config import find_settings
 from orgmodel.diff.changes import compare
 from orgmodel.diff.chart import write_chart
 from orgmodel.diff.invert import scenario_yaml
@@ -36,6 +36,8 @@ from orgmodel.fileio import read_text
 from orgmodel.graph import OrgGraph
 from orgmodel.orgfile import dump_orgfile, write_orgfile
 from orgmodel.readers import ORGFILE_SUFFIXES
+from orgmodel.review import review
+from orgmodel.rules.config import ValidateConfig
 from orgmodel.scenario import Scenario, is_scenario, read_scenario
 
 __all__ = ["apply", "diff"]
@@ -189,52 +191,81 @@ def apply(
         Path | None,
         typer.Option("--output", "-o", help="Write the proposed org file here (.yaml or .json)."),
     ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Refuse (exit 1, nothing written) when the proposal brings an error or a warning.",
+        ),
+    ] = False,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            help="TOML file with the \\[validate] settings (default: ./orgmodel.toml).",
+            dir_okay=False,
+        ),
+    ] = None,
     format: Format = Fmt.text,
     input_format: InputFormat = None,
     map: ColumnMap = None,
     quiet: Quiet = False,
 ) -> None:
-    """Apply a scenario's edits to a structure and write the proposed org file.
+    """Apply a scenario's edits to a structure, validate the result, write the proposed org file.
+
+    The proposal is validated with the rules of [bold]orgmodel validate[/]; the
+    problems it brings (not those the base already had) are printed on stderr.
+    Exit code 1 when it brings an error -- the file is still written, for review
+    -- and, with --strict, when it brings an error or a warning, then nothing is
+    written. A reporting cycle is always refused (exit 2).
 
     Example: [bold]orgmodel apply org.yaml plan.yaml -o proposed.yaml[/]
     """
     src = SourceOptions(None, input_format, map, quiet)
+    settings = find_settings(config)
+    cfg = ValidateConfig.from_settings(settings)
+    cfg.rules()  # an unknown rule in the config is a usage error before anything is read
     plan = read_scenario(scenario)
     data = src.data([str(base)])
     proposed = apply_scenario(data, plan)
-    known = {(f.code, f.message) for f in check(data)}
-    findings = [(f, (f.code, f.message) not in known) for f in check(proposed)]
-    if any(new and f.code == "cycle" for f, new in findings):
-        cycle = next(f for f, new in findings if new and f.code == "cycle")
-        raise UsageError(
-            f"{cycle.prov.where()}: the proposal has a reporting cycle: {cycle.message}"
-        )
-    if output is None:  # the proposal itself goes to stdout; what was found, to stderr
+    checked = review(data, proposed, cfg)
+    if checked.cycles():
+        cycle = checked.cycles()[0]
+        raise UsageError(f"{cycle.where()}: the proposal has a reporting cycle: {cycle.message}")
+    refused = strict and checked.exit_code(strict=True) == 1
+    if refused:
+        pass  # nothing is written; the findings below say why
+    elif output is None:  # the proposal itself goes to stdout; what was found, to stderr
         sys.stdout.write(dump_orgfile(proposed, "json" if format is Fmt.json else "yaml"))
     else:
         write_orgfile(proposed, output)
-    if output is not None and format is Fmt.json:
+    if format is Fmt.json and (output is not None or refused):
         emit_json(
             {
                 "base": str(base),
                 "scenario": str(scenario),
-                "output": str(output),
+                "output": None if refused else (str(output) if output else None),
+                "written": not refused,
                 "edits": len(plan.edits),
                 "posts": len(proposed.posts),
                 "units": len(proposed.units),
-                "findings": [
-                    {"code": f.code, "message": f.message, "where": f.prov.where(), "new": new}
-                    for f, new in findings
-                ],
+                "validation": {
+                    "new": [f.to_dict() for f in checked.new],
+                    "known": len(checked.known),
+                    "exit_code": checked.exit_code(strict),
+                },
             }
         )
-        return
-    if output is not None:
+        raise typer.Exit(checked.exit_code(strict))
+    if output is not None and not refused:
         out.print(
             f"applied {len(plan.edits)} edit(s) of {escape(str(scenario))} to "
             f"{escape(str(base))}: wrote {escape(str(output))} "
             f"({len(proposed.posts)} posts, {len(proposed.units)} units)"
         )
-    for f, new in findings:
-        if new or not quiet:
-            warn(f"{f.prov.where()}: {f.message}" + ("" if new else " (already in the base)"))
+    for finding in checked.new:
+        err.print(Text.assemble(finding.to_text()))
+    if not quiet or checked.new:
+        err.print(f"validation: {escape(checked.summary())}")
+    if refused:
+        err.print("[red]refused:[/] the proposal brings problems (--strict); nothing written")
+    raise typer.Exit(checked.exit_code(strict))
