@@ -10,23 +10,15 @@ units (its wording may differ: a span of 16 that grew to 17 is the same
 problem), and *new* otherwise.
 
 >>> from orgmodel.orgfile import parse_orgfile
->>> base = parse_orgfile('''
-... organizations:
+>>> text = '''organizations:
 ...   - name: Acme
 ...     posts:
 ...       - {id: ceo, title: Chief Executive, root: true}
-...       - {id: cfo, title: Chief Financial Officer, reports_to: ceo}
+...       - {id: cfo, title: Finance Director, reports_to: ceo}
 ...       - {id: ctl, title: Controller, reports_to: Treasurer}
-... ''', "acme.yaml")
->>> proposed = parse_orgfile('''
-... organizations:
-...   - name: Acme
-...     posts:
-...       - {id: ceo, title: Chief Executive, root: true}
-...       - {id: cfo, title: Chief Financial Officer, reports_to: ceo}
-...       - {id: ctl, title: Controller, reports_to: Treasurer}
-...       - {id: ops, title: Operations Director}
-... ''', "proposed.yaml")
+... '''
+>>> base = parse_orgfile(text, "acme.yaml")
+>>> proposed = parse_orgfile(text + "      - {id: ops, title: Operations}\\n", "new.yaml")
 >>> r = review(base, proposed)
 >>> [(f.code, f.subjects) for f in r.new]
 [('R002', ('ops',))]
