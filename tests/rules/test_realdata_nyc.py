@@ -3,9 +3,9 @@
 ``tests/nyc_realdata.py`` reads the CSVs with the ``csv`` module alone; the
 findings each rule promises are worked out from that here, by record id:
 
-* R003 -- one finding per parent name that no row has (``Mayor``, ``City
-  Council``, two District Attorneys' offices named otherwise than their rows),
-  naming every body that gives it;
+* R003 -- one finding per parent name that no row has (positions that exist
+  only as names, offices named otherwise than their rows), naming every body
+  that gives it;
 * L001 -- a body whose ``reports_to`` lists two or more rows (a joint body: the
   chart hangs it under the first, the rule asks which line is the solid one);
 * R001 -- the bodies with an empty ``reports_to``, tops by design, in one finding
@@ -81,7 +81,8 @@ def test_the_figures_of_each_release() -> None:
 
 
 def test_run_to_completion_with_the_exit_code_of_errors(cli) -> None:  # type: ignore[no-untyped-def]
-    for name in RELEASES:
+    for name, dangling in zip(RELEASES, (4, 10), strict=True):
         result = cli("validate", "-s", str(NYC / name), cwd=NYC.parent)
         assert result.returncode == 1, result.stderr  # errors: names that match no row
-        assert "R003 [error] Office of the City Clerk reports to 'City Council'" in result.stdout
+        assert result.stdout.count(" R003 [error] ") == dangling
+        assert "Traceback" not in result.stderr
