@@ -17,8 +17,10 @@ drawn by hand look different, and this module makes ``dot`` draw them so:
   boxes wide, not a row twenty metres long. A stack's rows are two ranks
   apart, like the levels of the tree, so boxes only ever share a rank with
   boxes and the thin ranks of the combs' bars stay thin: a stack beside a
-  manager's team no longer pushes that team a box's height down. The left
-  box of a two-column row is pinned by an invisible line from the row
+  manager's team no longer pushes that team a box's height down (in charts
+  of up to :data:`ALIGNED_UP_TO` boxes; bigger ones keep rows one rank
+  apart, which ``dot`` lays out twice as fast). The left box of a
+  two-column row is pinned by an invisible line from the row
   above (``dot`` does not always keep a flat edge's tail on the left);
 * **columns** -- every box, knee and spine point that should sit on one
   vertical line shares a Graphviz ``group``, which makes ``dot`` keep those
@@ -51,6 +53,7 @@ from orgmodel.render.chart import BoxKind, Chart, Line
 from orgmodel.render.themes import Theme
 
 __all__ = [
+    "ALIGNED_UP_TO",
     "PAGE_ASPECT",
     "ROW_COLUMNS",
     "STACK_ONE_COLUMN",
@@ -66,6 +69,16 @@ STACK_ONE_COLUMN = 4
 """Stacks of up to this many boxes hang in one column; longer ones in two."""
 
 STACK_ROWS = 10
+"""Rows per spine; a longer team is split over several spines side by side."""
+
+ALIGNED_UP_TO = 1000
+"""Charts of up to this many boxes put a stack's rows on the ranks of the tree's levels.
+
+Rows two ranks apart keep a stack from pushing a neighbouring team down, but
+give ``dot`` twice the ranks to order: a 2,000-post chart took twice as long
+to lay out (measured). Past this size, a poster rather than a page, rows are
+one rank apart again.
+"""
 """Rows per spine; a longer team is split over several spines side by side."""
 
 ROW_COLUMNS = 16
@@ -84,6 +97,7 @@ class Team:
     spread: list[str]
     stacked: list[str]
     two_columns: bool = False
+    aligned: bool = True
 
     @property
     def branches(self) -> list[str | int]:
@@ -138,11 +152,12 @@ def plan(chart: Chart) -> dict[str, Team]:
     two columns, and about a page in one.
     """
     teams = {}
+    aligned = len(chart.boxes) <= ALIGNED_UP_TO
     for sup, kids in chart.children.items():
         leaves = [k for k in kids if not chart.children.get(k)]
         stacked = leaves if len(leaves) >= 2 else []
         keep = set(stacked)
-        teams[sup] = Team(sup, [k for k in kids if k not in keep], stacked)
+        teams[sup] = Team(sup, [k for k in kids if k not in keep], stacked, aligned=aligned)
     wide = {k: replace(t, two_columns=len(t.stacked) > STACK_ONE_COLUMN) for k, t in teams.items()}
     if teams == wide:
         return teams
@@ -235,7 +250,7 @@ def _extent(
         width[key] = sum(width[k] for k in team.spread) + spines * (1 + team.two_columns)
         deepest = [(low[k][0] + 2, low[k][1]) for k in team.spread]
         if rows:  # the first row two ranks below, then one row every two ranks
-            deepest.append((2 * rows, team.stacked[-1]))
+            deepest.append((2 * rows if team.aligned else 1 + rows, team.stacked[-1]))
         low[key] = max(deepest, default=(0, key))
     return width, low
 
@@ -360,7 +375,7 @@ class _Team:
         for r, row in enumerate(rows):
             point = f"{team.sup}_s{spine}_{r}"
             self.point(point, group)
-            step = minlen if r == 0 else "2"  # every row of boxes on a rank of boxes
+            step = minlen if r == 0 else "2" if team.aligned else "1"
             if two:  # pins the left box left of the spine: a flat edge alone does not
                 self.edge(above, row[0], {"style": "invis", "weight": "0", "minlen": step})
             self.segment(above, point, r <= last, minlen=step)

@@ -218,8 +218,8 @@ def select(graph: OrgGraph, options: ChartOptions) -> Chart:
                 shown_children[sup] = [k for k in _kids(graph, sup, keep) if k in wanted]
     chart = Chart(title=options.title or default_title(graph, options, roots), date=options.date)
     _fill(graph, chart, shown_roots, shown_children, keep, counts, highlight)
-    hidden_roots = roots[len(shown_roots) :]
-    hidden_roots = [r for r in hidden_roots if r not in set(shown_roots)]
+    shown_set = set(shown_roots)  # the biggest tops may be any of them, not the first
+    hidden_roots = [r for r in dict.fromkeys(roots) if r not in shown_set]
     if hidden_roots:
         box = Box("mtop", BoxKind.MORE, f"+{len(hidden_roots)} more", node=-1)
         box.detail = "top post" if len(hidden_roots) == 1 else "top posts"

@@ -104,6 +104,8 @@ def test_every_post_once_and_every_line_once(drawn: Drawn) -> None:
     assert chart.shown_posts == len(posts) and chart.shown_posts + chart.hidden_posts == (
         chart.total_posts
     )
+    folded = [b for b in chart.boxes.values() if b.more_reports]
+    assert sum(b.more_posts for b in folded) == chart.hidden_posts  # every post left out counted
     lines = [g.get("id") for g in groups(svg, "line")]
     tree = [f"l-{line.sup}-{line.sub}" for line in chart.lines if line.tree]
     assert len(lines) == len(set(lines)) and set(tree) <= set(lines)  # type: ignore[arg-type]
