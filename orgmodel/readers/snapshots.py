@@ -170,7 +170,7 @@ class SnapshotTable:
 
     def describe(self, limit: int = 12) -> str:
         """``Mar-11 (619 rows), Sep-11 (624 rows), ...`` for messages."""
-        shown = [f"{s.label} ({s.rows:,} rows)" for s in self.snapshots[:limit]]
+        shown = [f"{s.label} ({s.rows:,} row{'s' * (s.rows != 1)})" for s in self.snapshots[:limit]]
         more = len(self.snapshots) - len(shown)
         return ", ".join(shown) + (f" and {more} more" if more > 0 else "")
 
@@ -291,7 +291,8 @@ def several_snapshots_issue(path: str | Path) -> LoadIssue | None:
         return None
     return LoadIssue(
         "several-snapshots",
-        f"holds {len(labelled)} snapshots in column {table.column!r} ({table.describe(6)}), "
+        f"this table holds {len(labelled)} snapshots in column {table.column!r} "
+        f"({table.describe(6)}), "
         f"read here as one structure; read one with {p.name}#{labelled[-1].label}",
         Prov(str(p), 1),
     )

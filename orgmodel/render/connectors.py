@@ -17,11 +17,11 @@ drawn by hand look different, and this module makes ``dot`` draw them so:
   boxes wide, not a row twenty metres long. A stack's rows are two ranks
   apart, like the levels of the tree, so boxes only ever share a rank with
   boxes and the thin ranks of the combs' bars stay thin: a stack beside a
-  manager's team no longer pushes that team a box's height down (in charts
-  of up to :data:`ALIGNED_UP_TO` boxes; bigger ones keep rows one rank
-  apart, which ``dot`` lays out twice as fast). The left box of a
-  two-column row is pinned by an invisible line from the row
-  above (``dot`` does not always keep a flat edge's tail on the left);
+  manager's team no longer pushes that team a box's height down. The left
+  box of a two-column row is pinned by an invisible line from the row
+  above (``dot`` does not always keep a flat edge's tail on the left). Both,
+  and the choice of one or two columns by the page's shape, apply to charts
+  of up to :data:`ALIGNED_UP_TO` boxes; bigger ones are laid out for speed;
 * **columns** -- every box, knee and spine point that should sit on one
   vertical line shares a Graphviz ``group``, which makes ``dot`` keep those
   edges straight (a superior over the middle one of an odd number of
@@ -72,12 +72,15 @@ STACK_ROWS = 10
 """Rows per spine; a longer team is split over several spines side by side."""
 
 ALIGNED_UP_TO = 1000
-"""Charts of up to this many boxes put a stack's rows on the ranks of the tree's levels.
+"""Charts of up to this many boxes are laid out for the page; bigger ones for speed.
 
-Rows two ranks apart keep a stack from pushing a neighbouring team down, but
-give ``dot`` twice the ranks to order: a 2,000-post chart took twice as long
-to lay out (measured). Past this size, a poster rather than a page, rows are
-one rank apart again.
+Up to it, a stack's rows sit on the ranks of the tree's levels (two ranks
+apart: no neighbouring team is pushed down), the left box of a two-column
+row is pinned, and stacks take one column or two by the page's shape. Each
+costs ``dot`` time on a poster-sized chart (measured on the synthetic org at
+5,000 posts: the pins alone took the layout from 5 s to 30 s, rows two ranks
+apart doubled it at 2,000), so past it rows are one rank apart, stacks of
+more than four take two columns, and nothing is pinned.
 """
 """Rows per spine; a longer team is split over several spines side by side."""
 
@@ -159,8 +162,8 @@ def plan(chart: Chart) -> dict[str, Team]:
         keep = set(stacked)
         teams[sup] = Team(sup, [k for k in kids if k not in keep], stacked, aligned=aligned)
     wide = {k: replace(t, two_columns=len(t.stacked) > STACK_ONE_COLUMN) for k, t in teams.items()}
-    if teams == wide:
-        return teams
+    if teams == wide or not aligned:
+        return wide
     return min((wide, teams), key=lambda option: _off_page(chart, option))
 
 
@@ -376,7 +379,7 @@ class _Team:
             point = f"{team.sup}_s{spine}_{r}"
             self.point(point, group)
             step = minlen if r == 0 else "2" if team.aligned else "1"
-            if two:  # pins the left box left of the spine: a flat edge alone does not
+            if two and team.aligned:  # pins the left box left of the spine (a flat edge does not)
                 self.edge(above, row[0], {"style": "invis", "weight": "0", "minlen": step})
             self.segment(above, point, r <= last, minlen=step)
             members = [point]
