@@ -67,6 +67,8 @@ def test_the_cli_lists_snapshots_and_diffs_the_series(cli: Cli, write: Write) ->
 
 def test_series_usage_errors(cli: Cli, write: Write) -> None:
     path = write("history.csv", HISTORY)
+    nothing = cli("diff")
+    assert nothing.returncode == 2 and "give BEFORE and AFTER (or --series FILE)" in nothing.stderr
     both = cli("diff", "a.csv", "--series", str(path))
     assert both.returncode == 2 and "not both" in both.stderr
     chart = cli("diff", "--series", str(path), "-o", "x.svg")
