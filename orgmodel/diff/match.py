@@ -20,7 +20,8 @@ rule                      confidence  what must agree
 
 Fallback rules only pair posts nobody matched yet and only when the pairing
 is unique on both sides; aggregate rows (UK junior staff) are never matched
-by title alone. Units match by mapping, id, then organization + normalised
+by title alone, and posts listed as abolished (a UK organogram's
+``Eliminated``) only by id. Units match by mapping, id, then organization + normalised
 name. Everything runs over columns and dicts keyed by id, so matching two
 million-post orgs is linear.
 
@@ -56,6 +57,7 @@ __all__ = [
     "RULES",
     "Match",
     "MatchRule",
+    "eliminated",
     "int_list",
     "match",
     "read_mapping",
@@ -90,6 +92,11 @@ def int_list(values: Sequence[int]) -> list[int]:
     """A plain list of ints from an ``array``, a numpy array or a list (fast loops read lists)."""
     tolist = getattr(values, "tolist", None)
     return list(tolist()) if tolist is not None else list(values)
+
+
+def eliminated(attributes: Sequence[Mapping[str, str] | None]) -> set[int]:
+    """Posts marked abolished (a UK organogram's ``Eliminated``), from the attributes column."""
+    return {n for n, at in enumerate(attributes) if at and at.get("status") == "eliminated"}
 
 
 def unit_nodes(graph: OrgGraph) -> list[int]:
@@ -360,9 +367,11 @@ def match(
         forced = matcher.by_mapping(mapping)
     matcher.by_id(forced)
     m = matcher.m
+    forced |= eliminated(before.column("attributes"))  # abolished posts: by id only
+    dead_a = eliminated(after.column("attributes"))
     while True:
         free_b = [b for b in range(matcher.nb) if m.b2a[b] < 0 and b not in forced]
-        free_a = [a for a in range(matcher.na) if m.a2b[a] < 0]
+        free_a = [a for a in range(matcher.na) if m.a2b[a] < 0 and a not in dead_a]
         if not free_b or not free_a:
             break
         found = matcher.by_title_superior(free_b, free_a)
