@@ -43,6 +43,7 @@ from orgmodel.model import (
     UnitSpec,
 )
 from orgmodel.records import (
+    IGNORE_KEY,
     LineKind,
     LinkType,
     OrgData,
@@ -53,6 +54,8 @@ from orgmodel.records import (
     RelKind,
     UnitKind,
     UnitRecord,
+    join_codes,
+    split_codes,
 )
 
 __all__ = [
@@ -69,8 +72,6 @@ __all__ = [
 ]
 
 NATIVE_SUFFIXES = (".yaml", ".yml", ".json")
-IGNORE_KEY = "orgmodel.ignore"
-"""The post attribute that carries the org file's ``ignore:`` list (comma-separated)."""
 _LINE = "__orgmodel_line__"
 Path_ = tuple[str | int, ...]
 
@@ -82,20 +83,6 @@ class _LineLoader(yaml.SafeLoader):
         mapping = super().construct_mapping(node, deep=deep)
         mapping[_LINE] = node.start_mark.line + 1
         return mapping
-
-
-def split_codes(text: str) -> list[str]:
-    """``"S002, R001"`` -> ``['S002', 'R001']`` (the form ``ignore:`` lists are kept in).
-
-    >>> split_codes(" S002, single-report,")
-    ['S002', 'single-report']
-    """
-    return [c.strip() for c in text.split(",") if c.strip()]
-
-
-def join_codes(codes: Iterable[str]) -> str:
-    """The comma-separated form of an ``ignore:`` list, each code once."""
-    return ",".join(dict.fromkeys(c.strip() for c in codes if c.strip()))
 
 
 def _strip_lines(value: Any, path: Path_, lines: dict[Path_, int]) -> Any:

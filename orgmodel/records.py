@@ -19,6 +19,7 @@ Every record carries a :class:`Prov` saying where it came from:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from orgmodel.columns import PostBlock
 
 __all__ = [
+    "IGNORE_KEY",
     "LineKind",
     "LinkType",
     "LoadIssue",
@@ -37,7 +39,27 @@ __all__ = [
     "Relation",
     "UnitKind",
     "UnitRecord",
+    "join_codes",
+    "split_codes",
 ]
+
+
+IGNORE_KEY = "orgmodel.ignore"
+"""The post attribute that carries the org file's ``ignore:`` list (comma-separated)."""
+
+
+def split_codes(text: str) -> list[str]:
+    """``"S002, R001"`` -> ``['S002', 'R001']`` (the form ``ignore:`` lists are kept in).
+
+    >>> split_codes(" S002, single-report,")
+    ['S002', 'single-report']
+    """
+    return [c.strip() for c in text.split(",") if c.strip()]
+
+
+def join_codes(codes: Iterable[str]) -> str:
+    """The comma-separated form of an ``ignore:`` list, each code once."""
+    return ",".join(dict.fromkeys(c.strip() for c in codes if c.strip()))
 
 
 class UnitKind(StrEnum):

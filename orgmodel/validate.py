@@ -41,7 +41,7 @@ from dataclasses import replace
 
 from orgmodel.errors import OrgModelError, SourceError
 from orgmodel.graph import OrgGraph
-from orgmodel.orgfile import IGNORE_KEY, split_codes
+from orgmodel.records import IGNORE_KEY, split_codes
 from orgmodel.rules.config import ValidateConfig
 from orgmodel.rules.context import Check, Facts
 from orgmodel.rules.locate import Locator

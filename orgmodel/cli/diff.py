@@ -5,13 +5,12 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape
 from rich.text import Text
 
-from orgmodel.apply import apply as apply_scenario
 from orgmodel.cli.app import app
 from orgmodel.cli.options import (
     ColumnMap,
@@ -25,20 +24,17 @@ from orgmodel.cli.options import (
     out,
 )
 from orgmodel.config import find_settings
-from orgmodel.diff.changes import compare
-from orgmodel.diff.chart import write_chart
-from orgmodel.diff.invert import scenario_yaml
-from orgmodel.diff.match import read_mapping
-from orgmodel.diff.report import Sides, to_json, to_markdown, to_text
-from orgmodel.diff.series import diff_series, series_json, series_markdown, series_text
 from orgmodel.errors import UsageError
 from orgmodel.fileio import read_text
-from orgmodel.graph import OrgGraph
-from orgmodel.orgfile import dump_orgfile, write_orgfile
 from orgmodel.readers import ORGFILE_SUFFIXES
-from orgmodel.review import review
-from orgmodel.rules.config import ValidateConfig
-from orgmodel.scenario import Scenario, is_scenario, read_scenario
+
+if TYPE_CHECKING:
+    from orgmodel.graph import OrgGraph
+    from orgmodel.scenario import Scenario
+
+# The library is imported inside each command: every orgmodel command loads this
+# module, and only diff and apply need the diff engine, the scenario schema and
+# the validator.
 
 __all__ = ["apply", "diff"]
 
@@ -51,12 +47,18 @@ class DiffFmt(StrEnum):
 
 
 def _scenario_file(path: Path) -> bool:
+    from orgmodel.scenario import is_scenario
+
     return (
         path.is_file() and path.suffix.lower() in ORGFILE_SUFFIXES and is_scenario(read_text(path))
     )
 
 
 def _after(src: SourceOptions, before: Path, after: Path) -> tuple[OrgGraph, Scenario | None]:
+    from orgmodel.apply import apply as apply_scenario
+    from orgmodel.graph import OrgGraph
+    from orgmodel.scenario import read_scenario
+
     if not _scenario_file(after):
         return src.graph([str(after)]), None
     scenario = read_scenario(after)
@@ -119,6 +121,12 @@ def diff(
 
     Example: [bold]orgmodel diff org-2024.csv org-2025.csv --format md -o changes.svg[/]
     """
+    from orgmodel.diff.changes import compare
+    from orgmodel.diff.chart import write_chart
+    from orgmodel.diff.invert import scenario_yaml
+    from orgmodel.diff.match import read_mapping
+    from orgmodel.diff.report import Sides, to_json, to_markdown, to_text
+
     src = SourceOptions(None, input_format, map, quiet)
     if series is not None:
         if before is not None or after is not None:
@@ -166,6 +174,8 @@ def _series(
     limit: int,
     exit_code: bool,
 ) -> None:
+    from orgmodel.diff.series import diff_series, series_json, series_markdown, series_text
+
     if chart is not None:
         raise UsageError(
             "a chart shows one pair: orgmodel diff FILE#BEFORE FILE#AFTER -o chart.svg"
@@ -220,6 +230,12 @@ def apply(
 
     Example: [bold]orgmodel apply org.yaml plan.yaml -o proposed.yaml[/]
     """
+    from orgmodel.apply import apply as apply_scenario
+    from orgmodel.orgfile import dump_orgfile, write_orgfile
+    from orgmodel.review import review
+    from orgmodel.rules.config import ValidateConfig
+    from orgmodel.scenario import read_scenario
+
     src = SourceOptions(None, input_format, map, quiet)
     settings = find_settings(config)
     cfg = ValidateConfig.from_settings(settings)
