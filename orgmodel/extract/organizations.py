@@ -79,6 +79,10 @@ _SUFFIX_FIRST = tuple(
         Library Center Centre Clinic Society Association"""
     )
 )
+_SUFFIX_BY_LETTER = {
+    letter: tuple(word for word in _SUFFIX_FIRST if word[0] == letter)
+    for letter in {word[0] for word in _SUFFIX_FIRST}
+}
 _SUFFIX_SCAN = re.compile(_SUFFIX.pattern.removeprefix("(?=[A-Z])"))
 """The same, opening with its literals so the regex engine can skip ahead to them."""
 _SUFFIX_OWNER = re.compile(rf"(?:{_W}[ ]+){{1,4}}$")
@@ -113,8 +117,11 @@ _THRESHOLD = 15
 _SCAN = 20000
 
 
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
 def _squash(name: str) -> str:
-    return re.sub(r"[^0-9a-z]", "", name.lower())
+    return _NOT_ALNUM.sub("", name.lower())
 
 
 def _clip(name: str) -> str:
@@ -319,7 +326,9 @@ def _pattern_votes(head: str, votes: _Votes) -> None:
             continue
         weight = 20 if _whole_line(head, owner.start(), end) else 10
         # a suffix that two listed words begin ("Schools": School, Schools) counts twice
-        for _ in range(sum(head.startswith(word, start) for word in _SUFFIX_FIRST)):
+        for _ in range(
+            sum(head.startswith(word, start) for word in _SUFFIX_BY_LETTER.get(head[start], ()))
+        ):
             votes.add(head[owner.start() : end], weight)
 
 
@@ -389,6 +398,8 @@ def _domain_votes(view: str, votes: _Votes) -> None:
             label = labels[-2] if len(labels) >= 2 else labels[0]
             hosts.append((label.replace("-", ""), strong))
             spans.append((match.start(), match.end()))
+    if not hosts:
+        return
     # a label can be spelt by a phrase only if the squashed text holds it, or as initials
     # (four letters at most: parts have four words at most)
     squashed_text = _squash(view)
