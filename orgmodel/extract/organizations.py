@@ -49,6 +49,8 @@ _EEO = re.compile(r"[ ]+is[ ]+(?:an?[ ]+|proud[ ]+to[ ]+be[ ]+an?[ ]+)(?i:equal|
 _OF_AT_KINDS = words(
     "employee employees member part mission role career careers life work team job jobs"
 )
+_OF_AT_TAILS = frozenset(kind[-3:] for kind in _OF_AT_KINDS)
+"""Last three letters of the kind words (all have three or more): a cheap test first."""
 _JOINT = re.compile(r"[ ](?:of|at|with)[ ]+(?=[A-Z])", re.IGNORECASE)
 _ABOUT = re.compile(
     rf"^[ #*]*About[ ]+(?!the\b|us\b|you\b|this\b|our\b)(?P<name>{_NAME})[ ]*:?[ ]*$", re.M
@@ -63,6 +65,7 @@ _GOV_KINDS = words(
     """city county state town village township borough commonwealth municipality parish
     university province"""
 )
+_GOV_TAILS = frozenset(kind[-3:] for kind in _GOV_KINDS)
 _GOV_NAME = re.compile(r"[A-Z][\w'.-]*(?:[ ]+[A-Z][\w'.-]*){0,2}")
 _NOT_AFTER = "Council|Manager|Clerk|Hall|Charter|Administrator|Attorney|Commission|Board"
 _NOT_AFTER += "|Department|Office|Code|Limits|Staff"
@@ -86,7 +89,6 @@ _SUFFIX_BY_LETTER = {
 _SUFFIX_SCAN = re.compile(_SUFFIX.pattern.removeprefix("(?=[A-Z])"))
 """The same, opening with its literals so the regex engine can skip ahead to them."""
 _SUFFIX_OWNER = re.compile(rf"(?:{_W}[ ]+){{1,4}}$")
-_SEAM = re.compile(r"[a-z][A-Z]")
 _CAMEL = re.compile(r"[A-Z](?<![A-Za-z][A-Z])[a-z]+[A-Z][a-z]+\w*")
 _EMAIL = re.compile(r"[\w.+-]+@(?P<host>[\w-]+(?:\.[\w-]+)+)")
 _URL = re.compile(r"https?://(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)")
@@ -117,11 +119,20 @@ _THRESHOLD = 15
 _SCAN = 20000
 
 
-_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+_NOT_ALNUM = bytes(
+    code for code in range(128) if not chr(code).isdigit() and not "a" <= chr(code) <= "z"
+)
 
 
 def _squash(name: str) -> str:
-    return _NOT_ALNUM.sub("", name.lower())
+    """Only the ASCII letters and digits, lower case: ``"St. Mary's"`` -> ``"stmarys"``.
+
+    (Bytes: dropping non-ASCII, then deleting with ``bytes.translate``, is ten times a regex.)
+
+    >>> _squash("Lakeside Heritage Farm's Café 2")
+    'lakesideheritagefarmscaf2'
+    """
+    return name.lower().encode("ascii", "ignore").translate(None, _NOT_ALNUM).decode("ascii")
 
 
 def _clip(name: str) -> str:
@@ -268,13 +279,14 @@ def _anchored_votes(head: str, votes: _Votes) -> None:
     for joint in (" of ", " at ", " with "):
         pos = lowered.find(joint)
         while pos >= 0:
-            kind = lowered[lowered.rfind(" ", 0, pos) + 1 : pos]
-            joined = _JOINT.match(head, pos) if kind in _OF_AT_KINDS else None
-            name = _NAME_HEAD.match(head, joined.end()) if joined else None
+            if lowered[pos - 3 : pos] in _OF_AT_TAILS:  # else the word before is no kind
+                kind = lowered[lowered.rfind(" ", 0, pos) + 1 : pos]
+                joined = _JOINT.match(head, pos) if kind in _OF_AT_KINDS else None
+                name = _NAME_HEAD.match(head, joined.end()) if joined else None
+                if name:
+                    strong = kind in {"employee", "employees", "member", "part"}
+                    votes.add(name.group("name"), 30 if strong and joint == " of " else 10)
             pos = lowered.find(joint, pos + 1)
-            if name:
-                strong = kind in {"employee", "employees", "member", "part"}
-                votes.add(name.group("name"), 30 if strong and joint == " of " else 10)
 
 
 def find_all(
@@ -307,6 +319,9 @@ def _pattern_votes(head: str, votes: _Votes) -> None:
     lowered = head.lower()
     pos = lowered.find(" of ")
     while pos >= 0:
+        if lowered[pos - 3 : pos] not in _GOV_TAILS:  # the word before is no kind
+            pos = lowered.find(" of ", pos + 1)
+            continue
         kind_start = max(lowered.rfind(" ", 0, pos), lowered.rfind("\n", 0, pos)) + 1
         match = _OF.match(head, pos) if lowered[kind_start:pos] in _GOV_KINDS else None
         name = _GOV_NAME.match(head, match.end()) if match is not None else None
@@ -460,7 +475,7 @@ def find_organization(
     _pattern_votes(head, votes)
     _possessive_votes(head, votes)
     lowered = head.lower()
-    camels = _CAMEL.finditer(head) if _SEAM.search(head) else ()
+    camels = _CAMEL.finditer(head)
     for token in {m.group(0) for m in camels}:
         count = len(re.findall(rf"\b{re.escape(token.lower())}\b", lowered))
         if count >= 2:
