@@ -230,7 +230,11 @@ def _label_at_line(view: str, start: int, end: int) -> tuple[int, int, str] | No
     first = _LINE_FIRST.match(view, start, end)
     if first is None or first.group(1).lower() not in _FIRST_WORDS:
         return None
-    pos = first.start(1)
+    return _label_from(view, first.start(1), end)
+
+
+def _label_from(view: str, pos: int, end: int) -> tuple[int, int, str] | None:
+    """The longest known label of the words at ``pos`` (the first one opens a label)."""
     tokens = list(_LABEL_WORD.finditer(view, pos, min(end, pos + 60)))[:_MAX_LABEL_WORDS]
     for size in range(len(tokens), 0, -1):
         key = " ".join(t.group(0) for t in tokens[:size]).lower()
@@ -281,7 +285,11 @@ def find_fields(view: str, lines: list[tuple[int, int]] | None = None) -> list[F
     for line_start, line_end in line_spans(view) if lines is None else lines:
         if hits >= MAX_FIELDS:
             break
-        at_line = _label_at_line(view, line_start, line_end)
+        # _label_at_line, its first test inline: most lines open with no label word
+        first = _LINE_FIRST.match(view, line_start, line_end)
+        if first is None or first.group(1).lower() not in _FIRST_WORDS:
+            continue
+        at_line = _label_from(view, first.start(1), line_end)
         if at_line is None:
             continue
         hits += 1
