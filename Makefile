@@ -50,7 +50,7 @@ test: lint typecheck unit
 # builds them (a C compiler is needed; without one the second run says "pure Python").
 COMPILED := build/compiled
 bench: $(STAMP)
-	rm -rf build/wheel $(COMPILED)
+	rm -rf build
 	$(BIN)/python -m pip wheel --quiet --no-deps -w build/wheel .
 	$(BIN)/python -m pip install --quiet --no-deps --target $(COMPILED) build/wheel/orgmodel-*.whl
 	$(BIN)/python benchmarks/extract_speed.py $(BENCH_ARGS)

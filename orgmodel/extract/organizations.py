@@ -93,7 +93,7 @@ _CAMEL = re.compile(r"[A-Z](?<![A-Za-z][A-Z])[a-z]+[A-Z][a-z]+\w*")
 _EMAIL = re.compile(r"[\w.+-]+@(?P<host>[\w-]+(?:\.[\w-]+)+)")
 _URL = re.compile(r"https?://(?:www\.)?(?P<host>[\w-]+(?:\.[\w-]+)+)")
 _BARE = re.compile(r"\b(?:www\.)?(?P<host>[a-z][\w-]+)\.(?:org|com|net|gov|edu|us)\b")
-_TLDS = (".org", ".com", ".net", ".gov", ".edu", ".us")
+_TLD = re.compile(r"\.(?:org|com|net|gov|edu|us)")
 _PHRASE = re.compile(rf"{_W}(?:[ ]+(?:(?:of|and|the|&)[ ]+)?{_W}){{0,4}}")
 _STOP_WORDS = words(
     """job description classification position posting title summary the a an our this equal
@@ -404,15 +404,12 @@ def _bare_domain_likely(lowered: str) -> bool:
     """A ".org" (".com", ...) glued to a word and ending one: only then can a bare domain
     ("lakeviewlibrary.org") be in the text, so only then is the text scanned for one."""
     size = len(lowered)
-    for tld in _TLDS:
-        pos = lowered.find(tld)
-        while pos >= 0:
-            end = pos + len(tld)
-            before = lowered[pos - 1] if pos else " "
-            after = lowered[end] if end < size else " "
-            if (before.isalnum() or before in "_-") and not (after.isalnum() or after == "_"):
-                return True
-            pos = lowered.find(tld, pos + 1)
+    for tld in _TLD.finditer(lowered):  # one scan that skips to each "."
+        pos, end = tld.span()
+        before = lowered[pos - 1] if pos else " "
+        after = lowered[end] if end < size else " "
+        if (before.isalnum() or before in "_-") and not (after.isalnum() or after == "_"):
+            return True
     return False
 
 
