@@ -50,7 +50,6 @@ from orgmodel.records import (
     BODY_KINDS,
     LineKind,
     LinkType,
-    LoadIssue,
     OrgData,
     OrgRecord,
     PostRecord,
@@ -79,7 +78,7 @@ from orgmodel.scenario import (
     VacateEdit,
 )
 
-__all__ = ["apply", "check"]
+__all__ = ["apply"]
 
 PRIMARY, SECONDARY, REPORTS = LineKind.PRIMARY, LineKind.SECONDARY, RelKind.REPORTS_TO
 
@@ -564,41 +563,3 @@ def apply(base: OrgData, scenario: Scenario) -> OrgData:
         except _Refused as exc:
             raise SourceError(scenario.path, f"{_verb(edit)}: {exc}", line=line) from None
     return state.result([*base.sources, scenario.path])
-
-
-def check(data: OrgData) -> list[LoadIssue]:
-    """Problems in a proposed structure: cycles and references that match nothing.
-
-    Kept small on purpose: ``orgmodel validate`` is the full check.
-    """
-    graph = OrgGraph(data)
-    found: list[LoadIssue] = []
-    for n in range(graph.post_count):
-        if graph.depth[n] < 0 and graph.parent[n] >= 0:
-            found.append(
-                LoadIssue(
-                    "cycle",
-                    f"{graph.label(n)} is in or under a reporting cycle",
-                    graph.posts[n].prov,
-                    (graph.id_of(n),),
-                )
-            )
-    for rel in graph.resolution.dangling:
-        found.append(
-            LoadIssue(
-                "dangling-reference",
-                f"{rel.subject!r} {rel.kind} {rel.object!r}, which matches nothing",
-                rel.prov,
-                (rel.subject,),
-            )
-        )
-    for rel, hits in graph.resolution.ambiguous:
-        found.append(
-            LoadIssue(
-                "ambiguous-reference",
-                f"{rel.subject!r} {rel.kind} {rel.object!r}, which matches {len(hits)} posts",
-                rel.prov,
-                (rel.subject,),
-            )
-        )
-    return found

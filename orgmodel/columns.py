@@ -203,7 +203,11 @@ class PostColumns(Sequence[PostRecord]):
             if name == "prov":
                 cached = [self._prov(i) for i in range(len(self))]
             elif name == "attributes":
-                cached = [_attrs(a) for a in self.table.column(name).to_pylist()]
+                values = self.table.column(name)
+                if values.null_count == len(values):  # a table without extra columns
+                    cached = [None] * len(values)
+                else:
+                    cached = [None if a is None else dict(a) for a in values.to_pylist()]
             else:
                 cached = self.table.column(name).to_pylist()
             self._lists[name] = cached

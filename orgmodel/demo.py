@@ -58,6 +58,11 @@ STEPS: list[list[str]] = [
 ]
 
 NOTES: dict[str, str] = {
+    "apply": (
+        "# apply validates the proposal with the rules of 'validate' and shows what it\n"
+        "# brings: the COO's posting still says the COO supervises Educational Technology,\n"
+        "# whose director now reports to the new CIO (U002, a warning: exit 0, file written)."
+    ),
     "validate": (
         "# The sample data has one deliberate problem: the Director of Transportation's\n"
         "# posting names a different superior than the org file. validate reports it\n"

@@ -50,7 +50,10 @@ class IdIndex(Mapping[str, int]):
         return self._dict
 
     def get(self, key: str, default: int | None = None) -> int | None:  # type: ignore[override]
-        if self._dict is None and len(self._post_ids) > _SCAN_FROM and self._scans < _SCANS:
+        table = self._dict
+        if table is not None:
+            return table.get(key, default)
+        if len(self._post_ids) > _SCAN_FROM and self._scans < _SCANS:
             self._scans += 1
             at = pc.index(self._post_ids, pa.scalar(key, pa.string())).as_py()
             if at >= 0:

@@ -29,6 +29,7 @@ from orgmodel.config import find_settings
 from orgmodel.errors import SourceError
 from orgmodel.readers import detect_format, expand_sources
 from orgmodel.readers.csvfile import read_header
+from orgmodel.readers.snapshots import parse_spec
 from orgmodel.readers.table import FIELDS, mapping_for
 
 __all__ = ["MAPPED_FORMATS", "dump_map", "effective_mapping", "read_map"]
@@ -64,7 +65,7 @@ def effective_mapping(
     for path in expand_sources(sources):
         kind = fmt or detect_format(path)
         if kind in MAPPED_FORMATS:
-            header = read_header(path)
+            header = read_header(parse_spec(path).path)  # FILE#SNAPSHOT: the file's header
             cols = mapping_for(header, explicit, str(path))
             return {f: header[i].strip() for f, i in cols.items()}, str(path)
     return dict(explicit or {}), None

@@ -236,9 +236,20 @@ def _ref_problem(graph: OrgGraph, rel: Relation, why: str) -> str:
     return f"{rel.prov.where()}: {who} {rel.kind.replace('_', ' ')} {rel.object!r}, {why}"
 
 
+NOTE_CODES = frozenset({"extraction"})
+"""Load issues that are notes, not problems: what a posting's extractor passed over
+("manage 'vendors': not staff"). ``orgmodel extract`` and ``orgmodel validate`` show them;
+the query commands do not repeat them on every run."""
+
+SNAPSHOT_ISSUES = frozenset({"several-snapshots", "snapshot-runs"})
+"""Snapshot notes: listed first, since they explain the warnings that follow."""
+
+
 def load_warnings(graph: OrgGraph, limit: int = 10) -> list[str]:
     """Problems met while loading that did not stop it, one line each (for stderr)."""
-    lines: list[str] = []
+    lines: list[str] = [  # a file read whole that holds several dates explains what follows
+        f"{i.prov.where()}: {i.message}" for i in graph.issues if i.code in SNAPSHOT_ISSUES
+    ]
     for rel in graph.resolution.dangling:
         lines.append(_ref_problem(graph, rel, "which matches no post or unit"))
     for rel, hits in graph.resolution.ambiguous:
@@ -249,7 +260,8 @@ def load_warnings(graph: OrgGraph, limit: int = 10) -> list[str]:
             f"{dup.prov.where()}: duplicate id {dup.id!r} (first at {first.prov.where()}); "
             "the first is used"
         )
-    return _capped([*lines, *_issue_lines(graph.issues)], limit)
+    problems = [i for i in graph.issues if i.code not in NOTE_CODES | SNAPSHOT_ISSUES]
+    return _capped([*lines, *_issue_lines(problems)], limit)
 
 
 def _issue_lines(issues: Sequence[LoadIssue]) -> list[str]:

@@ -299,6 +299,32 @@ class OrgData:
                 rels.extend(chunk.relations())
         self._posts, self._relations, self._blocks = posts, rels, []
 
+    def rename_source(self, old: str, new: str) -> None:
+        """Say ``new`` wherever a fact's provenance says ``old`` (blocks are not materialized).
+
+        A reader that read a stand-in file (one snapshot of a table, see
+        :mod:`orgmodel.readers.snapshots`) names the real file this way.
+
+        >>> data = OrgData(posts=[PostRecord("a", "Mayor", prov=Prov("/tmp/x.csv", 2))])
+        >>> data.rename_source("/tmp/x.csv", "dft.csv")
+        >>> data.posts[0].prov.where()
+        'dft.csv:2'
+        """
+
+        def fix(prov: Prov) -> Prov:
+            return prov._replace(source=new) if prov.source == old else prov
+
+        self.organizations = [r._replace(prov=fix(r.prov)) for r in self.organizations]
+        self.units = [r._replace(prov=fix(r.prov)) for r in self.units]
+        self._posts = [r._replace(prov=fix(r.prov)) for r in self._posts]
+        self._relations = [r._replace(prov=fix(r.prov)) for r in self._relations]
+        self.issues = [r._replace(prov=fix(r.prov)) for r in self.issues]
+        self.sources = [new if s == old else s for s in self.sources]
+        for _, _, block in self._blocks:
+            if block.source == old:
+                block.source = new
+            block.secondary = [r._replace(prov=fix(r.prov)) for r in block.secondary]
+
     def extend(self, other: OrgData) -> None:
         """Append another source's facts (sources combine by concatenation)."""
         self.organizations.extend(other.organizations)

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import copy
+import json
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from orgmodel.apply import apply, check
+from orgmodel.apply import apply
+from orgmodel.config import find_settings
 from orgmodel.errors import SourceError
 from orgmodel.graph import OrgGraph
 from orgmodel.orgfile import parse_orgfile, read_orgfile
 from orgmodel.queries import chain
 from orgmodel.records import OrgData
+from orgmodel.review import review
+from orgmodel.rules.config import ValidateConfig
 from orgmodel.scenario import parse_scenario, read_scenario
 from tests.conftest import ROOT
 from tests.diff.helpers import BASE
@@ -61,8 +65,13 @@ def test_the_sample_proposal() -> None:
     cio = g.record(g.node("hps-cio"))
     assert (cio.org, cio.prov.where()) == ("hps", f"{PLAN}:30")
     assert g.id_of(g.unit_of(g.node("hps-edtech"))) == "hps-information-technology"  # type: ignore[arg-type]
-    assert [f.code for f in check(apply(read_orgfile(HPS), read_scenario(PLAN)))] == [
-        "dangling-reference"  # the liaison to the City's CIO, already dangling in HPS alone
+    config = ValidateConfig.from_settings(find_settings(ROOT / "orgmodel.toml"))
+    checked = review(read_orgfile(HPS), apply(read_orgfile(HPS), read_scenario(PLAN)), config)
+    assert [f.code for f in checked.known] == ["R003"]  # the liaison to the City's CIO
+    # the COO's posting still says the COO supervises Educational Technology, whose
+    # director now reports to the new CIO: two heads, neither above the other
+    assert [(f.code, f.subjects) for f in checked.new] == [
+        ("U002", ("hps-edtech", "hps-coo", "hps-director-edtech"))
     ]
 
 
@@ -175,3 +184,33 @@ def test_apply_cli_writes_the_proposal_which_loads_back(cli: Cli, tmp_path: Path
     assert d.returncode == 1  # the proposal differs from the base ...
     same = cli("diff", str(target), str(target), "-q", "--exit-code")
     assert same.returncode == 0 and "no changes" in same.stdout  # ... and not from itself
+
+
+def test_apply_cli_reports_what_the_proposal_brings(cli: Cli, tmp_path: Path) -> None:
+    target = tmp_path / "proposed.yaml"
+    result = cli("apply", str(HPS), str(PLAN), "-o", str(target))
+    assert result.returncode == 0 and target.exists()  # a new warning: written, exit 0
+    assert "U002 [warning] Educational Technology has 2 heads" in result.stderr
+    assert "R003" not in result.stderr  # the base's own problem is counted, not shown
+    assert "0 new errors, 1 new warning, 0 new info; 1 finding already in the base" in (
+        result.stderr
+    )
+    target.unlink()
+    strict = cli("apply", str(HPS), str(PLAN), "-o", str(target), "--strict")
+    assert strict.returncode == 1 and not target.exists()
+    assert "refused: the proposal brings problems (--strict); nothing written" in strict.stderr
+
+
+def test_apply_cli_exits_1_on_a_new_error_and_still_writes(cli: Cli, tmp_path: Path) -> None:
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(
+        "edits:\n  - add: {id: hps-data-analyst, title: Data Analyst,\n"
+        "           reports_to: [Chief Operating Officer, Chief Financial Officer]}\n"
+    )
+    target = tmp_path / "proposed.yaml"
+    result = cli("apply", str(HPS), str(plan), "-o", str(target), "--format", "json")
+    assert result.returncode == 1 and target.exists()
+    got = json.loads(result.stdout)
+    assert got["written"] is True and got["validation"]["exit_code"] == 1
+    assert [f["code"] for f in got["validation"]["new"]] == ["L001"]
+    assert got["validation"]["new"][0]["where"] == f"{plan}:2"

@@ -5,7 +5,8 @@ One module per capability registers its commands on :data:`app`:
 stats), :mod:`~orgmodel.cli.postings` (extract), :mod:`~orgmodel.cli.orgfile`
 (schema), :mod:`~orgmodel.cli.validate` (validate, rules), :mod:`~orgmodel.cli.diff`
 (diff, apply), :mod:`~orgmodel.cli.convert` (convert), :mod:`~orgmodel.cli.render`
-(render). The options every command shares live in :mod:`~orgmodel.cli.options`.
+(render), :mod:`~orgmodel.cli.snapshots` (snapshots). The options every command
+shares live in :mod:`~orgmodel.cli.options`.
 
 Exit codes scripts can rely on: 0 answered, 1 answered "no" (no common
 superior, no path), 2 bad input or usage (a file that cannot be read, a
@@ -18,7 +19,7 @@ import sys
 
 from rich.markup import escape
 
-from orgmodel.cli import convert, diff, orgfile, postings, query, render, validate
+from orgmodel.cli import convert, diff, orgfile, postings, query, render, snapshots, validate
 from orgmodel.cli.app import app
 from orgmodel.cli.options import err
 from orgmodel.errors import OrgModelError
@@ -26,7 +27,7 @@ from orgmodel.errors import OrgModelError
 __all__ = ["app", "main"]
 
 # importing the command modules registers their commands
-_COMMAND_MODULES = (query, postings, orgfile, validate, diff, convert, render)
+_COMMAND_MODULES = (query, postings, orgfile, validate, diff, convert, render, snapshots)
 
 
 def main() -> None:

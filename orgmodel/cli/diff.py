@@ -9,9 +9,9 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
+from rich.text import Text
 
 from orgmodel.apply import apply as apply_scenario
-from orgmodel.apply import check
 from orgmodel.cli.app import app
 from orgmodel.cli.options import (
     ColumnMap,
@@ -23,18 +23,21 @@ from orgmodel.cli.options import (
     emit_json,
     err,
     out,
-    warn,
 )
+from orgmodel.config import find_settings
 from orgmodel.diff.changes import compare
 from orgmodel.diff.chart import write_chart
 from orgmodel.diff.invert import scenario_yaml
 from orgmodel.diff.match import read_mapping
 from orgmodel.diff.report import Sides, to_json, to_markdown, to_text
+from orgmodel.diff.series import diff_series, series_json, series_markdown, series_text
 from orgmodel.errors import UsageError
 from orgmodel.fileio import read_text
 from orgmodel.graph import OrgGraph
 from orgmodel.orgfile import dump_orgfile, write_orgfile
 from orgmodel.readers import ORGFILE_SUFFIXES
+from orgmodel.review import review
+from orgmodel.rules.config import ValidateConfig
 from orgmodel.scenario import Scenario, is_scenario, read_scenario
 
 __all__ = ["apply", "diff"]
@@ -62,10 +65,14 @@ def _after(src: SourceOptions, before: Path, after: Path) -> tuple[OrgGraph, Sce
 
 @app.command()
 def diff(
-    before: Annotated[Path, typer.Argument(help="The structure before: a file or folder.")],
+    before: Annotated[
+        Path | None,
+        typer.Argument(help="The structure before: a file or folder (FILE#SNAPSHOT: one date)."),
+    ] = None,
     after: Annotated[
-        Path, typer.Argument(help="The structure after (file or folder), or a scenario file.")
-    ],
+        Path | None,
+        typer.Argument(help="The structure after (file or folder), or a scenario file."),
+    ] = None,
     format: Annotated[
         DiffFmt,
         typer.Option("--format", "-f", help="text, json (for scripts), md, or scenario (edits)."),
@@ -89,15 +96,41 @@ def diff(
     exit_code: Annotated[
         bool, typer.Option("--exit-code", help="Exit 1 when there are changes (like git diff).")
     ] = False,
+    series: Annotated[
+        Path | None,
+        typer.Option(
+            "--series",
+            help="A file holding several snapshots: diff each with the next (no BEFORE/AFTER).",
+        ),
+    ] = None,
+    snapshot_column: Annotated[
+        str | None,
+        typer.Option(help="With --series: the column holding each row's snapshot."),
+    ] = None,
     input_format: InputFormat = None,
     map: ColumnMap = None,
     quiet: Quiet = False,
 ) -> None:
     """Compare two structures: what was added, removed, moved, retitled; metrics side by side.
 
+    A file holding several dates is read one date at a time as FILE#SNAPSHOT
+    (list them with [bold]orgmodel snapshots FILE[/]); --series FILE diffs each
+    snapshot with the next.
+
     Example: [bold]orgmodel diff org-2024.csv org-2025.csv --format md -o changes.svg[/]
     """
     src = SourceOptions(None, input_format, map, quiet)
+    if series is not None:
+        if before is not None or after is not None:
+            raise UsageError("give either BEFORE and AFTER, or --series FILE, not both")
+        _series(src, series, snapshot_column, format, chart, limit, exit_code)
+        return
+    if before is None or after is None:
+        raise UsageError("give BEFORE and AFTER (or --series FILE)")
+    if snapshot_column is not None:
+        raise UsageError(
+            "--snapshot-column goes with --series; for one pair write FILE#COLUMN=LABEL"
+        )
     if _scenario_file(before):
         raise UsageError(
             f"{before} is a scenario file: give it as AFTER (orgmodel diff BASE {before})"
@@ -124,6 +157,32 @@ def diff(
         raise typer.Exit(1)
 
 
+def _series(
+    src: SourceOptions,
+    path: Path,
+    column: str | None,
+    format: DiffFmt,
+    chart: Path | None,
+    limit: int,
+    exit_code: bool,
+) -> None:
+    if chart is not None:
+        raise UsageError(
+            "a chart shows one pair: orgmodel diff FILE#BEFORE FILE#AFTER -o chart.svg"
+        )
+    if format is DiffFmt.scenario:
+        raise UsageError("--format scenario shows one pair: orgmodel diff FILE#BEFORE FILE#AFTER")
+    result = diff_series(path, column, load=lambda spec: src.graph([spec]))
+    if format is DiffFmt.json:
+        emit_json(series_json(result))
+    elif format is DiffFmt.md:
+        sys.stdout.write(series_markdown(result, limit))
+    else:
+        out.print(series_text(result, limit))
+    if exit_code and any(step.diff for step in result.steps):
+        raise typer.Exit(1)
+
+
 @app.command()
 def apply(
     base: Annotated[Path, typer.Argument(help="The current structure: a file or folder.")],
@@ -132,52 +191,81 @@ def apply(
         Path | None,
         typer.Option("--output", "-o", help="Write the proposed org file here (.yaml or .json)."),
     ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict",
+            help="Refuse (exit 1, nothing written) when the proposal brings an error or a warning.",
+        ),
+    ] = False,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            help="TOML file with the \\[validate] settings (default: ./orgmodel.toml).",
+            dir_okay=False,
+        ),
+    ] = None,
     format: Format = Fmt.text,
     input_format: InputFormat = None,
     map: ColumnMap = None,
     quiet: Quiet = False,
 ) -> None:
-    """Apply a scenario's edits to a structure and write the proposed org file.
+    """Apply a scenario's edits to a structure, validate the result, write the proposed org file.
+
+    The proposal is validated with the rules of [bold]orgmodel validate[/]; the
+    problems it brings (not those the base already had) are printed on stderr.
+    Exit code 1 when it brings an error -- the file is still written, for review
+    -- and, with --strict, when it brings an error or a warning, then nothing is
+    written. A reporting cycle is always refused (exit 2).
 
     Example: [bold]orgmodel apply org.yaml plan.yaml -o proposed.yaml[/]
     """
     src = SourceOptions(None, input_format, map, quiet)
+    settings = find_settings(config)
+    cfg = ValidateConfig.from_settings(settings)
+    cfg.rules()  # an unknown rule in the config is a usage error before anything is read
     plan = read_scenario(scenario)
     data = src.data([str(base)])
     proposed = apply_scenario(data, plan)
-    known = {(f.code, f.message) for f in check(data)}
-    findings = [(f, (f.code, f.message) not in known) for f in check(proposed)]
-    if any(new and f.code == "cycle" for f, new in findings):
-        cycle = next(f for f, new in findings if new and f.code == "cycle")
-        raise UsageError(
-            f"{cycle.prov.where()}: the proposal has a reporting cycle: {cycle.message}"
-        )
-    if output is None:  # the proposal itself goes to stdout; what was found, to stderr
+    checked = review(data, proposed, cfg)
+    if checked.cycles():
+        cycle = checked.cycles()[0]
+        raise UsageError(f"{cycle.where()}: the proposal has a reporting cycle: {cycle.message}")
+    refused = strict and checked.exit_code(strict=True) == 1
+    if refused:
+        pass  # nothing is written; the findings below say why
+    elif output is None:  # the proposal itself goes to stdout; what was found, to stderr
         sys.stdout.write(dump_orgfile(proposed, "json" if format is Fmt.json else "yaml"))
     else:
         write_orgfile(proposed, output)
-    if output is not None and format is Fmt.json:
+    if format is Fmt.json and (output is not None or refused):
         emit_json(
             {
                 "base": str(base),
                 "scenario": str(scenario),
-                "output": str(output),
+                "output": None if refused else (str(output) if output else None),
+                "written": not refused,
                 "edits": len(plan.edits),
                 "posts": len(proposed.posts),
                 "units": len(proposed.units),
-                "findings": [
-                    {"code": f.code, "message": f.message, "where": f.prov.where(), "new": new}
-                    for f, new in findings
-                ],
+                "validation": {
+                    "new": [f.to_dict() for f in checked.new],
+                    "known": len(checked.known),
+                    "exit_code": checked.exit_code(strict),
+                },
             }
         )
-        return
-    if output is not None:
+        raise typer.Exit(checked.exit_code(strict))
+    if output is not None and not refused:
         out.print(
             f"applied {len(plan.edits)} edit(s) of {escape(str(scenario))} to "
             f"{escape(str(base))}: wrote {escape(str(output))} "
             f"({len(proposed.posts)} posts, {len(proposed.units)} units)"
         )
-    for f, new in findings:
-        if new or not quiet:
-            warn(f"{f.prov.where()}: {f.message}" + ("" if new else " (already in the base)"))
+    for finding in checked.new:
+        err.print(Text.assemble(finding.to_text()))
+    if not quiet or checked.new:
+        err.print(f"validation: {escape(checked.summary())}")
+    if refused:
+        err.print("[red]refused:[/] the proposal brings problems (--strict); nothing written")
+    raise typer.Exit(checked.exit_code(strict))

@@ -18,6 +18,7 @@ one and ``--help`` reads the same everywhere.
 import functools
 import inspect
 import json
+import sys
 import typing
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -173,5 +174,13 @@ def with_sources(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def emit_json(value: Any) -> None:
-    """Print a JSON value (UTF-8 kept as is) to stdout."""
-    out.print_json(json.dumps(value, ensure_ascii=False))
+    """Print a JSON value (UTF-8 kept as is, indented by 2) to stdout.
+
+    Highlighted on a terminal; written straight out otherwise (the same
+    text), since rich's highlighter takes seconds on the megabytes a diff
+    of a whole time series prints.
+    """
+    if out.is_terminal:
+        out.print_json(json.dumps(value, ensure_ascii=False))
+    else:
+        sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")

@@ -10,7 +10,14 @@ kind                   meaning
 =====================  ===========================================================
 ``added``              a post only AFTER has
 ``removed``            a post only BEFORE has
-``moved``              the primary superior changed (``old_node`` -> ``new_node``)
+``moved``              the primary superior changed (``old_node`` -> ``new_node``; a superior
+                       named in the data that matches no post is in ``old_value`` /
+                       ``new_value`` instead)
+``eliminated``         a post AFTER still lists but marks as abolished (a UK organogram's
+                       ``Eliminated``): removed, with its old superior in ``old_node``
+``superior-added``     another primary superior, beside the first, appeared (``new_node``,
+                       or a name in ``new_value``)
+``superior-removed``   one of those went (``old_node`` or ``old_value``)
 ``retitled``           the title changed
 ``unit-changed``       the unit the post sits in changed
 ``secondary-added``    a dotted line to ``new_node`` appeared
@@ -46,7 +53,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from orgmodel.diff.match import Match, int_list, match, unit_nodes
+from orgmodel.diff.match import Match, eliminated, int_list, match, unit_nodes
+from orgmodel.diff.notes import unmatched_notes
+from orgmodel.diff.superiors import name_key, superior_refs
 from orgmodel.graph import OrgGraph
 
 __all__ = ["Change", "ChangeKind", "Diff", "compare", "paused_gc"]
@@ -58,10 +67,13 @@ class ChangeKind(StrEnum):
     ADDED = "added"
     REMOVED = "removed"
     MOVED = "moved"
+    ELIMINATED = "eliminated"
     RETITLED = "retitled"
     UNIT_CHANGED = "unit-changed"
     SECONDARY_ADDED = "secondary-added"
     SECONDARY_REMOVED = "secondary-removed"
+    SUPERIOR_ADDED = "superior-added"
+    SUPERIOR_REMOVED = "superior-removed"
     HOLDER_CHANGED = "holder-changed"
     VACATED = "vacated"
     FILLED = "filled"
@@ -103,12 +115,18 @@ class Change:
 
 @dataclass
 class Diff:
-    """Two graphs, how their nodes match, and the changes, in a stable order."""
+    """Two graphs, how their nodes match, and the changes, in a stable order.
+
+    ``notes`` say what the diff could not compare as the data stands (rows
+    that repeat an id, posts listed only as eliminated, superiors that are
+    only names), one sentence each, for the reports to print.
+    """
 
     before: OrgGraph
     after: OrgGraph
     match: Match
     changes: list[Change] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     def counts(self) -> dict[str, int]:
         """How many changes of each kind (every kind listed, zeros included)."""
@@ -159,6 +177,7 @@ class _Comparer:
         self.d = diff
         self.b, self.a, self.m = diff.before, diff.after, diff.match
         self.out = diff.changes
+        self.b_refs, self.a_refs = superior_refs(self.b), superior_refs(self.a)
 
     def add(self, kind: ChangeKind, before: int | None, after: int | None, **kw: Any) -> None:
         self.out.append(Change(kind, before, after, **kw))
@@ -173,21 +192,37 @@ class _Comparer:
         bf, af = b.column("fte"), a.column("fte")
         battr, aattr = b.column("attributes"), a.column("attributes")
         bu, au = unit_nodes(b), unit_nodes(a)
+        b_dead, a_dead = eliminated(battr), eliminated(aattr)
+        b_names, a_names = self.b_refs.name_of, self.a_refs.name_of
         add = self.add
         for i in range(b.post_count):
             j = b2a[i]
             if j < 0:
-                add(ChangeKind.REMOVED, i, None, old_node=b_par[i] if b_par[i] >= 0 else None)
+                if i not in b_dead:  # a post already listed as eliminated was gone already
+                    add(ChangeKind.REMOVED, i, None, **self._old_superior(i, b_par[i]))
                 continue
-            p = b_par[i]
+            if i in b_dead or j in a_dead:
+                if i not in b_dead:
+                    add(ChangeKind.ELIMINATED, i, j, **self._old_superior(i, b_par[i]))
+                elif j not in a_dead:
+                    add(ChangeKind.ADDED, i, j, **self._new_superior(j, a_par[j]))
+                continue  # nothing else about an abolished post is news
+            p, q = b_par[i], a_par[j]
             mapped = b2a[p] if p >= 0 else -1
-            if mapped != a_par[j] or (p >= 0 and mapped < 0):
+            if p >= 0 or q >= 0:
+                moved = mapped != q or (p >= 0 and mapped < 0)
+            else:  # neither has a superior that is a post: compare the names they report to
+                old, new = b_names.get(i), a_names.get(j)
+                moved = (old is None) != (new is None) or (
+                    old is not None and new is not None and name_key(old) != name_key(new)
+                )
+            if moved:
                 add(
                     ChangeKind.MOVED,
                     i,
                     j,
-                    old_node=p if p >= 0 else None,
-                    new_node=a_par[j] if a_par[j] >= 0 else None,
+                    **self._old_superior(i, p),
+                    **self._new_superior(j, q),
                 )
             if bt[i] != at[j] and not _same_text(bt[i], at[j]):
                 add(ChangeKind.RETITLED, i, j, old_value=bt[i], new_value=at[j])
@@ -207,8 +242,46 @@ class _Comparer:
             if bf[i] != af[j]:
                 add(ChangeKind.FTE_CHANGED, i, j, old_value=bf[i], new_value=af[j])
         for j in range(a.post_count):
-            if a2b[j] < 0:
-                add(ChangeKind.ADDED, None, j, new_node=a_par[j] if a_par[j] >= 0 else None)
+            if a2b[j] < 0 and j not in a_dead:  # listed only as eliminated: never added
+                add(ChangeKind.ADDED, None, j, **self._new_superior(j, a_par[j]))
+
+    def _old_superior(self, i: int, p: int) -> dict[str, Any]:
+        """``old_node`` (a post) or ``old_value`` (a name that matched none) of BEFORE's post."""
+        if p >= 0:
+            return {"old_node": p}
+        return {"old_value": self.b_refs.name_of.get(i)}
+
+    def _new_superior(self, j: int, q: int) -> dict[str, Any]:
+        if q >= 0:
+            return {"new_node": q}
+        return {"new_value": self.a_refs.name_of.get(j)}
+
+    def other_superiors(self) -> None:
+        """Primary superiors beside the first (several parents): which appeared, which went."""
+        m = self.m
+        b_others, a_others = self.b_refs.others, self.a_refs.others
+        subjects = {i for i in b_others if m.b2a[i] >= 0}
+        subjects |= {m.a2b[j] for j in a_others if m.a2b[j] >= 0}
+        for i in sorted(subjects):
+            j = m.b2a[i]
+            old, new = b_others.get(i, []), a_others.get(j, [])
+
+            def key(ref: int | str, side: str) -> tuple[str, int | str]:
+                if isinstance(ref, str):
+                    return ("name", name_key(ref))
+                mapped = m.b2a[ref] if side == "b" else ref
+                return ("node", mapped) if mapped >= 0 else ("gone", ref)
+
+            new_keys = {key(r, "a") for r in new}
+            old_keys = {key(r, "b") for r in old}
+            for ref in old:
+                if key(ref, "b") not in new_keys:
+                    kw = {"old_value": ref} if isinstance(ref, str) else {"old_node": ref}
+                    self.add(ChangeKind.SUPERIOR_REMOVED, i, j, **kw)
+            for ref in new:
+                if key(ref, "a") not in old_keys:
+                    kw = {"new_value": ref} if isinstance(ref, str) else {"new_node": ref}
+                    self.add(ChangeKind.SUPERIOR_ADDED, i, j, **kw)
 
     def _holder(
         self,
@@ -288,6 +361,8 @@ def compare(
         diff = Diff(before, after, match(before, after, mapping, mapping_path=mapping_path))
         comparer = _Comparer(diff)
         comparer.posts()
+        comparer.other_superiors()
         comparer.secondary()
         comparer.units()
+        diff.notes = unmatched_notes(diff, comparer.b_refs, comparer.a_refs)
     return diff

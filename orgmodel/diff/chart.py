@@ -68,6 +68,11 @@ IN_PLACE = {
     ChangeKind.FTE_CHANGED: "FTE was",
 }
 
+OTHER_SUPERIOR = {
+    ChangeKind.SUPERIOR_ADDED: "now also under",
+    ChangeKind.SUPERIOR_REMOVED: "no longer also under",
+}
+
 
 def _label(graph: OrgGraph, node: int, notes: list[str]) -> str:
     e = html.escape
@@ -101,16 +106,23 @@ class _Chart:
                 self.kind_a[c.after] = "added"
             elif c.kind is ChangeKind.REMOVED and c.before is not None:
                 self.kind_b[c.before] = "removed"
+            elif c.kind is ChangeKind.ELIMINATED and c.after is not None:
+                self.kind_a[c.after] = "removed"  # still listed, as abolished: red where it is
+                self.notes.setdefault(c.after, []).append("eliminated")
             elif c.after is not None:
                 if c.kind is ChangeKind.MOVED:
                     self.kind_a[c.after] = "moved"
                 else:
                     self.kind_a.setdefault(c.after, "changed")
-                    if c.kind in IN_PLACE:
+                    if c.kind in IN_PLACE or c.kind in OTHER_SUPERIOR:
                         self.notes.setdefault(c.after, []).append(self._note(c.kind, c))
         self.moved = {c.after: c.old_node for c in diff.changes if c.kind is ChangeKind.MOVED}
 
     def _note(self, kind: ChangeKind, c: Change) -> str:
+        if kind in OTHER_SUPERIOR:
+            node, graph = (c.new_node, self.a) if c.new_node is not None else (c.old_node, self.b)
+            name = graph.title(node) if node is not None else str(c.new_value or c.old_value)
+            return f"{OTHER_SUPERIOR[kind]}: {name}"
         old = c.old_value
         if kind is ChangeKind.UNIT_CHANGED:
             old = self.b.title(c.old_node) if c.old_node is not None else None

@@ -20,7 +20,8 @@ rule                      confidence  what must agree
 
 Fallback rules only pair posts nobody matched yet and only when the pairing
 is unique on both sides; aggregate rows (UK junior staff) are never matched
-by title alone. Units match by mapping, id, then organization + normalised
+by title alone, and posts listed as abolished (a UK organogram's
+``Eliminated``) only by id. Units match by mapping, id, then organization + normalised
 name. Everything runs over columns and dicts keyed by id, so matching two
 million-post orgs is linear.
 
@@ -44,6 +45,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pyarrow.compute as pc
 import yaml
 
 from orgmodel.errors import SourceError
@@ -55,6 +57,7 @@ __all__ = [
     "RULES",
     "Match",
     "MatchRule",
+    "eliminated",
     "int_list",
     "match",
     "read_mapping",
@@ -91,34 +94,14 @@ def int_list(values: Sequence[int]) -> list[int]:
     return list(tolist()) if tolist is not None else list(values)
 
 
-def unit_nodes(graph: OrgGraph) -> list[int]:
-    """The unit node each post sits in (-1 for none), resolved once per distinct reference.
+def eliminated(attributes: Sequence[Mapping[str, str] | None]) -> set[int]:
+    """Posts marked abolished (a UK organogram's ``Eliminated``), from the attributes column."""
+    return {n for n, at in enumerate(attributes) if at and at.get("status") == "eliminated"}
 
-    A reference that is a unit's id needs no organization; one that is a name
-    is looked up within the post's organization first.
-    """
-    index, base = graph.index, graph.post_count
-    by_id: dict[str, int] = {}
-    by_name: dict[tuple[str | None, str], int] = {}
-    orgs = graph.column("org")
-    out = [-1] * base
-    for i, ref in enumerate(graph.column("unit")):
-        if not ref:
-            continue
-        hit = by_id.get(ref)
-        if hit is None:
-            node = index.get(ref)
-            if node is not None and node >= base:
-                hit = by_id[ref] = node
-            else:
-                key = (orgs[i], ref)
-                hit = by_name.get(key)
-                if hit is None:
-                    cands = [h for h in graph.names.candidates(ref) if h >= base]
-                    same = [h for h in cands if graph.org_of(h) == orgs[i]] or cands
-                    hit = by_name[key] = same[0] if len(same) == 1 else -1
-        out[i] = hit
-    return out
+
+def unit_nodes(graph: OrgGraph) -> list[int]:
+    """The unit node each post sits in (-1 for none): :meth:`OrgGraph.post_units` as a list."""
+    return graph.post_units().tolist()  # type: ignore[no-any-return]
 
 
 @dataclass
@@ -243,10 +226,10 @@ class _Matcher:
     def by_id(self, forced: set[int]) -> None:
         m, a_index = self.m, self.a.index
         b2a, a2b = m.b2a, m.a2b
-        na = self.na
-        for b, ident in enumerate(self.b.column("id")):
-            a = a_index.get(ident)
-            if a is not None and a < na and a2b[a] < 0 and b2a[b] < 0 and b not in forced:
+        # each BEFORE post's id among AFTER's posts, in one hash join
+        found = pc.index_in(self.b.posts.arrow("id"), value_set=self.a.posts.arrow("id"))
+        for b, a in enumerate(found.fill_null(-1).to_numpy(zero_copy_only=False).tolist()):
+            if a >= 0 and a2b[a] < 0 and b2a[b] < 0 and b not in forced:
                 b2a[b] = a
                 a2b[a] = b
         b_units, a_units = self.b.units, self.a.units
@@ -384,9 +367,11 @@ def match(
         forced = matcher.by_mapping(mapping)
     matcher.by_id(forced)
     m = matcher.m
+    forced |= eliminated(before.column("attributes"))  # abolished posts: by id only
+    dead_a = eliminated(after.column("attributes"))
     while True:
         free_b = [b for b in range(matcher.nb) if m.b2a[b] < 0 and b not in forced]
-        free_a = [a for a in range(matcher.na) if m.a2b[a] < 0]
+        free_a = [a for a in range(matcher.na) if m.a2b[a] < 0 and a not in dead_a]
         if not free_b or not free_a:
             break
         found = matcher.by_title_superior(free_b, free_a)

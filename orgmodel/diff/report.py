@@ -44,10 +44,13 @@ HEADINGS: dict[ChangeKind, str] = {
     ChangeKind.ADDED: "Added",
     ChangeKind.REMOVED: "Removed",
     ChangeKind.MOVED: "Moved to another superior",
+    ChangeKind.ELIMINATED: "Eliminated (still listed, as abolished)",
     ChangeKind.RETITLED: "Retitled",
     ChangeKind.UNIT_CHANGED: "In another unit",
     ChangeKind.SECONDARY_ADDED: "Dotted lines added",
     ChangeKind.SECONDARY_REMOVED: "Dotted lines removed",
+    ChangeKind.SUPERIOR_ADDED: "Further primary superiors added",
+    ChangeKind.SUPERIOR_REMOVED: "Further primary superiors removed",
     ChangeKind.HOLDER_CHANGED: "New holder",
     ChangeKind.VACATED: "Vacated",
     ChangeKind.FILLED: "Filled",
@@ -103,8 +106,13 @@ def _code(ident: str) -> str:
 MARKDOWN = _Style(lambda t: md_escape(t), lambda label, ident: f"{md_escape(label)} {_code(ident)}")
 
 
-def _node(graph: OrgGraph, node: int | None, style: _Style = PLAIN) -> str:
+def _node(
+    graph: OrgGraph, node: int | None, style: _Style = PLAIN, name: str | float | None = None
+) -> str:
+    """A post as a line shows it; a superior that is only a name (``name``) says so."""
     if node is None:
+        if isinstance(name, str):
+            return f"‘{style.text(name)}’ (matches no post)"
         return "(none)"
     return style.name(graph.label(node), graph.id_of(node))
 
@@ -121,19 +129,25 @@ def change_line(diff: Diff, c: Change, style: _Style = PLAIN) -> str:
     """One change as a line of text (plain, or in a report's markup)."""
     b, a = diff.before, diff.after
 
-    def old(node: int | None) -> str:
-        return _node(b, node, style)
+    def old(node: int | None, name: str | float | None = None) -> str:
+        return _node(b, node, style, name)
 
-    def new(node: int | None) -> str:
-        return _node(a, node, style)
+    def new(node: int | None, name: str | float | None = None) -> str:
+        return _node(a, node, style, name)
 
     subject = new(c.after) if c.after is not None else old(c.before)
     k = ChangeKind
     if c.kind is k.ADDED:
-        return f"{subject}, under {new(c.new_node)}"
-    if c.kind is k.REMOVED:
-        return f"{subject}, was under {old(c.old_node)}"
-    if c.kind in (k.MOVED, k.UNIT_CHANGED, k.UNIT_REPARENTED):
+        return f"{subject}, under {new(c.new_node, c.new_value)}"
+    if c.kind in (k.REMOVED, k.ELIMINATED):
+        return f"{subject}, was under {old(c.old_node, c.old_value)}"
+    if c.kind is k.MOVED:
+        return f"{subject}: {old(c.old_node, c.old_value)} → {new(c.new_node, c.new_value)}"
+    if c.kind is k.SUPERIOR_ADDED:
+        return f"{subject}: now also under {new(c.new_node, c.new_value)}"
+    if c.kind is k.SUPERIOR_REMOVED:
+        return f"{subject}: no longer also under {old(c.old_node, c.old_value)}"
+    if c.kind in (k.UNIT_CHANGED, k.UNIT_REPARENTED):
         return f"{subject}: {old(c.old_node)} → {new(c.new_node)}"
     if c.kind is k.SECONDARY_ADDED:
         return f"{subject} ⇢ {new(c.new_node)}"
@@ -144,8 +158,13 @@ def change_line(diff: Diff, c: Change, style: _Style = PLAIN) -> str:
     return f"{subject}: {_value(c.old_value, style)} → {_value(c.new_value, style)}"
 
 
-def _describe(graph: OrgGraph, node: int | None) -> dict[str, Any] | None:
-    return graph.describe(node) if node is not None else None
+def _describe(
+    graph: OrgGraph, node: int | None, name: str | float | None = None
+) -> dict[str, Any] | None:
+    """A node as JSON; a superior that is only a name is ``{"name": ..., "matched": false}``."""
+    if node is not None:
+        return graph.describe(node)
+    return {"name": name, "matched": False} if isinstance(name, str) else None
 
 
 def change_dict(diff: Diff, c: Change) -> dict[str, Any]:
@@ -159,11 +178,17 @@ def change_dict(diff: Diff, c: Change) -> dict[str, Any]:
             out["before_id"] = before_id
     k = c.kind
     if k in (ChangeKind.MOVED, ChangeKind.UNIT_CHANGED, ChangeKind.UNIT_REPARENTED):
-        out["from"], out["to"] = _describe(b, c.old_node), _describe(a, c.new_node)
-    elif k in (ChangeKind.REMOVED, ChangeKind.SECONDARY_REMOVED):
-        out["from"] = _describe(b, c.old_node)
-    elif k in (ChangeKind.ADDED, ChangeKind.SECONDARY_ADDED):
-        out["to"] = _describe(a, c.new_node)
+        out["from"] = _describe(b, c.old_node, c.old_value)
+        out["to"] = _describe(a, c.new_node, c.new_value)
+    elif k in (
+        ChangeKind.REMOVED,
+        ChangeKind.ELIMINATED,
+        ChangeKind.SECONDARY_REMOVED,
+        ChangeKind.SUPERIOR_REMOVED,
+    ):
+        out["from"] = _describe(b, c.old_node, c.old_value)
+    elif k in (ChangeKind.ADDED, ChangeKind.SECONDARY_ADDED, ChangeKind.SUPERIOR_ADDED):
+        out["to"] = _describe(a, c.new_node, c.new_value)
     elif k not in (ChangeKind.UNIT_ADDED, ChangeKind.UNIT_REMOVED):
         out["from"], out["to"] = c.old_value, c.new_value
     return out
@@ -206,6 +231,7 @@ def to_json(diff: Diff, sides: Sides, metrics: Metrics | None = None) -> dict[st
         "summary": diff.counts(),
         "metrics": metrics.to_dict(diff),
         "matching": _matching(diff),
+        "notes": list(diff.notes),
         "changes": [change_dict(diff, c) for c in diff.changes],
     }
 
@@ -281,6 +307,9 @@ def to_text(diff: Diff, sides: Sides, limit: int = 50, metrics: Metrics | None =
         lines += [f"  {n}: {x} → {y} ({d})" for n, x, y, d in spans]
     lines += ["", "[bold]How posts were matched[/]"]
     lines += [f"  {escape(line)}" for line in _match_lines(diff)] or ["  (no posts on both sides)"]
+    if diff.notes:
+        lines += ["", "[bold]What could not be compared[/]"]
+        lines += [f"  {escape(note)}" for note in diff.notes]
     return "\n".join(lines)
 
 
@@ -317,4 +346,7 @@ def to_markdown(diff: Diff, sides: Sides, limit: int = 50, metrics: Metrics | No
         lines += [f"| {n} | {x} | {y} | {d} |" for n, x, y, d in spans]
     lines += ["", "## How posts were matched", ""]
     lines += [f"- {e(line)}" for line in _match_lines(diff)]
+    if diff.notes:
+        lines += ["", "## What could not be compared", ""]
+        lines += [f"- {e(note)}" for note in diff.notes]
     return "\n".join(lines) + "\n"

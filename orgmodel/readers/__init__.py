@@ -37,6 +37,7 @@ from orgmodel.readers.drawio import is_drawio
 from orgmodel.readers.idparent import is_idparent_header
 from orgmodel.readers.organogram import is_organogram, read_organogram
 from orgmodel.readers.parents_by_name import looks_parented_by_name
+from orgmodel.readers.snapshots import parse_spec, read_snapshot, several_snapshots_issue
 from orgmodel.readers.table import read_table
 from orgmodel.records import OrgData
 
@@ -114,7 +115,9 @@ def _detect_json(path: Path) -> str:
 
 
 def detect_format(path: Path) -> str | None:
-    """The format of one file, or None when orgmodel does not read such files."""
+    """The format of one file (or of the file of a ``PATH#SNAPSHOT``), or None when
+    orgmodel does not read such files."""
+    path = parse_spec(path).path
     suffix = path.suffix.lower()
     if suffix == ".json":
         return _detect_json(path)
@@ -136,8 +139,10 @@ def detect_format(path: Path) -> str | None:
 def expand_sources(paths: Iterable[str | Path]) -> list[Path]:
     """Files named, plus every readable file inside the folders named (sorted).
 
-    Scenario files (:mod:`orgmodel.scenario`) inside a folder are skipped: a
-    folder of org data may keep its proposals beside it.
+    A file written ``PATH#SNAPSHOT`` (:mod:`orgmodel.readers.snapshots`) is
+    kept as written, for :func:`read_source` to select its rows. Scenario
+    files (:mod:`orgmodel.scenario`) inside a folder are skipped: a folder
+    of org data may keep its proposals beside it.
     """
     out: list[Path] = []
     for raw in paths:
@@ -154,7 +159,7 @@ def expand_sources(paths: Iterable[str | Path]) -> list[Path]:
                     continue  # a scenario of edits (orgmodel apply) describes no structure
                 if suffix in READ_SUFFIXES:
                     out.append(child)
-        elif path.exists():
+        elif path.exists() or parse_spec(raw).selects:
             out.append(path)
         else:
             raise SourceError(str(raw), "file or folder not found")
@@ -183,32 +188,37 @@ def _read_posting(path: Path) -> OrgData:
 def read_source(
     path: Path, fmt: str | None = None, mapping: Mapping[str, str] | None = None
 ) -> OrgData:
-    """Read one file in the given or detected format."""
-    kind = fmt or detect_format(path)
-    readers: dict[str, Callable[[], OrgData]] = {
-        "orgfile": lambda: _read_orgfile(path),
-        "table": lambda: read_table(path, mapping),
-        "organogram": lambda: read_organogram(path),
-        "posting": lambda: _read_posting(path),
-        "idparent": lambda: _reader("idparent", "read_idparent")(path, mapping),
-        "parents_by_name": lambda: _reader("parents_by_name", "read_parents_by_name")(
-            path, mapping
-        ),
-        "jsontree": lambda: _reader("jsontree", "read_jsontree")(path, mapping),
-        "drawio": lambda: _reader("drawio", "read_drawio")(path, mapping),
-        "xlsx": lambda: _reader("xlsx", "read_xlsx")(path, mapping),
-        "graphml": lambda: _reader("graphml", "read_graphml")(path, mapping),
+    """Read one file in the given or detected format (one snapshot of it for ``PATH#LABEL``).
+
+    A table read whole although it holds several snapshots gets a
+    ``several-snapshots`` issue saying how to read one.
+    """
+    spec = parse_spec(path)
+    kind = fmt or detect_format(spec.path)
+    readers: dict[str, Callable[[Path], OrgData]] = {
+        "orgfile": _read_orgfile,
+        "table": lambda p: read_table(p, mapping),
+        "organogram": read_organogram,
+        "posting": _read_posting,
+        "idparent": lambda p: _reader("idparent", "read_idparent")(p, mapping),
+        "parents_by_name": lambda p: _reader("parents_by_name", "read_parents_by_name")(p, mapping),
+        "jsontree": lambda p: _reader("jsontree", "read_jsontree")(p, mapping),
+        "drawio": lambda p: _reader("drawio", "read_drawio")(p, mapping),
+        "xlsx": lambda p: _reader("xlsx", "read_xlsx")(p, mapping),
+        "graphml": lambda p: _reader("graphml", "read_graphml")(p, mapping),
     }
     if kind is None:
         raise SourceError(
-            str(path),
-            f"unknown kind of file {path.suffix!r}",
+            str(spec.path),
+            f"unknown kind of file {spec.path.suffix!r}",
             hint="orgmodel reads .yaml/.json org files and JSON trees, .csv tables, .xlsx "
             "sheets, .graphml graphs and .txt/.md/.html postings",
         )
     if kind not in readers:
         raise UsageError(f"unknown format {kind!r}; formats are {', '.join(FORMATS)}")
-    data = readers[kind]()
+    data = read_snapshot(spec, readers[kind])
+    if not spec.selects and (issue := several_snapshots_issue(spec.path)) is not None:
+        data.issues.append(issue)
     if kind in PEOPLE_TABLES:
         from orgmodel.readers.people import natural_order
 

@@ -6,6 +6,13 @@ and a generic title with an FTE count -- that hang under the senior post in
 ``Reporting Senior Post``; each becomes one post marked ``aggregate`` with
 its FTE, so ``reports --all`` and ``stats`` count the whole department.
 
+Compilations put both kinds in one schema (the Institute for Government's
+series): a ``Seniority`` column says which rows are junior; those leave the
+post reference blank and give their grade, generic title and FTE in the
+senior columns (``Grade (or equivalent)``, ``Job Title``, ``FTE``). They
+become the same aggregate posts, with the same ids, as the rows of a
+separate junior file.
+
 >>> is_organogram(["Post Unique Reference", "Name", "Reports to Senior Post"])
 'senior'
 >>> is_organogram(["Parent Department", "Reporting Senior Post", "Number of Posts in FTE"])
@@ -107,10 +114,21 @@ def _senior(ctx: _Context, header: list[str]) -> None:
         i = get.get(key)
         return row[i].strip() if i is not None and i < len(row) else ""
 
+    combined = "seniority" in get
+    seen: set[str] = set()
     with open_table(ctx.path) as handle:
         for line, row in iter_rows(handle, ctx.path):
             prov = Prov(ctx.path, line)
             ref = cell(row, "post unique reference")
+            if combined and cell(row, "seniority").lower() == "junior":
+                org = ctx.org(cell(row, "organisation") or cell(row, "parent department"), line)
+                _junior_post(
+                    ctx, seen, prov, cell(row, "reports to senior post"),
+                    cell(row, "job title"), cell(row, "grade or equivalent"), cell(row, "fte"),
+                    org, ctx.unit(org, cell(row, "unit"), line),
+                    cell(row, "professional occupational group"),
+                )  # fmt: skip
+                continue
             if not ref:
                 ctx.data.issues.append(LoadIssue("row-skipped", "row has no post reference", prov))
                 continue
@@ -162,42 +180,51 @@ def _junior(ctx: _Context, header: list[str]) -> None:
     seen: set[str] = set()
     with open_table(ctx.path) as handle:
         for line, row in iter_rows(handle, ctx.path):
-            prov = Prov(ctx.path, line)
-            boss = cell(row, "reporting senior post")
-            title = cell(row, "generic job title") or "Junior staff"
-            grade = cell(row, "grade")
-            fte = to_number(cell(row, "number of posts in fte"))
-            if fte is None:
-                ctx.data.issues.append(
-                    LoadIssue(
-                        "bad-value",
-                        f"FTE {cell(row, 'number of posts in fte')!r} is not a number",
-                        prov,
-                    )
-                )
             org = ctx.org(cell(row, "organisation") or cell(row, "parent department"), line)
-            unit = ctx.unit(org, cell(row, "unit"), line)
-            base = f"{boss}/{slug(grade or 'x')}/{slug(title)}"
-            pid, n = base, 2
-            while pid in seen:
-                pid, n = f"{base}-{n}", n + 1
-            seen.add(pid)
-            attrs = {"aggregate": "junior"}
-            if value := cell(row, "professional occupational group"):
-                attrs["profession"] = value
-            ctx.data.posts.append(
-                PostRecord(
-                    pid, title, org, unit, None, None, grade or None, fte, False, attrs, prov
-                )
-            )
-            if boss:
-                ctx.data.relations.append(
-                    Relation(RelKind.REPORTS_TO, pid, boss, LineKind.PRIMARY, False, prov)
-                )
-            else:
-                ctx.data.issues.append(
-                    LoadIssue("missing-reference", "junior row names no senior post", prov, (pid,))
-                )
+            _junior_post(
+                ctx, seen, Prov(ctx.path, line), cell(row, "reporting senior post"),
+                cell(row, "generic job title"), cell(row, "grade"),
+                cell(row, "number of posts in fte"), org, ctx.unit(org, cell(row, "unit"), line),
+                cell(row, "professional occupational group"),
+            )  # fmt: skip
+
+
+def _junior_post(
+    ctx: _Context,
+    seen: set[str],
+    prov: Prov,
+    boss: str,
+    title: str,
+    grade: str,
+    fte_text: str,
+    org: str | None,
+    unit: str | None,
+    profession: str,
+) -> None:
+    """One junior row: an aggregate post under its senior post, id ``boss/grade/title[-n]``."""
+    title = title or "Junior staff"
+    fte = to_number(fte_text)
+    if fte is None:
+        ctx.data.issues.append(LoadIssue("bad-value", f"FTE {fte_text!r} is not a number", prov))
+    base = f"{boss}/{slug(grade or 'x')}/{slug(title)}"
+    pid, n = base, 2
+    while pid in seen:
+        pid, n = f"{base}-{n}", n + 1
+    seen.add(pid)
+    attrs = {"aggregate": "junior"}
+    if profession:
+        attrs["profession"] = profession
+    ctx.data.posts.append(
+        PostRecord(pid, title, org, unit, None, None, grade or None, fte, False, attrs, prov)
+    )
+    if boss:
+        ctx.data.relations.append(
+            Relation(RelKind.REPORTS_TO, pid, boss, LineKind.PRIMARY, False, prov)
+        )
+    else:
+        ctx.data.issues.append(
+            LoadIssue("missing-reference", "junior row names no senior post", prov, (pid,))
+        )
 
 
 def read_organogram(path: str | Path) -> OrgData:

@@ -11,16 +11,23 @@ drawn by hand look different, and this module makes ``dot`` draw them so:
   without ``splines=ortho`` (which routes round boxes and needs gigabytes
   on big charts);
 * **stacks** -- reports that have no reports of their own hang off a
-  vertical spine, one row per rank: one column to the right of the spine
-  for a few, two columns (one each side, as d3-org-chart's compact mode)
-  for more, several spines side by side for very long teams. Forty reports
-  make a block two boxes wide, not a row twenty metres long;
+  vertical spine: one column to the right of the spine for a few, two
+  columns (one each side, as d3-org-chart's compact mode) for more, several
+  spines side by side for very long teams. Forty reports make a block two
+  boxes wide, not a row twenty metres long. A stack's rows are two ranks
+  apart, like the levels of the tree, so boxes only ever share a rank with
+  boxes and the thin ranks of the combs' bars stay thin: a stack beside a
+  manager's team no longer pushes that team a box's height down. The left
+  box of a two-column row is pinned by an invisible line from the row
+  above (``dot`` does not always keep a flat edge's tail on the left). Both,
+  and the choice of one or two columns by the page's shape, apply to charts
+  of up to :data:`ALIGNED_UP_TO` boxes; bigger ones are laid out for speed;
 * **columns** -- every box, knee and spine point that should sit on one
   vertical line shares a Graphviz ``group``, which makes ``dot`` keep those
   edges straight (a superior over the middle one of an odd number of
   branches, a knee over its report).
 
->>> from orgmodel.render.chart import Chart, Line
+>>> from orgmodel.render.chart import BoxKind, Chart, Line
 >>> chart = Chart("t", roots=["p0"], children={"p0": ["p1", "p2", "p3"], "p1": ["p4"]})
 >>> chart.lines = [Line("p0", k) for k in ("p1", "p2", "p3")] + [Line("p1", "p4")]
 >>> teams = plan(chart)
@@ -37,15 +44,17 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 
 import graphviz
 
-from orgmodel.render.chart import Chart, Line
+from orgmodel.render.chart import BoxKind, Chart, Line
 from orgmodel.render.themes import Theme
 
 __all__ = [
+    "ALIGNED_UP_TO",
+    "PAGE_ASPECT",
     "ROW_COLUMNS",
     "STACK_ONE_COLUMN",
     "STACK_ROWS",
@@ -62,42 +71,113 @@ STACK_ONE_COLUMN = 4
 STACK_ROWS = 10
 """Rows per spine; a longer team is split over several spines side by side."""
 
+ALIGNED_UP_TO = 1000
+"""Charts of up to this many boxes are laid out for the page; bigger ones for speed.
+
+Up to it, a stack's rows sit on the ranks of the tree's levels (two ranks
+apart: no neighbouring team is pushed down), the left box of a two-column
+row is pinned, and stacks take one column or two by the page's shape. Each
+costs ``dot`` time on a poster-sized chart (measured on the synthetic org at
+5,000 posts: the pins alone took the layout from 5 s to 30 s, rows two ranks
+apart doubled it at 2,000), so past it rows are one rank apart, stacks of
+more than four take two columns, and nothing is pinned.
+"""
+"""Rows per spine; a longer team is split over several spines side by side."""
+
 ROW_COLUMNS = 16
 """Several top posts (several organizations) share a row up to about this many box widths."""
 
 
 @dataclass
 class Team:
-    """One superior's reports: those spread in a row and those stacked on a spine."""
+    """One superior's reports: those spread in a row and those stacked on a spine.
+
+    ``two_columns``: the stack hangs one box each side of its spine (else all
+    to the right).
+    """
 
     sup: str
     spread: list[str]
     stacked: list[str]
+    two_columns: bool = False
+    aligned: bool = True
 
     @property
-    def branches(self) -> list[str | None]:
-        """The bar's branches left to right: each spread report, then the stack (None)."""
-        return [*self.spread, *([None] if self.stacked else [])]
+    def branches(self) -> list[str | int]:
+        """The bar's branches left to right: each spread report, then each spine (its number).
 
-    @property
-    def stack_group(self) -> str:
-        return f"{self.sup}_st"
+        A long stack hangs from several spines side by side, each a branch of
+        the bar, so that every line into a spine comes straight down.
+        """
+        return [*self.spread, *range(self.stack_shape()[0])]
+
+    def spine_group(self, spine: int) -> str:
+        """The column (Graphviz ``group``) of one spine of the stack."""
+        return f"{self.sup}_st" if spine == 0 else f"{self.sup}_st{spine}"
+
+    def spine(self, spine: int) -> list[str]:
+        """The boxes hanging from one spine."""
+        _, per, _ = self.stack_shape()
+        return self.stacked[spine * per : (spine + 1) * per]
+
+    def stack_shape(self) -> tuple[int, int, int]:
+        """(spines, boxes per spine, rows per spine) of the stack.
+
+        >>> Team("p0", [], [f"p{i}" for i in range(1, 26)], two_columns=True).stack_shape()
+        (2, 13, 7)
+        """
+        n = len(self.stacked)
+        if not n:
+            return 0, 0, 0
+        width = 2 if self.two_columns else 1
+        spines = math.ceil(n / (STACK_ROWS * width))
+        per = math.ceil(n / spines)
+        return spines, per, math.ceil(per / width)
+
+
+PAGE_ASPECT = 1.6
+"""Width over height a chart aims at: a landscape page or a screen, between A4 (1.41) and 16:9."""
+
+COLUMN_INCHES, RANK_INCHES = 2.4, 0.75
+"""About what one box column and one rank take on the drawing (box, gaps), to estimate its shape."""
 
 
 def plan(chart: Chart) -> dict[str, Team]:
-    """Decide, for each superior, which reports are stacked.
+    """Decide, for each superior, which reports are stacked, and in how many columns.
 
     Reports with no reports below them on the chart are stacked whenever
     there are two or more of them: they are the wide, shallow part of a
-    chart, and a column of them reads like a list.
+    chart, and a column of them reads like a list. A stack of more than
+    :data:`STACK_ONE_COLUMN` hangs in two columns when that keeps the chart
+    closer to a page's shape (:data:`PAGE_ASPECT`), in one column of up to
+    :data:`STACK_ROWS` otherwise: the Oracle HR sample's nine sales teams of
+    five or six side by side make a strip five times as wide as it is high in
+    two columns, and about a page in one.
     """
     teams = {}
+    aligned = len(chart.boxes) <= ALIGNED_UP_TO
     for sup, kids in chart.children.items():
         leaves = [k for k in kids if not chart.children.get(k)]
         stacked = leaves if len(leaves) >= 2 else []
         keep = set(stacked)
-        teams[sup] = Team(sup, [k for k in kids if k not in keep], stacked)
-    return teams
+        teams[sup] = Team(sup, [k for k in kids if k not in keep], stacked, aligned=aligned)
+    wide = {k: replace(t, two_columns=len(t.stacked) > STACK_ONE_COLUMN) for k, t in teams.items()}
+    if teams == wide or not aligned:
+        return wide
+    return min((wide, teams), key=lambda option: _off_page(chart, option))
+
+
+def _off_page(chart: Chart, teams: dict[str, Team]) -> float:
+    """How far the drawing's shape is from a page's (0: the page's own)."""
+    return abs(math.log(_aspect(chart, teams) / PAGE_ASPECT))
+
+
+def _aspect(chart: Chart, teams: dict[str, Team]) -> float:
+    """The drawing's estimated width over height."""
+    rows = tree_rows(chart, teams)
+    width = max(row.width for row in rows) * COLUMN_INCHES
+    height = sum(row.depth + 2 for row in rows) * RANK_INCHES
+    return width / height
 
 
 def columns(chart: Chart, teams: dict[str, Team]) -> dict[str, str]:
@@ -120,7 +200,7 @@ def columns(chart: Chart, teams: dict[str, Team]) -> dict[str, str]:
         branches = team.branches
         if len(branches) % 2:
             middle = branches[len(branches) // 2]
-            column[key] = team.stack_group if middle is None else column[middle]
+            column[key] = team.spine_group(middle) if isinstance(middle, int) else column[middle]
     return column
 
 
@@ -139,6 +219,9 @@ def draw(
     for above, below in pairwise(rows):
         for root in below:
             g.edge(above.bottom, root, style="invis", weight="0", minlen="2")
+    for row in rows:  # one rank per row: the lines above only say "lower", not "level"
+        if len(row.roots) > 1:
+            g.body.append(f"\t{{rank=same; {'; '.join(row.roots)}}}\n")
 
 
 @dataclass
@@ -166,13 +249,11 @@ def _extent(
         if team is None:
             width[key], low[key] = 1, (0, key)
             continue
-        stack = len(team.stacked)
-        rows = math.ceil(stack / (2 if stack > STACK_ONE_COLUMN else 1)) if stack else 0
-        width[key] = sum(width[k] for k in team.spread) + (2 if stack > STACK_ONE_COLUMN else
-                                                            1 if stack else 0)  # fmt: skip
+        spines, _, rows = team.stack_shape()
+        width[key] = sum(width[k] for k in team.spread) + spines * (1 + team.two_columns)
         deepest = [(low[k][0] + 2, low[k][1]) for k in team.spread]
-        if stack:
-            deepest.append((1 + rows, team.stacked[-1]))
+        if rows:  # the first row two ranks below, then one row every two ranks
+            deepest.append((2 * rows if team.aligned else 1 + rows, team.stacked[-1]))
         low[key] = max(deepest, default=(0, key))
     return width, low
 
@@ -187,6 +268,10 @@ def tree_rows(chart: Chart, teams: dict[str, Team]) -> list[_Row]:
     target = max([ROW_COLUMNS, *(width[r] for r in chart.roots)])
     rows: list[_Row] = []
     for root in chart.roots:
+        box = chart.boxes.get(root)
+        if rows and box is not None and box.kind is BoxKind.MORE:  # "+N more top posts": top row
+            rows[0].roots.append(root)
+            continue
         if not rows or rows[-1].width + width[root] > target:
             rows.append(_Row([]))
         row = rows[-1]
@@ -246,13 +331,13 @@ class _Team:
         branches = team.branches
         if len(branches) == 1:
             only = branches[0]
-            if only is None:
-                self.stack(sup, minlen="2")
+            if isinstance(only, int):
+                self.stack(sup, only, minlen="2")
             else:
                 self.line(sup, only, self.lines[only], minlen="2")
             return
         knees = [f"{sup}_k{i}" for i in range(len(branches))]
-        groups = [team.stack_group if b is None else self.column[b] for b in branches]
+        groups = [team.spine_group(b) if isinstance(b, int) else self.column[b] for b in branches]
         middle = len(knees) // 2
         if len(knees) % 2:
             joint, bar = knees[middle], list(knees)
@@ -273,41 +358,39 @@ class _Team:
             glow = any(p <= i < at or at <= i < p for p in lit_at)
             self.segment(bar[i], bar[i + 1], glow, constraint="false")
         for knee, branch in zip(knees, branches, strict=True):
-            if branch is None:
-                self.stack(knee)
+            if isinstance(branch, int):
+                self.stack(knee, branch)
             else:
                 self.line(knee, branch, self.lines[branch])
 
-    def branch_lit(self, branch: str | None) -> bool:
-        return self.lit(self.team.stacked) if branch is None else self.lit([branch])
+    def branch_lit(self, branch: str | int) -> bool:
+        return self.lit(self.team.spine(branch) if isinstance(branch, int) else [branch])
 
-    def stack(self, top: str, minlen: str = "1") -> None:
-        """Hang the stacked reports off one or more spines below ``top``."""
+    def stack(self, top: str, spine: int, minlen: str = "1") -> None:
+        """Hang one spine's boxes below ``top`` (a knee of the bar, or the superior)."""
         team = self.team
-        two = len(team.stacked) > STACK_ONE_COLUMN
-        width = 2 if two else 1
-        spines = math.ceil(len(team.stacked) / (STACK_ROWS * width))
-        per = math.ceil(len(team.stacked) / spines)
-        for s in range(spines):
-            part = team.stacked[s * per : (s + 1) * per]
-            rows = [part[i : i + width] for i in range(0, len(part), width)]
-            last = max((r for r, row in enumerate(rows) if self.lit(row)), default=-1)
-            above = top
-            group = team.stack_group if s == 0 else f"{team.stack_group}{s}"
-            for r, row in enumerate(rows):
-                point = f"{top}_s{s}_{r}"
-                self.point(point, group)
-                extra = {"minlen": minlen} if r == 0 and minlen != "1" else {}
-                self.segment(above, point, r <= last, **extra)
-                members = [point]
-                if two:
-                    self.line(row[0], point, self.lines[row[0]], dir="back")
-                    members.insert(0, row[0])
-                for key in row[1:] if two else row:
-                    self.line(point, key, self.lines[key])
-                    members.append(key)
-                self.same_rank(members)
-                above = point
+        two = team.two_columns
+        part = team.spine(spine)
+        rows = [part[i : i + 1 + two] for i in range(0, len(part), 1 + two)]
+        last = max((r for r, row in enumerate(rows) if self.lit(row)), default=-1)
+        above = top
+        group = team.spine_group(spine)
+        for r, row in enumerate(rows):
+            point = f"{team.sup}_s{spine}_{r}"
+            self.point(point, group)
+            step = minlen if r == 0 else "2" if team.aligned else "1"
+            if two and team.aligned:  # pins the left box left of the spine (a flat edge does not)
+                self.edge(above, row[0], {"style": "invis", "weight": "0", "minlen": step})
+            self.segment(above, point, r <= last, minlen=step)
+            members = [point]
+            if two:
+                self.line(row[0], point, self.lines[row[0]], dir="back")
+                members.insert(0, row[0])
+            for key in row[1:] if two else row:
+                self.line(point, key, self.lines[key])
+                members.append(key)
+            self.same_rank(members)
+            above = point
 
 
 def line_attrs(line: Line, theme: Theme) -> dict[str, str]:

@@ -133,7 +133,8 @@ def box_text(box: Box, theme: Theme) -> BoxText:
     """What a box says, fitted to the theme's widths (the same for DOT and Mermaid)."""
     if box.kind is BoxKind.MORE:
         count, _, held = more_text(box.more_reports, box.more_posts).partition(" · ")
-        return BoxText([], [count], [held] if held else [], [], None)
+        detail = [clean(box.detail)] if box.detail else []  # "top posts" for the top fold
+        return BoxText([], [count], [held] if held else [], detail, None)
     width = theme.line_chars
     header = wrap(box.header, width, 2) if box.header else []
     title = wrap(box.title, theme.title_chars, theme.title_lines)

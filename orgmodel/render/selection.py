@@ -6,7 +6,9 @@ not fit, saying how many posts it stands for. Everything here is linear in
 the part of the graph below the chart's roots and reads the graph's arrays
 (parent pointers, CSR children); records are read only for the boxes drawn.
 
-How the budget is spent: whole levels below the roots while they fit (a
+Top posts first: all of them when they fit in half the chart, else those
+with the most posts below them (a forest of small bodies folds into one
+"+N more"). How the budget is spent: whole levels below the roots while they fit (a
 chart that stops at a level reads evenly); then, at the first level that
 does not fit, the smallest teams first, each whole, while they fit; if not
 even one whole team fits, as many of the first team as fit. A highlighted
@@ -126,6 +128,26 @@ def posts_below(graph: OrgGraph, order: Sequence[int], roots: int) -> list[int]:
     return count
 
 
+def _pick_roots(roots: list[int], counts: list[int], max_posts: int) -> list[int]:
+    """The top posts to draw: all that fit; when they would fill the chart, the biggest.
+
+    A registry of public bodies is a forest of hundreds of tops, most with
+    nothing below them (NYC: 197 tops, one of them the Office of the Mayor
+    with a hundred bodies under it). Sixty tops in their file order make a
+    chart of sixty unrelated boxes; the tops with the most posts below them
+    (at most half the chart), in file order, make a chart of the structure,
+    and the rest fold into one "+N more".
+    """
+    limit = max(1, max_posts // 2)
+    if len(roots) <= limit:
+        return list(roots)
+    with_reports = [i for i, r in enumerate(roots) if counts[r] > 1]
+    if not with_reports:
+        return list(roots[:max_posts])
+    biggest = sorted(with_reports, key=lambda i: (-counts[roots[i]], i))[:limit]
+    return [roots[i] for i in sorted(biggest)]
+
+
 def _spend(
     graph: OrgGraph, roots: list[int], options: ChartOptions, keep: Keep
 ) -> dict[int, list[int]]:
@@ -181,7 +203,7 @@ def select(graph: OrgGraph, options: ChartOptions) -> Chart:
         raise UsageError("nothing to draw: no posts match the chart's scope")
     order = _order(graph, roots, keep)
     counts = posts_below(graph, order, len(set(roots)))
-    shown_roots = roots[: options.max_posts]
+    shown_roots = _pick_roots(roots, counts, options.max_posts)
     shown_children = _spend(graph, shown_roots, options, keep)
     highlight: set[int] = set()
     if options.highlight is not None:
@@ -196,10 +218,11 @@ def select(graph: OrgGraph, options: ChartOptions) -> Chart:
                 shown_children[sup] = [k for k in _kids(graph, sup, keep) if k in wanted]
     chart = Chart(title=options.title or default_title(graph, options, roots), date=options.date)
     _fill(graph, chart, shown_roots, shown_children, keep, counts, highlight)
-    hidden_roots = roots[len(shown_roots) :]
-    hidden_roots = [r for r in hidden_roots if r not in set(shown_roots)]
+    shown_set = set(shown_roots)  # the biggest tops may be any of them, not the first
+    hidden_roots = [r for r in dict.fromkeys(roots) if r not in shown_set]
     if hidden_roots:
         box = Box("mtop", BoxKind.MORE, f"+{len(hidden_roots)} more", node=-1)
+        box.detail = "top post" if len(hidden_roots) == 1 else "top posts"
         box.more_reports = len(hidden_roots)
         box.more_posts = sum(counts[r] for r in hidden_roots)
         chart.boxes[box.key] = box

@@ -87,11 +87,15 @@ def several_roots(check: Check) -> Iterator[Finding]:
     for org, tops in by_org.items():
         if len(tops) <= allowed:
             continue
-        owner = graph.orgs[org].name if org in graph.orgs else (org or "Posts in no organization")
         listed = "; ".join(f"{check.name(n)} ({check.where(check.prov(n))})" for n in tops[:10])
         more = f"; and {len(tops) - 10:,} more" if len(tops) > 10 else ""
+        if org is None:  # a registry of separate bodies, or a table with no organization column
+            said = f"{len(tops):,} posts in no organization are top posts with no superior"
+        else:
+            owner = graph.orgs[org].name if org in graph.orgs else org
+            said = f"{owner} has {len(tops):,} top posts with no superior"
         yield check.finding(
-            f"{owner} has {len(tops):,} top posts with no superior: {listed}{more}",
+            f"{said}: {listed}{more}",
             tops,
             [check.prov(n) for n in tops],
         )

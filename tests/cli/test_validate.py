@@ -142,15 +142,6 @@ def test_the_sample_data_in_this_repository(cli: Cli) -> None:
     assert result.stdout in readme  # the README shows this very output
 
 
-def test_the_readme_csv_example_is_real_output(cli: Cli, tmp_path: Path) -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    block = readme.split("$ cat broken.csv\n", 1)[1].split("```", 1)[0]
-    content, shown = block.split("$ orgmodel validate -s broken.csv\n")
-    (tmp_path / "broken.csv").write_text(content)
-    result = cli("validate", "-s", "broken.csv", cwd=tmp_path)
-    assert result.returncode == 1 and result.stdout == shown
-
-
 def test_rules_lists_every_rule_and_documents_one(cli: Cli) -> None:
     listing = cli("rules")
     assert listing.returncode == 0

@@ -54,7 +54,7 @@ def test_json_matches_the_golden_contract() -> None:
 def test_json_contract_shape() -> None:
     got = _json()
     assert set(got) == {"before", "after", "scenario", "changed", "summary", "metrics",
-                        "matching", "changes"}  # fmt: skip
+                        "matching", "notes", "changes"}  # fmt: skip
     assert got["changed"] is True and sum(got["summary"].values()) == len(got["changes"])
     moved = [c for c in got["changes"] if c["kind"] == "moved"]
     assert {(c["post"]["id"], c["from"]["id"], c["to"]["id"]) for c in moved} == {

@@ -84,3 +84,31 @@ def test_dfid_2013_self_reports_kept() -> None:
     graph = OrgGraph(read_organogram(path))
     loops = sorted(graph.id_of(i) for i in range(graph.post_count) if graph.parent[i] == i)
     assert loops == ["B130", "B41", "B52"]
+
+
+COMBINED = (
+    "Back to Index,Seniority,Post Unique Reference,Name,Grade (or equivalent),Job Title,"
+    "Organisation,Unit,Reports to Senior Post,FTE,Professional/Occupational Group\n"
+    "Mar-11,Senior,1,A Person,SCS4,Permanent Secretary,Dept X,Office,xx,1,Policy\n"
+    "Mar-11,Senior,3,Eliminated,SCS2,Director Rail,Dept X,Rail,xx,1,\n"
+    "Mar-11,Junior,,,EO,Auditor,Dept X,Finance,1,4.5,Finance\n"
+    "Mar-11,Junior,,,EO,Auditor,Dept X,Finance,1,1,Finance\n"
+    "Mar-11,Junior,,,HEO,,Dept X,Finance,1,two,\n"
+)
+
+
+def test_senior_and_junior_rows_in_one_schema(write: Callable[[str, str], Path]) -> None:
+    """The IfG compilation: a Seniority column, junior rows in the senior columns."""
+    path = write("dft.csv", COMBINED)
+    data = read_organogram(path)
+    juniors = [p for p in data.posts if (p.attributes or {}).get("aggregate")]
+    assert [(p.id, p.title, p.grade, p.fte) for p in juniors] == [
+        ("1/eo/auditor", "Auditor", "EO", 4.5),
+        ("1/eo/auditor-2", "Auditor", "EO", 1.0),
+        ("1/heo/junior-staff", "Junior staff", "HEO", None),  # the ids a junior file gives
+    ]
+    assert juniors[0].attributes == {"aggregate": "junior", "profession": "Finance"}
+    assert [i.code for i in data.issues] == ["bad-value"]  # 'two' is no FTE
+    assert not [i for i in data.issues if i.code == "row-skipped"]  # no junior row is lost
+    eliminated = [p for p in data.posts if p.id == "3"]
+    assert eliminated[0].root and eliminated[0].attributes == {"status": "eliminated"}
