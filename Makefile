@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: demo diagrams test lint typecheck unit install sysdeps clean
+.PHONY: demo diagrams test lint typecheck unit install sysdeps bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,5 +45,16 @@ unit: $(STAMP) sysdeps
 
 test: lint typecheck unit
 
+# Extraction speed, back to back on the same machine: the Python source (what this venv
+# runs, installed editable) and the same modules compiled by mypyc, as `pip install .`
+# builds them (a C compiler is needed; without one the second run says "pure Python").
+COMPILED := build/compiled
+bench: $(STAMP)
+	rm -rf build
+	$(BIN)/python -m pip wheel --quiet --no-deps -w build/wheel .
+	$(BIN)/python -m pip install --quiet --no-deps --target $(COMPILED) build/wheel/orgmodel-*.whl
+	$(BIN)/python benchmarks/extract_speed.py $(BENCH_ARGS)
+	PYTHONPATH=$(COMPILED) $(BIN)/python benchmarks/extract_speed.py $(BENCH_ARGS)
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build

@@ -22,6 +22,10 @@ long posting (0.25 / 0.5 / 1 MB), the same with no line breaks, a list of
 times, and 20,000-80,000 field labels on one line. Every time should stay
 well under a second and roughly double with the size (ratio column).
 
+The first line says whether the extractor ran compiled by mypyc (a wheel
+build, ``pip install .``) or as the Python source (``pip install -e .``, what
+``make`` sets up); ``make bench`` runs this benchmark both ways, back to back.
+
 The synthetic postings are generated here from word lists; no real posting
 text is used or stored.
 """
@@ -35,7 +39,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from orgmodel.extract import extract
+from orgmodel.extract import compiled, extract
 
 TITLES = [
     "Budget Analyst", "Facilities Coordinator", "Deputy City Clerk", "Payroll Specialist",
@@ -120,6 +124,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, help="also time the .txt postings of this folder")
     args = parser.parse_args(argv)
     rng = random.Random(args.seed)
+    how = "compiled by mypyc (a wheel build)" if compiled() else "pure Python (the source)"
+    print(f"extractor: {how}\n")
     postings = [synthetic_posting(rng) for _ in range(max(args.count, 1000))]
     throughput("synthetic", postings, rounds=1)
     if args.corpus is not None:

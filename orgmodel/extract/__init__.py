@@ -15,6 +15,10 @@ Spark map. Evidence offsets point into the ``text`` passed to ``extract``
 offsets in the file). See :mod:`orgmodel.extract.result` for the JSON
 contract.
 
+A wheel build (``pip install .``) compiles these modules with mypyc when a C
+compiler is there (see ``setup.py``); :func:`compiled` says whether that is
+what runs. Results are the same either way.
+
 >>> ex = extract("REPORTS TO: Deputy Superintendent (Primary)/Superintendent (Secondary)")
 >>> [(f.name, f.kind) for f in ex.reports_to]
 [('Deputy Superintendent', 'primary'), ('Superintendent', 'secondary')]
@@ -41,6 +45,7 @@ __all__ = [
     "Posting",
     "ReportingFact",
     "SupervisionFact",
+    "compiled",
     "extract",
     "extract_file",
     "read_posting",
@@ -51,3 +56,16 @@ def extract_file(path: str | Path) -> Extraction:
     """Read a posting file and extract from its body, front matter winning."""
     posting = read_posting(path)
     return extract(posting.text, source=posting.source, meta=posting.meta)
+
+
+def compiled() -> bool:
+    """True when the extractor runs as mypyc-compiled extension modules (a wheel build).
+
+    A development checkout (``pip install -e .``) always runs the Python source:
+
+    >>> compiled()
+    False
+    """
+    from orgmodel.extract import core
+
+    return not str(core.__file__).endswith(".py")

@@ -276,6 +276,7 @@ def _subset(stem: str) -> re.Pattern[str]:
 
 
 _BY_STEM = {stem: _subset(stem) for stem in _TRIGGERS.pattern.split("|")}
+_BACK_OFF_STEMS = frozenset(stem for stem in _STEMS if stem.startswith(_BACK_OFF))
 
 
 def _trigger_positions(view: str, start: int, stop: int) -> list[tuple[int, str]]:
@@ -325,8 +326,8 @@ def find_cues(view: str, start: int = 0, end: int | None = None) -> list[Cue]:
             continue
         families = _BY_STEM[stem]
         match = families.match(view, trigger, stop)
-        lo = max(last_end, trigger - 40)
-        if stem.startswith(_BACK_OFF) and _may_back_off(view, word, trigger + len(word), stop):
+        if stem in _BACK_OFF_STEMS and _may_back_off(view, word, trigger + len(word), stop):
+            lo = max(last_end, trigger - 40)
             for pos in [m.start() for m in _WORD_START.finditer(view, lo, trigger)][-4:]:
                 first = _FIRST_WORD.match(view, pos, stop)
                 word = first.group(0).lower() if first else ""

@@ -137,6 +137,8 @@ _TERMINATOR = re.compile(r"[ ]{3,}|[ ]\|[ ]|\.[ ]+(?=[A-Z])|(?<=\w)[ ]?:(?=[ ]|$
 _BULLET = re.compile(r"[ ]*(?:[*\-+]|\d{1,2}[.)])[ ]+\S")
 _WORD = re.compile(r"\S+")
 _LABEL_WORD = re.compile(r"[^\s:]+")
+_LINE_FIRST = re.compile(r"[ *\-]*+([^\s:]+)")
+"""A line's first word after bullets (possessive: the bullets are never part of the word)."""
 _LEVEL = re.compile(r"[IVX]{1,4}|\d{1,2}")
 _SUBLABEL_LINE = re.compile(r"[ ]*(?:directly|indirectly)[ ]*:", re.IGNORECASE)
 _CONNECTORS = frozenset({"of", "for", "and", "&", "to", "the", "-", "in", "at", "on", "/"})
@@ -225,12 +227,14 @@ def _label_before(view: str, colon: int) -> tuple[int, str] | None:
 
 def _label_at_line(view: str, start: int, end: int) -> tuple[int, int, str] | None:
     """A known label opening the line ``view[start:end]``: (label start, label end, key)."""
-    pos = start
-    while pos < end and view[pos] in " *-":
-        pos += 1
-    first = _LABEL_WORD.match(view, pos, end)
-    if first is None or first.group(0).lower() not in _FIRST_WORDS:
+    first = _LINE_FIRST.match(view, start, end)
+    if first is None or first.group(1).lower() not in _FIRST_WORDS:
         return None
+    return _label_from(view, first.start(1), end)
+
+
+def _label_from(view: str, pos: int, end: int) -> tuple[int, int, str] | None:
+    """The longest known label of the words at ``pos`` (the first one opens a label)."""
     tokens = list(_LABEL_WORD.finditer(view, pos, min(end, pos + 60)))[:_MAX_LABEL_WORDS]
     for size in range(len(tokens), 0, -1):
         key = " ".join(t.group(0) for t in tokens[:size]).lower()
@@ -281,7 +285,11 @@ def find_fields(view: str, lines: list[tuple[int, int]] | None = None) -> list[F
     for line_start, line_end in line_spans(view) if lines is None else lines:
         if hits >= MAX_FIELDS:
             break
-        at_line = _label_at_line(view, line_start, line_end)
+        # _label_at_line, its first test inline: most lines open with no label word
+        first = _LINE_FIRST.match(view, line_start, line_end)
+        if first is None or first.group(1).lower() not in _FIRST_WORDS:
+            continue
+        at_line = _label_from(view, first.start(1), line_end)
         if at_line is None:
             continue
         hits += 1

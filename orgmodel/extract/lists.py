@@ -95,6 +95,8 @@ _QUANT = re.compile(
     r"five|six|seven|eight|nine|ten|\d+)(?:\s+of)?(?:\s+(?:the|these|its|their))?\s+",
     re.IGNORECASE,
 )
+_ENDS_ANY = _REL | _PREP | {"through", "to", "for", "and", "or", "and/or"}
+"""Words that can end a name whatever their case (the other endings are lower-case words)."""
 _HEADED = frozenset({"post", "unit", "people", "nonstaff"})
 _MAX_TOKENS = 40  # no name is longer; keeps a runaway object linear
 
@@ -170,6 +172,8 @@ def _cut(view: str, start: int, end: int) -> tuple[int, str, int]:
         if depth:
             continue
         low = tok.lower()
+        if low not in _ENDS_ANY and not tok[0].islower():
+            continue  # a capitalised word that is no relative, preposition or conjunction
         tstart = found[index].start()
         nxt = tokens[index + 1] if index + 1 < len(tokens) else ""
         if low in _REL:
