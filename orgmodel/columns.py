@@ -62,6 +62,7 @@ TABLE_SCHEMA = pa.schema([*(f for f in BLOCK_SCHEMA if f.name != "line"), *_PROV
 """The graph's post table: post fields, the manager reference of table rows, provenance."""
 
 _FIELDS = PostRecord._fields[:-1]  # every field but prov
+_READS_BEFORE_CONVERTING = 2_000  # single reads of a field before the whole column is converted
 
 
 def _attrs(value: Any) -> dict[str, str] | None:
@@ -190,6 +191,7 @@ class PostColumns(Sequence[PostRecord]):
     def __init__(self, table: pa.Table) -> None:
         self.table = table
         self._lists: dict[str, list[Any]] = {}
+        self._reads: dict[str, int] = {}
 
     def __len__(self) -> int:
         return int(self.table.num_rows)
@@ -214,10 +216,18 @@ class PostColumns(Sequence[PostRecord]):
         return cached
 
     def value(self, name: str, i: int) -> Any:
-        """One field of one post (a list lookup when the column is cached)."""
+        """One field of one post (a list lookup when the column is cached).
+
+        A few reads go to the table directly (a command that prints ten posts
+        of a million never converts a column); a field read many times is
+        converted once, which is cheaper than thousands of single reads.
+        """
         cached = self._lists.get(name)
         if cached is not None:
             return cached[i]
+        reads = self._reads[name] = self._reads.get(name, 0) + 1
+        if reads > _READS_BEFORE_CONVERTING:
+            return self.column(name)[i]
         if name == "prov":
             return self._prov(i)
         value = self.table.column(name)[i].as_py()

@@ -508,13 +508,13 @@ class OrgGraph:
 
     def describe(self, node: int) -> dict[str, Any]:
         """A JSON-ready summary of one node (what query results print)."""
-        rec = self.record(node)
-        out: dict[str, Any] = {"id": rec.id}
-        if isinstance(rec, PostRecord):
-            out["title"] = rec.title
-            out["holder"] = rec.holder
+        out: dict[str, Any]
+        if node < self.post_count:
+            value = self.posts.value
+            out = {"id": value("id", node), "title": value("title", node)}
+            out["holder"] = value("holder", node)
         else:
-            out["name"] = rec.name
-            out["kind"] = str(rec.kind)
+            unit = self.units[node - self.post_count]
+            out = {"id": unit.id, "name": unit.name, "kind": str(unit.kind)}
         out["organization"] = self.org_name(node)
         return out
