@@ -30,7 +30,7 @@ from orgmodel.errors import SourceError
 from orgmodel.fileio import slug
 from orgmodel.naming import guess_unit_kind, squash
 from orgmodel.readers.csvfile import iter_rows, norm_header, open_table, read_header
-from orgmodel.readers.rows import to_number
+from orgmodel.readers.rows import VACANT, to_number
 from orgmodel.records import (
     LineKind,
     LoadIssue,
@@ -47,8 +47,7 @@ __all__ = ["is_organogram", "read_organogram"]
 
 ROOT_MARKS = frozenset({"xx"})
 _STATUS = {
-    "vacant": "vacant",
-    "vacancy": "vacant",
+    **dict.fromkeys(VACANT, "vacant"),
     "eliminated": "eliminated",
     "n/d": "undisclosed",
 }

@@ -87,3 +87,15 @@ def test_empty_and_header_only_files(write: Write) -> None:
         read_source(write("d3.csv", "id,parentId\n"))
     with pytest.raises(SourceError, match="is empty"):
         read_source(write("tree.json", "  \n"))
+
+
+def test_a_row_longer_than_the_header_is_noted_by_every_csv_reader(write: Write) -> None:
+    path = write("d3.csv", "id,parentId,name\n1,,Ana Ruiz\n2,1,Smith, John\n3,1,Bo,\n")
+    data = read_source(path)
+    assert [(i.code, i.prov.line, i.subjects) for i in data.issues] == [("extra-cells", 3, ("2",))]
+    assert "the row has 4 cells, the header 3: 'John'" in data.issues[0].message
+
+
+def test_a_quote_never_closed_stops_every_csv_reader_at_its_line(write: Write) -> None:
+    with pytest.raises(SourceError, match=r"d3.csv:3: malformed CSV: a quoted value"):
+        read_source(write("d3.csv", 'id,parentId,name\n1,,Ana\n2,1,"Li\n3,1,Bo\n'))
