@@ -130,7 +130,15 @@ class _ParentRels(Sequence[Relation | None]):
 
 
 class OrgGraph:
-    """The structure: posts, units, the primary tree and the lines beside it."""
+    """The structure: posts, units, the primary tree and the lines beside it.
+
+    A second row of an id is no post of its own: ``duplicates`` pairs it with
+    the first, and its lines are not the first post's either -- they are kept
+    in ``duplicate_lines`` (keyed by that row's id and provenance, each line
+    with its superior's node, -1 if it names none) as evidence for rule I001.
+    A reporting line to a unit that is not a body is not used either
+    (``resolution.not_body``, rule R006).
+    """
 
     def __init__(self, data: OrgData) -> None:
         self.data = data

@@ -89,11 +89,24 @@ def test_empty_and_header_only_files(write: Write) -> None:
         read_source(write("tree.json", "  \n"))
 
 
-def test_a_row_longer_than_the_header_is_noted_by_every_csv_reader(write: Write) -> None:
-    path = write("d3.csv", "id,parentId,name\n1,,Ana Ruiz\n2,1,Smith, John\n3,1,Bo,\n")
-    data = read_source(path)
-    assert [(i.code, i.prov.line, i.subjects) for i in data.issues] == [("extra-cells", 3, ("2",))]
-    assert "the row has 4 cells, the header 3: 'John'" in data.issues[0].message
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("d3.csv", "id,parentId,name\n1,,Ana Ruiz\n2,1,Smith, John\n3,1,Bo,\n"),
+        (
+            "organogram-senior.csv",
+            "Post Unique Reference,Reports to Senior Post,Job Title,Name\n1,XX,Mayor,Ana Ruiz\n"
+            "2,1,Clerk,Smith, John\n3,1,Aide,Bo,\n",
+        ),
+    ],
+)
+def test_a_row_longer_than_the_header_is_noted_by_every_csv_reader(
+    write: Write, name: str, text: str
+) -> None:
+    data = read_source(write(name, text))
+    issues = [(i.code, i.prov.line, i.subjects) for i in data.issues if i.code == "extra-cells"]
+    assert issues == [("extra-cells", 3, ("2",))]  # the last row's extra cell is empty: no note
+    assert "cells, the header" in data.issues[0].message and "'John' past" in data.issues[0].message
 
 
 def test_a_quote_never_closed_stops_every_csv_reader_at_its_line(write: Write) -> None:
