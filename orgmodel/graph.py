@@ -53,15 +53,27 @@ from orgmodel.tree import children_csr, depths, subtree_sizes
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["NameIndex", "OrgGraph", "Resolution"]
+__all__ = ["IntArray", "NameIndex", "OrgGraph", "Resolution"]
+
+IntArray = np.ndarray[tuple[int], np.dtype[np.int64]]
+"""A one-dimensional array of node numbers (its ``tolist()`` is typed ``list[int]``)."""
 
 
 @dataclass
 class Resolution:
-    """What the graph made of the references it could not take at face value."""
+    """What the graph made of the references it could not take at face value.
+
+    ``dangling``: references that match no post or unit; ``ambiguous``: those
+    that match several (with the nodes); ``not_body``: reporting lines to a
+    unit that is not a body -- a department, an office -- by id or by name
+    (with the units): a post reports to a post, or to a board, council or
+    committee, so the line is not used. ``by_name``: references resolved by
+    a name rather than an id.
+    """
 
     dangling: list[Relation] = field(default_factory=list)
     ambiguous: list[tuple[Relation, list[int]]] = field(default_factory=list)
+    not_body: list[tuple[Relation, list[int]]] = field(default_factory=list)
     by_name: int = 0
 
 
@@ -118,7 +130,15 @@ class _ParentRels(Sequence[Relation | None]):
 
 
 class OrgGraph:
-    """The structure: posts, units, the primary tree and the lines beside it."""
+    """The structure: posts, units, the primary tree and the lines beside it.
+
+    A second row of an id is no post of its own: ``duplicates`` pairs it with
+    the first, and its lines are not the first post's either -- they are kept
+    in ``duplicate_lines`` (keyed by that row's id and provenance, each line
+    with its superior's node, -1 if it names none) as evidence for rule I001.
+    A reporting line to a unit that is not a body is not used either
+    (``resolution.not_body``, rule R006).
+    """
 
     def __init__(self, data: OrgData) -> None:
         self.data = data
@@ -136,9 +156,9 @@ class OrgGraph:
         self.index = IdIndex(self.posts.arrow("id"), self._unit_index)
         self._names: NameIndex | None = None
         self._below: array[int] | None = None
-        self._post_units: np.ndarray[Any, Any] | None = None
+        self._post_units: IntArray | None = None
         self._nx: dict[bool, nx.DiGraph] = {}
-        self._name_cache: dict[tuple[RelKind, str, str | None], list[int]] = {}
+        self._name_cache: dict[tuple[RelKind, str, str | None], tuple[list[int], list[int]]] = {}
         self.resolution = Resolution()
         self._build_lines(chunks, codes)
         self._build_tree()
@@ -150,6 +170,8 @@ class OrgGraph:
     ) -> np.ndarray[Any, Any] | None:
         """Keep the first post of each id; returns each row's node when some were dropped."""
         self.duplicates: list[tuple[PostRecord | UnitRecord, PostRecord | UnitRecord]] = []
+        self.duplicate_lines: dict[tuple[str, Prov], list[tuple[int, Relation]]] = {}
+        self._copies: set[tuple[str, Prov]] = set()
         self._first_row = np.empty(0, dtype=np.int64)
         if not len(rows) or int(codes.max()) + 1 == len(rows):
             self.posts = rows
@@ -157,7 +179,10 @@ class OrgGraph:
         _, first = np.unique(codes, return_index=True)  # codes follow first appearance
         self._first_row = first
         for r in np.flatnonzero(first[codes] != np.arange(len(rows))):
-            self.duplicates.append((rows[int(first[codes[r]])], rows[int(r)]))
+            kept, dup = rows[int(first[codes[r]])], rows[int(r)]
+            self.duplicates.append((kept, dup))
+            if dup.prov != kept.prov:  # else: one file read twice, the same lines twice
+                self._copies.add((dup.id, dup.prov))
         self.posts = rows.take(first)
         return codes
 
@@ -217,17 +242,40 @@ class OrgGraph:
             else:
                 rels = chunk[1]
                 row += len(chunk[0])
+            copies = self._copies
             for rel in rels:
                 sub = self.index.get(rel.subject)
                 if sub is None:
                     self.unresolved_subjects.append(rel)
                     continue
-                obj = self.index.get(rel.object)
-                if obj is None:
-                    obj = self._resolve_name(rel, sub)
-                    if obj is None:
-                        continue
-                self._add_line(rel, sub, obj)
+                if copies and (rel.subject, rel.prov) in copies:
+                    self._set_aside(rel, sub)
+                    continue
+                obj = self._resolve(rel, sub, self.index.get(rel.object))
+                if obj is not None:
+                    self._add_line(rel, sub, obj)
+
+    def _set_aside(self, rel: Relation, sub: int) -> None:
+        """A line stated by a second row of an id: evidence for I001, never the first post's.
+
+        The row is another post that needs an id of its own (or a copy of the
+        first); the post that kept the id keeps only its own lines.
+        """
+        obj = self.index.get(rel.object)
+        if obj is None:
+            hits = self._name_hits(rel, sub)[0]
+            obj = hits[0] if len(hits) == 1 else -1
+        key = (rel.subject, rel.prov)
+        self.duplicate_lines.setdefault(key, []).append((obj, rel))
+
+    def _resolve(self, rel: Relation, sub: int, hit: int | None) -> int | None:
+        """The node a reference names (``hit``: what its id matched), or None, noting why."""
+        if hit is None:
+            return self._resolve_name(rel, sub)
+        if rel.kind is RelKind.REPORTS_TO and hit >= self.post_count and not self.is_body(hit):
+            self.resolution.not_body.append((rel, [hit]))
+            return None
+        return hit
 
     def _add_line(self, rel: Relation, sub: int, obj: int) -> None:
         if rel.kind is RelKind.REPORTS_TO:
@@ -283,11 +331,16 @@ class OrgGraph:
                 Prov(block.source, lines[r].as_py()),
             )  # fmt: skip
 
+        if self._copies:  # a second row of an id: its line is set aside (see _set_aside)
+            for r in np.flatnonzero(given & (self._first_row[subs] != rows)):
+                rel = rel_at(int(r))
+                if (rel.subject, rel.prov) in self._copies:
+                    self._set_aside(rel, int(subs[r]))
+                    given[r] = False
+                    obj[r] = -1
         for r in np.flatnonzero(given & (obj < 0)):  # a unit's id, a name, or nothing
             rel = rel_at(int(r))
-            hit = self._unit_index.get(rel.object)
-            if hit is None:
-                hit = self._resolve_name(rel, int(subs[r]))
+            hit = self._resolve(rel, int(subs[r]), self._unit_index.get(rel.object))
             obj[r] = -1 if hit is None else hit
         sel = np.flatnonzero(obj >= 0)
         s, o = subs[sel], obj[sel]
@@ -317,33 +370,51 @@ class OrgGraph:
         """A table's dotted lines: subjects from their rows, superiors from the shared codes."""
         assert block.secondary_rows is not None
         n = self.post_count
+        copies = self._copies
         for rel, row, code in zip(block.secondary, block.secondary_rows, objects.tolist(),
                                   strict=True):  # fmt: skip
             sub = int(codes[row0 + row]) if codes is not None else row0 + row
-            obj: int | None = code if 0 <= code < n else self._unit_index.get(rel.object)
-            if obj is None:
-                obj = self._resolve_name(rel, sub)
-                if obj is None:
-                    continue
-            self._add_line(rel, sub, obj)
+            if copies and (rel.subject, rel.prov) in copies:
+                self._set_aside(rel, sub)
+                continue
+            obj = (
+                code if 0 <= code < n else self._resolve(rel, sub, self._unit_index.get(rel.object))
+            )
+            if obj is not None:
+                self._add_line(rel, sub, obj)
 
-    def _resolve_name(self, rel: Relation, sub: int) -> int | None:
+    def _name_hits(self, rel: Relation, sub: int) -> tuple[list[int], list[int]]:
+        """What a name can mean for this line, in the subject's organization when any there:
+        the nodes it may name, and (for a reporting line that names none) the units that
+        are not bodies it names instead."""
         org = self.org_of(sub)
         key = (rel.kind, rel.object, org)
-        hits = self._name_cache.get(key)
-        if hits is None:
+        found = self._name_cache.get(key)
+        if found is None:
+
+            def local(nodes: list[int]) -> list[int]:
+                return [h for h in nodes if self.org_of(h) == org] or nodes
+
             hits = self.names.candidates(rel.object)
+            units: list[int] = []
             if rel.kind is RelKind.HEADS:
                 hits = [h for h in hits if h >= self.post_count]
             elif rel.kind is RelKind.REPORTS_TO:
-                hits = [h for h in hits if h < self.post_count or self.is_body(h)]
-            same_org = [h for h in hits if self.org_of(h) == org]
-            hits = self._name_cache[key] = same_org or hits
+                fit = [h for h in hits if h < self.post_count or self.is_body(h)]
+                units = [] if fit else local(hits)
+                hits = fit
+            found = self._name_cache[key] = (local(hits), units)
+        return found
+
+    def _resolve_name(self, rel: Relation, sub: int) -> int | None:
+        hits, units = self._name_hits(rel, sub)
         if len(hits) == 1:
             self.resolution.by_name += 1
             return hits[0]
         if hits:
             self.resolution.ambiguous.append((rel, list(hits)))
+        elif units:
+            self.resolution.not_body.append((rel, list(units)))
         else:
             self.resolution.dangling.append(rel)
         return None
@@ -426,7 +497,7 @@ class OrgGraph:
         same = [h for h in units if self.org_of(h) == org] or units
         return same[0] if len(same) == 1 else None
 
-    def post_units(self) -> np.ndarray[Any, Any]:
+    def post_units(self) -> IntArray:
         """The unit node each post sits in (-1 for none), resolved once per distinct reference.
 
         What :meth:`unit_of` answers for one post, for all of them at once: a
@@ -443,7 +514,7 @@ class OrgGraph:
             ]
             table = np.array([-1 if f is None else f for f in found] + [-1], dtype=np.int64)
             codes = encoded.indices.fill_null(len(found)).to_numpy(zero_copy_only=False)
-            self._post_units = table[np.asarray(codes, dtype=np.int64)]
+            self._post_units = np.take(table, np.asarray(codes, dtype=np.int64))
         return self._post_units
 
     @property

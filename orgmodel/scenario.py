@@ -218,7 +218,7 @@ Edit = (
     | SplitUnitEdit
 )
 
-EDITS: dict[str, type[_Strict]] = {
+EDITS: dict[str, type[Edit]] = {
     "move": MoveEdit,
     "add": AddEdit,
     "remove": RemoveEdit,
@@ -282,7 +282,7 @@ def _edit(
         )
     model = EDITS[ops[0]]
     try:
-        edit: Edit = model.model_validate(raw)  # type: ignore[assignment]
+        edit = model.model_validate(raw)
     except ValidationError as exc:
         err = exc.errors()[0]
         loc = ("edits", i, *err["loc"])

@@ -1,13 +1,17 @@
-"""OrgGraph's precomputed walks agree with networkx's algorithms on random trees."""
+"""OrgGraph: its walks agree with networkx on random trees; which lines it uses, and which not."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import networkx as nx
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from orgmodel import queries
 from orgmodel.graph import OrgGraph
+from orgmodel.readers.table import read_table
 from orgmodel.records import LineKind, OrgData, PostRecord, Relation, RelKind, UnitKind, UnitRecord
 
 
@@ -93,3 +97,56 @@ def test_post_reporting_to_a_board_and_references_by_title() -> None:
     assert graph.roots == [graph.node("board")]
     assert graph.resolution.by_name == 2
     assert [r.object for r in graph.resolution.dangling] == ["Facilities Department"]
+
+
+DUPLICATE_ROWS = (
+    "id,name,title,manager\n1,A,Boss,\n1,B,Deputy,1\n2,C,Analyst,1\n3,D,Clerk,2\n3,E,Aide,1\n"
+)
+
+
+@pytest.mark.parametrize("as_records", [False, True], ids=["block", "records"])
+def test_a_second_row_of_an_id_never_gives_the_first_post_its_superior(
+    tmp_path: Path, as_records: bool
+) -> None:
+    path = tmp_path / "dup.csv"
+    path.write_text(DUPLICATE_ROWS, encoding="utf-8")
+    data = read_table(path)
+    if as_records:
+        data.materialize()
+    graph = OrgGraph(data)
+    boss, clerk = graph.node("1"), graph.node("3")
+    # row 3 ("1 reports to 1") once made the Boss report to itself, hiding everyone below
+    assert graph.parent[boss] == -1 and graph.roots == [boss]
+    assert graph.id_of(graph.parent[clerk]) == "2"  # the first row's superior, not the Aide's
+    assert not graph.extra_primary and graph.depth[graph.node("2")] == 1
+    aside = {(i, p.line): [(graph.id_of(s), r.object) for s, r in v]
+             for (i, p), v in graph.duplicate_lines.items()}  # fmt: skip
+    assert aside == {("1", 3): [("1", "1")], ("3", 6): [("1", "1")]}
+
+
+def test_a_file_read_twice_keeps_its_lines() -> None:
+    posts = [PostRecord("a", "Mayor"), PostRecord("b", "Clerk")]
+    rels = [Relation(RelKind.REPORTS_TO, "b", "a", LineKind.PRIMARY)]
+    twice = OrgData(posts=posts * 2, relations=rels * 2)  # the same provenance twice
+    graph = OrgGraph(twice)
+    assert graph.id_of(graph.parent[graph.node("b")]) == "a"
+    assert len(graph.duplicates) == 2 and not graph.duplicate_lines
+
+
+@pytest.mark.parametrize("ref", ["facilities", "Facilities Department"])
+@pytest.mark.parametrize("qualifier", [LineKind.PRIMARY, LineKind.SECONDARY])
+def test_a_line_to_a_department_is_not_used_by_id_or_by_name(ref: str, qualifier: LineKind) -> None:
+    data = OrgData(
+        units=[UnitRecord("facilities", "Facilities Department", UnitKind.DEPARTMENT, "hps")],
+        posts=[PostRecord("dir", "Director of Facilities", "hps", root=True),
+               PostRecord("mgr", "Facilities Manager", "hps")],
+        relations=[Relation(RelKind.REPORTS_TO, "mgr", ref, qualifier),
+                   Relation(RelKind.HEADS, "dir", "Facilities Department")],
+    )  # fmt: skip
+    graph = OrgGraph(data)
+    unit = graph.node("facilities")
+    assert graph.parent[graph.node("mgr")] == -1 and not graph.secondary
+    assert unit not in graph.roots and graph.depth[unit] == -1  # no layer above the director
+    assert [(r.object, hits) for r, hits in graph.resolution.not_body] == [(ref, [unit])]
+    assert not graph.resolution.dangling  # the name does match: a unit, just not a body
+    assert graph.heads[graph.node("dir")][0][0] == unit  # heading a department is fine

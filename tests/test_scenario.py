@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import get_args
+
 import pytest
 
 from orgmodel.errors import SourceError
-from orgmodel.scenario import EDITS, MoveEdit, RemoveDottedEdit, is_scenario, parse_scenario
+from orgmodel.scenario import EDITS, Edit, MoveEdit, RemoveDottedEdit, is_scenario, parse_scenario
 from tests.conftest import ROOT
 
 ALL_EDITS = """\
@@ -51,6 +53,13 @@ def test_every_edit_parses_with_its_line() -> None:
     assert isinstance(move, MoveEdit) and (move.move, move.to) == ("a", "b")
     dotted = s.edits[8][0]
     assert isinstance(dotted, RemoveDottedEdit) and dotted.from_ == "b"
+
+
+def test_the_edit_table_and_the_edit_type_name_the_same_models() -> None:
+    """``EDITS`` is typed by ``Edit``: a model in one and not the other is a mistake."""
+    assert set(EDITS.values()) == set(get_args(Edit))
+    for key, model in EDITS.items():
+        assert next(iter(model.model_fields)) == key  # the key that starts it is its first field
 
 
 @pytest.mark.parametrize(

@@ -60,7 +60,7 @@ def test_an_unknown_code_in_ignore_is_an_error_with_its_line(tmp_path: Path) -> 
 def test_config_select_limits_what_runs_and_gc_is_restored(tmp_path: Path) -> None:
     graph = graph_of(ORG, tmp_path)
     report = validate(graph, ValidateConfig.from_table({"select": ["roots"]}, "t.toml"))
-    assert report.rules == ("R001", "R002", "R003", "R004", "R005")
+    assert report.rules == ("R001", "R002", "R003", "R004", "R005", "R006")
     assert set(report.timings) == set(report.rules)
     assert gc.isenabled()
 

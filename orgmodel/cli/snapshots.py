@@ -49,8 +49,9 @@ def snapshots(
     order = "date order" if table.by_date else "the order of the file"
     out.print(f"{len(table.snapshots)} snapshot(s) in column '{table.column}', in {order}")
     grid = Table(box=None, pad_edge=False)
-    for name, justify in (("snapshot", "left"), ("rows", "right"), ("lines", "left")):
-        grid.add_column(name, justify=justify)  # type: ignore[arg-type]
+    grid.add_column("snapshot")
+    grid.add_column("rows", justify="right")
+    grid.add_column("lines")
     for s in table.snapshots:
         runs = f"  ({len(s.runs)} runs: read one as #{s.label}@N)" if len(s.runs) > 1 else ""
         grid.add_row(s.label or "(no label)", f"{s.rows:,}", s.lines() + runs)

@@ -101,7 +101,7 @@ def eliminated(attributes: Sequence[Mapping[str, str] | None]) -> set[int]:
 
 def unit_nodes(graph: OrgGraph) -> list[int]:
     """The unit node each post sits in (-1 for none): :meth:`OrgGraph.post_units` as a list."""
-    return graph.post_units().tolist()  # type: ignore[no-any-return]
+    return graph.post_units().tolist()
 
 
 @dataclass

@@ -38,6 +38,7 @@ from orgmodel.readers.idparent import is_idparent_header
 from orgmodel.readers.organogram import is_organogram, read_organogram
 from orgmodel.readers.parents_by_name import looks_parented_by_name
 from orgmodel.readers.snapshots import parse_spec, read_snapshot, several_snapshots_issue
+from orgmodel.readers.strays import is_skipped
 from orgmodel.readers.table import read_table
 from orgmodel.records import OrgData
 
@@ -142,27 +143,44 @@ def expand_sources(paths: Iterable[str | Path]) -> list[Path]:
     A file written ``PATH#SNAPSHOT`` (:mod:`orgmodel.readers.snapshots`) is
     kept as written, for :func:`read_source` to select its rows. Scenario
     files (:mod:`orgmodel.scenario`) inside a folder are skipped: a folder
-    of org data may keep its proposals beside it.
+    of org data may keep its proposals beside it. A folder that holds no
+    file orgmodel reads is an error that says so.
     """
-    out: list[Path] = []
+    return [path for path, _ in _expand(paths)]
+
+
+def _expand(paths: Iterable[str | Path]) -> list[tuple[Path, Path | None]]:
+    """Each file to read, with the folder it was found in (None: named itself)."""
+    out: list[tuple[Path, Path | None]] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                rel = child.relative_to(path)
-                if any(part.startswith(".") for part in rel.parts) or not child.is_file():
-                    continue
-                if child.stem.lower() in SKIP_NAMES:
-                    continue
-                suffix = child.suffix.lower()
-                if suffix in ORGFILE_SUFFIXES and _is_scenario(read_text(child)):
-                    continue  # a scenario of edits (orgmodel apply) describes no structure
-                if suffix in READ_SUFFIXES:
-                    out.append(child)
+            found = [(child, path) for child in _folder_files(path)]
+            if not found:
+                raise SourceError(
+                    str(path), f"holds no file orgmodel reads ({' '.join(READ_SUFFIXES)})"
+                )
+            out.extend(found)
         elif path.exists() or parse_spec(raw).selects:
-            out.append(path)
+            out.append((path, None))
         else:
             raise SourceError(str(raw), "file or folder not found")
+    return out
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    out: list[Path] = []
+    for child in sorted(folder.rglob("*")):
+        rel = child.relative_to(folder)
+        if any(part.startswith(".") for part in rel.parts) or not child.is_file():
+            continue
+        if child.stem.lower() in SKIP_NAMES:
+            continue
+        suffix = child.suffix.lower()
+        if suffix in ORGFILE_SUFFIXES and _is_scenario(read_text(child)):
+            continue  # a scenario of edits (orgmodel apply) describes no structure
+        if suffix in READ_SUFFIXES:
+            out.append(child)
     return out
 
 
@@ -179,19 +197,21 @@ def _read_orgfile(path: Path) -> OrgData:
     return parse_orgfile(text, str(path))
 
 
-def _read_posting(path: Path) -> OrgData:
-    from orgmodel.readers.postings import read_posting_file  # the extractor loads on demand
-
-    return read_posting_file(path)
-
-
 def read_source(
-    path: Path, fmt: str | None = None, mapping: Mapping[str, str] | None = None
+    path: Path,
+    fmt: str | None = None,
+    mapping: Mapping[str, str] | None = None,
+    *,
+    in_folder: bool = False,
 ) -> OrgData:
     """Read one file in the given or detected format (one snapshot of it for ``PATH#LABEL``).
 
     A table read whole although it holds several snapshots gets a
-    ``several-snapshots`` issue saying how to read one.
+    ``several-snapshots`` issue saying how to read one. A file met in a
+    folder (``in_folder``) that is no org data -- JSON that is no org tree,
+    a text that states no title and no reporting line -- gives only a
+    note that it was skipped (:mod:`orgmodel.readers.strays`); named
+    itself, it is an error (JSON) or an untitled posting (text).
     """
     spec = parse_spec(path)
     kind = fmt or detect_format(spec.path)
@@ -199,10 +219,10 @@ def read_source(
         "orgfile": _read_orgfile,
         "table": lambda p: read_table(p, mapping),
         "organogram": read_organogram,
-        "posting": _read_posting,
+        "posting": lambda p: _reader("postings", "read_posting_file")(p, in_folder=in_folder),
         "idparent": lambda p: _reader("idparent", "read_idparent")(p, mapping),
         "parents_by_name": lambda p: _reader("parents_by_name", "read_parents_by_name")(p, mapping),
-        "jsontree": lambda p: _reader("jsontree", "read_jsontree")(p, mapping),
+        "jsontree": lambda p: _reader("jsontree", "read_jsontree")(p, mapping, in_folder=in_folder),
         "drawio": lambda p: _reader("drawio", "read_drawio")(p, mapping),
         "xlsx": lambda p: _reader("xlsx", "read_xlsx")(p, mapping),
         "graphml": lambda p: _reader("graphml", "read_graphml")(p, mapping),
@@ -231,11 +251,29 @@ def load_sources(
     fmt: str | None = None,
     mapping: Mapping[str, str] | None = None,
 ) -> OrgData:
-    """Read and combine every source; raise :class:`SourceError` on the first bad file."""
-    files = expand_sources(paths)
+    """Read and combine every source; raise :class:`SourceError` on the first bad file.
+
+    A folder whose files were all skipped (:mod:`orgmodel.readers.strays`)
+    is an error: it holds no file orgmodel reads as org data.
+    """
+    files = _expand(paths)
     if not files:
         raise UsageError("no sources: name files or folders with -s, or list them in orgmodel.toml")
     data = OrgData()
-    for path in files:
-        data.extend(read_source(path, fmt, mapping))
+    notes: dict[Path, list[str]] = {}  # folder -> what was skipped in it
+    read: set[Path] = set()  # folders something was read from
+    for path, folder in files:
+        part = read_source(path, fmt, mapping, in_folder=folder is not None)
+        if folder is not None and is_skipped(part):
+            notes.setdefault(folder, []).append(f"{path.name} ({part.issues[0].message})")
+        elif folder is not None:
+            read.add(folder)
+        data.extend(part)
+    for folder, skipped in notes.items():
+        if folder not in read:
+            raise SourceError(
+                str(folder),
+                f"holds no file orgmodel reads as org data: {'; '.join(skipped[:5])}"
+                + (f"; and {len(skipped) - 5} more" if len(skipped) > 5 else ""),
+            )
     return data

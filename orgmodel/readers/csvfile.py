@@ -14,7 +14,15 @@ from pathlib import Path
 
 from orgmodel.errors import SourceError
 
-__all__ = ["iter_rows", "norm_header", "open_table", "read_header"]
+__all__ = [
+    "detect_encoding",
+    "ends_in_quotes",
+    "iter_rows",
+    "norm_header",
+    "open_table",
+    "read_header",
+    "unclosed_quote",
+]
 
 
 def norm_header(name: str) -> str:
@@ -31,7 +39,12 @@ def norm_header(name: str) -> str:
     return " ".join("".join(out).split())
 
 
-def _encoding(path: Path) -> str:
+def detect_encoding(path: Path) -> str:
+    """How a table file is encoded: UTF-16 (with a BOM), UTF-8 (a BOM dropped) or Windows-1252.
+
+    Decided from the first 64 KB, so a large file is not read twice; a NUL
+    byte there means a binary file, which is refused.
+    """
     with path.open("rb") as handle:
         head = handle.read(1 << 16)
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -66,7 +79,7 @@ def open_table(path: str | Path) -> io.TextIOWrapper:
     """Open a CSV file for streaming: UTF-8 (BOM dropped), UTF-16 with a BOM, or Windows-1252."""
     p = Path(path)
     try:
-        enc = _encoding(p)
+        enc = detect_encoding(p)
         return p.open(encoding=enc, newline="", errors="strict")
     except FileNotFoundError:
         raise SourceError(str(path), "file not found") from None
@@ -90,17 +103,77 @@ def read_header(path: str | Path) -> list[str]:
     return header
 
 
+def ends_in_quotes(record: str, delimiter: str = ",") -> bool:
+    r"""True when a CSV record ends inside a quoted value: a quote opened and never closed.
+
+    Read as Python's ``csv`` module (and pyarrow) read it: a quote opens a
+    quoted value only at the start of a value, ``""`` inside one is a quote,
+    and text after the closing quote (``"Smith" Jr``) is taken as it is. Such
+    a record swallows everything after it, so only a file's last record can
+    end inside quotes.
+
+    >>> ends_in_quotes('3,C,"Analyst,1\n'), ends_in_quotes('3,"say ""hi"" now",x\n')
+    (True, False)
+    >>> ends_in_quotes('3,Sm"ith,x'), ends_in_quotes('3,"Smith" Jr,"a\nb"')
+    (False, False)
+    """
+    quoted = False
+    at_start = True
+    i, n = 0, len(record)
+    while i < n:
+        ch = record[i]
+        if quoted:
+            if ch == '"':
+                if record.startswith('"', i + 1):
+                    i += 1  # a doubled quote stands for one
+                else:
+                    quoted = False
+        elif ch == '"' and at_start:
+            quoted = True
+        at_start = not quoted and (ch == delimiter or ch in "\r\n")
+        i += 1
+    return quoted
+
+
+def unclosed_quote(path: str, line: int) -> SourceError:
+    """The error for a quoted value that is never closed, at the line its record starts on."""
+    return SourceError(
+        path,
+        "malformed CSV: a quoted value in the record that starts on this line is never "
+        "closed, so the rest of the file would be read into it",
+        line=line,
+        hint="close the quote; a quote inside a quoted value is written twice",
+    )
+
+
 def iter_rows(handle: io.TextIOWrapper, path: str) -> Iterator[tuple[int, list[str]]]:
-    """Yield ``(line, row)`` for each record after the header; blank rows are skipped."""
-    reader = csv.reader(handle)
+    """Yield ``(line, row)`` for each record after the header; blank rows are skipped.
+
+    A quote left open in the last record is an error with that record's line
+    (:func:`unclosed_quote`), not one long value holding the rest of the file.
+    """
+    held: list[str] = []  # the text lines of the record being read
+
+    def lines() -> Iterator[str]:
+        for text in handle:
+            held.append(text)
+            yield text
+
+    reader = csv.reader(lines())
+    last_start, last = 0, ""
     try:
         next(reader, None)
         start = reader.line_num + 1
+        held.clear()
         for row in reader:
             if row and (len(row) > 1 or row[0].strip()):
+                last_start, last = start, held[-1] if len(held) == 1 else "".join(held)
                 yield start, row
+            held.clear()
             start = reader.line_num + 1
     except csv.Error as exc:
         raise SourceError(path, f"malformed CSV: {exc}", line=reader.line_num) from None
     except UnicodeDecodeError:
         raise _undecodable(path, handle.encoding) from None
+    if '"' in last and ends_in_quotes(last):
+        raise unclosed_quote(path, last_start)

@@ -41,9 +41,11 @@ from orgmodel.errors import SourceError
 from orgmodel.fileio import read_text
 from orgmodel.readers.idparent import cell_text, json_records, records_to_data
 from orgmodel.readers.rows import RecordBuilder, to_number
+from orgmodel.readers.strays import skipped
+from orgmodel.readers.table import mapping_for
 from orgmodel.records import LoadIssue, OrgData, PostRecord, Prov
 
-__all__ = ["load_json", "read_jsontree", "sam_rows", "tree_to_data"]
+__all__ = ["load_json", "read_jsontree", "sam_rows", "tree_problem", "tree_to_data"]
 
 ID_KEYS = ("id", "Id", "ID", "Ref", "ref", "key")
 NAME_KEYS = ("name", "Name", "title", "Title", "label", "Label", "positionName")
@@ -238,11 +240,69 @@ def sam_rows(
     return rows, dupes
 
 
-def read_jsontree(path: str | Path, mapping: Mapping[str, str] | None = None) -> OrgData:
-    """Read a JSON org tree in any of the three shapes (told apart by content)."""
+_JSON_TYPES = {str: "string", int: "number", float: "number", bool: "boolean", type(None): "null"}
+
+
+def tree_problem(value: Any, mapping: Mapping[str, str] | None = None) -> str | None:
+    """Why a JSON value is no org tree in any of the three shapes (None: it is one).
+
+    A nested tree's root has a ``children`` list (or is one node with an id
+    and a name); an array holds nodes with ``children``, SAM.gov records, or
+    records whose fields name an id and a parent. Anything else -- a
+    ``package.json``, a settings file -- says nothing about an organization.
+
+    >>> tree_problem({"name": "CEO", "children": []}) is None
+    True
+    >>> tree_problem({"name": "my-app", "version": "1.0.0"})
+    "a JSON object with no 'children' list (nor an id and a name)"
+    >>> tree_problem([{"id": 1, "parentId": None}]) is None
+    True
+    """
+    if isinstance(value, dict):
+        if isinstance(_first(value, CHILDREN_KEYS), list):
+            return None
+        if _first(value, ID_KEYS) is not None and _first(value, NAME_KEYS) is not None:
+            return None
+        return "a JSON object with no 'children' list (nor an id and a name)"
+    if not isinstance(value, list):
+        return f"a JSON {_JSON_TYPES.get(type(value), 'value')}, not an object or an array"
+    nodes = [v for v in value[:50] if isinstance(v, dict)]
+    if not nodes:
+        return "a JSON array with no objects in it"
+    if any(_first(v, CHILDREN_KEYS) is not None for v in nodes):
+        return None
+    if any("fhorgid" in v for v in value[:5] if isinstance(v, dict)):  # SAM.gov's records
+        return None
+    header = list(dict.fromkeys(str(k) for v in nodes for k in v))
+    try:
+        mapping_for(header, mapping)
+    except SourceError as exc:
+        return f"a JSON array of records with {exc.message}"
+    return None
+
+
+def read_jsontree(
+    path: str | Path, mapping: Mapping[str, str] | None = None, *, in_folder: bool = False
+) -> OrgData:
+    """Read a JSON org tree in any of the three shapes (told apart by content).
+
+    JSON that is no org tree (:func:`tree_problem`) is refused, or, met in a
+    folder (``in_folder``), skipped with a note (:mod:`orgmodel.readers.strays`).
+    """
     name = str(path)
     _, value = load_json(path)
-    if isinstance(value, list) and any(isinstance(v, dict) for v in value[:50]):
+    problem = tree_problem(value, mapping)
+    has_records = isinstance(value, list) and any(isinstance(v, dict) for v in value[:50])
+    if problem is not None and in_folder:
+        return skipped(name, f"not an org file nor an org tree: {problem}")
+    if problem is not None and not has_records:  # (records: the table reader says what is amiss)
+        raise SourceError(
+            name,
+            f"is neither an org file nor an org tree: {problem}",
+            hint="an org file has 'organizations:'; a tree, nodes with 'children' "
+            "or records with an id and a parent id",
+        )
+    if has_records:
         if any(isinstance(v, dict) and _first(v, CHILDREN_KEYS) is not None for v in value[:50]):
             return tree_to_data(value, name)
         records = json_records(path)
@@ -268,11 +328,4 @@ def read_jsontree(path: str | Path, mapping: Mapping[str, str] | None = None) ->
                 )
             return data
         return records_to_data(records, name, mapping)
-    if isinstance(value, dict):
-        return tree_to_data(value, name)
-    raise SourceError(
-        name,
-        "expected a JSON array of records or an object with 'children'",
-        line=1,
-        hint="org files (with 'organizations:') are read as the native format",
-    )
+    return tree_to_data(value, name)

@@ -30,7 +30,7 @@ from orgmodel.errors import SourceError
 from orgmodel.fileio import slug
 from orgmodel.naming import guess_unit_kind, squash
 from orgmodel.readers.csvfile import iter_rows, norm_header, open_table, read_header
-from orgmodel.readers.rows import to_number
+from orgmodel.readers.rows import VACANT, long_row_issue, to_number
 from orgmodel.records import (
     LineKind,
     LoadIssue,
@@ -47,8 +47,7 @@ __all__ = ["is_organogram", "read_organogram"]
 
 ROOT_MARKS = frozenset({"xx"})
 _STATUS = {
-    "vacant": "vacant",
-    "vacancy": "vacant",
+    **dict.fromkeys(VACANT, "vacant"),
     "eliminated": "eliminated",
     "n/d": "undisclosed",
 }
@@ -120,6 +119,8 @@ def _senior(ctx: _Context, header: list[str]) -> None:
         for line, row in iter_rows(handle, ctx.path):
             prov = Prov(ctx.path, line)
             ref = cell(row, "post unique reference")
+            if len(row) > len(header) and (long := long_row_issue(prov, row, len(header), ref)):
+                ctx.data.issues.append(long)
             if combined and cell(row, "seniority").lower() == "junior":
                 org = ctx.org(cell(row, "organisation") or cell(row, "parent department"), line)
                 _junior_post(
@@ -180,9 +181,12 @@ def _junior(ctx: _Context, header: list[str]) -> None:
     seen: set[str] = set()
     with open_table(ctx.path) as handle:
         for line, row in iter_rows(handle, ctx.path):
+            prov = Prov(ctx.path, line)
+            if len(row) > len(header) and (long := long_row_issue(prov, row, len(header))):
+                ctx.data.issues.append(long)
             org = ctx.org(cell(row, "organisation") or cell(row, "parent department"), line)
             _junior_post(
-                ctx, seen, Prov(ctx.path, line), cell(row, "reporting senior post"),
+                ctx, seen, prov, cell(row, "reporting senior post"),
                 cell(row, "generic job title"), cell(row, "grade"),
                 cell(row, "number of posts in fte"), org, ctx.unit(org, cell(row, "unit"), line),
                 cell(row, "professional occupational group"),

@@ -31,6 +31,7 @@ from orgmodel.extract import extract_file
 from orgmodel.extract.result import Evidence, Extraction
 from orgmodel.fileio import slug
 from orgmodel.naming import guess_unit_kind
+from orgmodel.readers.strays import skipped
 from orgmodel.records import (
     LineKind,
     LinkType,
@@ -44,7 +45,7 @@ from orgmodel.records import (
     UnitRecord,
 )
 
-__all__ = ["extraction_to_data", "read_posting_file"]
+__all__ = ["extraction_to_data", "read_posting_file", "says_nothing"]
 
 
 def _prov(source: str, ev: Evidence) -> Prov:
@@ -103,6 +104,25 @@ def extraction_to_data(ex: Extraction, source: str | None = None) -> OrgData:
     return data
 
 
-def read_posting_file(path: str | Path) -> OrgData:
-    """Extract one posting file (.txt, .md, .html) and turn its facts into records."""
-    return extraction_to_data(extract_file(path), str(path))
+def says_nothing(ex: Extraction) -> bool:
+    """A text that states no title and no line: notes kept beside the data, not a posting.
+
+    >>> says_nothing(Extraction(source="notes.txt"))
+    True
+    """
+    return ex.title is None and not (ex.reports_to or ex.supervises or ex.links)
+
+
+def read_posting_file(path: str | Path, *, in_folder: bool = False) -> OrgData:
+    """Extract one posting file (.txt, .md, .html) and turn its facts into records.
+
+    Named on its own, a file is a posting even when it states no title (its
+    post is "Post described in FILE", and rule F004 says so). Met in a
+    folder (``in_folder``), a file that states no title and no line
+    (:func:`says_nothing`) is skipped with a note instead: a folder of org
+    data often keeps a ``notes.txt``.
+    """
+    ex = extract_file(path)
+    if in_folder and says_nothing(ex):
+        return skipped(str(path), "states no title and no reporting line, so not read as a posting")
+    return extraction_to_data(ex, str(path))

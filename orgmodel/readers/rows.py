@@ -42,13 +42,25 @@ from orgmodel.records import (
     UnitRecord,
 )
 
-__all__ = ["VACANT", "RecordBuilder", "find_column", "split_many", "to_number"]
+__all__ = [
+    "VACANT",
+    "RecordBuilder",
+    "find_column",
+    "long_row_issue",
+    "split_many",
+    "to_number",
+]
 
 VACANT = frozenset({"vacant", "vacancy", "position vacant"})
+"""Holder cells meaning nobody holds the post, after folding case and white space (every
+table reader, the CSV reader and the UK organogram reader too, uses this one set)."""
 
 
 def split_many(value: str) -> list[str]:
     """Several references in one cell: ``"a; b"`` or ``"a|b"`` -> ``['a', 'b']``.
+
+    Each reference is folded as names are (:func:`~orgmodel.naming.squash`), so
+    one cell gives the same references whichever table reader meets it.
 
     >>> split_many("Office of the Mayor;Office of the Comptroller")
     ['Office of the Mayor', 'Office of the Comptroller']
@@ -57,6 +69,33 @@ def split_many(value: str) -> list[str]:
         if sep in value:
             return [squash(v) for v in value.split(sep) if v.strip()]
     return [squash(value)] if value.strip() else []
+
+
+def long_row_issue(prov: Prov, row: Sequence[str], width: int, ident: str = "") -> LoadIssue | None:
+    """The note for a row with more cells than the header (None when the extra cells are empty).
+
+    Such a row usually holds a value with an unquoted comma (``Smith, John``),
+    which moves every later cell one column to the right: the row is read
+    with the header's columns, and the note says where to look.
+
+    >>> long_row_issue(Prov("hr.csv", 3), ["2", "Smith", " John", "Analyst", "1"], 4).message
+    "the row has 5 cells, the header 4: '1' past the last column is ignored, and the cells \
+before it may be in the wrong columns (a value with a comma in it must be quoted)"
+    >>> long_row_issue(Prov("hr.csv", 3), ["2", "Ana", "Analyst", "1", " "], 4) is None
+    True
+    """
+    extra = [c.strip() for c in row[width:] if c.strip()]
+    if not extra:
+        return None  # trailing empty cells (a spreadsheet's export): nothing is lost
+    shown = ", ".join(repr(c) for c in extra[:3]) + (" ..." if len(extra) > 3 else "")
+    return LoadIssue(
+        "extra-cells",
+        f"the row has {len(row)} cells, the header {width}: {shown} past the last column "
+        "is ignored, and the cells before it may be in the wrong columns "
+        "(a value with a comma in it must be quoted)",
+        prov,
+        (ident,) if ident else (),
+    )
 
 
 def find_column(header: Sequence[str], names: Sequence[str]) -> int | None:
@@ -178,6 +217,8 @@ class RecordBuilder:
             cols
         )
         pid = row[i_id].strip() if i_id < width else ""
+        if width > len(header) and (long := long_row_issue(prov, row, len(header), pid)):
+            self.data.issues.append(long)
         if not pid:
             self.skip("no id", "row has no id; skipped", prov)
             return None

@@ -26,8 +26,16 @@ import pyarrow.csv as pcsv
 from orgmodel.columns import ATTRIBUTES, BLOCK_SCHEMA, PostBlock
 from orgmodel.errors import SourceError
 from orgmodel.fileio import slug
-from orgmodel.naming import guess_unit_kind, squash
-from orgmodel.readers.csvfile import _encoding, iter_rows, norm_header, open_table, read_header
+from orgmodel.naming import guess_unit_kind
+from orgmodel.readers.csvfile import (
+    detect_encoding,
+    ends_in_quotes,
+    iter_rows,
+    norm_header,
+    open_table,
+    read_header,
+)
+from orgmodel.readers.rows import VACANT, long_row_issue, split_many
 from orgmodel.records import (
     LineKind,
     LoadIssue,
@@ -97,7 +105,6 @@ manager id decides the line.
 UNIQUE_FIELDS = ("id", "manager")
 """Fields where two candidate columns (``EmpID`` and ``PositionID``) are a question for the user."""
 
-VACANT = frozenset({"vacant", "vacancy", "position vacant"})
 _VACANT = pa.array(sorted(VACANT))
 _SPACES = r"[\s\pZ\x{1c}-\x{1f}\x{85}]+"
 """White space as :meth:`str.split` sees it, for RE2 (pyarrow's regex engine)."""
@@ -185,13 +192,6 @@ def mapping_for(
     return found
 
 
-def _split_many(value: str) -> list[str]:
-    for sep in (";", "|"):
-        if sep in value:
-            return [v.strip() for v in value.split(sep) if v.strip()]
-    return [value.strip()] if value.strip() else []
-
-
 def read_table(path: str | Path, mapping: Mapping[str, str] | None = None) -> OrgData:
     """Read a flat CSV export: its posts as one column-wise block, its units and organizations.
 
@@ -264,6 +264,9 @@ def _to_data(name: str, header: list[str], cols: dict[str, int], raw: RawTable) 
         return columns[i] if i is not None else None
 
     ids = _trim(columns[cols["id"]])
+    for at, cells in raw.long_rows:
+        if long := long_row_issue(Prov(name, at), cells, len(header), cells[cols["id"]].strip()):
+            issues.append(long)
     has_id = _nonempty(ids)
     if not has_id.all():
         issues.extend(
@@ -364,11 +367,11 @@ def _to_data(name: str, header: list[str], cols: dict[str, int], raw: RawTable) 
         texts = dotted.take(pa.array(rows)).to_pylist()
         subjects = ids.take(pa.array(rows)).to_pylist()
         for row, text, subject in zip(rows.tolist(), texts, subjects, strict=True):
-            for sup in _split_many(text):
+            for sup in split_many(text):
                 secondary_rows.append(row)
                 secondary.append(
                     Relation(
-                        RelKind.REPORTS_TO, subject, squash(sup), LineKind.SECONDARY,
+                        RelKind.REPORTS_TO, subject, sup, LineKind.SECONDARY,
                         False, Prov(name, line_of(row)),
                     )
                 )  # fmt: skip
@@ -439,10 +442,15 @@ def _attributes(
 
 
 class RawTable(NamedTuple):
-    """A CSV's cells as strings, one array per header column, and each row's line."""
+    """A CSV's cells as strings, one array per header column, and each row's line.
+
+    ``long_rows`` are the rows with more cells than the header, as ``(line,
+    cells)``: what is past the header's last column has no column to go to.
+    """
 
     columns: list[pa.Array]
     lines: np.ndarray[Any, Any]
+    long_rows: tuple[tuple[int, list[str]], ...] = ()
 
 
 def read_raw(path: str | Path, width: int) -> RawTable:
@@ -450,6 +458,7 @@ def read_raw(path: str | Path, width: int) -> RawTable:
     name = str(path)
     cells: list[list[str]] = [[] for _ in range(width)]
     lines: list[int] = []
+    long_rows: list[tuple[int, list[str]]] = []
     appenders = [c.append for c in cells]
     gc_was_enabled = gc.isenabled()
     gc.disable()  # millions of small strings: the cyclic collector only slows the load down
@@ -457,14 +466,19 @@ def read_raw(path: str | Path, width: int) -> RawTable:
         with open_table(path) as handle:
             for line, row in iter_rows(handle, name):
                 lines.append(line)
-                if len(row) < width:
-                    row += [""] * (width - len(row))
-                for add, value in zip(appenders, row, strict=False):
+                if len(row) != width:
+                    if len(row) < width:
+                        row += [""] * (width - len(row))
+                    else:
+                        long_rows.append((line, row))
+                        row = row[:width]
+                for add, value in zip(appenders, row, strict=True):
                     add(value)
     finally:
         if gc_was_enabled:
             gc.enable()
-    return RawTable([pa.array(c, pa.string()) for c in cells], np.asarray(lines, dtype=np.int64))
+    columns = [pa.array(c, pa.string()) for c in cells]
+    return RawTable(columns, np.asarray(lines, dtype=np.int64), tuple(long_rows))
 
 
 def read_raw_fast(path: str | Path, width: int) -> RawTable | None:
@@ -472,11 +486,14 @@ def read_raw_fast(path: str | Path, width: int) -> RawTable | None:
 
     "One record per line" is checked, not assumed: the file's line count must
     equal the rows read plus the header, so a quoted line break or a blank
-    line sends the file to :func:`read_raw`, which tracks lines itself.
+    line sends the file to :func:`read_raw`, which tracks lines itself. So do
+    the mistakes that it reports: a row with more cells than the header
+    (pyarrow refuses it) and a quote never closed (pyarrow would end it at
+    the end of the file, so the last line is checked).
     """
     p = Path(path)
     try:
-        if _encoding(p) != "utf-8-sig":
+        if detect_encoding(p) != "utf-8-sig":
             return None
         table = pcsv.read_csv(
             p,
@@ -494,9 +511,35 @@ def read_raw_fast(path: str | Path, width: int) -> RawTable | None:
         return None
     if table.num_columns != width or _count_lines(p) != table.num_rows + 1:
         return None
+    if ends_in_quotes(_last_line(p).decode("utf-8", errors="replace")):
+        return None  # a quote never closed: read_raw says where
     columns = [table.column(i).combine_chunks() for i in range(width)]
     lines = np.arange(2, table.num_rows + 2, dtype=np.int64)
     return RawTable(columns, lines)
+
+
+def _last_line(path: Path) -> bytes:
+    r"""The file's last line (without the line break that ends it), read from the end.
+
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+    >>> _ = f.write_bytes(b"a,b\r\n1,2\r\n")
+    >>> _last_line(f)
+    b'1,2'
+    """
+    with path.open("rb") as handle:
+        end = handle.seek(0, 2)
+        tail = b""
+        while end > 0:
+            start = max(0, end - (1 << 16))
+            handle.seek(start)
+            tail = handle.read(end - start) + tail
+            end = start
+            body = tail.rstrip(b"\r\n")
+            cut = max(body.rfind(b"\n"), body.rfind(b"\r"))
+            if cut >= 0:
+                return body[cut + 1 :]
+        return tail.rstrip(b"\r\n")
 
 
 def _count_lines(path: Path) -> int:

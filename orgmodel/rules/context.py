@@ -55,11 +55,14 @@ class Facts:
 
     @cached_property
     def unresolved_primary(self) -> set[int]:
-        """Posts whose primary reference matched no post, or several (they have a superior)."""
+        """Posts whose primary reference matched no post, several, or a unit that is not a
+        body (they have a superior; the reference did not give one)."""
         out: set[int] = set()
         index = self.graph.index
-        rels: list[Relation] = list(self.graph.resolution.dangling)
-        rels += [r for r, _ in self.graph.resolution.ambiguous]
+        res = self.graph.resolution
+        rels: list[Relation] = list(res.dangling)
+        rels += [r for r, _ in res.ambiguous]
+        rels += [r for r, _ in res.not_body]
         for rel in rels:
             if rel.kind is RelKind.REPORTS_TO and rel.qualifier != LineKind.SECONDARY:
                 node = index.get(rel.subject)
@@ -101,11 +104,6 @@ class Facts:
             if len(cycle.nodes) == 1 and cycle.nodes[0] < n:
                 counts[cycle.nodes[0]] -= 1
         return counts
-
-    @cached_property
-    def duplicate_provs(self) -> set[Prov]:
-        """Where the second (third ...) rows with an already used id are."""
-        return {dup.prov for _, dup in self.graph.duplicates}
 
     @cached_property
     def title_counts(self) -> Counter[tuple[str | None, str]]:

@@ -1,8 +1,11 @@
 """One post, one id: ids used twice, and posts described twice under different ids.
 
-When two rows share an id, the graph keeps the first and every line to that
-id goes to it, whatever the second row meant. When one post is described
-twice under different ids, the chart shows it twice. These rules find both.
+When two rows share an id, the graph keeps the first, with its own
+superior, and every line to that id goes to it, whatever the second row
+meant; the second row's lines are kept aside as evidence
+(:attr:`~orgmodel.graph.OrgGraph.duplicate_lines`). When one post is
+described twice under different ids, the chart shows it twice. These rules
+find both.
 """
 
 from __future__ import annotations
@@ -11,7 +14,8 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
-from orgmodel.records import PostRecord, UnitRecord
+from orgmodel.graph import OrgGraph
+from orgmodel.records import LineKind, PostRecord, Relation, RelKind, UnitRecord
 from orgmodel.rules.context import Check
 from orgmodel.rules.report import Finding, Severity
 from orgmodel.rules.rule import rule
@@ -27,11 +31,13 @@ def _what(rec: PostRecord | UnitRecord) -> str:
 def duplicate_id(check: Check) -> Iterator[Finding]:
     """An id given to more than one post or unit.
 
-    The post keeps the first row's details, and every reporting line that
-    names the id goes to it, whatever the others meant. Rows that repeat the same post (every
-    field orgmodel reads, and the superior, the same) are said to be copies,
-    harmless but worth removing; rows that differ are posts that need ids of
-    their own. One finding per id, naming every row that uses it.
+    The post keeps the first row's details and superior, and every reporting
+    line that names the id goes to it, whatever the others meant; the other
+    rows' own lines (their superiors) are not used. Rows that repeat the
+    same post (every field orgmodel reads, and the superior, the same) are
+    said to be copies, harmless but worth removing; rows that differ are
+    posts that need ids of their own. One finding per id, naming every row
+    that uses it.
     (Inside one org file a repeated explicit id is refused outright; this is
     for ids repeated across files, or in CSV exports.)
 
@@ -56,10 +62,11 @@ def duplicate_id(check: Check) -> Iterator[Finding]:
         group = groups.setdefault(first.id, [first])
         group.append(dup)
     graph = check.graph
+    unresolved = _unresolved(graph)
     for ident, recs in groups.items():
         node = graph.index[ident]
-        provs = {r.prov for r in recs[1:]}
-        other_lines = any(rel.prov in provs for _, rel in graph.extra_primary.get(node, []))
+        aside = [line for r in recs[1:] for line in graph.duplicate_lines.get((r.id, r.prov), [])]
+        other_lines = any(not _first_has(graph, node, sup, rel, unresolved) for sup, rel in aside)
         same = not other_lines and all(r[:-1] == recs[0][:-1] for r in recs[1:])
         listed = "; ".join(f"{_what(r)} ({check.where(r.prov)})" for r in recs[:10])
         if same:
@@ -67,8 +74,38 @@ def duplicate_id(check: Check) -> Iterator[Finding]:
             text += "; the copies can go"
         else:
             text = f"id {ident!r} is used by {len(recs)} different rows: {listed}"
-            text += "; the post keeps the first row's details: give the others ids of their own"
+            text += "; the post keeps the first row's details"
+            text += " and lines (the others' are not used)" if other_lines else ""
+            text += ": give the others ids of their own"
         yield check.finding(text, [ident], [r.prov for r in recs])
+
+
+def _unresolved(graph: OrgGraph) -> set[tuple[str, RelKind, str | None, str]]:
+    """The references that matched no single post or body, as (subject, kind, qualifier, text)."""
+    res = graph.resolution
+    rels = [*res.dangling, *(r for r, _ in res.ambiguous), *(r for r, _ in res.not_body)]
+    return {(r.subject, r.kind, r.qualifier, r.object) for r in rels}
+
+
+def _first_has(
+    graph: OrgGraph,
+    node: int,
+    sup: int,
+    rel: Relation,
+    unresolved: set[tuple[str, RelKind, str | None, str]],
+) -> bool:
+    """The post that kept the id states this line too (a duplicate row's line, set aside)."""
+    if sup < 0:  # a reference that resolved to nothing: the first row may have written it too
+        return (rel.subject, rel.kind, rel.qualifier, rel.object) in unresolved
+    if rel.kind is RelKind.REPORTS_TO and rel.qualifier == LineKind.SECONDARY:
+        return any(s == sup for s, _ in graph.secondary.get(node, []))
+    if rel.kind is RelKind.REPORTS_TO:
+        return graph.parent[node] == sup or any(
+            s == sup for s, _ in graph.extra_primary.get(node, [])
+        )
+    if rel.kind is RelKind.HEADS:
+        return any(u == sup for u, _ in graph.heads.get(node, []))
+    return any(a == node and b == sup and r.qualifier == rel.qualifier for a, b, r in graph.links)
 
 
 def _norm(title: str) -> str:

@@ -21,7 +21,9 @@ __all__ = [
     "ISSUE_CODES",
     "RULES",
     "bad_value",
+    "extra_cells",
     "extraction_note",
+    "file_skipped",
     "other_load_issue",
     "row_skipped",
     "untitled_posting",
@@ -32,6 +34,8 @@ ISSUE_CODES = {
     "bad-value": "F002",
     "extraction": "F003",
     "untitled-posting": "F004",
+    "extra-cells": "F005",
+    "skipped-file": "F006",
     "missing-reference": "R002",  # the row's post has no superior: an orphan
 }
 """Which rule reports each reader's issue code; any other code goes to F009."""
@@ -157,6 +161,64 @@ def untitled_posting(check: Check) -> Iterator[Finding]:
     return _findings(check)
 
 
+@rule("F005", "extra-cells", Severity.WARNING)
+def extra_cells(check: Check) -> Iterator[Finding]:
+    """A table row with more cells than the header has columns.
+
+    Almost always a value with a comma that is not quoted (``Smith, John``):
+    every cell after it moves one column to the right, so the title, the
+    manager and the rest may be read from the wrong cells, and what is past
+    the last column is ignored. Quote the value. (Empty cells past the last
+    column, as some spreadsheets export, lose nothing and are not reported.)
+
+    Fails::
+
+        # hr.csv
+        id,name,title,manager
+        1,Ana Ruiz,City Clerk,
+        2,Smith, John,Deputy City Clerk,1
+
+    Passes::
+
+        # hr.csv
+        id,name,title,manager
+        1,Ana Ruiz,City Clerk,
+        2,"Smith, John",Deputy City Clerk,1
+    """
+    return _findings(check)
+
+
+@rule("F006", "file-skipped", Severity.INFO)
+def file_skipped(check: Check) -> Iterator[Finding]:
+    """A file in a source folder that was not read, because it holds no org data.
+
+    A folder of org data may keep other files beside it: a JSON file that
+    is neither an org file nor an org tree (a ``package.json``), a text
+    that states no title and no reporting line (a ``notes.txt``). Such a
+    file is skipped, not turned into a post, and noted here. Move it out
+    of the folder to silence the note; named directly with ``-s``, the
+    same file is an error (JSON) or an untitled posting (text).
+
+    Fails::
+
+        # hr/org.csv
+        id,title,manager
+        1,City Clerk,
+        2,Deputy City Clerk,1
+        ---
+        # hr/notes.txt
+        Update the chart after the budget vote in June.
+
+    Passes::
+
+        # hr/org.csv
+        id,title,manager
+        1,City Clerk,
+        2,Deputy City Clerk,1
+    """
+    return _findings(check)
+
+
 @rule("F009", "other-load-issue", Severity.WARNING)
 def other_load_issue(check: Check) -> Iterator[Finding]:
     """Any other problem a reader noted while loading (its own code is in the message).
@@ -168,4 +230,12 @@ def other_load_issue(check: Check) -> Iterator[Finding]:
     return _findings(check, suffix="code")
 
 
-RULES = (row_skipped, bad_value, extraction_note, untitled_posting, other_load_issue)
+RULES = (
+    row_skipped,
+    bad_value,
+    extraction_note,
+    untitled_posting,
+    extra_cells,
+    file_skipped,
+    other_load_issue,
+)

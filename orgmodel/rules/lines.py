@@ -29,8 +29,9 @@ def primary_claims(check: Check, node: int) -> list[tuple[int, Relation]]:
     """Every primary superior a post was given: the one the chart uses first, then the others.
 
     A superior stated twice (by two sources) is kept once per source. Lines
-    stated by a second row with the same id are left out: that row is
-    another post, reported as a duplicate id (I001), not a second superior.
+    stated by a second row with the same id are not among them: that row is
+    another post, reported as a duplicate id (I001), not a second superior,
+    and the graph keeps its lines aside.
     """
     graph = check.graph
     rel = graph.parent_rel[node]
@@ -38,9 +39,8 @@ def primary_claims(check: Check, node: int) -> list[tuple[int, Relation]]:
     if rel is not None:
         claims.append((graph.parent[node], rel))
     seen = {(s, r.prov.source) for s, r in claims}
-    duplicate_rows = check.facts.duplicate_provs
     for sup, extra in graph.extra_primary.get(node, []):
-        if (sup, extra.prov.source) not in seen and extra.prov not in duplicate_rows:
+        if (sup, extra.prov.source) not in seen:
             seen.add((sup, extra.prov.source))
             claims.append((sup, extra))
     return claims

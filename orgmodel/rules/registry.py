@@ -21,7 +21,8 @@ orgmodel.errors.UsageError: unknown rule 'E501'; run 'orgmodel rules' for the li
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 
 from orgmodel.errors import UsageError
 from orgmodel.rules import (
@@ -39,27 +40,39 @@ from orgmodel.rules.rule import Rule
 
 __all__ = ["FAMILIES", "RULES", "expand", "get", "select"]
 
-FAMILIES: dict[str, tuple[Rule, ...]] = {
-    "cycles": cycles.RULES,
-    "lines": lines.RULES,
-    "roots": roots.RULES,
-    "identity": identity.RULES,
-    "units": units.RULES,
-    "shape": shape.RULES,
-    "sources": sources.RULES,
-    "organizations": organizations.RULES,
-    "inputs": inputs.RULES,
-}
-"""Rule families in the order their rules run and are listed."""
+FAMILIES: Mapping[str, tuple[Rule, ...]] = MappingProxyType(
+    {
+        "cycles": cycles.RULES,
+        "lines": lines.RULES,
+        "roots": roots.RULES,
+        "identity": identity.RULES,
+        "units": units.RULES,
+        "shape": shape.RULES,
+        "sources": sources.RULES,
+        "organizations": organizations.RULES,
+        "inputs": inputs.RULES,
+    }
+)
+"""Rule families in the order their rules run and are listed (read-only)."""
 
-RULES: dict[str, Rule] = {}
-_BY_NAME: dict[str, Rule] = {}
-for _family in FAMILIES.values():
-    for _rule in _family:
-        if _rule.code in RULES or _rule.name in _BY_NAME:
-            raise RuntimeError(f"rule {_rule.code} {_rule.name} is registered twice")
-        RULES[_rule.code] = _rule
-        _BY_NAME[_rule.name] = _rule
+
+def _index() -> tuple[dict[str, Rule], dict[str, Rule]]:
+    """Every rule by code and by name; a code or name registered twice is a bug, found at import."""
+    by_code: dict[str, Rule] = {}
+    by_name: dict[str, Rule] = {}
+    for family in FAMILIES.values():
+        for rule in family:
+            if rule.code in by_code or rule.name in by_name:
+                raise RuntimeError(f"rule {rule.code} {rule.name} is registered twice")
+            by_code[rule.code] = rule
+            by_name[rule.name] = rule
+    return by_code, by_name
+
+
+_CODES, _NAMES = _index()
+RULES: Mapping[str, Rule] = MappingProxyType(_CODES)
+"""Every rule by code, in registry order (read-only: rules are added in their family's module)."""
+_BY_NAME: Mapping[str, Rule] = MappingProxyType(_NAMES)
 
 _PREFIX = re.compile(r"[A-Z][0-9]{0,2}")
 

@@ -4,7 +4,8 @@ An organization's chart hangs from one top (a post marked `root`, or a
 board). These rules find organizations with several tops, posts left
 without a superior that nobody marked as a top, abolished posts still listed
 as tops, and references -- to a superior, a unit, a head -- that match no
-post or unit, or several.
+post or unit, or several, or a superior that is a department rather than a
+post or a board.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from orgmodel.records import LineKind, PostRecord, Relation, RelKind
+from orgmodel.records import LineKind, PostRecord, Relation, RelKind, UnitRecord
 from orgmodel.rules.context import Check
 from orgmodel.rules.report import Finding, Severity
 from orgmodel.rules.rule import rule
@@ -24,6 +25,7 @@ __all__ = [
     "eliminated_root",
     "orphan_post",
     "several_roots",
+    "unit_as_superior",
 ]
 
 
@@ -345,10 +347,70 @@ def ambiguous_reference(check: Check) -> Iterator[Finding]:
         )
 
 
+def _a(kind: str) -> str:
+    return f"an {kind}" if kind[0] in "aeio" else f"a {kind}"
+
+
+def _which_unit(check: Check, ref: str, units: tuple[int, ...]) -> str:
+    """`a department (Facilities Department)`, or several units by name."""
+    graph = check.graph
+    if len(units) > 1:
+        return f"units ({check.names(list(units))}), not posts or boards"
+    rec = graph.record(units[0])
+    kind = str(rec.kind) if isinstance(rec, UnitRecord) else "unit"
+    named = "" if graph.title(units[0]) == ref else f" ({check.name(units[0])})"
+    return f"{_a(kind)}{named}, not a post or a board"
+
+
+@rule("R006", "unit-as-superior", Severity.ERROR)
+def unit_as_superior(check: Check) -> Iterator[Finding]:
+    """A reporting line to a department, office or other unit that is not a board.
+
+    A post reports to a post -- or to a body such as a board, council or
+    committee -- not to a department: the line is not used, by id or by
+    name, so the post has no superior on the chart. Name the post that
+    heads the unit (the finding says who, when a post heads it).
+
+    Fails::
+
+        organizations:
+          - name: Hartford Public Schools
+            units:
+              - {id: facilities, name: Facilities Department}
+            posts:
+              - {id: dir, title: Director of Facilities, root: true, heads: facilities}
+              - {id: mgr, title: Facilities Manager, reports_to: Facilities Department}
+
+    Passes::
+
+        organizations:
+          - name: Hartford Public Schools
+            units:
+              - {id: facilities, name: Facilities Department}
+            posts:
+              - {id: dir, title: Director of Facilities, root: true, heads: facilities}
+              - {id: mgr, title: Facilities Manager, reports_to: dir}
+    """
+    graph = check.graph
+    rels: list[tuple[Relation, Any]] = [(r, tuple(u)) for r, u in graph.resolution.not_body]
+    for (what, obj, _, units), members in _grouped(check, rels).items():
+        heads = list(dict.fromkeys(p for u in units for p, _ in graph.headed_by.get(u, [])))
+        hint = f"; name the post that heads it: {check.names(heads)}" if heads else ""
+        if len(units) > 1:
+            hint = ""
+        yield check.finding(
+            f"{_subject_names(check, members)} {what} {obj!r}, which is "
+            f"{_which_unit(check, obj, units)}: the line is not used{hint}",
+            [*(s for s, _ in members), *units],
+            [r.prov for _, r in members],
+        )
+
+
 RULES = (
     several_roots,
     orphan_post,
     dangling_reference,
     ambiguous_reference,
     eliminated_root,
+    unit_as_superior,
 )

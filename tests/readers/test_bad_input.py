@@ -87,3 +87,28 @@ def test_empty_and_header_only_files(write: Write) -> None:
         read_source(write("d3.csv", "id,parentId\n"))
     with pytest.raises(SourceError, match="is empty"):
         read_source(write("tree.json", "  \n"))
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("d3.csv", "id,parentId,name\n1,,Ana Ruiz\n2,1,Smith, John\n3,1,Bo,\n"),
+        (
+            "organogram-senior.csv",
+            "Post Unique Reference,Reports to Senior Post,Job Title,Name\n1,XX,Mayor,Ana Ruiz\n"
+            "2,1,Clerk,Smith, John\n3,1,Aide,Bo,\n",
+        ),
+    ],
+)
+def test_a_row_longer_than_the_header_is_noted_by_every_csv_reader(
+    write: Write, name: str, text: str
+) -> None:
+    data = read_source(write(name, text))
+    issues = [(i.code, i.prov.line, i.subjects) for i in data.issues if i.code == "extra-cells"]
+    assert issues == [("extra-cells", 3, ("2",))]  # the last row's extra cell is empty: no note
+    assert "cells, the header" in data.issues[0].message and "'John' past" in data.issues[0].message
+
+
+def test_a_quote_never_closed_stops_every_csv_reader_at_its_line(write: Write) -> None:
+    with pytest.raises(SourceError, match=r"d3.csv:3: malformed CSV: a quoted value"):
+        read_source(write("d3.csv", 'id,parentId,name\n1,,Ana\n2,1,"Li\n3,1,Bo\n'))

@@ -74,7 +74,7 @@ def test_sam_parent_is_the_newest_path(write: Write) -> None:
 
 
 def test_not_a_tree(write: Write) -> None:
-    with pytest.raises(SourceError, match="expected a JSON array of records"):
+    with pytest.raises(SourceError, match="is neither an org file nor an org tree: a JSON string"):
         read_jsontree(write("x.json", '"just a string"'))
 
 

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from orgmodel import queries
+from orgmodel.errors import SourceError
 from orgmodel.graph import OrgGraph
 from orgmodel.naming import squash
 from orgmodel.readers.table import read_raw, read_raw_fast, read_table
@@ -37,8 +38,8 @@ def tables(draw: st.DrawFn) -> list[list[str]]:
                 draw(st.sampled_from(["Finance", "IT", ""])),
                 draw(st.sampled_from(["City of Hartford", "", "Hartford Public Schools"])),
                 draw(st.sampled_from(["", "1", "0.5", "half", " 2 "])),
-                draw(st.sampled_from(["", *_IDS, "99", "Ana Ruiz", "li wei", "Director"])),
-                draw(st.sampled_from(["", "1", "2;3", "Ana Ruiz"])),
+                draw(st.sampled_from(["", *_IDS, "99", "Ana Ruiz", "li wei", "Director", "IT"])),
+                draw(st.sampled_from(["", "1", "2;3", "Ana Ruiz", "Finance"])),  # (a department)
                 draw(cells),
             ]
         )
@@ -63,6 +64,11 @@ def _shape(graph: OrgGraph) -> dict[str, object]:
         "extra": {ids(k): [(ids(s), r.prov) for s, r in v] for k, v in graph.extra_primary.items()},
         "secondary": {ids(k): [ids(s) for s, _ in v] for k, v in graph.secondary.items()},
         "duplicates": [(a.id, a.prov, b.prov) for a, b in graph.duplicates],
+        "set_aside": {
+            key: [(ids(s) if s >= 0 else None, r.object, r.qualifier) for s, r in lines]
+            for key, lines in graph.duplicate_lines.items()
+        },
+        "not_body": [(r.subject, r.object) for r, _ in graph.resolution.not_body],
         "dangling": [(r.subject, r.object) for r in graph.resolution.dangling],
         "ambiguous": [(r.subject, r.object) for r, _ in graph.resolution.ambiguous],
         "depth": list(graph.depth),
@@ -155,3 +161,49 @@ def test_a_large_table_finds_ids_before_and_after_building_its_index(tmp_path: P
         assert graph.index[f"E{i * 700}"] == i * 700
     assert graph.index._dict is not None and len(graph.index) == n
     assert graph.id_of(graph.parent[graph.node("E29999")]) == "E9999"
+
+
+LONG_ROW = (
+    "id,name,title,manager\n1,Ana Ruiz,City Clerk,\n2,Smith, John,Analyst,1\n3,Bo,Clerk,1,,\n"
+)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1252"])  # the fast path, and the csv module's
+def test_a_row_longer_than_the_header_is_reported_with_its_line(
+    tmp_path: Path, encoding: str
+) -> None:
+    path = tmp_path / "org.csv"
+    path.write_bytes(LONG_ROW.replace("Bo", "Zoë").encode(encoding))
+    data = read_table(path)
+    issues = [(i.code, i.prov.line, i.subjects) for i in data.issues]
+    assert issues == [("extra-cells", 3, ("2",))]  # row 4's extra cells are empty: no loss
+    assert "the row has 5 cells, the header 4: '1'" in data.issues[0].message
+    assert [p.title for p in data.posts] == ["City Clerk", "John", "Clerk"]  # read as it stands
+
+
+@pytest.mark.parametrize(
+    ("content", "line"),
+    [
+        ('id,title,manager\n1,Mayor,\n2,"Clerk,1\n3,Deputy,2\n', 3),  # swallows the rest
+        ('id,title,manager\n1,Mayor,\n2,Clerk,1\n3,Deputy,"2\n', 4),  # the last line's own
+        ('id,title,manager\n1,Mayor,\n2,Clerk,1\n3,"Dep\nuty",2\n4,x,"2', 6),  # no final newline
+    ],
+)
+@pytest.mark.parametrize("encoding", ["utf-8", "cp1252"])
+def test_a_quote_never_closed_is_an_error_with_its_line(
+    tmp_path: Path, content: str, line: int, encoding: str
+) -> None:
+    path = tmp_path / "org.csv"
+    path.write_bytes(content.encode(encoding))
+    assert read_raw_fast(path, 3) is None  # pyarrow would end the value at the end of the file
+    with pytest.raises(SourceError, match=rf"org.csv:{line}: malformed CSV: a quoted value"):
+        read_table(path)
+
+
+def test_text_after_a_closing_quote_is_read_by_both_parsers_alike(tmp_path: Path) -> None:
+    path = tmp_path / "org.csv"
+    path.write_text('id,name,manager\n1,"Smith" Jr,\n2,Sm"ith,1\n', encoding="utf-8")
+    fast = read_raw_fast(path, 3)
+    assert fast is not None
+    assert fast.columns[1].to_pylist() == read_raw(path, 3).columns[1].to_pylist()
+    assert fast.columns[1].to_pylist() == ["Smith Jr", 'Sm"ith']

@@ -26,9 +26,11 @@ def graph_of(example: str, folder: Path) -> OrgGraph:
     """Load an example as orgmodel loads files.
 
     A line ``---`` followed by a line ``# name.ext`` starts another file (other
-    ``---`` lines, such as a posting's front matter, are the files' own).
+    ``---`` lines, such as a posting's front matter, are the files' own). A
+    name in a folder (``# hr/notes.txt``) puts the file there, and the folder
+    is loaded, as ``-s hr`` loads it.
     """
-    paths = []
+    paths: list[Path] = []
     for i, part in enumerate(_SEPARATOR.split(textwrap.dedent(example))):
         lines = part.strip("\n").splitlines()
         name = f"example-{i}.yaml"
@@ -37,7 +39,9 @@ def graph_of(example: str, folder: Path) -> OrgGraph:
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        paths.append(path)
+        source = folder / Path(name).parts[0]  # the file, or the folder it is in
+        if source not in paths:
+            paths.append(source)
     return load_graph(paths, settings=Settings())
 
 

@@ -48,6 +48,29 @@ def test_copies_and_conflicting_rows_are_told_apart(tmp_path: Path) -> None:
     assert "L001" not in codes(findings)  # the second row is another post, not a second line
 
 
+def test_a_second_row_that_reports_to_its_own_id_is_reported_once(tmp_path: Path) -> None:
+    findings = validate_files(
+        """
+        # hr.csv
+        id,title,manager
+        1,City Clerk,
+        1,Deputy City Clerk,1
+        2,Elections Director,1
+        3,Records Manager,1
+        3,Records Manager,1
+        """,
+        tmp_path,
+    )
+    # the second row's line to '1' is set aside: no self-report, no loop, no one cut off
+    assert codes(findings) == ["I001", "I001"]
+    first, copies = (f.message for f in findings)
+    assert first.endswith(
+        "the post keeps the first row's details and lines (the others' are not used): "
+        "give the others ids of their own"
+    )
+    assert "repeat the same post" in copies  # the same row twice: no line set aside
+
+
 def test_one_person_twice_in_one_place(tmp_path: Path) -> None:
     graph = graph_of(
         """

@@ -39,3 +39,13 @@ def test_select_and_ignore() -> None:
     assert select(None) == list(RULES.values())
     with pytest.raises(UsageError):
         select(["Q"])
+
+
+def test_the_registry_cannot_be_changed_from_outside() -> None:
+    """Rules are registered in their family's module; importers only read the tables."""
+    rule = RULES["S001"]
+    with pytest.raises(TypeError):
+        RULES["Z999"] = rule  # type: ignore[index]
+    with pytest.raises(TypeError):
+        FAMILIES["extra"] = (rule,)  # type: ignore[index]
+    assert "Z999" not in RULES and "extra" not in FAMILIES

@@ -157,3 +157,31 @@ def test_eliminated_posts_left_as_tops(tmp_path: Path) -> None:
     assert findings[0].message == (
         "Director General Roads is marked Eliminated but is still listed as a top post"
     )
+
+
+DEPARTMENT_AS_SUPERIOR = """
+# hr.csv
+id,title,department,manager,dotted line manager
+1,Chief Operating Officer,Operations Department,,
+2,Facilities Manager,Operations Department,operations-department,
+3,Custodian,Operations Department,Operations Department,
+4,Planner,Operations Department,1,Operations Department
+"""
+
+
+def test_a_department_is_no_superior_by_id_or_by_name(tmp_path: Path) -> None:
+    findings = [f for f in validate_files(DEPARTMENT_AS_SUPERIOR, tmp_path) if f.code != "S002"]
+    assert codes(findings) == ["R006", "R006", "R006"]  # no R003: the names do match a unit
+    assert findings[0].message == (
+        "Facilities Manager reports to 'operations-department', which is a department "
+        "(Operations Department), not a post or a board: the line is not used"
+    )
+    assert findings[1].message == (
+        "Custodian reports to 'Operations Department', which is a department, "
+        "not a post or a board: the line is not used"
+    )
+    assert findings[2].message.startswith("Planner has a dotted line to 'Operations Department'")
+    unit = "operations-department"
+    assert [f.subjects for f in findings] == [("2", unit), ("3", unit), ("4", unit)]
+    graph = graph_of(DEPARTMENT_AS_SUPERIOR, tmp_path / "again")
+    assert graph.node(unit) not in graph.roots  # no one reports to it: no top, no layer

@@ -1,0 +1,76 @@
+"""Files in a source folder that hold no org data: skipped with a note there, refused named."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from orgmodel.errors import SourceError
+from orgmodel.readers import load_sources, read_source
+from orgmodel.readers.strays import SKIPPED
+
+Write = Callable[[str, str | bytes], Path]
+
+ORG = """\
+organizations:
+  - name: City of Hartford
+    posts: [{id: mayor, title: Mayor, root: true}]
+"""
+PACKAGE = json.dumps({"name": "x", "version": "1.0.0", "dependencies": {"d3": "^7"}})
+NOTES = "Update the chart after the budget vote in June.\n"
+POSTING = "Job Title: City Clerk\nReports To: Mayor\n"
+
+
+def test_stray_files_in_a_folder_are_skipped_with_a_note(write: Write, tmp_path: Path) -> None:
+    write("mixed/o2.yaml", ORG)
+    write("mixed/package.json", PACKAGE)
+    write("mixed/notes.txt", NOTES)
+    write("mixed/clerk.md", POSTING)  # a posting: read
+    data = load_sources([tmp_path / "mixed"])
+    assert sorted(p.title for p in data.posts) == ["City Clerk", "Mayor"]
+    notes = {Path(i.prov.source or "").name: i.message for i in data.issues if i.code == SKIPPED}
+    assert notes == {
+        "notes.txt": "skipped: states no title and no reporting line, so not read as a posting",
+        "package.json": "skipped: not an org file nor an org tree: "
+        "a JSON object with no 'children' list (nor an id and a name)",
+    }
+
+
+def test_named_directly_json_that_is_no_tree_is_refused(write: Write) -> None:
+    with pytest.raises(SourceError, match=r"package.json: is neither an org file nor an org tree"):
+        read_source(write("package.json", PACKAGE))
+    with pytest.raises(SourceError, match="no recognisable id and manager column"):
+        read_source(write("list.json", json.dumps([{"a": 1}])))  # records: says which columns
+
+
+def test_named_directly_a_text_is_a_posting_even_untitled(write: Write) -> None:
+    data = read_source(write("notes.txt", NOTES))
+    assert [p.title for p in data.posts] == ["Post described in notes.txt"]
+    assert data.issues[0].code == "untitled-posting"  # (F004 says so)
+
+
+def test_a_folder_of_strays_only_holds_no_org_data(write: Write, tmp_path: Path) -> None:
+    write("junk/package.json", PACKAGE)
+    write("junk/notes.txt", NOTES)
+    with pytest.raises(SourceError) as err:
+        load_sources([tmp_path / "junk"])
+    assert str(err.value).startswith(f"{tmp_path / 'junk'}: holds no file orgmodel reads as org")
+    assert "notes.txt (skipped: states no title" in str(err.value)
+
+
+@pytest.mark.parametrize("files", [[], ["a.docx", "README.md", ".hidden.csv"]])
+def test_a_folder_with_no_readable_file_says_so(
+    write: Write, tmp_path: Path, files: list[str]
+) -> None:
+    (tmp_path / "empty").mkdir()
+    for name in files:
+        write(f"empty/{name}", "x")
+    with pytest.raises(SourceError) as err:
+        load_sources([tmp_path / "empty"])
+    text = str(err.value)
+    assert text.startswith(f"{tmp_path / 'empty'}: holds no file orgmodel reads (.yaml .yml .json")
+    message = text.split(": ", 1)[1]
+    assert ".csv" in message and ".md" in message and "-s" not in message  # diff has no -s
