@@ -211,7 +211,10 @@ class _State:
         known = {o.id for o in self.orgs}
         if ref in known:
             return ref
-        found = find_org(self.graph, ref)
+        try:
+            found = find_org(self.graph, ref)
+        except AmbiguousNameError as exc:
+            raise _Refused(str(exc)) from None
         if found is None:
             raise _Refused(f"no organization matches {ref!r}")
         return found

@@ -11,20 +11,33 @@ org data, commands work without ``-s``::
 
 >>> Settings.from_mapping({"sources": ["data"]}, Path("/p")).sources
 [PosixPath('/p/data')]
+
+A key orgmodel does not know is an error, not a silent default (a typo such
+as ``sourcez`` would otherwise run on no sources):
+
+>>> Settings.from_mapping({"sourcez": ["data"]}, Path("/p"))  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+...
+orgmodel.errors.SourceError: /p: unknown setting 'sourcez'; the settings are: sources, [map], ...
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from orgmodel.errors import SourceError
 
-__all__ = ["CONFIG_NAME", "Settings", "find_settings"]
+__all__ = ["CONFIG_NAME", "KNOWN_KEYS", "Settings", "find_settings"]
 
 CONFIG_NAME = "orgmodel.toml"
+PYPROJECT_TABLE = "tool.orgmodel"
+KNOWN_KEYS = {"sources": "sources", "map": "[map]", "validate": "[validate]"}
+"""The top-level keys of the settings, as a user writes them."""
 
 
 @dataclass
@@ -36,18 +49,58 @@ class Settings:
     raw: dict[str, Any] = field(default_factory=dict)
     path: Path | None = None
 
+    def sources_for(self, given: Sequence[str | Path]) -> list[str | Path]:
+        """The sources a command reads: those given (``-s``), else these settings' ``sources``."""
+        return list(given) or list(self.sources)
+
+    def mapping_for(self, given: Mapping[str, str] | None) -> dict[str, str]:
+        """The CSV column mapping: these settings' ``[map]``, with ``given`` (``--map``) on top."""
+        return {**self.mapping, **(given or {})}
+
     @classmethod
-    def from_mapping(cls, table: dict[str, Any], base: Path, path: Path | None = None) -> Settings:
+    def from_mapping(
+        cls, table: dict[str, Any], base: Path, path: Path | None = None, section: str = ""
+    ) -> Settings:
+        """Settings from a parsed TOML table; ``section`` is its name in ``path`` (pyproject)."""
+        where = str(path or base)
+        unknown = [key for key in table if key not in KNOWN_KEYS]
+        if unknown:
+            raise SourceError(
+                where,
+                f"unknown setting {unknown[0]!r}"
+                + (f" in [{section}]" if section else "")
+                + "; the settings are: "
+                + ", ".join(KNOWN_KEYS.values()),
+                line=_line_of_key(path, section, unknown[0]) if path is not None else None,
+            )
         sources = table.get("sources", [])
         if isinstance(sources, str):
             sources = [sources]
-        where = str(path or base)
         if not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
             raise SourceError(where, "'sources' must be a list of paths")
         mapping = table.get("map", {})
         if not isinstance(mapping, dict) or not all(isinstance(v, str) for v in mapping.values()):
             raise SourceError(where, "[map] must map field names to column names")
         return cls([_near(base / s) for s in sources], dict(mapping), table, path)
+
+
+def _line_of_key(path: Path, section: str, key: str) -> int | None:
+    """The line where ``key`` of table ``section`` ("" for the top) is set, for the error."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    full = f"{section}.{key}" if section else key
+    current = ""
+    for number, text in enumerate(lines, 1):
+        header = re.match(r"\s*\[\[?\s*([^\]]+?)\s*\]", text)
+        if header:
+            current = re.sub(r"\s*\.\s*", ".", header.group(1).replace('"', ""))
+            if current == full or current.startswith(full + "."):
+                return number
+        elif current == section and re.match(rf"\s*\"?{re.escape(key)}\"?\s*[=.]", text):
+            return number
+    return None
 
 
 def _near(path: Path) -> Path:
@@ -76,6 +129,7 @@ def find_settings(explicit: Path | None = None, cwd: Path | None = None) -> Sett
         table = _read(explicit)
         if explicit.name == "pyproject.toml":
             table = table.get("tool", {}).get("orgmodel", {})
+            return Settings.from_mapping(table, explicit.parent, explicit, PYPROJECT_TABLE)
         return Settings.from_mapping(table, explicit.parent, explicit)
     here = cwd or Path.cwd()
     candidate = here / CONFIG_NAME
@@ -85,5 +139,5 @@ def find_settings(explicit: Path | None = None, cwd: Path | None = None) -> Sett
     if pyproject.exists():
         table = _read(pyproject).get("tool", {}).get("orgmodel")
         if isinstance(table, dict):
-            return Settings.from_mapping(table, here, pyproject)
+            return Settings.from_mapping(table, here, pyproject, PYPROJECT_TABLE)
     return Settings()

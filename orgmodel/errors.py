@@ -19,6 +19,7 @@ __all__ = [
     "AmbiguousNameError",
     "NameNotFoundError",
     "OrgModelError",
+    "OutputClosedError",
     "RenderError",
     "SourceError",
     "UsageError",
@@ -64,6 +65,14 @@ class UsageError(OrgModelError):
     """The user asked for something that cannot be done as asked."""
 
 
+class OutputClosedError(OrgModelError):
+    """Whoever read the output stopped reading (``orgmodel show | head -1``).
+
+    Not a mistake of the user's or ours: the command stops quietly, with the
+    exit status a Unix tool killed by the closed pipe would have (141).
+    """
+
+
 class RenderError(OrgModelError):
     """A chart could not be drawn: the layout program is missing or failed."""
 
@@ -81,14 +90,31 @@ class NameNotFoundError(OrgModelError):
 
 
 class AmbiguousNameError(OrgModelError):
-    """A name matched several posts; carries every candidate."""
+    """A name matched several posts (or organizations); carries the candidates shown.
 
-    def __init__(self, name: str, candidates: list[str]) -> None:
+    ``total`` is how many matched, when more than the candidates listed:
+
+    >>> str(AmbiguousNameError("Analyst", ["a [id 1]", "b [id 2]"], total=20))  # doctest: +ELLIPSIS
+    "'Analyst' matches 20 posts: a [id 1]; b [id 2]; and 18 more. Qualify it with the ..."
+    """
+
+    def __init__(
+        self,
+        name: str,
+        candidates: list[str],
+        *,
+        total: int | None = None,
+        what: str = "posts",
+        hint: str = "Qualify it with the organization ('Org: title') or use the id.",
+    ) -> None:
         self.name = name
         self.candidates = candidates
+        self.total = max(total or 0, len(candidates))
+        more = self.total - len(candidates)
         text = (
-            f"{name!r} matches {len(candidates)} posts: "
+            f"{name!r} matches {self.total} {what}: "
             + "; ".join(candidates)
-            + ". Qualify it with the organization ('Org: title') or use the id."
+            + (f"; and {more} more" if more else "")
+            + f". {hint}"
         )
         super().__init__(text)

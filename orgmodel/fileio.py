@@ -16,25 +16,56 @@ import os
 import tempfile
 from pathlib import Path
 
-from orgmodel.errors import SourceError
+from orgmodel.errors import SourceError, UsageError
 
 __all__ = ["atomic_write", "read_text", "slug"]
 
 
 def atomic_write(path: str | Path, content: str | bytes) -> None:
-    """Write ``content`` to ``path`` via a temporary file and an atomic rename."""
+    """Write ``content`` to ``path`` via a temporary file and an atomic rename.
+
+    A path that cannot be written (a file where a folder should be, no
+    permission, a full disk) is a :class:`UsageError` naming it, and nothing
+    is left behind:
+
+    >>> import tempfile, os
+    >>> d = tempfile.mkdtemp()
+    >>> atomic_write(os.path.join(d, "a.txt"), "hello")
+    >>> atomic_write(os.path.join(d, "a.txt", "b.txt"), "x")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    orgmodel.errors.UsageError: .../a.txt/b.txt: cannot write: .../a.txt is a file, not a folder
+    """
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
-    directory.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise _unwritable(target, exc) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(content.encode("utf-8") if isinstance(content, str) else content)
         os.chmod(tmp, _file_mode(target))  # mkstemp makes 0600; keep what open() would give
         os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise _unwritable(target, exc) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _unwritable(target: Path, exc: OSError) -> UsageError:
+    """One line for an output path that cannot be written: the path, then why."""
+    for folder in target.parents:
+        if folder.exists():
+            if not folder.is_dir():
+                return UsageError(f"{target}: cannot write: {folder} is a file, not a folder")
+            break
+    if target.is_dir():
+        return UsageError(f"{target}: cannot write: it is a folder; name a file")
+    return UsageError(f"{target}: cannot write: {exc.strerror or exc}")
 
 
 def _file_mode(target: Path) -> int:

@@ -13,21 +13,88 @@ from __future__ import annotations
 
 import difflib
 
-from orgmodel.errors import AmbiguousNameError, NameNotFoundError
+from orgmodel.errors import AmbiguousNameError, NameNotFoundError, UsageError
 from orgmodel.graph import OrgGraph
 from orgmodel.naming import acronym, norm_name
+from orgmodel.records import UnitRecord
 
-__all__ = ["find", "find_org"]
+__all__ = ["find", "find_org", "find_root", "org_named"]
+
+_SHOWN = 12  # candidates an ambiguity error lists
+
+
+def _several_orgs(graph: OrgGraph, text: str, ids: list[str]) -> AmbiguousNameError:
+    return AmbiguousNameError(
+        text,
+        [f"{graph.orgs[o].name} [id {o}]" for o in ids[:_SHOWN]],
+        total=len(ids),
+        what="organizations",
+        hint="Name it by its id.",
+    )
 
 
 def find_org(graph: OrgGraph, text: str) -> str | None:
-    """The id of the organization named (by id, name or abbreviation), if any."""
+    """The id of the organization named (by id, name or abbreviation), if any.
+
+    Tiers, the first with a match wins: the id, then a name or abbreviation
+    given in the sources, then the acronym of a name. Two organizations that
+    match in the same tier are an :class:`AmbiguousNameError` listing them,
+    never a silent pick of the first.
+    """
     key = norm_name(text)
-    for org in graph.orgs.values():
-        names = {org.id, org.name, org.abbreviation or "", acronym(org.name)}
-        if key in {norm_name(n) for n in names if n}:
-            return org.id
+    if not key:
+        return None
+    orgs = list(graph.orgs.values())
+    for names in (
+        lambda o: (o.id,),
+        lambda o: (o.name, o.abbreviation),
+        lambda o: (acronym(o.name),),
+    ):
+        hits = [o.id for o in orgs if key in {norm_name(n) for n in names(o) if n}]
+        if len(hits) > 1:
+            raise _several_orgs(graph, text, hits)
+        if hits:
+            return hits[0]
     return None
+
+
+def org_named(graph: OrgGraph, text: str) -> str:
+    """The organization a user names: by id, name or abbreviation, else by words of its name.
+
+    Raises :class:`UsageError` listing the organizations when none matches, and
+    :class:`AmbiguousNameError` when several do (``render --org``).
+    """
+    found = find_org(graph, text)
+    if found is not None:
+        return found
+    key = f" {norm_name(text)} "
+    hits = [o.id for o in graph.orgs.values() if key in f" {norm_name(o.name)} "]
+    if len(hits) == 1:
+        return hits[0]
+    if hits:
+        raise _several_orgs(graph, text, hits)
+    if not graph.orgs:
+        raise UsageError(f"no organization matches {text!r}: the sources name no organization")
+    known = "; ".join(o.name for o in graph.orgs.values())
+    raise UsageError(f"no organization matches {text!r}; the sources have: {known}")
+
+
+def find_root(graph: OrgGraph, text: str) -> int:
+    """The post (or board) a tree or chart starts from: ``show --root``, ``render --root``.
+
+    A department or office is not in the reporting tree -- its posts report to
+    posts -- so naming one is a :class:`UsageError` that says what to name instead.
+    """
+    node = find(graph, text)
+    if graph.is_post(node) or graph.span(node) > 0:
+        return node
+    unit = graph.record(node)
+    kind = unit.kind if isinstance(unit, UnitRecord) else "unit"
+    heads = sorted((p for p, _ in graph.headed_by.get(node, [])), key=lambda p: -graph.depth[p])
+    instead = f"name a post, such as its head {graph.title(heads[0])!r}" if heads else "name a post"
+    raise UsageError(
+        f"{text!r} is a {kind} no post reports to, so no tree starts from it; {instead}"
+    )
 
 
 _SUGGEST_FROM = 50_000  # distinct titles compared for "did you mean" at most
@@ -64,9 +131,17 @@ def find(graph: OrgGraph, text: str, *, units: bool = True, posts: bool = True) 
         return hits[0]
     if hits:
         raise AmbiguousNameError(
-            text, [f"{graph.label(n)} [id {graph.id_of(n)}]" for n in hits[:12]]
+            text,
+            [f"{graph.label(n)} [id {graph.id_of(n)}]" for n in hits[:_SHOWN]],
+            total=len(hits),
+            what=_kinds(graph, hits),
         )
     raise NameNotFoundError(text, _suggestions(graph, wanted, org))
+
+
+def _kinds(graph: OrgGraph, nodes: list[int]) -> str:
+    posts = sum(1 for n in nodes if graph.is_post(n))
+    return "posts" if posts == len(nodes) else "units" if not posts else "posts and units"
 
 
 def _suggestions(graph: OrgGraph, wanted: str, org: str | None) -> list[str]:

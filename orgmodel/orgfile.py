@@ -22,6 +22,7 @@ CSV rows), so that load -> save -> load loses nothing.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from orgmodel.errors import SourceError
+from orgmodel.errors import SourceError, UsageError
 from orgmodel.fileio import atomic_write, read_text, slug
 from orgmodel.model import (
     FORMAT_VERSION,
@@ -64,6 +65,7 @@ __all__ = [
     "dump_orgfile",
     "join_codes",
     "json_schema",
+    "orgfile_format",
     "parse_orgfile",
     "read_orgfile",
     "split_codes",
@@ -112,15 +114,42 @@ def _describe(loc: Iterable[str | int]) -> str:
     return text or "the file"
 
 
-def _load_raw(text: str, path: str) -> tuple[Any, dict[Path_, int]]:
+_NOT_FOR_YAML = re.compile(
+    "[^\n\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029]"
+)
+"""What JSON allows and PyYAML refuses or counts as a line break: C0/C1 controls (a
+cp1252 dash decoded wrongly is U+0096), U+FFFE/U+FFFF, tabs, carriage returns, NEL and the
+Unicode line separators."""
+
+
+def _load_json(text: str, path: str) -> tuple[Any, dict[Path_, int]]:
+    """JSON read by :mod:`json` (what it means); lines from a YAML read of the same text.
+
+    JSON is YAML's flow style, so PyYAML finds the line of each object; the characters it
+    would refuse are blanked first (values come from :mod:`json`, never from YAML), which
+    also lets tab-indented JSON through. Should PyYAML still fail on a document :mod:`json`
+    read, it loads without line numbers rather than not at all.
+    """
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SourceError(
+            path, f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno
+        ) from None
+    if raw is None:
+        raise SourceError(path, "is empty; expected an org file with 'organizations:'")
     lines: dict[Path_, int] = {}
+    try:
+        _strip_lines(yaml.load(_NOT_FOR_YAML.sub(" ", text), Loader=_LineLoader), (), lines)
+    except yaml.YAMLError:
+        lines.clear()  # line numbers help find a record; the data is already read
+    return raw, lines
+
+
+def _load_raw(text: str, path: str) -> tuple[Any, dict[Path_, int]]:
     if path.lower().endswith(".json"):
-        try:
-            json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise SourceError(
-                path, f"invalid JSON: {exc.msg}", line=exc.lineno, column=exc.colno
-            ) from None
+        return _load_json(text, path)
+    lines: dict[Path_, int] = {}
     try:
         raw = yaml.load(text, Loader=_LineLoader)
     except yaml.MarkedYAMLError as exc:
@@ -439,10 +468,33 @@ def dump_orgfile(data: OrgData, fmt: str = "yaml") -> str:
     return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
 
 
+def orgfile_format(path: str | Path) -> str:
+    """``"yaml"`` or ``"json"``, the format an org file at ``path`` is written in.
+
+    Any other ending is refused, so that a command checks its output path before
+    it works: an org file saved as ``org.txt`` would be read back as a posting.
+
+    >>> orgfile_format("proposed.yml"), orgfile_format("org.JSON")
+    ('yaml', 'json')
+    >>> orgfile_format("org.csv")
+    Traceback (most recent call last):
+    ...
+    orgmodel.errors.UsageError: org.csv: an org file is written as .yaml, .yml or .json, \
+not '.csv' (orgmodel convert writes the other formats)
+    """
+    suffix = Path(path).suffix.lower()
+    if suffix not in NATIVE_SUFFIXES:
+        ending = f"{suffix!r}" if suffix else "a name without an ending"
+        raise UsageError(
+            f"{path}: an org file is written as .yaml, .yml or .json, not {ending} "
+            "(orgmodel convert writes the other formats)"
+        )
+    return "json" if suffix == ".json" else "yaml"
+
+
 def write_orgfile(data: OrgData, path: str | Path) -> None:
-    """Save as YAML or JSON (by extension), atomically."""
-    fmt = "json" if str(path).lower().endswith(".json") else "yaml"
-    atomic_write(path, dump_orgfile(data, fmt))
+    """Save as YAML or JSON (by extension), atomically; other endings are refused."""
+    atomic_write(path, dump_orgfile(data, orgfile_format(path)))
 
 
 def json_schema() -> dict[str, Any]:

@@ -7,11 +7,13 @@ parse, call the library, hand the result to one of these.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 from rich.markup import escape
 from rich.table import Table
-from rich.tree import Tree
+from rich.tree import Tree as RichTree
 
 from orgmodel.graph import OrgGraph
 from orgmodel.queries import Common, Oversight, Stats, Superior
@@ -21,16 +23,27 @@ if TYPE_CHECKING:
     from orgmodel.extract.result import Extraction
 
 __all__ = [
+    "Tree",
+    "TreeItem",
     "chain_json",
     "chain_text",
+    "common_json",
+    "common_text",
+    "cycle_note",
     "extraction_text",
     "ingest_text",
     "issue_lines",
     "load_warnings",
+    "loops_back_to",
     "node_line",
-    "org_tree",
+    "oversight_json",
+    "path_text",
     "reports_table",
     "stats_table",
+    "tree",
+    "tree_json",
+    "tree_notes",
+    "tree_text",
 ]
 
 
@@ -59,46 +72,85 @@ def node_line(graph: OrgGraph, node: int, *, with_org: bool = False) -> str:
     return text + f" [dim]\\[{escape(rec.id)}][/]"
 
 
-def org_tree(
-    graph: OrgGraph, roots: list[int], depth: int | None, limit: int, *, units: bool = False
-) -> tuple[list[Tree], int]:
-    """Rich trees under ``roots``; returns them and how many posts were left out.
+@dataclass
+class TreeItem:
+    """One post (or board) a tree shows, and what it leaves out under it."""
 
-    ``units`` lists under each post the units it heads (``▣``), before its reports.
+    node: int
+    parent: int  # index of the item above in :attr:`Tree.items`, -1 for a top
+    level: int
+    below: int = 0  # posts under it not shown, past --depth
+    cut: int = 0  # posts under it not shown, past --limit
+    loops_to: int = -1  # a report that is also above it: where a reporting cycle closes
+
+
+@dataclass
+class Tree:
+    """What ``orgmodel show`` prints: the items shown and counts of what is not.
+
+    Built by :func:`tree` without recursion (a 100,000-level chain is a list
+    like any other), then drawn by :func:`tree_text` or :func:`tree_json`.
     """
-    shown = 0
-    hidden = 0
-    trees: list[Tree] = []
 
-    def grow(branch: Tree, node: int, level: int) -> None:
-        nonlocal shown, hidden
-        if units:
-            for unit, _ in graph.heads.get(node, []):
-                branch.add(f"[cyan]▣[/] heads {node_line(graph, unit)}")
-        kids = list(graph.children(node))
-        if depth is not None and level >= depth:
-            below = _count_below(graph, node)
-            hidden += below
-            if kids:
-                branch.add(f"[dim]… {below} more below[/]")
-            return
-        for k, child in enumerate(kids):
-            if shown >= limit:
-                hidden += sum(1 + _count_below(graph, c) for c in kids[k:])
-                branch.add("[dim]… more (raise --limit)[/]")
-                return
-            shown += 1
-            text = node_line(graph, child)
-            for sup, _ in graph.secondary.get(child, []):
-                text += f" [magenta]⇢ {escape(graph.title(sup))}[/]"
-            grow(branch.add(text), child, level + 1)
+    items: list[TreeItem]
+    hidden: int  # posts not shown, the top posts left out and all below them included
+    hidden_tops: int  # top posts left out by --limit
+    in_cycles: int  # posts in or under reporting cycles, which no top reaches
 
-    for root in roots:
-        shown += 1
-        tree = Tree(node_line(graph, root, with_org=len(graph.orgs) > 1))
-        grow(tree, root, 0)
-        trees.append(tree)
-    return trees, hidden
+
+def tree(graph: OrgGraph, roots: Sequence[int] | None, depth: int | None, limit: int) -> Tree:
+    """The tree under ``roots`` (``None``: the graph's tops) in depth-first order.
+
+    ``limit`` counts every post shown, tops included; ``depth`` the levels below
+    the tops. Posts in or under a reporting cycle hang from no top: their count
+    is :attr:`Tree.in_cycles` when the graph's tops are shown.
+
+    >>> from orgmodel.records import OrgData, PostRecord, Relation, RelKind, LineKind
+    >>> R = lambda a, b: Relation(RelKind.REPORTS_TO, a, b, LineKind.PRIMARY)
+    >>> g = OrgGraph(OrgData(posts=[PostRecord(i, i.title()) for i in ("a", "b", "c", "d")],
+    ...                      relations=[R("b", "a"), R("c", "d"), R("d", "c")]))
+    >>> t = tree(g, None, None, limit=1)
+    >>> [g.id_of(i.node) for i in t.items], t.hidden, t.in_cycles
+    (['a'], 1, 2)
+    >>> t = tree(g, [g.node("c")], None, limit=10)
+    >>> [g.id_of(i.node) for i in t.items], g.id_of(t.items[-1].loops_to)
+    (['c', 'd'], 'c')
+    """
+    tops = list(graph.roots) if roots is None else list(roots)
+    items: list[TreeItem] = []
+    hidden = hidden_tops = 0
+    seen: set[int] = set()
+    for t, top in enumerate(tops):
+        if len(items) >= limit:
+            hidden_tops = len(tops) - t
+            hidden += sum(1 + _count_below(graph, r) for r in tops[t:])
+            break
+        items.append(TreeItem(top, -1, 0))
+        seen.add(top)
+        stack = [len(items) - 1]  # items whose reports are still to be listed
+        while stack:
+            index = stack.pop()
+            item = items[index]
+            kids = list(graph.children(item.node))
+            if depth is not None and item.level >= depth:
+                item.below = _count_below(graph, item.node)
+                hidden += item.below
+                continue
+            added: list[int] = []
+            for k, child in enumerate(kids):
+                if child in seen:
+                    item.loops_to = child
+                    continue
+                if len(items) >= limit:
+                    item.cut = sum(1 + _count_below(graph, c) for c in kids[k:] if c not in seen)
+                    hidden += item.cut
+                    break
+                seen.add(child)
+                added.append(len(items))
+                items.append(TreeItem(child, index, item.level + 1))
+            stack.extend(reversed(added))  # depth first, in the order of the reports
+    in_cycles = _posts_in_cycles(graph) if roots is None else 0
+    return Tree(items, hidden, hidden_tops, in_cycles)
 
 
 def _count_below(graph: OrgGraph, node: int) -> int:
@@ -114,18 +166,153 @@ def _count_below(graph: OrgGraph, node: int) -> int:
     return total
 
 
+def _posts_in_cycles(graph: OrgGraph) -> int:
+    """Posts in or under a reporting cycle: their depth is -1 (units' may be, for other reasons)."""
+    return int(np.count_nonzero(np.asarray(graph.depth[: graph.post_count]) < 0))
+
+
+def cycle_note(count: int, where: str = "shown") -> str | None:
+    """The line that says posts were left out because they are in reporting cycles.
+
+    >>> print(cycle_note(1, "on the chart"))  # doctest: +ELLIPSIS
+    1 post sits in or under reporting cycles and is not on the chart; run 'orgmodel validate' ...
+    """
+    if not count:
+        return None
+    posts = "1 post sits" if count == 1 else f"{count:,} posts sit"
+    verb = "is" if count == 1 else "are"
+    return f"{posts} in or under reporting cycles and {verb} not {where}; {_VALIDATE_HINT}"
+
+
+_VALIDATE_HINT = "run 'orgmodel validate' to see the cycles"
+
+
+def tree_text(graph: OrgGraph, shown: Tree, *, units: bool = False) -> list[RichTree]:
+    """Rich trees of ``shown``; ``units`` lists under each post the units it heads (``▣``)."""
+    branches: list[RichTree] = []
+    trees: list[RichTree] = []
+    with_org = len(graph.orgs) > 1
+    for item in shown.items:
+        if item.parent < 0:
+            branch = RichTree(node_line(graph, item.node, with_org=with_org))
+            trees.append(branch)
+        else:
+            text = node_line(graph, item.node)
+            for sup, _ in graph.secondary.get(item.node, []):
+                text += f" [magenta]⇢ {escape(graph.title(sup))}[/]"
+            branch = branches[item.parent].add(text)
+        branches.append(branch)
+        if units:
+            for unit, _ in graph.heads.get(item.node, []):
+                branch.add(f"[cyan]▣[/] heads {node_line(graph, unit)}")
+    for item, branch in zip(shown.items, branches, strict=True):
+        if item.loops_to >= 0:
+            title = escape(graph.title(item.loops_to))
+            branch.add(f"[red]↻ back to {title}[/] [dim](reporting cycle)[/]")
+        if item.below:
+            branch.add(f"[dim]… {item.below} more below[/]")
+        if item.cut:
+            branch.add("[dim]… more (raise --limit)[/]")
+    return trees
+
+
+def tree_notes(shown: Tree) -> list[str]:
+    """What the tree left out, one line each (plain text)."""
+    notes = []
+    if shown.hidden:
+        tops = f", {shown.hidden_tops:,} of them top posts" if shown.hidden_tops else ""
+        posts = "1 post" if shown.hidden == 1 else f"{shown.hidden:,} posts"
+        notes.append(f"{posts} not shown{tops} (use --depth/--limit/--root)")
+    if (cycles := cycle_note(shown.in_cycles)) is not None:
+        notes.append(cycles)
+    return notes
+
+
+def tree_json(graph: OrgGraph, shown: Tree, *, units: bool = False) -> dict[str, Any]:
+    """``show --format json``: the posts shown, in the tree's order, and what was left out.
+
+    Flat, each post with its ``level`` (0 for a top) and the id it hangs from
+    (``reports_to``, null for a top), as ``reports --format json`` lists posts:
+    a nested document as deep as the org could not be written or read by
+    :mod:`json` past a few hundred levels (jq 1.6 stops at 256). A post whose
+    reports were not all listed says how many posts under it were not
+    (``not_shown``); one whose report is also its superior says where the
+    reporting cycle closes (``loops_back_to``); ``--units`` adds the units it ``heads``.
+    """
+    posts: list[dict[str, Any]] = []
+    for item in shown.items:
+        entry = graph.describe(item.node)
+        entry["level"] = item.level
+        entry["reports_to"] = (
+            graph.id_of(shown.items[item.parent].node) if item.parent >= 0 else None
+        )
+        if units:
+            entry["heads"] = [graph.describe(u) for u, _ in graph.heads.get(item.node, [])]
+        if item.below or item.cut:
+            entry["not_shown"] = item.below + item.cut
+        if item.loops_to >= 0:
+            entry["loops_back_to"] = graph.id_of(item.loops_to)
+        posts.append(entry)
+    return {
+        "posts": posts,
+        "shown": len(shown.items),
+        "not_shown": shown.hidden,
+        "top_posts_not_shown": shown.hidden_tops,
+        "in_reporting_cycles": shown.in_cycles,
+    }
+
+
+def loops_back_to(graph: OrgGraph, node: int, steps: Sequence[int]) -> int | None:
+    """Where a chain of command from :func:`orgmodel.queries.chain` closes on itself.
+
+    The chain stops at a post it has passed already; that post is the one the
+    last step reports to. ``None`` when the chain ends at a top.
+    """
+    up = graph.parent[steps[-1] if steps else node]
+    return up if up >= 0 else None
+
+
 def chain_text(graph: OrgGraph, node: int, steps: list[int]) -> str:
+    """The chain of command, one superior a line with the source of each line.
+
+    A chain that runs into a reporting cycle says where it closes, so the last
+    post printed is not taken for the top.
+    """
     lines = [node_line(graph, node, with_org=True)]
     for i, up in enumerate(steps, 1):
         rel = graph.parent_rel[steps[i - 2] if i > 1 else node]
         src = f" [dim]({escape(rel.prov.where())})[/]" if rel else ""
         lines.append(f"{'  ' * i}↑ {node_line(graph, up)}{src}")
-    if not steps:
-        lines.append("  (no superior: this is a top post)")
+    back = loops_back_to(graph, node, steps)
+    if back is not None:
+        rel = graph.parent_rel[steps[-1] if steps else node]
+        src = f" [dim]({escape(rel.prov.where())})[/]" if rel else ""
+        lines.append(
+            f"{'  ' * (len(steps) + 1)}[red]↻ back to {escape(graph.title(back))}[/] "
+            f"(reporting cycle){src}"
+        )
+    elif not steps:
+        lines.append(f"  {_no_superior(graph, node)}")
     return "\n".join(lines)
 
 
-def chain_json(graph: OrgGraph, node: int, steps: Sequence[int | Superior]) -> dict[str, Any]:
+def _no_superior(graph: OrgGraph, node: int) -> str:
+    rec = graph.record(node)
+    if isinstance(rec, PostRecord):
+        return "(no superior: this is a top post)"
+    if graph.span(node):
+        return f"(no superior: this {rec.kind} is at the top)"
+    return (
+        f"(a {rec.kind} is not in the chain of command: no post reports to it; "
+        "'orgmodel oversees' shows who heads it)"
+    )
+
+
+def chain_json(
+    graph: OrgGraph, node: int, steps: Sequence[int | Superior], *, cycles: bool = False
+) -> dict[str, Any]:
+    """``chain --format json``; ``cycles`` (the primary chain) adds ``loops_back_to``: the id
+    of the post where the chain runs into a reporting cycle, or null."""
     out: dict[str, Any] = {"post": graph.describe(node), "chain": []}
     step: int | Superior
     for i, step in enumerate(steps, 1):
@@ -136,10 +323,16 @@ def chain_json(graph: OrgGraph, node: int, steps: Sequence[int | Superior]) -> d
             )  # fmt: skip
         else:
             out["chain"].append({**graph.describe(step), "distance": i, "via": "primary"})
+    if cycles:
+        ints = [s for s in steps if isinstance(s, int)]
+        back = loops_back_to(graph, node, ints)
+        out["loops_back_to"] = graph.id_of(back) if back is not None else None
     return out
 
 
-def reports_table(graph: OrgGraph, rows: list[tuple[int, int]], title: str) -> Table:
+def reports_table(graph: OrgGraph, node: int, rows: list[tuple[int, int]]) -> Table:
+    """``orgmodel reports``: level, post and span of each report, under a title naming ``node``."""
+    title = f"{len(rows)} report(s) of {escape(graph.label(node))}"
     table = Table(title=title, title_justify="left")
     table.add_column("level", justify="right")
     table.add_column("post")
@@ -151,7 +344,38 @@ def reports_table(graph: OrgGraph, rows: list[tuple[int, int]], title: str) -> T
     return table
 
 
+def common_text(graph: OrgGraph, a: int, b: int, result: Common | None) -> str:
+    """``orgmodel common``: the superior and how far above each post it is."""
+    if result is None:
+        return f"{escape(graph.label(a))} and {escape(graph.label(b))} have no common superior."
+    return "\n".join(
+        [
+            node_line(graph, result.node, with_org=True),
+            f"  {result.distance_a} level(s) above {escape(graph.label(a))}",
+            f"  {result.distance_b} level(s) above {escape(graph.label(b))}",
+        ]
+    )
+
+
+def path_text(graph: OrgGraph, a: int, b: int, steps: list[int] | None) -> str:
+    """``orgmodel path``: ``•`` the start, ``↑`` up to the common superior ``▲``, ``↓`` down.
+
+    The steps go up parent pointers to the superior, then down: the superior is
+    the first step whose next one is not its parent.
+    """
+    if steps is None:
+        return f"No reporting path between {escape(graph.label(a))} and {escape(graph.label(b))}."
+    parent = graph.parent
+    top = next(i for i, n in enumerate(steps) if i == len(steps) - 1 or parent[n] != steps[i + 1])
+    lines = []
+    for i, n in enumerate(steps):
+        mark = "•" if i == 0 else "▲" if i == top else "↑" if i < top else "↓"
+        lines.append(f"{mark} {node_line(graph, n)}")
+    return "\n".join(lines)
+
+
 def common_json(graph: OrgGraph, a: int, b: int, result: Common | None) -> dict[str, Any]:
+    """``common --format json``: both posts, the superior and the distances (null: none)."""
     return {
         "a": graph.describe(a),
         "b": graph.describe(b),
@@ -162,6 +386,7 @@ def common_json(graph: OrgGraph, a: int, b: int, result: Common | None) -> dict[
 
 
 def oversight_json(graph: OrgGraph, node: int, result: Oversight) -> dict[str, Any]:
+    """``oversees --format json``: units headed (and nested in them), or heads and parents."""
     return {
         "subject": graph.describe(node),
         "heads": [graph.describe(u) for u in result.heads],
@@ -176,6 +401,7 @@ def _span_text(result: Stats) -> str:
 
 
 def stats_table(graph: OrgGraph, result: Stats) -> Table:
+    """``orgmodel stats`` as a two-column table."""
     table = Table(show_header=False, box=None)
     table.add_column(style="bold")
     table.add_column()

@@ -31,3 +31,34 @@ def test_bad_toml(tmp_path: Path) -> None:
 def test_repository_config_points_at_data() -> None:
     root = Path(__file__).resolve().parents[1]
     assert find_settings(cwd=root).sources[0].name == "data"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("orgmodel.toml", 'sourcez = ["org"]\n', "orgmodel.toml:1: unknown setting 'sourcez';"),
+        (
+            "orgmodel.toml",
+            'sources = ["org"]\n\n[mapp]\nid = "EmpID"\n',
+            "orgmodel.toml:3: unknown setting 'mapp';",
+        ),
+        (
+            "pyproject.toml",
+            '[project]\nname = "x"\n\n[tool.orgmodel]\nsources = ["org"]\nsourcez = 1\n',
+            "pyproject.toml:6: unknown setting 'sourcez' in [tool.orgmodel];",
+        ),
+        (
+            "pyproject.toml",
+            '[tool.orgmodel]\nsources = ["org"]\n[tool.orgmodel.valdate]\nstrict = true\n',
+            "pyproject.toml:3: unknown setting 'valdate' in [tool.orgmodel];",
+        ),
+    ],
+)
+def test_an_unknown_key_is_an_error_naming_it_and_the_known_ones(
+    tmp_path: Path, name: str, text: str, expected: str
+) -> None:
+    (tmp_path / name).write_text(text)
+    with pytest.raises(SourceError) as info:
+        find_settings(cwd=tmp_path)
+    assert expected in str(info.value)
+    assert str(info.value).endswith("the settings are: sources, [map], [validate]")

@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 
 from orgmodel.config import Settings
-from orgmodel.errors import AmbiguousNameError, NameNotFoundError
+from orgmodel.errors import AmbiguousNameError, NameNotFoundError, UsageError
 from orgmodel.graph import OrgGraph
 from orgmodel.load import load_graph
-from orgmodel.lookup import find
+from orgmodel.lookup import find, find_org, find_root, org_named
+from orgmodel.orgfile import parse_orgfile
 from tests.conftest import ROOT
 
 
@@ -71,3 +72,55 @@ def test_names_in_a_large_export_are_found_by_scanning_then_by_index(tmp_path: P
     with pytest.raises(NameNotFoundError) as err:
         find(graph, "Anlyst")
     assert err.value.suggestions == ["Analyst"]
+
+
+def _twins() -> OrgGraph:
+    return OrgGraph(
+        parse_orgfile(
+            "organizations:\n"
+            "  - {id: sw-koeln, name: Städtische Werke, abbreviation: SW,\n"
+            "     posts: [{id: gf-k, title: Geschäftsführer}]}\n"
+            "  - {id: sw-bonn, name: Städtische Werke,\n"
+            "     posts: [{id: gf-b, title: Geschäftsführer}]}\n",
+            "twins.yaml",
+        )
+    )
+
+
+def test_an_organization_name_two_share_is_ambiguous_not_the_first() -> None:
+    graph = _twins()
+    with pytest.raises(AmbiguousNameError) as info:
+        find_org(graph, "städtische werke")
+    assert info.value.total == 2
+    assert "[id sw-koeln]" in str(info.value) and "[id sw-bonn]" in str(info.value)
+    with pytest.raises(AmbiguousNameError):
+        find(graph, "Städtische Werke: Geschäftsführer")
+    assert find_org(graph, "sw-bonn") == "sw-bonn"  # an id is never ambiguous
+    assert find_org(graph, "SW") == "sw-koeln"
+    assert graph.id_of(find(graph, "sw-bonn: Geschäftsführer")) == "gf-b"
+
+
+def test_org_named_matches_words_of_a_name_once(sample: OrgGraph) -> None:
+    assert org_named(sample, "Public Schools") == "hps"
+    with pytest.raises(AmbiguousNameError, match="matches 4 organizations"):
+        org_named(sample, "City of")  # Hartford, Minneapolis, New York, New Haven
+    with pytest.raises(UsageError, match="no organization matches 'Springfield'; the sources"):
+        org_named(sample, "Springfield")
+
+
+def test_ambiguity_counts_every_match_not_those_listed(tmp_path: Path) -> None:
+    rows = "1,Director,\n" + "".join(f"{i},Analyst,1\n" for i in range(2, 22))
+    (tmp_path / "org.csv").write_text("id,title,manager\n" + rows)
+    graph = load_graph([tmp_path / "org.csv"], settings=Settings())
+    with pytest.raises(AmbiguousNameError) as info:
+        find(graph, "Analyst")
+    assert info.value.total == 20 and len(info.value.candidates) == 12
+    assert str(info.value).startswith("'Analyst' matches 20 posts: ")
+
+
+def test_a_tree_starts_from_a_post_or_a_board_not_a_department(sample: OrgGraph) -> None:
+    assert sample.id_of(find_root(sample, "Board of Education")) == "hps-board"
+    assert sample.id_of(find_root(sample, "HPS: COO")) == "hps-coo"
+    with pytest.raises(UsageError, match="is a department no post reports to") as info:
+        find_root(sample, "Facilities Department")
+    assert "such as its head 'Director of Facilities'" in str(info.value)

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from orgmodel.errors import SourceError
+from orgmodel.errors import SourceError, UsageError
 from orgmodel.orgfile import (
     dump_orgfile,
     json_schema,
@@ -106,6 +107,65 @@ def test_bad_files_say_where_and_what(text: str, expected: str) -> None:
 def test_invalid_json_gives_line_and_column() -> None:
     with pytest.raises(SourceError, match=r"org.json:2:\d+: invalid JSON"):
         parse_orgfile('{"organizations": [\n  {"name": }]}', "org.json")
+
+
+# Characters JSON allows and YAML refuses: a C1 control (a cp1252 dash decoded as
+# Latin-1 is U+0096) and U+FFFF. An org file saved as JSON with them did not load back.
+C1_TITLE, NONCHAR_TITLE = "Director \x96 Finance", "Clerk \uffff"
+
+
+def _awkward() -> OrgData:
+    prov = Prov("in.yaml", line=1)
+    return OrgData(
+        [OrgRecord("o", "Städtische Werke \x85 Köln", None, prov)],
+        [],
+        [
+            PostRecord("d", C1_TITLE, "o", root=True, prov=prov),
+            PostRecord("c", NONCHAR_TITLE, "o", prov=prov),
+        ],
+        [Relation(RelKind.REPORTS_TO, "c", "d", LineKind.PRIMARY, prov=prov)],
+    )
+
+
+def test_json_with_characters_yaml_refuses_loads_back_with_its_lines() -> None:
+    text = dump_orgfile(_awkward(), "json")
+    again = parse_orgfile(text, "out.json")
+    assert [p.title for p in again.posts] == [C1_TITLE, NONCHAR_TITLE]
+    assert again.organizations[0].name == "Städtische Werke \x85 Köln"
+    lines = text.split("\n")  # not splitlines(): it also breaks at U+0085
+    for post in again.posts:  # the line of each post is the line its object opens on
+        assert post.prov.line is not None and lines[post.prov.line - 1].strip() == "{"
+        assert f'"id": "{post.id}"' in lines[post.prov.line]
+
+
+def test_tab_indented_json_loads_with_lines() -> None:
+    text = '{\n\t"organizations": [\n\t\t{"name": "X", "posts": [\n\t\t\t{"title": "Mayor"}]}]}'
+    data = parse_orgfile(text, "tabs.json")
+    assert [(p.title, p.prov.line) for p in data.posts] == [("Mayor", 4)]
+
+
+def test_json_that_yaml_cannot_read_at_all_still_loads_without_lines() -> None:
+    # PyYAML refuses a key longer than 1,024 characters; JSON does not care
+    attrs = {"k" * 1100: "v"}
+    doc = {"organizations": [{"name": "X", "posts": [{"title": "Mayor", "attributes": attrs}]}]}
+    data = parse_orgfile(json.dumps(doc, indent=2), "long.json")
+    assert [(p.title, p.prov.line) for p in data.posts] == [("Mayor", None)]
+    assert data.posts[0].attributes == attrs
+
+
+def test_json_values_come_from_json_not_yaml() -> None:
+    # an emoji escaped as JSON writes it by default (a surrogate pair): YAML read two halves
+    doc = {"organizations": [{"name": "X", "posts": [{"title": "😀 Team", "fte": 1e0}]}]}
+    text = json.dumps(doc)  # ensure_ascii: "\ud83d\ude00 Team"
+    post = parse_orgfile(text, "n.json").posts[0]
+    assert post.title == "😀 Team" and post.fte == 1.0
+
+
+@pytest.mark.parametrize("name", ["org.txt", "org.csv", "org"])
+def test_an_org_file_is_not_written_under_another_ending(tmp_path: Path, name: str) -> None:
+    with pytest.raises(UsageError, match=r"an org file is written as \.yaml, \.yml or \.json"):
+        write_orgfile(_awkward(), tmp_path / name)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_schema_is_json_schema_of_the_file() -> None:
@@ -221,6 +281,8 @@ def _reload(data: OrgData, fmt: str) -> OrgData:
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(org_data(), st.sampled_from(["yaml", "json"]))
+@example(_awkward(), "json")
+@example(_awkward(), "yaml")
 def test_save_then_load_loses_nothing(data: OrgData, fmt: str) -> None:
     assert _comparable(_reload(data, fmt)) == _comparable(data)
 

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from orgmodel.graph import OrgGraph
-from orgmodel.present import org_tree
+from orgmodel.present import (
+    chain_text,
+    loops_back_to,
+    tree,
+    tree_json,
+    tree_notes,
+    tree_text,
+)
+from orgmodel.queries import chain
 from orgmodel.records import LineKind, OrgData, PostRecord, Relation, RelKind
 
 
@@ -16,11 +24,53 @@ def _star(n: int) -> OrgGraph:
 
 def test_limit_cut_mid_list_counts_every_post_left_out() -> None:
     graph = _star(10)
-    _, hidden = org_tree(graph, [graph.node("boss")], None, limit=4)
-    assert hidden == 7  # boss and 3 reports shown, 7 reports left out
+    assert (
+        tree(graph, [graph.node("boss")], None, limit=4).hidden == 7
+    )  # boss and 3 reports shown, 7 reports left out
 
 
 def test_depth_cut_counts_everyone_below() -> None:
     graph = _star(5)
-    _, hidden = org_tree(graph, [graph.node("boss")], 0, limit=500)
-    assert hidden == 5
+    assert tree(graph, [graph.node("boss")], 0, limit=500).hidden == 5
+
+
+def _forest(n: int) -> OrgGraph:
+    return OrgGraph(OrgData(posts=[PostRecord(f"p{i}", f"Post {i}") for i in range(n)]))
+
+
+def test_limit_counts_top_posts_too() -> None:
+    graph = _forest(30)
+    shown = tree(graph, None, None, limit=10)
+    assert len(shown.items) == 10 and shown.hidden == 20 and shown.hidden_tops == 20
+    assert tree_notes(shown) == [
+        "20 posts not shown, 20 of them top posts (use --depth/--limit/--root)"
+    ]
+    assert len(tree_text(graph, shown)) == 10
+
+
+def _loop() -> OrgGraph:
+    posts = [PostRecord(i, t) for i, t in (("1", "Boss"), ("2", "Deputy"), ("3", "Analyst"))]
+    rels = [
+        Relation(RelKind.REPORTS_TO, a, b, LineKind.PRIMARY)
+        for a, b in (("1", "2"), ("2", "1"), ("3", "2"))
+    ]
+    return OrgGraph(OrgData(posts=posts, relations=rels))
+
+
+def test_chain_text_says_where_a_reporting_cycle_closes() -> None:
+    graph = _loop()
+    node = graph.node("3")
+    steps = chain(graph, node)
+    assert [graph.id_of(s) for s in steps] == ["2", "1"]
+    assert graph.id_of(loops_back_to(graph, node, steps) or 0) == "2"
+    last = chain_text(graph, node, steps).splitlines()[-1]
+    assert last.startswith("      [red]↻ back to Deputy[/] (reporting cycle)")
+
+
+def test_a_tree_of_a_cycle_lists_each_post_once() -> None:
+    graph = _loop()
+    shown = tree(graph, [graph.node("1")], None, limit=10)
+    assert [graph.id_of(i.node) for i in shown.items] == ["1", "2", "3"]
+    assert [graph.id_of(i.loops_to) for i in shown.items if i.loops_to >= 0] == ["1"]
+    assert tree(graph, None, None, limit=10).in_cycles == 3
+    assert tree_json(graph, shown)["posts"][1]["loops_back_to"] == "1"

@@ -10,6 +10,10 @@ broken input it is about; ``> FILE`` at the end of a command sends its output
 there. A block that cannot run here (it reads data we may not ship) is
 marked ``<!-- not run: why -->`` on the line before it, and skipped.
 
+Exit codes are promises too: ``$ echo $?`` after a command, followed by a
+number, is the exit code that command must give; a command without one must
+exit 2 when it prints an ``error:`` line and 0 otherwise.
+
 When the output changes on purpose, refresh the README from real runs::
 
     .venv/bin/python -m tests.test_readme --update
@@ -25,7 +29,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -39,14 +43,27 @@ _COPIED = ("data", "diagrams", "orgmodel.toml")
 
 @dataclass(frozen=True)
 class Example:
-    """One command of a console block, the output the README gives, and where it stands."""
+    """One command of a console block, the output the README gives, and where it stands.
+
+    ``exit_code`` is the code a ``$ echo $?`` after it shows, if any.
+    """
 
     command: str
     expected: str
     line: int
+    exit_code: int | None = None
 
     def __str__(self) -> str:
         return f"README.md:{self.line}: $ {self.command}"
+
+    def expected_code(self) -> int:
+        """The code shown by ``echo $?``, else 2 for an example showing an error, else 0."""
+        if self.exit_code is not None:
+            return self.exit_code
+        return 2 if re.search(r"^error:", self.expected, re.M) else 0
+
+
+_ECHO_STATUS = "echo $?"
 
 
 def _join_continued(lines: list[str]) -> list[str]:
@@ -61,18 +78,27 @@ def _join_continued(lines: list[str]) -> list[str]:
 
 def _split(body: str, first_line: int) -> Iterator[Example]:
     lines = _join_continued(body.split("\n"))
+    found: list[Example] = []
     current: str | None = None
     start = 0
     output: list[str] = []
+
+    def close() -> None:
+        if current is None:
+            return
+        shown = "\n".join(output).rstrip("\n")
+        if current == _ECHO_STATUS and found and shown.strip().isdigit():
+            found[-1] = replace(found[-1], exit_code=int(shown.strip()))
+        found.append(Example(current, shown, first_line + start))
+
     for i, text in enumerate(lines):
         if text.startswith("$ "):
-            if current is not None:
-                yield Example(current, "\n".join(output).rstrip("\n"), first_line + start)
+            close()
             current, start, output = text[2:], i, []
         elif current is not None:
             output.append(text)
-    if current is not None:
-        yield Example(current, "\n".join(output).rstrip("\n"), first_line + start)
+    close()
+    yield from found
 
 
 def examples(text: str) -> Iterator[Example]:
@@ -90,15 +116,16 @@ def _normalise(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.strip("\n").split("\n"))
 
 
-def run(command: str, cwd: Path, shown: str = "") -> str:
-    """Run one README command as a user would, stdout and stderr in the order printed.
+def run(command: str, cwd: Path, shown: str = "") -> tuple[str, int]:
+    """Run one README command as a user would: stdout and stderr in the order printed,
+    and the exit code.
 
     ``cat FILE`` writes the lines the README shows (``shown``) to FILE instead.
     """
     args = shlex.split(command)
     if args[0] == "cat":
         (cwd / args[1]).write_text(shown.strip("\n") + "\n", encoding="utf-8")
-        return _normalise(shown)
+        return _normalise(shown), 0
     target = None
     if len(args) > 2 and args[-2] == ">":
         target, args = cwd / args[-1], args[:-2]
@@ -112,7 +139,7 @@ def run(command: str, cwd: Path, shown: str = "") -> str:
         text=True,
         timeout=300,
     )
-    return _normalise(proc.stdout or "")
+    return _normalise(proc.stdout or ""), proc.returncode
 
 
 def workspace() -> Path:
@@ -139,10 +166,24 @@ def cwd() -> Iterator[Path]:
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=str)
 def test_readme_example_prints_what_the_readme_says(example: Example, cwd: Path) -> None:
-    assert run(example.command, cwd, example.expected) == _normalise(example.expected), (
+    output, code = run(example.command, cwd, example.expected)
+    assert output == _normalise(example.expected), (
         f"{example} prints something else; if that is intended, run "
         "'python -m tests.test_readme --update'"
     )
+    assert code == example.expected_code(), (
+        f"{example} exits {code}, the README promises {example.expected_code()} "
+        f"(show another with '$ {_ECHO_STATUS}' and the code after the command)"
+    )
+
+
+def test_echo_status_sets_the_exit_code_of_the_command_before() -> None:
+    body = (
+        "$ orgmodel common a b\nno common superior\n$ echo $?\n1\n$ orgmodel chain x\nerror: no\n"
+    )
+    found = [e for e in _split(body, 1) if e.command.startswith("orgmodel ")]
+    assert [e.expected_code() for e in found] == [1, 2]
+    assert [e.exit_code for e in found] == [1, None]
 
 
 def test_the_readme_runs_many_examples() -> None:
@@ -181,7 +222,7 @@ def _rewrite(body: str, where: Path) -> str:
             result.append(example_or_text)
             continue
         result.append(continued.get(example_or_text.command, "$ " + example_or_text.command))
-        output = run(example_or_text.command, where, example_or_text.expected)
+        output, _ = run(example_or_text.command, where, example_or_text.expected)
         if example_or_text.command.startswith("cat "):
             output = example_or_text.expected
         if output:

@@ -53,14 +53,16 @@ def convert(
 
     Example: [bold]orgmodel convert -s hr.csv --map id=EmpID,manager=ManagerName -o org.graphml[/]
     """
-    mapping = {**(read_map(map_file) if map_file else {}), **parse_mapping(src.map or "")}
+    settings = find_settings()
+    given = {**(read_map(map_file) if map_file else {}), **parse_mapping(src.map or "")}
+    mapping = settings.mapping_for(given)  # orgmodel.toml's [map], then --map-file, then --map
     result = convert_sources(
         src.paths(),
         output,
         to=to,
         fmt=src.input_format,
         mapping=mapping or None,
-        settings=find_settings(),
+        settings=settings,
         base=base,
     )
     if not src.quiet:
@@ -69,9 +71,8 @@ def convert(
     for line in result.lost:
         warn(f"{result.format}: {line}")
     if save_map:
-        paths = src.paths() or [str(p) for p in find_settings().sources]
         used, source = effective_mapping(
-            paths, src.input_format, mapping or find_settings().mapping
+            settings.sources_for(src.paths()), src.input_format, mapping or None
         )
         atomic_write(save_map, dump_map(used))
         out.print(

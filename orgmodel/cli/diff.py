@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 from rich.markup import escape
@@ -22,15 +21,10 @@ from orgmodel.cli.options import (
     emit_json,
     err,
     out,
+    write_out,
 )
 from orgmodel.config import find_settings
 from orgmodel.errors import UsageError
-from orgmodel.fileio import read_text
-from orgmodel.readers import ORGFILE_SUFFIXES
-
-if TYPE_CHECKING:
-    from orgmodel.graph import OrgGraph
-    from orgmodel.scenario import Scenario
 
 # The library is imported inside each command: every orgmodel command loads this
 # module, and only diff and apply need the diff engine, the scenario schema and
@@ -44,25 +38,6 @@ class DiffFmt(StrEnum):
     json = "json"
     md = "md"
     scenario = "scenario"
-
-
-def _scenario_file(path: Path) -> bool:
-    from orgmodel.scenario import is_scenario
-
-    return (
-        path.is_file() and path.suffix.lower() in ORGFILE_SUFFIXES and is_scenario(read_text(path))
-    )
-
-
-def _after(src: SourceOptions, before: Path, after: Path) -> tuple[OrgGraph, Scenario | None]:
-    from orgmodel.apply import apply as apply_scenario
-    from orgmodel.graph import OrgGraph
-    from orgmodel.scenario import read_scenario
-
-    if not _scenario_file(after):
-        return src.graph([str(after)]), None
-    scenario = read_scenario(after)
-    return OrgGraph(apply_scenario(src.data([str(before)]), scenario)), scenario
 
 
 @app.command()
@@ -126,6 +101,7 @@ def diff(
     from orgmodel.diff.invert import scenario_yaml
     from orgmodel.diff.match import read_mapping
     from orgmodel.diff.report import Sides, to_json, to_markdown, to_text
+    from orgmodel.proposal import diff_sides
 
     src = SourceOptions(None, input_format, map, quiet)
     if series is not None:
@@ -139,12 +115,9 @@ def diff(
         raise UsageError(
             "--snapshot-column goes with --series; for one pair write FILE#COLUMN=LABEL"
         )
-    if _scenario_file(before):
-        raise UsageError(
-            f"{before} is a scenario file: give it as AFTER (orgmodel diff BASE {before})"
-        )
-    old = src.graph([str(before)])
-    new, scenario = _after(src, before, after)
+    old, new, scenario = diff_sides(
+        str(before), str(after), lambda p: src.data([p]), lambda p: src.graph([p])
+    )
     forced = read_mapping(mapping) if mapping else None
     result = compare(old, new, forced, mapping_path=str(mapping))
     name = (scenario.name or str(after)) if scenario else None
@@ -154,9 +127,9 @@ def diff(
     if format is DiffFmt.json:
         emit_json(to_json(result, sides))
     elif format is DiffFmt.md:
-        sys.stdout.write(to_markdown(result, sides, limit))
+        write_out(to_markdown(result, sides, limit))
     elif format is DiffFmt.scenario:
-        sys.stdout.write(scenario_yaml(result, f"{before} -> {after}"))
+        write_out(scenario_yaml(result, f"{before} -> {after}"))
     else:
         out.print(to_text(result, sides, limit))
     if chart is not None:
@@ -186,7 +159,7 @@ def _series(
     if format is DiffFmt.json:
         emit_json(series_json(result))
     elif format is DiffFmt.md:
-        sys.stdout.write(series_markdown(result, limit))
+        write_out(series_markdown(result, limit))
     else:
         out.print(series_text(result, limit))
     if exit_code and any(step.diff for step in result.steps):
@@ -230,58 +203,38 @@ def apply(
 
     Example: [bold]orgmodel apply org.yaml plan.yaml -o proposed.yaml[/]
     """
-    from orgmodel.apply import apply as apply_scenario
-    from orgmodel.orgfile import dump_orgfile, write_orgfile
-    from orgmodel.review import review
+    from orgmodel.orgfile import dump_orgfile, orgfile_format, write_orgfile
+    from orgmodel.proposal import propose
     from orgmodel.rules.config import ValidateConfig
     from orgmodel.scenario import read_scenario
 
     src = SourceOptions(None, input_format, map, quiet)
-    settings = find_settings(config)
-    cfg = ValidateConfig.from_settings(settings)
+    cfg = ValidateConfig.from_settings(find_settings(config))
     cfg.rules()  # an unknown rule in the config is a usage error before anything is read
+    if output is not None:
+        orgfile_format(output)  # and so is an output that cannot be an org file
     plan = read_scenario(scenario)
-    data = src.data([str(base)])
-    proposed = apply_scenario(data, plan)
-    checked = review(data, proposed, cfg)
-    if checked.cycles():
-        cycle = checked.cycles()[0]
-        raise UsageError(f"{cycle.where()}: the proposal has a reporting cycle: {cycle.message}")
-    refused = strict and checked.exit_code(strict=True) == 1
+    proposal = propose(src.data([str(base)]), plan, cfg, base_name=str(base))
+    refused = proposal.refused(strict)
     if refused:
         pass  # nothing is written; the findings below say why
     elif output is None:  # the proposal itself goes to stdout; what was found, to stderr
-        sys.stdout.write(dump_orgfile(proposed, "json" if format is Fmt.json else "yaml"))
+        write_out(dump_orgfile(proposal.data, "json" if format is Fmt.json else "yaml"))
     else:
-        write_orgfile(proposed, output)
+        write_orgfile(proposal.data, output)
     if format is Fmt.json and (output is not None or refused):
-        emit_json(
-            {
-                "base": str(base),
-                "scenario": str(scenario),
-                "output": None if refused else (str(output) if output else None),
-                "written": not refused,
-                "edits": len(plan.edits),
-                "posts": len(proposed.posts),
-                "units": len(proposed.units),
-                "validation": {
-                    "new": [f.to_dict() for f in checked.new],
-                    "known": len(checked.known),
-                    "exit_code": checked.exit_code(strict),
-                },
-            }
-        )
-        raise typer.Exit(checked.exit_code(strict))
+        emit_json(proposal.to_dict(output, strict))
+        raise typer.Exit(proposal.exit_code(strict))
     if output is not None and not refused:
         out.print(
             f"applied {len(plan.edits)} edit(s) of {escape(str(scenario))} to "
             f"{escape(str(base))}: wrote {escape(str(output))} "
-            f"({len(proposed.posts)} posts, {len(proposed.units)} units)"
+            f"({len(proposal.data.posts)} posts, {len(proposal.data.units)} units)"
         )
-    for finding in checked.new:
+    for finding in proposal.review.new:
         err.print(Text.assemble(finding.to_text()))
-    if not quiet or checked.new:
-        err.print(f"validation: {escape(checked.summary())}")
+    if not quiet or proposal.review.new:
+        err.print(f"validation: {escape(proposal.review.summary())}")
     if refused:
         err.print("[red]refused:[/] the proposal brings problems (--strict); nothing written")
-    raise typer.Exit(checked.exit_code(strict))
+    raise typer.Exit(proposal.exit_code(strict))

@@ -31,6 +31,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from orgmodel.config import Settings, find_settings
+from orgmodel.errors import OutputClosedError
 from orgmodel.graph import OrgGraph
 from orgmodel.load import load_data, load_graph
 from orgmodel.present import load_warnings
@@ -51,16 +52,39 @@ __all__ = [
     "uncropped",
     "warn",
     "with_sources",
+    "write_out",
 ]
 
-out = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+class _Console(Console):
+    """A rich console that reports a closed pipe (``| head``) to :func:`orgmodel.cli.main`
+    instead of exiting 1 itself -- 1 means "answered no" to our scripts."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        raise OutputClosedError("the output was closed")
+
+
+# Data is printed as written: no highlighting, and no ":smile:" turned into an emoji (markup
+# in data is escaped where it is printed).
+out: Console = _Console(highlight=False, soft_wrap=True, emoji=False)
+err: Console = _Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
 
 def uncropped() -> Console:
     """Where to print trees: the terminal, or -- in a pipe or a file -- a console so wide that
     no line is cut (a tree cut at 80 columns loses the dotted-line marks at the line ends)."""
-    return out if out.is_terminal else Console(highlight=False, soft_wrap=True, width=100_000)
+    if out.is_terminal:
+        return out
+    return _Console(highlight=False, soft_wrap=True, emoji=False, width=100_000)
+
+
+def write_out(text: str) -> None:
+    """Write text to stdout as is (JSON, YAML, Markdown: no rich markup, no wrapping)."""
+    try:
+        sys.stdout.write(text)
+    except BrokenPipeError:
+        raise OutputClosedError("the output was closed") from None
 
 
 class Fmt(StrEnum):
@@ -183,4 +207,4 @@ def emit_json(value: Any) -> None:
     if out.is_terminal:
         out.print_json(json.dumps(value, ensure_ascii=False))
     else:
-        sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2) + "\n")
+        write_out(json.dumps(value, ensure_ascii=False, indent=2) + "\n")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-import sys
 
 from orgmodel.cli.app import app
+from orgmodel.cli.options import write_out
 
 __all__ = ["schema"]
 
@@ -18,4 +18,4 @@ def schema() -> None:
     """
     from orgmodel.orgfile import json_schema
 
-    sys.stdout.write(json.dumps(json_schema(), indent=2) + "\n")
+    write_out(json.dumps(json_schema(), indent=2) + "\n")

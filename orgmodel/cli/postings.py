@@ -99,8 +99,9 @@ def ingest(
     Example: [bold]orgmodel ingest data/postings -o out/postings.yaml --jobs 2[/]
     """
     from orgmodel.ingest import ingest as ingest_postings
-    from orgmodel.orgfile import write_orgfile
+    from orgmodel.orgfile import orgfile_format, write_orgfile
 
+    orgfile_format(output)  # an output that cannot be an org file is refused before the work
     with _progress(enabled=not quiet and err.is_terminal) as bar:
         result = ingest_postings(paths, jobs=jobs, progress=bar)
     write_orgfile(result.data, output)

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from rich.markup import escape
+from rich.text import Text
 
 from orgmodel import queries
 from orgmodel.cli.app import app
@@ -19,17 +20,21 @@ from orgmodel.cli.options import (
     uncropped,
     with_sources,
 )
-from orgmodel.graph import OrgGraph
-from orgmodel.lookup import find
+from orgmodel.lookup import find, find_root
 from orgmodel.present import (
     chain_json,
     chain_text,
     common_json,
+    common_text,
     node_line,
-    org_tree,
     oversight_json,
+    path_text,
     reports_table,
     stats_table,
+    tree,
+    tree_json,
+    tree_notes,
+    tree_text,
 )
 
 __all__ = ["chain", "common", "oversees", "path", "reports", "show", "stats"]
@@ -39,9 +44,9 @@ __all__ = ["chain", "common", "oversees", "path", "reports", "show", "stats"]
 @with_sources
 def show(
     src: SourceOptions,
-    root: Annotated[str | None, typer.Option(help="Start from this post or unit.")] = None,
+    root: Annotated[str | None, typer.Option(help="Start from this post (or board).")] = None,
     depth: Annotated[int | None, typer.Option(min=0, help="Levels to show below the root.")] = None,
-    limit: Annotated[int, typer.Option(min=1, help="Most posts to print.")] = 500,
+    limit: Annotated[int, typer.Option(min=1, help="Most posts to print, tops included.")] = 500,
     units: Annotated[bool, typer.Option("--units", help="List the units each post heads.")] = False,
     format: Format = Fmt.text,
 ) -> None:
@@ -50,23 +55,15 @@ def show(
     Example: [bold]orgmodel show --root "HPS: COO" --depth 2 --units[/]
     """
     graph = src.graph()
-    roots = [find(graph, root)] if root else list(graph.roots)
+    shown = tree(graph, [find_root(graph, root)] if root else None, depth, limit)
     if format is Fmt.json:
-        emit_json([_subtree(graph, r, depth) for r in roots])
+        emit_json(tree_json(graph, shown, units=units))
         return
-    trees, hidden = org_tree(graph, roots, depth, limit, units=units)
     console = uncropped()
-    for tree in trees:
-        console.print(tree)
-    if hidden:
-        out.print(f"[dim]{hidden:,} posts not shown (use --depth/--limit/--root)[/]")
-
-
-def _subtree(graph: OrgGraph, node: int, depth: int | None, level: int = 0) -> dict[str, Any]:
-    item = graph.describe(node)
-    if depth is None or level < depth:
-        item["reports"] = [_subtree(graph, c, depth, level + 1) for c in graph.children(node)]
-    return item
+    for branch in tree_text(graph, shown, units=units):
+        console.print(branch)
+    for note in tree_notes(shown):
+        out.print(Text(note, style="dim"))
 
 
 @app.command()
@@ -96,7 +93,7 @@ def chain(
         return
     steps = queries.chain(graph, node)
     if format is Fmt.json:
-        emit_json(chain_json(graph, node, steps))
+        emit_json(chain_json(graph, node, steps, cycles=True))
     else:
         out.print(chain_text(graph, node, steps))
 
@@ -130,7 +127,7 @@ def reports(
             }
         )
         return
-    out.print(reports_table(graph, rows, f"{len(rows)} report(s) of {graph.label(node)}"))
+    out.print(reports_table(graph, node, rows))
     for n in dotted:
         out.print(f"  [magenta]⇠ dotted line from[/] {node_line(graph, n)}")
 
@@ -147,12 +144,8 @@ def common(src: SourceOptions, a: PostArg, b: PostArg, format: Format = Fmt.text
     result = queries.common(graph, x, y)
     if format is Fmt.json:
         emit_json(common_json(graph, x, y, result))
-    elif result is None:
-        out.print(f"{graph.label(x)} and {graph.label(y)} have no common superior.")
     else:
-        out.print(f"{node_line(graph, result.node, with_org=True)}")
-        out.print(f"  {result.distance_a} level(s) above {graph.label(x)}")
-        out.print(f"  {result.distance_b} level(s) above {graph.label(y)}")
+        out.print(common_text(graph, x, y, result))
     if result is None:
         raise typer.Exit(1)
 
@@ -170,15 +163,8 @@ def path(src: SourceOptions, a: PostArg, b: PostArg, format: Format = Fmt.text) 
     if format is Fmt.json:
         listed = [graph.describe(n) for n in steps] if steps is not None else None
         emit_json({"a": graph.describe(x), "b": graph.describe(y), "path": listed})
-    elif steps is None:
-        out.print(f"No reporting path between {graph.label(x)} and {graph.label(y)}.")
     else:
-        meet = queries.common(graph, x, y)
-        for i, n in enumerate(steps):
-            mark = (
-                "▲" if meet and n == meet.node else ("↑" if meet and i < meet.distance_a else "↓")
-            )
-            out.print(f"{mark if i else '•'} {node_line(graph, n)}")
+        out.print(path_text(graph, x, y, steps))
     if steps is None:
         raise typer.Exit(1)
 
@@ -207,7 +193,7 @@ def oversees(
         for u in result.heads:
             out.print(f"  heads {node_line(graph, u)}")
         for u, p in result.nested:
-            out.print(f"    {node_line(graph, u)} [dim](part of {graph.title(p)})[/]")
+            out.print(f"    {node_line(graph, u)} [dim](part of {escape(graph.title(p))})[/]")
     else:
         if not result.headed_by:
             out.print("  no post heads this unit")

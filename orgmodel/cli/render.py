@@ -7,12 +7,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
+from rich.text import Text
 
 from orgmodel.cli.app import app
 from orgmodel.cli.options import SourceOptions, out, with_sources
-from orgmodel.errors import UsageError
-from orgmodel.graph import OrgGraph
-from orgmodel.lookup import find, find_org
+from orgmodel.lookup import find, find_root, org_named
+from orgmodel.present import cycle_note
 from orgmodel.render import DEFAULT_MAX_POSTS, ChartOptions, write
 from orgmodel.render.engine import format_of
 from orgmodel.render.themes import THEMES
@@ -54,9 +55,9 @@ def render(
     fmt = format_of(output)
     graph = src.graph()
     options = ChartOptions(
-        roots=(find(graph, root),) if root else None,
+        roots=(find_root(graph, root),) if root else None,
         depth=depth,
-        org=_org(graph, org) if org else None,
+        org=org_named(graph, org) if org else None,
         highlight=find(graph, highlight, units=False) if highlight else None,
         max_posts=max_posts,
         direction=direction.upper(),
@@ -66,27 +67,14 @@ def render(
     )
     drawing = write(output, graph, options)
     chart = drawing.chart
-    summary = f"wrote {output} ({fmt}"
-    summary += f", drawn by {drawing.engine})" if drawing.engine else ")"
+    summary = f"wrote {escape(str(output))} ({fmt}"
+    summary += f", drawn by {escape(drawing.engine)})" if drawing.engine else ")"
     summary += f": {chart.shown_posts:,} of {chart.total_posts:,} posts"
     if chart.hidden_posts:
         folded = [b for b in chart.boxes.values() if b.more_reports]
         summary += f"; {len(folded)} '+N more' hold {chart.hidden_posts:,}"
     out.print(summary)
-    if chart.unplaced:
-        out.print(f"{chart.unplaced:,} posts are in reporting cycles and not on the chart")
+    if (cycles := cycle_note(chart.unplaced, "on the chart")) is not None:
+        out.print(Text(cycles))
     if chart.lines_left_out:
         out.print(f"{chart.lines_left_out} dotted or second lines lead to posts not on the chart")
-
-
-def _org(graph: OrgGraph, text: str) -> str:
-    """The organization a user names: by id, name or abbreviation, else by words in its name."""
-    found = find_org(graph, text)
-    if found is not None:
-        return found
-    key = f" {text.strip().lower()} "
-    hits = [o.id for o in graph.orgs.values() if key in f" {o.name.lower()} "]
-    if len(hits) == 1:
-        return hits[0]
-    known = "; ".join(o.name for o in graph.orgs.values())
-    raise UsageError(f"no single organization matches {text!r}; the sources have: {known}")

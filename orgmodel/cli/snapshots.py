@@ -6,7 +6,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import JustifyMethod
 from rich.table import Table
+from rich.text import Text
 
 from orgmodel.cli.app import app
 from orgmodel.cli.options import Fmt, Format, emit_json, out
@@ -47,12 +49,12 @@ def snapshots(
         )
         return
     order = "date order" if table.by_date else "the order of the file"
-    out.print(f"{len(table.snapshots)} snapshot(s) in column '{table.column}', in {order}")
+    out.print(Text(f"{len(table.snapshots)} snapshot(s) in column '{table.column}', in {order}"))
     grid = Table(box=None, pad_edge=False)
-    grid.add_column("snapshot")
-    grid.add_column("rows", justify="right")
-    grid.add_column("lines")
+    justify: tuple[JustifyMethod, ...] = ("left", "right", "left")
+    for name, how in zip(("snapshot", "rows", "lines"), justify, strict=True):
+        grid.add_column(name, justify=how)
     for s in table.snapshots:
         runs = f"  ({len(s.runs)} runs: read one as #{s.label}@N)" if len(s.runs) > 1 else ""
-        grid.add_row(s.label or "(no label)", f"{s.rows:,}", s.lines() + runs)
+        grid.add_row(Text(s.label or "(no label)"), f"{s.rows:,}", Text(s.lines() + runs))
     out.print(grid)

@@ -221,7 +221,7 @@ def series_order(labels: Sequence[str]) -> tuple[list[str], bool]:
     return sorted(labels, key=lambda label: (dates[label], labels.index(label))), True
 
 
-def _column_index(path: Path, header: list[str], named: str | None) -> int:
+def _column_index(path: Path, header: list[str], named: str | None, hint: str) -> int:
     index = find_snapshot_column(header, named)
     if index is not None:
         return index
@@ -236,23 +236,36 @@ def _column_index(path: Path, header: list[str], named: str | None) -> int:
         str(path),
         "has no snapshot column (one of: " + ", ".join(repr(c) for c in SNAPSHOT_COLUMNS) + ")",
         line=1,
-        hint=f"name it: {path.name}#COLUMN=LABEL",
+        hint=hint,
     )
 
 
-def _check_table(path: Path) -> None:
-    if path.suffix.lower() not in SNAPSHOT_SUFFIXES:
+_NAME_IT = (
+    "name the column that holds each row's date: --column NAME, "
+    "or --snapshot-column NAME with diff --series"
+)
+
+
+def _check_table(path: Path, selecting: bool) -> None:
+    """Only a CSV table holds snapshots: ``selecting`` is a ``FILE#LABEL`` that names one."""
+    if path.suffix.lower() in SNAPSHOT_SUFFIXES:
+        return
+    what = "a folder" if path.is_dir() else f"a {path.suffix or 'extensionless'} file"
+    if selecting:
         raise SourceError(
-            str(path), "snapshots can only be selected in CSV files", hint="drop the #..."
+            str(path),
+            f"is {what}: snapshots can only be selected in CSV files",
+            hint=f"drop the #... to read {path.name} whole",
         )
+    raise SourceError(str(path), f"is {what}: snapshots are listed in CSV files only (.csv, .tsv)")
 
 
 def list_snapshots(path: str | Path, column: str | None = None) -> SnapshotTable:
     """Every snapshot of a CSV file, in series order (one pass over the rows)."""
     p = Path(path)
-    _check_table(p)
+    _check_table(p, selecting=False)
     header = read_header(p)
-    index = _column_index(p, header, column)
+    index = _column_index(p, header, column, _NAME_IT)
     rows: dict[str, int] = {}
     runs: dict[str, list[list[int]]] = {}
     last: str | None = None
@@ -381,9 +394,9 @@ def read_snapshot(spec: SourceSpec, read: Callable[[Path], OrgData]) -> OrgData:
     if spec.label is None:
         return read(spec.path)
     path = spec.path
-    _check_table(path)
+    _check_table(path, selecting=True)
     header = read_header(path)
-    index = _column_index(path, header, spec.column)
+    index = _column_index(path, header, spec.column, f"name it: {path.name}#COLUMN=LABEL")
     table = list_snapshots(path, header[index])
     snapshot, run = _choose(table, spec.label)
     starts = _kept_starts(path, index, snapshot.label, run)

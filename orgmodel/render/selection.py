@@ -200,7 +200,7 @@ def select(graph: OrgGraph, options: ChartOptions) -> Chart:
     keep = _keeper(graph, options.org)
     roots = chart_roots(graph, options)
     if not roots:
-        raise UsageError("nothing to draw: no posts match the chart's scope")
+        raise UsageError(_nothing_to_draw(graph, options))
     order = _order(graph, roots, keep)
     counts = posts_below(graph, order, len(set(roots)))
     shown_roots = _pick_roots(roots, counts, options.max_posts)
@@ -230,10 +230,28 @@ def select(graph: OrgGraph, options: ChartOptions) -> Chart:
     chart.total_posts = sum(counts[r] for r in set(roots))
     chart.shown_posts = sum(1 for b in chart.boxes.values() if b.kind is BoxKind.POST)
     chart.hidden_posts = chart.total_posts - chart.shown_posts
-    if options.roots is None and options.org is None:
-        chart.unplaced = graph.post_count - chart.total_posts
+    if options.roots is None:
+        chart.unplaced = _posts_in_scope(graph, options.org) - chart.total_posts
     _side_lines(graph, chart)
     return chart
+
+
+def _posts_in_scope(graph: OrgGraph, org: str | None) -> int:
+    if org is None:
+        return graph.post_count
+    return sum(1 for o in graph.column("org") if o == org)
+
+
+def _nothing_to_draw(graph: OrgGraph, options: ChartOptions) -> str:
+    """Why a chart has no top: no posts in its scope, or all of them in reporting cycles."""
+    count = _posts_in_scope(graph, options.org) if options.roots is None else 0
+    if not count:
+        return "nothing to draw: no posts match the chart's scope"
+    posts = "the only post sits" if count == 1 else f"all {count:,} posts sit"
+    return (
+        f"nothing to draw: {posts} in or under reporting cycles, under no top post; "
+        "run 'orgmodel validate' to see the cycles"
+    )
 
 
 def default_title(graph: OrgGraph, options: ChartOptions, roots: list[int]) -> str:

@@ -73,7 +73,7 @@ def test_adversarial_inputs_finish_quickly() -> None:
         "- Supervises: Clerk\n" * 10_000,
         "The Director " * 20_000,
     ]
-    for text in cases:
-        start = time.perf_counter()
+    for text in cases:  # CPU time: other jobs on a busy machine do not count against it
+        start = time.process_time()
         extract(text)
-        assert time.perf_counter() - start < 5.0
+        assert time.process_time() - start < 5.0

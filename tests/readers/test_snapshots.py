@@ -51,6 +51,24 @@ def test_the_column_can_be_named_and_labels_match_without_case(write: Write) -> 
     ]
 
 
+def test_listing_a_file_without_snapshots_hints_at_the_options_not_at_hash(
+    write: Write, tmp_path: Path
+) -> None:
+    path = write("hr.csv", HR.replace("As Of", "Period"))
+    with pytest.raises(SourceError) as caught:
+        list_snapshots(path)
+    message = str(caught.value)
+    assert "--column NAME" in message and "--snapshot-column NAME" in message
+    assert "#" not in message
+    org = write("org.yaml", "organizations: []\n")
+    for where, what in ((tmp_path, "is a folder"), (org, "is a .yaml file")):
+        with pytest.raises(SourceError) as caught:
+            list_snapshots(where)
+        assert what in str(caught.value) and "#" not in str(caught.value)
+    with pytest.raises(SourceError, match=r"is a \.yaml file: .* \(drop the #\.\.\."):
+        load_data([f"{org}#2024"], settings=Settings())
+
+
 def test_an_unknown_label_lists_the_snapshots(write: Write) -> None:
     path = write("hr.csv", HR)
     with pytest.raises(SourceError) as caught:

@@ -1,0 +1,63 @@
+"""``orgmodel render`` with awkward paths and data: brackets, cycles, units, twin organizations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.cli.conftest import Orgmodel
+
+LOOP = "id,title,manager\n1,Boss,2\n2,Deputy,1\n3,Analyst,2\n4,Mayor,\n5,Clerk,4\n"
+
+
+def test_a_path_and_titles_with_brackets(orgmodel: Orgmodel, tmp_path: Path) -> None:
+    (tmp_path / "m.csv").write_text(
+        "id,title,manager\n1,Directrice [/b] générale,\n2,部長 [acting],1\n"
+    )
+    result = orgmodel("render", "-s", "m.csv", "-o", "a[/b].mmd", cwd=tmp_path)
+    assert result.code == 0, result.stderr
+    assert result.stdout.startswith("wrote a[/b].mmd (mermaid): 2 of 2 posts")
+    chart = (tmp_path / "a[/b].mmd").read_text(encoding="utf-8")
+    assert "générale" in chart and "部長" in chart
+
+
+def test_posts_in_cycles_are_counted_not_lost(orgmodel: Orgmodel, tmp_path: Path) -> None:
+    (tmp_path / "loop.csv").write_text(LOOP)
+    result = orgmodel("render", "-s", "loop.csv", "-o", "c.mmd", cwd=tmp_path)
+    assert result.code == 0
+    assert "2 of 2 posts" in result.stdout
+    assert (
+        "3 posts sit in or under reporting cycles and are not on the chart; "
+        "run 'orgmodel validate' to see the cycles"
+    ) in result.stdout
+
+
+def test_a_chart_of_nothing_but_a_cycle_says_so(orgmodel: Orgmodel, tmp_path: Path) -> None:
+    (tmp_path / "loop.csv").write_text("id,title,manager,organization\n1,Boss,2,X\n2,Deputy,1,X\n")
+    for extra in ([], ["--org", "X"]):
+        result = orgmodel("render", "-s", "loop.csv", "-o", "c.mmd", *extra, cwd=tmp_path)
+        assert result.code == 2
+        assert "nothing to draw: all 2 posts sit in or under reporting cycles" in result.stderr
+    assert not (tmp_path / "c.mmd").exists()
+
+
+def test_a_department_as_root_is_refused(orgmodel: Orgmodel, tmp_path: Path) -> None:
+    out = tmp_path / "x.mmd"
+    result = orgmodel("render", "-q", "--root", "Facilities Department", "-o", str(out))
+    assert result.code == 2 and "a department no post reports to" in result.stderr
+    assert not out.exists()
+
+
+def test_two_organizations_of_one_name_are_not_picked_silently(
+    orgmodel: Orgmodel, tmp_path: Path
+) -> None:
+    (tmp_path / "twins.yaml").write_text(
+        "organizations:\n"
+        "  - {id: a, name: Städtische Werke, posts: [{id: p, title: Geschäftsführer}]}\n"
+        "  - {id: b, name: Städtische Werke, posts: [{id: q, title: Geschäftsführer}]}\n",
+        encoding="utf-8",
+    )
+    args = ("render", "-s", "twins.yaml", "-o", "t.mmd")
+    result = orgmodel(*args, "--org", "Städtische Werke", cwd=tmp_path)
+    assert result.code == 2 and "matches 2 organizations" in result.stderr
+    chosen = orgmodel(*args, "--org", "b", cwd=tmp_path)
+    assert chosen.code == 0 and "1 of 1 posts" in chosen.stdout
