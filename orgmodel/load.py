@@ -33,13 +33,13 @@ def load_data(
 ) -> OrgData:
     """Read the named sources, or those the settings (``orgmodel.toml``) list."""
     settings = settings if settings is not None else find_settings()
-    paths: Sequence[str | Path] = list(sources or []) or list(settings.sources)
+    paths = settings.sources_for(sources or [])
     if not paths:
         raise UsageError(
             "no sources given: name files or folders with -s/--source, "
             "or list them as sources = [...] in an orgmodel.toml in this folder"
         )
-    merged = {**settings.mapping, **(mapping or {})}
+    merged = settings.mapping_for(mapping)
     data = load_sources(paths, fmt=fmt, mapping=merged or None)
     if any((p.attributes or {}).get("posting") for p in data.record_posts):
         data = resolve(data)  # postings name posts by role: give each role one id

@@ -65,6 +65,8 @@ __all__ = [
     "dump_orgfile",
     "join_codes",
     "json_schema",
+    "line_of",
+    "load_with_lines",
     "orgfile_format",
     "parse_orgfile",
     "read_orgfile",
@@ -98,7 +100,7 @@ def _strip_lines(value: Any, path: Path_, lines: dict[Path_, int]) -> Any:
     return value
 
 
-def _line_of(loc: Iterable[str | int], lines: dict[Path_, int]) -> int | None:
+def line_of(loc: Iterable[str | int], lines: dict[Path_, int]) -> int | None:
     path = tuple(loc)
     while path:
         if path in lines:
@@ -146,7 +148,7 @@ def _load_json(text: str, path: str) -> tuple[Any, dict[Path_, int]]:
     return raw, lines
 
 
-def _load_raw(text: str, path: str) -> tuple[Any, dict[Path_, int]]:
+def load_with_lines(text: str, path: str) -> tuple[Any, dict[Path_, int]]:
     if path.lower().endswith(".json"):
         return _load_json(text, path)
     lines: dict[Path_, int] = {}
@@ -179,14 +181,14 @@ def _validate(raw: Any, path: str, lines: dict[Path_, int]) -> OrgFile:
         first = errors[0]
         parts = []
         for err in errors[:5]:
-            line = _line_of(err["loc"], lines)
+            line = line_of(err["loc"], lines)
             where = f"line {line}, " if line else ""
             parts.append(f"{where}{_describe(err['loc'])}: {err['msg']}")
         more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
         raise SourceError(
             path,
             f"does not fit the org file schema: {'; '.join(parts)}{more}",
-            line=_line_of(first["loc"], lines),
+            line=line_of(first["loc"], lines),
             hint="run 'orgmodel schema' for the full schema",
         ) from None
 
@@ -319,7 +321,7 @@ class _Builder:
 
 def parse_orgfile(text: str, path: str) -> OrgData:
     """Parse the text of an org file; ``path`` names it in provenance and errors."""
-    raw, lines = _load_raw(text, path)
+    raw, lines = load_with_lines(text, path)
     return _Builder(path, lines).build(_validate(raw, path, lines))
 
 

@@ -481,10 +481,17 @@ def load_warnings(graph: OrgGraph, limit: int = 10) -> list[str]:
     for rel, hits in graph.resolution.ambiguous:
         names = ", ".join(graph.id_of(h) for h in hits[:5])
         lines.append(_ref_problem(graph, rel, f"which could be any of {names}"))
+    for rel, units in graph.resolution.not_body:
+        kinds = " or ".join(sorted({str(graph.units[u - graph.post_count].kind) for u in units}))
+        lines.append(
+            _ref_problem(graph, rel, f"which is a {kinds}, not a post or a board; not used")
+        )
     for first, dup in graph.duplicates:
+        dropped = graph.duplicate_lines.get((dup.id, dup.prov), [])
+        note = f", and this row's lines (to {', '.join(repr(graph.id_of(s)) for s, _ in dropped)})"
         lines.append(
             f"{dup.prov.where()}: duplicate id {dup.id!r} (first at {first.prov.where()}); "
-            "the first is used"
+            f"the first is used{note + ' are not' if dropped else ''}"
         )
     problems = [i for i in graph.issues if i.code not in NOTE_CODES | SNAPSHOT_ISSUES]
     return _capped([*lines, *_issue_lines(problems)], limit)

@@ -48,7 +48,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from orgmodel.errors import SourceError
 from orgmodel.fileio import read_text
 from orgmodel.model import PostSpec, UnitSpec
-from orgmodel.orgfile import _line_of, _load_raw
+from orgmodel.orgfile import line_of, load_with_lines
 
 __all__ = [
     "EDITS",
@@ -289,14 +289,14 @@ def _edit(
         raise SourceError(
             path,
             f"edit {i + 1} ({ops[0]}): {_describe(tuple(err['loc']))}: {err['msg']}",
-            line=_line_of(loc, lines),
+            line=line_of(loc, lines),
         ) from None
     return edit
 
 
 def parse_scenario(text: str, path: str) -> Scenario:
     """Check a scenario's text; ``path`` names it in errors and in the provenance of edits."""
-    raw, lines = _load_raw(text, path)
+    raw, lines = load_with_lines(text, path)
     if not isinstance(raw, dict) or "edits" not in raw:
         raise SourceError(path, "expected a scenario: a mapping with 'edits:' at the top", line=1)
     unknown = [k for k in raw if k not in ("scenario", "description", "base", "edits")]
@@ -317,7 +317,7 @@ def parse_scenario(text: str, path: str) -> Scenario:
     )
     item_lines = _item_lines(text)
     for i, item in enumerate(edits):
-        line = item_lines[i] if i < len(item_lines) else _line_of(("edits", i), lines)
+        line = item_lines[i] if i < len(item_lines) else line_of(("edits", i), lines)
         out.edits.append((_edit(item, i, path, lines, line), line or 0))
     return out
 

