@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from orgmodel.apply import apply
+from orgmodel.apply import apply, posts, units
 from orgmodel.config import find_settings
 from orgmodel.errors import SourceError
 from orgmodel.graph import OrgGraph
@@ -18,7 +18,7 @@ from orgmodel.queries import chain
 from orgmodel.records import OrgData
 from orgmodel.review import review
 from orgmodel.rules.config import ValidateConfig
-from orgmodel.scenario import parse_scenario, read_scenario
+from orgmodel.scenario import EDITS, parse_scenario, read_scenario
 from tests.conftest import ROOT, Cli
 from tests.diff.helpers import BASE
 
@@ -211,3 +211,8 @@ def test_apply_cli_exits_1_on_a_new_error_and_still_writes(cli: Cli, tmp_path: P
     assert got["written"] is True and got["validation"]["exit_code"] == 1
     assert [f["code"] for f in got["validation"]["new"]] == ["L001"]
     assert got["validation"]["new"][0]["where"] == f"{plan}:2"
+
+
+def test_every_kind_of_edit_has_one_handler() -> None:
+    assert not posts.HANDLERS.keys() & units.HANDLERS.keys()
+    assert posts.HANDLERS.keys() | units.HANDLERS.keys() == set(EDITS.values())
