@@ -37,8 +37,9 @@ lint: $(STAMP)
 	$(BIN)/ruff check orgmodel tests benchmarks
 	$(BIN)/ruff format --check orgmodel tests benchmarks
 
+# Strict, as pyproject.toml says, for the package, its tests and the benchmarks alike.
 typecheck: $(STAMP)
-	$(BIN)/mypy orgmodel
+	$(BIN)/mypy orgmodel tests benchmarks
 
 unit: $(STAMP) sysdeps
 	$(BIN)/pytest

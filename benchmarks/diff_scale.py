@@ -32,8 +32,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from scale import generate
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.scale import generate
 
 SHARE = 0.005  # of posts, for each of moves, removals, additions, retitles
 

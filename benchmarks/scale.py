@@ -33,6 +33,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 TITLES = [
     "Director", "Deputy Director", "Manager", "Supervisor", "Analyst", "Coordinator",
@@ -72,12 +73,13 @@ def generate(n: int, path: Path, seed: int = 7) -> None:
             ])  # fmt: skip
 
 
-def _child(code: str, *args: str) -> dict[str, float]:
+def _child(code: str, *args: str) -> dict[str, Any]:
     """Run a measurement in a fresh interpreter; returns its JSON plus peak RSS in MB."""
     proc = subprocess.run(
         [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
     )
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    result: dict[str, Any] = json.loads(proc.stdout.strip().splitlines()[-1])
+    return result
 
 
 CSV_PASS = """

@@ -31,8 +31,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from scale import generate  # a sibling script, not a package
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.scale import generate
 
 RUN = """
 import json, resource, sys, time

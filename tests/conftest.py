@@ -7,6 +7,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 import pytest
 from hypothesis import settings
@@ -40,8 +41,14 @@ def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
     )
 
 
+class Cli(Protocol):
+    """The ``cli`` fixture's type: ``cli("show", "-s", "data", cwd=tmp_path)``."""
+
+    def __call__(self, *args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]: ...
+
+
 @pytest.fixture
-def cli() -> Callable[..., subprocess.CompletedProcess[str]]:
+def cli() -> Cli:
     return run_cli
 
 

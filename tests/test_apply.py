@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import copy
 import json
-import subprocess
-from collections.abc import Callable
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
 
-from orgmodel.apply import apply
+from orgmodel.apply import apply, posts, units
 from orgmodel.config import find_settings
 from orgmodel.errors import SourceError
 from orgmodel.graph import OrgGraph
@@ -19,11 +18,10 @@ from orgmodel.queries import chain
 from orgmodel.records import OrgData
 from orgmodel.review import review
 from orgmodel.rules.config import ValidateConfig
-from orgmodel.scenario import parse_scenario, read_scenario
-from tests.conftest import ROOT
+from orgmodel.scenario import EDITS, parse_scenario, read_scenario
+from tests.conftest import ROOT, Cli
 from tests.diff.helpers import BASE
 
-Cli = Callable[..., subprocess.CompletedProcess[str]]
 HPS = ROOT / "data/hartford-public-schools.yaml"
 PLAN = ROOT / "data/proposals/hps-operations-2026.yaml"
 
@@ -33,8 +31,8 @@ def run(edits: str, base: str = BASE) -> OrgGraph:
     return OrgGraph(apply(data, parse_scenario("edits:\n" + edits, "plan.yaml")))
 
 
-def ids(g: OrgGraph, nodes: object) -> list[str]:
-    return [g.id_of(n) for n in nodes]  # type: ignore[attr-defined]
+def ids(g: OrgGraph, nodes: Iterable[int]) -> list[str]:
+    return [g.id_of(n) for n in nodes]
 
 
 def test_the_sample_proposal() -> None:
@@ -57,14 +55,13 @@ def test_the_sample_proposal() -> None:
     heads = {g.id_of(p) for p, _ in g.headed_by[services]}
     assert heads == {"hps-coo", "hps-director-transportation"}  # merged heads, stated once
     assert g.title(g.node("hps-director-transportation")) == "Director of Student Services"
-    coo = g.record(g.node("hps-coo"))
-    assert coo.holder == "Angela Whitfield"  # type: ignore[union-attr]
-    assert g.record(g.node("hps-chief-of-staff")).holder is None  # type: ignore[union-attr]
+    assert g.posts[g.node("hps-coo")].holder == "Angela Whitfield"
+    assert g.posts[g.node("hps-chief-of-staff")].holder is None
     assert [g.id_of(s) for s, _ in g.secondary[g.node("hps-cio")]] == ["hps-coo"]
     assert g.node("hps-coo") not in g.secondary
     cio = g.record(g.node("hps-cio"))
     assert (cio.org, cio.prov.where()) == ("hps", f"{PLAN}:30")
-    assert g.id_of(g.unit_of(g.node("hps-edtech"))) == "hps-information-technology"  # type: ignore[arg-type]
+    assert g.unit_of(g.node("hps-edtech")) == g.node("hps-information-technology")
     config = ValidateConfig.from_settings(find_settings(ROOT / "orgmodel.toml"))
     checked = review(read_orgfile(HPS), apply(read_orgfile(HPS), read_scenario(PLAN)), config)
     assert [f.code for f in checked.known] == ["R003"]  # the liaison to the City's CIO
@@ -106,18 +103,18 @@ def test_units_merge_split_move_rename_remove() -> None:
     )
     assert "ops" not in g.index
     assert g.title(g.node("plant")) == "Water Operations"
-    assert g.id_of(g.unit_of(g.node("coo"))) == "plant"  # type: ignore[arg-type]
-    assert g.id_of(g.unit_of(g.node("analyst"))) == "budget"  # type: ignore[arg-type]
-    assert g.id_of(g.unit_of(g.node("budget"))) == "plant"  # type: ignore[arg-type]
+    assert g.unit_of(g.node("coo")) == g.node("plant")
+    assert g.unit_of(g.node("analyst")) == g.node("budget")
+    assert g.unit_of(g.node("budget")) == g.node("plant")
     assert g.unit_of(g.node("plant")) is None
     g = run("  - remove_unit: fin\n    posts_go_to: ops\n")
-    assert g.id_of(g.unit_of(g.node("cfo"))) == "ops"  # type: ignore[arg-type]
+    assert g.unit_of(g.node("cfo")) == g.node("ops")
 
 
 def test_set_changes_and_clears_fields() -> None:
     g = run("  - set: operator\n    fte: 8\n    grade: T1\n  - set: plant-mgr\n    grade: ~\n")
-    op, mgr = g.record(g.node("operator")), g.record(g.node("plant-mgr"))
-    assert (op.fte, op.grade, mgr.grade) == (8.0, "T1", None)  # type: ignore[union-attr]
+    op, mgr = g.posts[g.node("operator")], g.posts[g.node("plant-mgr")]
+    assert (op.fte, op.grade, mgr.grade) == (8.0, "T1", None)
 
 
 @pytest.mark.parametrize(
@@ -214,3 +211,8 @@ def test_apply_cli_exits_1_on_a_new_error_and_still_writes(cli: Cli, tmp_path: P
     assert got["written"] is True and got["validation"]["exit_code"] == 1
     assert [f["code"] for f in got["validation"]["new"]] == ["L001"]
     assert got["validation"]["new"][0]["where"] == f"{plan}:2"
+
+
+def test_every_kind_of_edit_has_one_handler() -> None:
+    assert not posts.HANDLERS.keys() & units.HANDLERS.keys()
+    assert posts.HANDLERS.keys() | units.HANDLERS.keys() == set(EDITS.values())

@@ -5,15 +5,13 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from orgmodel.cli import app
-from tests.conftest import ROOT
+from tests.conftest import ROOT, Cli
 
-Cli = Callable[..., subprocess.CompletedProcess[str]]
 COMMANDS = sorted(c.name or c.callback.__name__ for c in app.registered_commands if c.callback)
 
 

@@ -67,4 +67,4 @@ def test_orgdata_keeps_source_order_across_records_and_blocks() -> None:
     assert kinds == ["tuple", "PostBlock", "tuple"]
     assert [p.id for p in a.posts] == ["a", "1", "2", "3", "z"]  # materialised in order
     assert [r.subject for r in a.relations] == ["2", "3", "3", "z"]
-    assert a.chunks()[0][0] == a.posts  # one run of records after materialising
+    assert a.chunks() == [(a.posts, a.relations)]  # one run of records after materialising

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,8 +11,7 @@ from orgmodel.convert import convert
 from orgmodel.errors import UsageError
 from orgmodel.mapfile import read_map
 from orgmodel.readers import read_source
-
-Cli = Callable[..., subprocess.CompletedProcess[str]]
+from tests.conftest import Cli
 
 HR = (
     "\ufeffEmployee_Name,EmpID,PositionID,Position,Department,ManagerName,ManagerID\r\n"

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-from collections.abc import Callable
 from pathlib import Path
 
 from orgmodel.demo import POSTINGS_STEPS, STEPS
-from tests.conftest import ROOT
+from tests.conftest import ROOT, Cli
 
-Cli = Callable[..., subprocess.CompletedProcess[str]]
 UNITS = (
     "Office of Enrollment and School Choice",
     "Facilities Department",

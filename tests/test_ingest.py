@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +16,8 @@ from orgmodel.graph import OrgGraph
 from orgmodel.ingest import extract_path, ingest, posting_files
 from orgmodel.load import load_graph
 from orgmodel.orgfile import write_orgfile
-from tests.conftest import ROOT
+from tests.conftest import ROOT, Cli
 
-Cli = Callable[..., subprocess.CompletedProcess[str]]
 POSTINGS = ROOT / "data" / "postings"
 
 GOOD = """Job Title: Payroll Specialist

@@ -222,7 +222,7 @@ def org_data(draw: st.DrawFn) -> OrgData:
                 pid,
                 draw(text),
                 draw(st.sampled_from(org_ids)),
-                draw(st.none() | st.sampled_from(unit_ids or [None])),
+                draw(st.none() | st.sampled_from(unit_ids)) if unit_ids else None,
                 draw(st.none() | text),
                 draw(st.none() | text),
                 draw(st.none() | text),
@@ -270,8 +270,11 @@ def _comparable(data: OrgData) -> tuple[object, ...]:
 
 def _reload(data: OrgData, fmt: str) -> OrgData:
     out = parse_orgfile(dump_orgfile(data, fmt), f"out.{fmt}")
-    # provenance of the new file is (out.fmt, line); blank it as for the input
-    fix = lambda prov: Prov("in.yaml", line=1) if prov.source == f"out.{fmt}" else prov  # noqa: E731
+
+    def fix(prov: Prov) -> Prov:
+        # provenance of the new file is (out.fmt, line); blank it as for the input
+        return Prov("in.yaml", line=1) if prov.source == f"out.{fmt}" else prov
+
     out.posts = [x._replace(prov=fix(x.prov)) for x in out.posts]
     out.units = [x._replace(prov=fix(x.prov)) for x in out.units]
     out.organizations = [x._replace(prov=fix(x.prov)) for x in out.organizations]

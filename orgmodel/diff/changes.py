@@ -112,6 +112,37 @@ class Change:
     def is_unit(self) -> bool:
         return self.kind in UNIT_KINDS
 
+    @property
+    def before_node(self) -> int:
+        """``before`` for a change known to have one (every kind but ``added``/``unit-added``).
+
+        Code that has checked the kind reads the node as an ``int``; a change
+        without one is a ValueError here, not a None passed on to the graph.
+
+        >>> Change(ChangeKind.RETITLED, 3, 7).before_node
+        3
+        >>> Change(ChangeKind.ADDED, None, 7).before_node
+        Traceback (most recent call last):
+        ...
+        ValueError: a change of kind 'added' has no BEFORE node
+        """
+        return _known(self.before, self.kind, "BEFORE")
+
+    @property
+    def after_node(self) -> int:
+        """``after`` for a change known to have one (every kind but ``removed``/``unit-removed``).
+
+        >>> Change(ChangeKind.RETITLED, 3, 7).after_node
+        7
+        """
+        return _known(self.after, self.kind, "AFTER")
+
+
+def _known(node: int | None, kind: ChangeKind, side: str) -> int:
+    if node is None:
+        raise ValueError(f"a change of kind {kind.value!r} has no {side} node")
+    return node
+
 
 @dataclass
 class Diff:

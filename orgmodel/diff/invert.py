@@ -81,12 +81,12 @@ class _Inverter:
                 edit["organization"] = unit.org
             self.edits.append(edit)
         for c in self.of(ChangeKind.UNIT_RENAMED):
-            assert c.before is not None
-            self.edits.append({"rename_unit": self.b.id_of(c.before), "name": c.new_value})
+            self.edits.append({"rename_unit": self.b.id_of(c.before_node), "name": c.new_value})
         moved = self.of(ChangeKind.UNIT_REPARENTED)
         for c in sorted(moved, key=lambda c: _unit_depth(a, c.after or 0)):
-            assert c.before is not None
-            self.edits.append({"move_unit": self.b.id_of(c.before), "to": self.ref(c.new_node)})
+            self.edits.append(
+                {"move_unit": self.b.id_of(c.before_node), "to": self.ref(c.new_node)}
+            )
 
     def added_posts(self) -> None:
         a = self.a
@@ -142,8 +142,7 @@ class _Inverter:
                 self.edits.append({"add_dotted": post, "to": self.ref(c.new_node)})
 
     def _before_id(self, c: Change) -> str:
-        assert c.before is not None
-        return self.b.id_of(c.before)
+        return self.b.id_of(c.before_node)
 
     def removals(self) -> None:
         depth = int_list(self.b.depth)

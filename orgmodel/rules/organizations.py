@@ -1,20 +1,24 @@
-"""Reporting lines that cross from one organization into another.
+"""Organizations: reporting lines that cross from one into another, and names two share.
 
-Sometimes right (a school district's COO with a dotted line to the city's
-CIO; a secondment), often a sign that a name matched a post of the wrong
-organization. Reported as information, one finding per line.
+A line across organizations is sometimes right (a school district's COO
+with a dotted line to the city's CIO; a secondment), often a sign that a
+name matched a post of the wrong organization: reported as information,
+one finding per line. Two organizations with one name are one organization
+that two sources identify differently (its posts split between two charts),
+or two bodies a user can then name only by id.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from orgmodel.records import Relation
+from orgmodel.naming import norm_name
+from orgmodel.records import OrgRecord, Relation
 from orgmodel.rules.context import Check
 from orgmodel.rules.report import Finding, Severity
 from orgmodel.rules.rule import rule
 
-__all__ = ["RULES", "cross_organization_line"]
+__all__ = ["RULES", "cross_organization_line", "duplicate_organization_name"]
 
 
 @rule("O001", "cross-organization-line", Severity.INFO)
@@ -84,4 +88,61 @@ def cross_organization_line(check: Check) -> Iterator[Finding]:
         )
 
 
-RULES = (cross_organization_line,)
+@rule("O002", "duplicate-organization-name", Severity.WARNING)
+def duplicate_organization_name(check: Check) -> Iterator[Finding]:
+    """Several organizations with one name, as queries compare names.
+
+    Names are compared as queries compare them (`City of Hartford: Mayor`,
+    `render --org`): case, punctuation, a parenthetical and a leading "The"
+    aside. Most often one organization that two sources identify differently
+    -- an org file's id and a CSV's organization column, or one entry listed
+    twice: its posts are split between two charts, and the lines between
+    them are reported as crossing organizations (O001); give all its sources
+    one id. Otherwise two bodies share a name (two cities' housing
+    authorities): give each a name of its own, or queries can reach them
+    only by id. One finding per name, naming every organization that has it.
+
+    Fails::
+
+        organizations:
+          - id: hfd
+            name: City of Hartford
+            posts:
+              - {id: hfd-mayor, title: Mayor, root: true}
+          - id: hfd-it
+            name: City of Hartford
+            posts:
+              - {id: hfd-cio, title: Chief Information Officer, reports_to: hfd-mayor}
+
+    Passes::
+
+        organizations:
+          - id: hfd
+            name: City of Hartford
+            posts:
+              - {id: hfd-mayor, title: Mayor, root: true}
+              - {id: hfd-cio, title: Chief Information Officer, reports_to: hfd-mayor}
+    """
+    named: dict[str, list[OrgRecord]] = {}
+    for org in check.graph.orgs.values():
+        key = norm_name(org.name)
+        if key:
+            named.setdefault(key, []).append(org)
+    for orgs in named.values():
+        if len(orgs) < 2:
+            continue
+        first = orgs[0].name
+        listed = "; ".join(
+            f"{o.id}{'' if o.name == first else f' {o.name!r}'} ({check.where(o.prov)})"
+            for o in orgs
+        )
+        yield check.finding(
+            f"{len(orgs)} organizations are named {first!r}: {listed}; queries can tell them "
+            "apart only by id: give one organization's sources one id, different ones names "
+            "of their own",
+            [o.id for o in orgs],
+            [o.prov for o in orgs],
+        )
+
+
+RULES = (cross_organization_line, duplicate_organization_name)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-Cli = Callable[..., subprocess.CompletedProcess[str]]
+from tests.conftest import Cli
+
 HPS = "data/hartford-public-schools.yaml"
 PLAN = "data/proposals/hps-operations-2026.yaml"
 

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from orgmodel.rules.registry import RULES
-from tests.conftest import ROOT
-
-Cli = Callable[..., subprocess.CompletedProcess[str]]
+from tests.conftest import ROOT, Cli
 
 CSV = """id,title,manager,fte
 1,City Clerk,,1

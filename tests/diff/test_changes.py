@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from orgmodel.diff.changes import ChangeKind, Diff, compare
@@ -17,7 +19,7 @@ def diff_of(*edits: tuple[str, str]) -> Diff:
     return compare(graph(BASE, "before.yaml"), graph(after, "after.yaml"))
 
 
-def only(d: Diff) -> dict[str, object]:
+def only(d: Diff) -> dict[str, Any]:
     assert len(d.changes) == 1, [change_dict(d, c) for c in d.changes]
     return change_dict(d, d.changes[0])
 
@@ -39,8 +41,8 @@ def test_added_post_with_its_superior() -> None:
         )
     )
     assert got["kind"] == "added"
-    assert got["post"]["id"] == "auditor"  # type: ignore[index]
-    assert got["to"]["id"] == "gm"  # type: ignore[index]
+    assert got["post"]["id"] == "auditor"
+    assert got["to"]["id"] == "gm"
 
 
 def test_removed_post_and_its_report_moved() -> None:
@@ -61,7 +63,7 @@ def test_removed_post_and_its_report_moved() -> None:
     )
     assert kinds == [("moved", "analyst"), ("removed", "controller")]
     moved = next(change_dict(d, c) for c in d.changes if c.kind is ChangeKind.MOVED)
-    assert (moved["from"]["id"], moved["to"]["id"]) == ("controller", "cfo")  # type: ignore[index]
+    assert (moved["from"]["id"], moved["to"]["id"]) == ("controller", "cfo")
 
 
 @pytest.mark.parametrize(
@@ -120,7 +122,7 @@ def test_each_kind_of_post_change(
 ) -> None:
     got = only(diff_of(edit))
     assert got["kind"] == kind
-    assert got["post"]["id"] == subject  # type: ignore[index]
+    assert got["post"]["id"] == subject
     ends = [got.get("from"), got.get("to")]
     ends = [e["id"] if isinstance(e, dict) else e for e in ends]
     if kind == "secondary-removed":
@@ -171,4 +173,4 @@ def test_moving_a_post_to_the_top_and_to_a_removed_superior() -> None:
         )
     )
     got = only(d)
-    assert (got["kind"], got["from"]["id"], got["to"]) == ("moved", "gm", None)  # type: ignore[index]
+    assert (got["kind"], got["from"]["id"], got["to"]) == ("moved", "gm", None)

@@ -13,7 +13,10 @@ from tests.diff.helpers import BASE, graph
 
 
 def _source(after: str, changed_only: bool = False) -> str:
-    return chart.diff_chart(compare(graph(BASE), graph(after)), changed_only=changed_only).source
+    source: str = chart.diff_chart(
+        compare(graph(BASE), graph(after)), changed_only=changed_only
+    ).source
+    return source
 
 
 def _node_line(source: str, title: str) -> str:

@@ -18,8 +18,8 @@ def test_sample_proposal_figures() -> None:
     assert m.rows["vacant"] == (48, 47)  # COO filled, CIO added vacant, Chief of Staff vacated,
     # two vacant posts removed: 48 - 1 + 1 + 1 - 2
     assert m.rows["span_max"] == (7, 6)  # the COO's 7 falls to 4; the Superintendent's 6 is widest
-    top = [(d.after.id_of(s.after), s.before_span, s.after_span) for s in m.span_changes[:2]]
-    assert top[0] == ("hps-coo", 7, 4)
+    top = [(s.after, s.before_span, s.after_span) for s in m.span_changes[:2]]
+    assert top[0] == (d.after.node("hps-coo"), 7, 4)
 
 
 def test_managers_and_individual_contributors_follow_the_tree() -> None:

@@ -36,8 +36,8 @@ def _side(d: Diff, before: bool, node: int | None, name: str | float | None) -> 
 def test_bodies_added_and_removed_by_record_id() -> None:
     d = diff()
     a, b = release(RELEASES[0]), release(RELEASES[1])
-    added = {d.after.id_of(c.after) for c in d.changes if c.kind is ChangeKind.ADDED}  # type: ignore[arg-type]
-    removed = {d.before.id_of(c.before) for c in d.changes if c.kind is ChangeKind.REMOVED}  # type: ignore[arg-type]
+    added = {d.after.id_of(c.after_node) for c in d.changes if c.kind is ChangeKind.ADDED}
+    removed = {d.before.id_of(c.before_node) for c in d.changes if c.kind is ChangeKind.REMOVED}
     assert added == b.rows.keys() - a.rows.keys() and len(added) == 10
     assert removed == a.rows.keys() - b.rows.keys() and len(removed) == 16
 
@@ -46,7 +46,7 @@ def test_moves_are_the_changes_of_superior_the_csv_shows() -> None:
     d = diff()
     a, b = release(RELEASES[0]), release(RELEASES[1])
     moved = {
-        d.before.id_of(c.before): (  # type: ignore[arg-type]
+        d.before.id_of(c.before_node): (
             _side(d, True, c.old_node, c.old_value),
             _side(d, False, c.new_node, c.new_value),
         )
@@ -77,7 +77,7 @@ def test_moves_checked_by_hand() -> None:
         (c,) = [
             c
             for c in d.changes
-            if c.kind is ChangeKind.MOVED and d.before.id_of(c.before) == body  # type: ignore[arg-type]
+            if c.kind is ChangeKind.MOVED and d.before.id_of(c.before_node) == body
         ]
         return _side(d, True, c.old_node, c.old_value), _side(d, False, c.new_node, c.new_value)
 
@@ -116,7 +116,7 @@ def test_renamed_bodies_and_new_principal_officers() -> None:
     a, b = release(RELEASES[0]), release(RELEASES[1])
     common = a.rows.keys() & b.rows.keys()
     renamed = {k for k in common if key(a.rows[k]["name"]) != key(b.rows[k]["name"])}
-    got = {d.before.id_of(c.before) for c in d.changes if c.kind is ChangeKind.RETITLED}  # type: ignore[arg-type]
+    got = {d.before.id_of(c.before_node) for c in d.changes if c.kind is ChangeKind.RETITLED}
     assert got == renamed and len(renamed) == 4
     officers = Counter(
         "filled" if not _holders(a, k) else "vacated" if not _holders(b, k) else "holder-changed"

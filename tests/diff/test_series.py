@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 from orgmodel.diff.changes import ChangeKind
 from orgmodel.diff.series import diff_series, series_markdown, series_summary
+from tests.conftest import Cli
 
-Cli = Callable[..., subprocess.CompletedProcess[str]]
 Write = Callable[[str, str | bytes], Path]
 
 HISTORY = """Snapshot,id,title,manager,name
@@ -37,7 +36,7 @@ def test_each_snapshot_against_the_one_before_in_date_order(write: Write) -> Non
     kinds = sorted(str(c.kind) for c in second.changes)
     assert kinds == ["added", "filled", "moved", "retitled"]
     moved = next(c for c in second.changes if c.kind is ChangeKind.MOVED)
-    assert second.after.id_of(moved.after) == "3"  # type: ignore[arg-type]
+    assert second.after.id_of(moved.after_node) == "3"
     rows = series_summary(series)
     assert [(r["before"], r["added"], r["moved"], r["retitled"], r["other"]) for r in rows] == [
         ("Mar-24", 1, 0, 0, 0),

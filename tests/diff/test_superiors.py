@@ -3,7 +3,7 @@ compares them (on org files written for these cases)."""
 
 from __future__ import annotations
 
-from orgmodel.diff.changes import ChangeKind, compare
+from orgmodel.diff.changes import ChangeKind, Diff, compare
 from orgmodel.diff.report import Sides, change_line, to_json
 from tests.diff.helpers import graph
 
@@ -22,7 +22,7 @@ organizations:
 """
 
 
-def _diff(after: str):  # type: ignore[no-untyped-def]
+def _diff(after: str) -> Diff:
     return compare(graph(ORG), graph(after))
 
 
@@ -50,11 +50,11 @@ def test_a_move_between_names_that_match_no_post() -> None:
 def test_a_name_becoming_a_post_is_a_move_and_case_is_not() -> None:
     d = _diff(ORG.replace("reports_to: Mayor}", "reports_to: mayor-office}"))
     (c,) = d.changes
-    assert (c.kind, c.old_value, d.after.id_of(c.new_node)) == (
+    assert (c.kind, c.old_value, c.new_node) == (
         ChangeKind.MOVED,
         "Mayor",
-        "mayor-office",
-    )  # type: ignore[arg-type]
+        d.after.node("mayor-office"),
+    )
     assert not _diff(ORG.replace("reports_to: Mayor}", "reports_to: '  MAYOR '}")).changes
 
 
@@ -83,7 +83,7 @@ def test_an_eliminated_post_is_removed_where_it_stands() -> None:
     )
     d = _diff(dead)
     (c,) = d.changes
-    assert (c.kind, d.before.id_of(c.old_node)) == (ChangeKind.ELIMINATED, "mayor-office")  # type: ignore[arg-type]
+    assert (c.kind, c.old_node) == (ChangeKind.ELIMINATED, d.before.node("mayor-office"))
     assert change_line(d, c) == "Director Rail [rail], was under Office of the Mayor [mayor-office]"
     # already eliminated: neither removed when it goes nor added when listed again
     assert not compare(graph(dead), graph(dead)).changes

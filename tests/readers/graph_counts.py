@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import NamedTuple
 
@@ -23,5 +24,5 @@ def counts(graph: OrgGraph) -> Counts:
     return Counts(graph.post_count, roots, lines)
 
 
-def load(path: Path, **kwargs: object) -> OrgGraph:
-    return OrgGraph(read_source(path, **kwargs))  # type: ignore[arg-type]
+def load(path: Path, fmt: str | None = None, mapping: Mapping[str, str] | None = None) -> OrgGraph:
+    return OrgGraph(read_source(path, fmt, mapping))

@@ -75,4 +75,4 @@ def test_real_hr_export_managers_by_name() -> None:
     graph = load(HR, mapping={"id": "EmpID", "manager": "ManagerName"})
     assert counts(graph) == Counts(len(rows), len(rows) - lines, lines)
     assert {r.object for r in graph.resolution.dangling} == managers - matched
-    assert graph.record(graph.node("10304")).holder == "Jenna Dietrich"
+    assert graph.posts[graph.node("10304")].holder == "Jenna Dietrich"

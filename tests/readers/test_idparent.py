@@ -98,7 +98,7 @@ def test_oracle_managers_in_other_departments() -> None:
         if graph.parent[n] >= 0 and unit[n] != unit[graph.parent[n]]
     )
     assert found == expected
-    king = graph.record(graph.node("100"))
+    king = graph.posts[graph.node("100")]
     assert king.holder == "Steven King" and king.root
 
 

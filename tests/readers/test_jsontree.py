@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -121,14 +122,15 @@ def test_real_samgov_with_duplicates_and_moves() -> None:
 @needs_realdata
 def test_real_uk_2013_nested_tree() -> None:
     tree = json.loads(UK.read_text(encoding="utf-8"))
-    tally = {"posts": 0, "roots": 0, "lines": 0, "orgs": set()}
+    tally: Counter[str] = Counter()  # posts, roots, lines
+    orgs: set[str] = set()
 
     def walk(node: dict[str, Any], above_post: bool, group: str) -> None:
         is_post = "Ref" in node or bool(node.get("Junior"))
         if is_post:
             tally["posts"] += 1
             tally["lines" if above_post else "roots"] += 1
-            tally["orgs"].add(group)
+            orgs.add(group)
         for child in node.get("children", []):
             walk(child, is_post or above_post, group if is_post or above_post else node["Name"])
 
@@ -136,5 +138,5 @@ def test_real_uk_2013_nested_tree() -> None:
     graph = load(UK)
     assert counts(graph) == Counts(tally["posts"], tally["roots"], tally["lines"])
     assert graph.post_count == 41_799 - 126  # every node but the 126 groupings
-    assert len(graph.orgs) == len(tally["orgs"])
+    assert len(graph.orgs) == len(orgs)
     assert not graph.duplicates  # repeated Refs were renamed, not merged

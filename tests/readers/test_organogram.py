@@ -41,7 +41,8 @@ def test_senior_and_junior(write: Callable[[str, str], Path], tmp_path: Path) ->
         "function": "Money",
         "parent_department": "Dept X",
     }
-    assert graph.posts[graph.node("3")].attributes["status"] == "undisclosed"  # type: ignore[index]
+    attributes = graph.posts[graph.node("3")].attributes
+    assert attributes is not None and attributes["status"] == "undisclosed"
     juniors = [n for n, _ in queries.reports(graph, graph.node("3"))]
     assert [graph.posts[n].fte for n in juniors] == [4.5, 1.0]
     assert len({graph.id_of(n) for n in juniors}) == 2  # same grade and title: distinct ids

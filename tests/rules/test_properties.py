@@ -39,7 +39,7 @@ def trees(draw: st.DrawFn) -> dict[str, Any]:
             post["reports_to"] = f"p{p}"
         if draw(st.booleans()):
             post["holder"] = f"Person {i}"
-        if units and draw(st.booleans()):
+        if bool(units) and draw(st.booleans()):
             post["unit"] = f"u{draw(st.integers(0, n_units - 1))}"
         if p is not None and i > 1 and draw(st.integers(0, 9)) == 0:
             other = draw(st.integers(0, i - 1))

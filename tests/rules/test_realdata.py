@@ -196,6 +196,7 @@ def test_cabinet_office_duplicate_id_and_three_tops() -> None:
 
 def test_mod_sixteen_duplicate_ids_and_five_tops() -> None:
     senior, junior = _files("ministry_of_defence-2011-03-31")
+    assert junior is not None
     findings = _validate(senior, junior)
     dups = [f for f in findings if f.code == "I001"]
     assert len(dups) == 16

@@ -25,7 +25,7 @@ from orgmodel.config import Settings
 from orgmodel.load import load_graph
 from orgmodel.rules.report import Finding
 from orgmodel.validate import validate
-from tests.conftest import needs_realdata
+from tests.conftest import Cli, needs_realdata
 from tests.nyc_realdata import NYC, RELEASES, Release, release
 
 pytestmark = needs_realdata
@@ -48,8 +48,8 @@ def expected(r: Release) -> dict[str, Counter[frozenset[str]]]:
         if len(rows := {p for p in parents if isinstance(p, str)}) >= 2
     ]
     tops = frozenset(b for b, row in r.rows.items() if not row["reports_to"].strip())
-    span = Counter(p for b in r.rows if (p := r.tree_parent(b)) is not None)
-    children = {p: {b for b in r.rows if r.tree_parent(b) == p} for p in span}
+    span = Counter(boss for b in r.rows if (boss := r.tree_parent(b)) is not None)
+    children = {boss: {b for b in r.rows if r.tree_parent(b) == boss} for boss in span}
     return {
         "R003": Counter(frozenset(bodies) for bodies in dangling.values()),
         "L001": Counter(joint),
@@ -80,7 +80,7 @@ def test_the_figures_of_each_release() -> None:
     assert figures == [(4, 5, 177, 0, 10), (10, 5, 174, 3, 6)]
 
 
-def test_run_to_completion_with_the_exit_code_of_errors(cli) -> None:  # type: ignore[no-untyped-def]
+def test_run_to_completion_with_the_exit_code_of_errors(cli: Cli) -> None:
     for name, dangling in zip(RELEASES, (4, 10), strict=True):
         result = cli("validate", "-s", str(NYC / name), cwd=NYC.parent)
         assert result.returncode == 1, result.stderr  # errors: names that match no row

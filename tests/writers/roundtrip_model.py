@@ -77,13 +77,13 @@ def models(draw: st.DrawFn) -> OrgData:
         if boss:
             relations.append(Relation(RelKind.REPORTS_TO, pid, boss, LineKind.PRIMARY))
             dotted = [f"p{j}" for j in range(i) if f"p{j}" != boss]
-            if dotted and draw(st.booleans()):
+            if bool(dotted) and draw(st.booleans()):
                 relations.append(
                     Relation(
                         RelKind.REPORTS_TO, pid, draw(st.sampled_from(dotted)), LineKind.SECONDARY
                     )
                 )
-        if units and draw(st.booleans()):
+        if bool(units) and draw(st.booleans()):
             relations.append(Relation(RelKind.HEADS, pid, draw(st.sampled_from(units)).id))
     return OrgData(orgs, units, posts, relations)
 

@@ -13,6 +13,7 @@ from rdflib.namespace import ORG
 from orgmodel.graph import OrgGraph
 from orgmodel.load import load_data
 from orgmodel.readers.table import read_table
+from orgmodel.records import OrgData
 from orgmodel.writers import render, write
 from orgmodel.writers.common import primary_lines
 from tests.conftest import REALDATA, ROOT, needs_realdata
@@ -22,16 +23,16 @@ ORG_TERMS = set(ORG.__annotations__)  # rdflib's copy of the ORG vocabulary's te
 
 
 @pytest.fixture(scope="module")
-def sample() -> tuple[object, OrgGraph]:
+def sample() -> tuple[OrgData, OrgGraph]:
     data = load_data([ROOT / "data"])
     return data, OrgGraph(data)
 
 
 def test_graphml_opens_in_networkx_with_labels(
-    sample: tuple[object, OrgGraph], tmp_path: Path
+    sample: tuple[OrgData, OrgGraph], tmp_path: Path
 ) -> None:
     data, graph = sample
-    write(data, graph, tmp_path / "org.graphml")  # type: ignore[arg-type]
+    write(data, graph, tmp_path / "org.graphml")
     g = nx.read_graphml(tmp_path / "org.graphml", force_multigraph=True)
     assert g.number_of_nodes() == graph.size
     assert all(attrs.get("label") for _, attrs in g.nodes(data=True))
@@ -56,10 +57,10 @@ def _org_terms(rdf: Graph) -> set[str]:
 
 @pytest.mark.parametrize(("fmt", "parser"), [("turtle", "turtle"), ("jsonld", "json-ld")])
 def test_org_ontology_parses_in_rdflib_with_org_terms_only(
-    sample: tuple[object, OrgGraph], fmt: str, parser: str
+    sample: tuple[OrgData, OrgGraph], fmt: str, parser: str
 ) -> None:
     data, graph = sample
-    rdf = Graph().parse(data=render(data, graph, fmt).content, format=parser)  # type: ignore[arg-type]
+    rdf = Graph().parse(data=render(data, graph, fmt).content, format=parser)
     terms = _org_terms(rdf)
     assert terms <= ORG_TERMS, terms - ORG_TERMS
     assert {"Post", "OrganizationalUnit", "Organization", "reportsTo", "headOf", "postIn",
@@ -70,17 +71,17 @@ def test_org_ontology_parses_in_rdflib_with_org_terms_only(
     assert (coo, ORG.reportsTo, URIRef("urn:orgmodel:post/hps-deputy-admin-finance")) in rdf
 
 
-def test_turtle_base_iri(sample: tuple[object, OrgGraph]) -> None:
+def test_turtle_base_iri(sample: tuple[OrgData, OrgGraph]) -> None:
     data, graph = sample
     text = render(data, graph, "turtle", base="https://data.example.org/org/").content
     assert "<https://data.example.org/org/post/hps-coo>" in str(text)
 
 
 def test_csv_reads_back_through_the_csv_reader(
-    sample: tuple[object, OrgGraph], tmp_path: Path
+    sample: tuple[OrgData, OrgGraph], tmp_path: Path
 ) -> None:
     data, graph = sample
-    write(data, graph, tmp_path / "org.csv")  # type: ignore[arg-type]
+    write(data, graph, tmp_path / "org.csv")
     back = OrgGraph(read_table(tmp_path / "org.csv"))
     bodies = {s for _, s in primary_lines(graph) if s >= graph.post_count}
     assert back.post_count == graph.post_count + len(bodies)
@@ -90,9 +91,9 @@ def test_csv_reads_back_through_the_csv_reader(
     assert not back.resolution.dangling
 
 
-def test_popolo_is_consistent(sample: tuple[object, OrgGraph]) -> None:
+def test_popolo_is_consistent(sample: tuple[OrgData, OrgGraph]) -> None:
     data, graph = sample
-    output = render(data, graph, "popolo")  # type: ignore[arg-type]
+    output = render(data, graph, "popolo")
     doc = json.loads(output.content)
     org_ids = {o["id"] for o in doc["organizations"]}
     post_ids = {p["id"] for p in doc["posts"]}

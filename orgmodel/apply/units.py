@@ -1,0 +1,156 @@
+"""The edits of units: add, remove, move, rename, merge and split.
+
+Each takes the :class:`~orgmodel.apply.state.EditState` and one checked edit
+of :mod:`orgmodel.scenario`, changes the records or raises
+:class:`~orgmodel.apply.state.Refused`. A unit that goes leaves nothing
+dangling: its posts move (to the unit its edit names, else to its parent),
+the units part of it move up, and the lines heading it go to the unit it was
+merged into or are dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from orgmodel.apply.state import EditState, Handler, Refused
+from orgmodel.model import UnitSpec
+from orgmodel.records import Prov, Relation, RelKind, UnitRecord
+from orgmodel.scenario import (
+    AddUnitEdit,
+    MergeUnitsEdit,
+    MoveUnitEdit,
+    RemoveUnitEdit,
+    RenameUnitEdit,
+    SplitUnitEdit,
+)
+
+__all__ = [
+    "HANDLERS",
+    "add_unit",
+    "merge_units",
+    "move_unit",
+    "remove_unit",
+    "rename_unit",
+    "split_unit",
+]
+
+
+def _new_unit(
+    state: EditState, spec: UnitSpec, organization: str | None, parent: str | None
+) -> str:
+    part_of = state.unit(spec.part_of) if spec.part_of else parent
+    org: str | None = None
+    if organization is not None:
+        org = state.organization(organization)
+    elif part_of:
+        org = state.org_of(part_of)
+    ident = state.new_id(spec.id, org, spec.name)
+    kind = spec.kind
+    state.units[ident] = UnitRecord(
+        ident, spec.name, kind, org, part_of, spec.abbreviation, state.prov()
+    )
+    return ident
+
+
+def add_unit(state: EditState, e: AddUnitEdit) -> None:
+    _new_unit(state, e.add_unit, e.organization, None)
+
+
+def _drop_unit(state: EditState, unit: str, posts_to: str | None) -> None:
+    parent = state.units[unit].part_of
+    for ident, post in list(state.posts.items()):
+        if post.unit == unit:
+            state.posts[ident] = post._replace(unit=posts_to)
+    for ident, sub in list(state.units.items()):
+        if sub.part_of == unit:
+            state.units[ident] = sub._replace(part_of=parent if ident != parent else None)
+    state.map_rels(lambda r: None if r.kind is RelKind.HEADS and r.object == unit else r)
+    del state.units[unit]
+    state.removed[unit] = state.line
+
+
+def remove_unit(state: EditState, e: RemoveUnitEdit) -> None:
+    unit = state.unit(e.remove_unit)
+    target = state.unit(e.posts_go_to) if e.posts_go_to else state.units[unit].part_of
+    if target == unit:
+        raise Refused(f"the posts of {state.name(unit)} cannot go to the unit being removed")
+    _drop_unit(state, unit, target)
+
+
+def _refuse_unit_cycle(state: EditState, unit: str, parent: str) -> None:
+    node: str | None = parent
+    seen: set[str] = set()
+    while node is not None and node not in seen:
+        if node == unit:
+            raise Refused(
+                f"{state.name(unit)} cannot be part of {state.name(parent)}, which is part "
+                "of it, which would make a cycle"
+            )
+        seen.add(node)
+        node = state.units[node].part_of if node in state.units else None
+
+
+def move_unit(state: EditState, e: MoveUnitEdit) -> None:
+    unit = state.unit(e.move_unit)
+    parent = state.unit(e.to) if e.to is not None else None
+    if parent is not None:
+        _refuse_unit_cycle(state, unit, parent)
+    state.units[unit] = state.units[unit]._replace(part_of=parent)
+
+
+def rename_unit(state: EditState, e: RenameUnitEdit) -> None:
+    unit = state.unit(e.rename_unit)
+    state.units[unit] = state.units[unit]._replace(name=e.name)
+
+
+def merge_units(state: EditState, e: MergeUnitsEdit) -> None:
+    merged = [state.unit(ref) for ref in e.merge_units]
+    if isinstance(e.into, str):
+        target = state.unit(e.into)
+    else:
+        target = _new_unit(state, e.into, None, state.units[merged[0]].part_of)
+    prov = state.prov()
+    for unit in merged:
+        if unit == target:
+            continue
+        if state.units[target].part_of == unit:  # merging a unit into one nested in it
+            state.units[target] = state.units[target]._replace(part_of=state.units[unit].part_of)
+        state.map_rels(_retarget_heads(unit, target, prov))
+        for ident, rec in list(state.units.items()):
+            if rec.part_of == unit:
+                state.units[ident] = rec._replace(part_of=target if ident != target else None)
+        _drop_unit(state, unit, target)
+
+
+def split_unit(state: EditState, e: SplitUnitEdit) -> None:
+    unit = state.unit(e.split_unit)
+    parent = state.units[unit].part_of
+    for part in e.into:
+        posts = [state.post(ref) for ref in part.posts]
+        stray = [p for p in posts if state.posts[p].unit != unit]
+        if stray:
+            raise Refused(f"{state.name(stray[0])} is not in {state.name(unit)}")
+        spec = UnitSpec.model_validate(part.model_dump(exclude={"posts"}))
+        new = _new_unit(state, spec, None, parent)
+        for p in posts:
+            state.posts[p] = state.posts[p]._replace(unit=new)
+
+
+def _retarget_heads(old: str, new: str, prov: Prov) -> Callable[[Relation], Relation]:
+    def fn(rel: Relation) -> Relation:
+        if rel.kind is RelKind.HEADS and rel.object == old:
+            return rel._replace(object=new, prov=prov)
+        return rel
+
+    return fn
+
+
+HANDLERS: Mapping[type, Handler] = {
+    AddUnitEdit: add_unit,
+    RemoveUnitEdit: remove_unit,
+    MoveUnitEdit: move_unit,
+    RenameUnitEdit: rename_unit,
+    MergeUnitsEdit: merge_units,
+    SplitUnitEdit: split_unit,
+}
+"""Each unit edit's model -> the function that makes it."""
