@@ -108,7 +108,7 @@ def test_every_post_once_and_every_line_once(drawn: Drawn) -> None:
     assert sum(b.more_posts for b in folded) == chart.hidden_posts  # every post left out counted
     lines = [g.get("id") for g in groups(svg, "line")]
     tree = [f"l-{line.sup}-{line.sub}" for line in chart.lines if line.tree]
-    assert len(lines) == len(set(lines)) and set(tree) <= set(lines)  # type: ignore[arg-type]
+    assert len(lines) == len(set(lines)) and set(tree) <= set(lines)
 
 
 def test_connectors_are_square_and_go_round_the_boxes(drawn: Drawn) -> None:
