@@ -64,19 +64,31 @@ def org_named(graph: OrgGraph, text: str) -> str:
     Raises :class:`UsageError` listing the organizations when none matches, and
     :class:`AmbiguousNameError` when several do (``render --org``).
     """
-    found = find_org(graph, text)
+    found = _org_by_words(graph, text)
     if found is not None:
         return found
-    key = f" {norm_name(text)} "
-    hits = [o.id for o in graph.orgs.values() if key in f" {norm_name(o.name)} "]
-    if len(hits) == 1:
-        return hits[0]
-    if hits:
-        raise _several_orgs(graph, text, hits)
     if not graph.orgs:
         raise UsageError(f"no organization matches {text!r}: the sources name no organization")
     known = "; ".join(o.name for o in graph.orgs.values())
     raise UsageError(f"no organization matches {text!r}; the sources have: {known}")
+
+
+def _org_by_words(graph: OrgGraph, text: str) -> str | None:
+    """:func:`find_org`, else the one organization whose name holds the words given.
+
+    "Minneapolis" names "City of Minneapolis"; words that several names hold
+    are an :class:`AmbiguousNameError`.
+    """
+    found = find_org(graph, text)
+    if found is not None:
+        return found
+    key = f" {norm_name(text)} "
+    if not key.strip():
+        return None
+    hits = [o.id for o in graph.orgs.values() if key in f" {norm_name(o.name)} "]
+    if len(hits) > 1:
+        raise _several_orgs(graph, text, hits)
+    return hits[0] if hits else None
 
 
 def find_root(graph: OrgGraph, text: str) -> int:
@@ -110,7 +122,7 @@ def find(graph: OrgGraph, text: str, *, units: bool = True, posts: bool = True) 
     org: str | None = None
     head, sep, rest = wanted.partition(":")
     if sep and rest.strip():
-        org = find_org(graph, head)
+        org = _org_by_words(graph, head)
         if org is not None:
             wanted = rest.strip()
 
@@ -135,6 +147,13 @@ def find(graph: OrgGraph, text: str, *, units: bool = True, posts: bool = True) 
             [f"{graph.label(n)} [id {graph.id_of(n)}]" for n in hits[:_SHOWN]],
             total=len(hits),
             what=_kinds(graph, hits),
+            **({"hint": "Use the full title or the id."} if org is not None else {}),
+        )
+    if sep and rest.strip() and org is None and graph.orgs:
+        known = "; ".join(o.name for o in graph.orgs.values())
+        raise UsageError(
+            f"no post or unit matches {text!r}, and {head.strip()!r} names no organization "
+            f"(before the colon, name one of: {known})"
         )
     raise NameNotFoundError(text, _suggestions(graph, wanted, org))
 

@@ -196,9 +196,10 @@ def _validate(raw: Any, path: str, lines: dict[Path_, int]) -> OrgFile:
 def _prov(source: SourceRef | None, path: str, line: int | None) -> Prov:
     if source is None:
         return Prov(path, line=line)
+    here = source.file is None  # a source block that names no file is about this line
     return Prov(
-        source.file if source.file is not None else path,
-        line=source.line,
+        path if here else source.file,
+        line=source.line if source.line is not None or not here else line,
         start=source.start,
         end=source.end,
         cue=source.cue,

@@ -17,7 +17,7 @@ from rich.tree import Tree as RichTree
 
 from orgmodel.graph import OrgGraph
 from orgmodel.queries import Common, Oversight, Stats, Superior
-from orgmodel.records import LoadIssue, PostRecord, Relation
+from orgmodel.records import LineKind, LoadIssue, PostRecord, Relation
 
 if TYPE_CHECKING:
     from orgmodel.extract.result import Extraction
@@ -280,13 +280,11 @@ def chain_text(graph: OrgGraph, node: int, steps: list[int]) -> str:
     """
     lines = [node_line(graph, node, with_org=True)]
     for i, up in enumerate(steps, 1):
-        rel = graph.parent_rel[steps[i - 2] if i > 1 else node]
-        src = f" [dim]({escape(rel.prov.where())})[/]" if rel else ""
+        src = _line_source(graph.parent_rel[steps[i - 2] if i > 1 else node])
         lines.append(f"{'  ' * i}↑ {node_line(graph, up)}{src}")
     back = loops_back_to(graph, node, steps)
     if back is not None:
-        rel = graph.parent_rel[steps[-1] if steps else node]
-        src = f" [dim]({escape(rel.prov.where())})[/]" if rel else ""
+        src = _line_source(graph.parent_rel[steps[-1] if steps else node])
         lines.append(
             f"{'  ' * (len(steps) + 1)}[red]↻ back to {escape(graph.title(back))}[/] "
             f"(reporting cycle){src}"
@@ -294,6 +292,14 @@ def chain_text(graph: OrgGraph, node: int, steps: list[int]) -> str:
     elif not steps:
         lines.append(f"  {_no_superior(graph, node)}")
     return "\n".join(lines)
+
+
+def _line_source(rel: Relation | None) -> str:
+    """`` (file:line)`` after a step of a chain, ``inferred`` when no source states the line."""
+    if rel is None:
+        return ""
+    inferred = ", inferred: no source states it" if rel.prov.inferred else ""
+    return f" [dim]({escape(rel.prov.where())}{inferred})[/]"
 
 
 def _no_superior(graph: OrgGraph, node: int) -> str:
@@ -315,19 +321,39 @@ def chain_json(
     of the post where the chain runs into a reporting cycle, or null."""
     out: dict[str, Any] = {"post": graph.describe(node), "chain": []}
     step: int | Superior
+    below = node
     for i, step in enumerate(steps, 1):
         if isinstance(step, Superior):
             out["chain"].append(
                 {**graph.describe(step.node), "distance": step.distance, "via": str(step.via),
-                 "below": graph.id_of(step.below)}
+                 "below": graph.id_of(step.below),
+                 **_line_json(_line_to(graph, step.below, step.node, step.via))}
             )  # fmt: skip
         else:
-            out["chain"].append({**graph.describe(step), "distance": i, "via": "primary"})
+            out["chain"].append(
+                {**graph.describe(step), "distance": i, "via": "primary",
+                 **_line_json(graph.parent_rel[below])}
+            )  # fmt: skip
+            below = step
     if cycles:
         ints = [s for s in steps if isinstance(s, int)]
         back = loops_back_to(graph, node, ints)
         out["loops_back_to"] = graph.id_of(back) if back is not None else None
     return out
+
+
+def _line_to(graph: OrgGraph, below: int, up: int, via: LineKind) -> Relation | None:
+    """The line from ``below`` to ``up`` of kind ``via`` (the primary one, or a dotted one)."""
+    if via is LineKind.PRIMARY:
+        return graph.parent_rel[below]
+    return next((rel for s, rel in graph.secondary.get(below, []) if s == up), None)
+
+
+def _line_json(rel: Relation | None) -> dict[str, Any]:
+    """Where a line of a chain is stated (``source``), and whether only assumed (``inferred``)."""
+    if rel is None:
+        return {"source": None, "inferred": False}
+    return {"source": rel.prov.where(), "inferred": rel.prov.inferred}
 
 
 def reports_table(graph: OrgGraph, node: int, rows: list[tuple[int, int]]) -> Table:

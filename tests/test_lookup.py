@@ -124,3 +124,23 @@ def test_a_tree_starts_from_a_post_or_a_board_not_a_department(sample: OrgGraph)
     with pytest.raises(UsageError, match="is a department no post reports to") as info:
         find_root(sample, "Facilities Department")
     assert "such as its head 'Director of Facilities'" in str(info.value)
+
+
+def test_a_qualifier_names_the_organization_as_render_org_does(sample: OrgGraph) -> None:
+    """'Minneapolis: City Clerk' works as `render --org Minneapolis` does (words of a name)."""
+    clerk = find(sample, "City of Minneapolis: City Clerk")
+    assert find(sample, "Minneapolis: City Clerk") == clerk
+    assert find(sample, "minneapolis: city clerk") == clerk
+
+
+def test_a_qualifier_that_names_no_organization_says_so(sample: OrgGraph) -> None:
+    with pytest.raises(UsageError, match=r"'Nowhere' names no organization.*City of Minneapolis"):
+        find(sample, "Nowhere: City Clerk")
+
+
+def test_an_ambiguous_title_within_a_named_organization_asks_for_the_full_title(
+    sample: OrgGraph,
+) -> None:
+    with pytest.raises(AmbiguousNameError, match="Use the full title or the id") as caught:
+        find(sample, "Minneapolis: Clerk")
+    assert "Qualify it with the organization" not in str(caught.value)

@@ -7,7 +7,9 @@ from pathlib import Path
 from orgmodel.config import Settings
 from orgmodel.graph import OrgGraph
 from orgmodel.load import load_graph
+from orgmodel.orgfile import parse_orgfile
 from orgmodel.present import (
+    chain_json,
     chain_text,
     load_warnings,
     loops_back_to,
@@ -16,7 +18,7 @@ from orgmodel.present import (
     tree_notes,
     tree_text,
 )
-from orgmodel.queries import chain
+from orgmodel.queries import chain, chain_all
 from orgmodel.records import LineKind, OrgData, PostRecord, Relation, RelKind
 
 
@@ -100,3 +102,30 @@ def test_load_warnings_say_what_was_done_with_duplicate_rows_and_unit_superiors(
         f"{table}:4: Deputy reports to 'Operations Department', which is a department, "
         "not a post or a board; not used"
     ) in lines
+
+
+_ASSUMED = """\
+organizations:
+  - name: City of New York
+    posts:
+      - {id: mayor, title: Mayor, root: true}
+      - id: fdm
+        title: First Deputy Mayor
+        reports_to:
+          - {to: mayor, source: {inferred: true}}
+      - {id: director, title: Director of Operations, reports_to: fdm}
+"""
+
+
+def test_a_chain_says_which_lines_are_assumed_and_where_each_is_written() -> None:
+    graph = OrgGraph(parse_orgfile(_ASSUMED, "nyc.yaml"))
+    node = graph.node("director")
+    text = chain_text(graph, node, chain(graph, node)).splitlines()
+    assert text[1].endswith("(nyc.yaml:9)[/]")
+    assert text[2].endswith("(nyc.yaml:5, inferred: no source states it)[/]")
+    for steps in (chain(graph, node), chain_all(graph, node)):
+        lines = chain_json(graph, node, steps)["chain"]
+        assert [(s["id"], s["source"], s["inferred"]) for s in lines] == [
+            ("fdm", "nyc.yaml:9", False),
+            ("mayor", "nyc.yaml:5", True),
+        ]
