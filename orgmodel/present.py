@@ -51,12 +51,14 @@ def node_line(graph: OrgGraph, node: int, *, with_org: bool = False) -> str:
     """``Chief Operating Officer — Vacant · Operations [hps-coo]`` as rich markup.
 
     A post known only because a posting names it (``inferred``) shows that in
-    place of a holder: whether it is vacant is not known.
+    place of a holder: whether it is vacant is not known. A line break in the
+    data (a quoted CSV cell) prints as a space, so a tree or table keeps one
+    line per post.
     """
     rec = graph.record(node)
-    title = escape(graph.title(node))
+    title = _one_line(graph.title(node))
     if isinstance(rec, PostRecord):
-        who = escape(rec.holder) if rec.holder else "[italic]Vacant[/]"
+        who = _one_line(rec.holder) if rec.holder else "[italic]Vacant[/]"
         if rec.prov.inferred and not rec.holder:
             who = "[italic]inferred[/]"  # named as a superior only: holder unknown
         if (rec.attributes or {}).get("aggregate"):
@@ -64,12 +66,23 @@ def node_line(graph: OrgGraph, node: int, *, with_org: bool = False) -> str:
         text = f"[bold]{title}[/] — {who}"
         unit = graph.unit_of(node)
         if unit is not None:
-            text += f" [dim]· {escape(graph.title(unit))}[/]"
+            text += f" [dim]· {_one_line(graph.title(unit))}[/]"
     else:
         text = f"[bold cyan]{title}[/] [dim]({rec.kind})[/]"
     if with_org and graph.org_name(node):
-        text += f" [dim]({escape(graph.org_name(node) or '')})[/]"
-    return text + f" [dim]\\[{escape(rec.id)}][/]"
+        text += f" [dim]({_one_line(graph.org_name(node) or '')})[/]"
+    return text + f" [dim]\\[{_one_line(rec.id)}][/]"
+
+
+def _one_line(text: str) -> str:
+    """Text from the data as markup on one line: escaped, line breaks as spaces.
+
+    >>> _one_line("Director of\\nFinance [acting]")
+    'Director of Finance \\\\[acting]'
+    """
+    if "\n" in text or "\r" in text:
+        text = " ".join(text.split())
+    return escape(text)
 
 
 @dataclass
@@ -199,7 +212,7 @@ def tree_text(graph: OrgGraph, shown: Tree, *, units: bool = False) -> list[Rich
         else:
             text = node_line(graph, item.node)
             for sup, _ in graph.secondary.get(item.node, []):
-                text += f" [magenta]⇢ {escape(graph.title(sup))}[/]"
+                text += f" [magenta]⇢ {_one_line(graph.title(sup))}[/]"
             branch = branches[item.parent].add(text)
         branches.append(branch)
         if units:
@@ -207,7 +220,7 @@ def tree_text(graph: OrgGraph, shown: Tree, *, units: bool = False) -> list[Rich
                 branch.add(f"[cyan]▣[/] heads {node_line(graph, unit)}")
     for item, branch in zip(shown.items, branches, strict=True):
         if item.loops_to >= 0:
-            title = escape(graph.title(item.loops_to))
+            title = _one_line(graph.title(item.loops_to))
             branch.add(f"[red]↻ back to {title}[/] [dim](reporting cycle)[/]")
         if item.below:
             branch.add(f"[dim]… {item.below} more below[/]")
@@ -286,7 +299,7 @@ def chain_text(graph: OrgGraph, node: int, steps: list[int]) -> str:
     if back is not None:
         src = _line_source(graph.parent_rel[steps[-1] if steps else node])
         lines.append(
-            f"{'  ' * (len(steps) + 1)}[red]↻ back to {escape(graph.title(back))}[/] "
+            f"{'  ' * (len(steps) + 1)}[red]↻ back to {_one_line(graph.title(back))}[/] "
             f"(reporting cycle){src}"
         )
     elif not steps:

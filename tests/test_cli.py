@@ -53,6 +53,11 @@ def _assert_clean_error(result: subprocess.CompletedProcess[str], *parts: str) -
         assert part in result.stderr, result.stderr
 
 
+def test_reports_of_a_department_names_its_head_instead(cli: Cli) -> None:
+    result = cli("reports", "Facilities Department")
+    _assert_clean_error(result, "is a department no post reports to", "'Director of Facilities'")
+
+
 def test_bad_inputs_are_one_paragraph_and_exit_2(cli: Cli, tmp_path: Path) -> None:
     bad_yaml = tmp_path / "bad.yaml"
     bad_yaml.write_text("organizations:\n  - name: X\n    posts: [\n")

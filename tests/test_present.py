@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
+
+from rich.console import Console
 
 from orgmodel.config import Settings
 from orgmodel.graph import OrgGraph
@@ -129,3 +132,17 @@ def test_a_chain_says_which_lines_are_assumed_and_where_each_is_written() -> Non
             ("fdm", "nyc.yaml:9", False),
             ("mayor", "nyc.yaml:5", True),
         ]
+
+
+def test_a_line_break_in_a_title_prints_as_a_space_so_a_tree_keeps_a_line_per_post() -> None:
+    graph = OrgGraph(
+        OrgData(
+            posts=[PostRecord("1", "Chief\nExecutive", root=True), PostRecord("2", "CFO")],
+            relations=[Relation(RelKind.REPORTS_TO, "2", "1", LineKind.PRIMARY)],
+        )
+    )
+    console = Console(file=io.StringIO(), width=200)
+    for branch in tree_text(graph, tree(graph, None, None, 10)):
+        console.print(branch)
+    lines = console.file.getvalue().splitlines()  # type: ignore[attr-defined]
+    assert len(lines) == 2 and "Chief Executive" in lines[0]

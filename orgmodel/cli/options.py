@@ -72,8 +72,9 @@ err: Console = _Console(stderr=True, highlight=False, soft_wrap=True, emoji=Fals
 
 
 def uncropped() -> Console:
-    """Where to print trees: the terminal, or -- in a pipe or a file -- a console so wide that
-    no line is cut (a tree cut at 80 columns loses the dotted-line marks at the line ends)."""
+    """Where to print trees and tables: the terminal, or -- in a pipe or a file -- a console so
+    wide that no line is cut or wrapped (a tree cut at 80 columns loses the dotted-line marks
+    at the line ends; a table row wrapped over lines cannot be grepped)."""
     if out.is_terminal:
         return out
     return _Console(highlight=False, soft_wrap=True, emoji=False, width=100_000)

@@ -114,7 +114,7 @@ def reports(
     Example: [bold]orgmodel reports "HPS: COO" --all[/]
     """
     graph = src.graph()
-    node = find(graph, post)
+    node = find_root(graph, post)  # a department has no reports: say to name its head
     rows = queries.reports(graph, node, everyone=all, depth=depth)
     dotted = queries.dotted_reports(graph, node)
     if format is Fmt.json:
@@ -127,7 +127,7 @@ def reports(
             }
         )
         return
-    out.print(reports_table(graph, node, rows))
+    uncropped().print(reports_table(graph, node, rows))
     for n in dotted:
         out.print(f"  [magenta]⇠ dotted line from[/] {node_line(graph, n)}")
 
@@ -215,4 +215,4 @@ def stats(src: SourceOptions, format: Format = Fmt.text) -> None:
     if format is Fmt.json:
         emit_json(result.to_dict(graph))
     else:
-        out.print(stats_table(graph, result))
+        uncropped().print(stats_table(graph, result))

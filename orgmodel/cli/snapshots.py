@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from orgmodel.cli.app import app
-from orgmodel.cli.options import Fmt, Format, emit_json, out
+from orgmodel.cli.options import Fmt, Format, emit_json, out, uncropped
 from orgmodel.readers.snapshots import list_snapshots
 
 __all__ = ["snapshots"]
@@ -57,4 +57,4 @@ def snapshots(
     for s in table.snapshots:
         runs = f"  ({len(s.runs)} runs: read one as #{s.label}@N)" if len(s.runs) > 1 else ""
         grid.add_row(Text(s.label or "(no label)"), f"{s.rows:,}", Text(s.lines() + runs))
-    out.print(grid)
+    uncropped().print(grid)

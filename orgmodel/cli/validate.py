@@ -10,7 +10,15 @@ from rich.table import Table
 from rich.text import Text
 
 from orgmodel.cli.app import app
-from orgmodel.cli.options import Fmt, Format, SourceOptions, emit_json, out, with_sources
+from orgmodel.cli.options import (
+    Fmt,
+    Format,
+    SourceOptions,
+    emit_json,
+    out,
+    uncropped,
+    with_sources,
+)
 from orgmodel.config import find_settings
 from orgmodel.rules.config import ValidateConfig
 from orgmodel.rules.registry import RULES, get
@@ -136,4 +144,4 @@ def rules(
         table.add_row(
             rule.code, rule.name, Text(str(rule.severity), _STYLE[rule.severity]), rule.summary
         )
-    out.print(table)
+    uncropped().print(table)

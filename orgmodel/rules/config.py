@@ -67,10 +67,18 @@ def _check_option(rule: Rule, key: str, value: Any, where: str) -> Any:
     if not ok:
         raise SourceError(
             where,
-            f"option {key!r} of rule {rule.code} {rule.name} must be a "
-            f"{type(default).__name__}, got {value!r}",
+            f"option {key!r} of rule {rule.code} {rule.name} must be "
+            f"{_KINDS.get(type(default), type(default).__name__)}, got {value!r}",
+        )
+    if isinstance(value, int | float) and not isinstance(value, bool) and value < 0:
+        # every numeric option is a count or a limit: -1 would flag every post
+        raise SourceError(
+            where, f"option {key!r} of rule {rule.code} {rule.name} must be 0 or more, got {value}"
         )
     return value
+
+
+_KINDS = {bool: "true or false", int: "a whole number", float: "a number", str: "text"}
 
 
 @dataclass(frozen=True)

@@ -42,10 +42,14 @@ def test_options_and_severity_change_what_is_reported(tmp_path: Path) -> None:
         ),
         (
             {"rules": {"S001": {"limit": "20"}}},
-            "option 'limit' of rule S001 span-too-wide must be a int",
+            "option 'limit' of rule S001 span-too-wide must be a whole number",
         ),
-        ({"rules": {"S001": {"limit": True}}}, "must be a int"),
-        ({"rules": {"I002": {"include_vacant": 1}}}, "must be a bool"),
+        ({"rules": {"S001": {"limit": True}}}, "must be a whole number"),
+        ({"rules": {"I002": {"include_vacant": 1}}}, "must be true or false"),
+        (
+            {"rules": {"span-too-wide": {"limit": -1}}},
+            "limit' of rule S001 span-too-wide must be 0 or more, got -1",
+        ),
         ({"rules": {"S001": {"severity": "fatal"}}}, "must be error, warning or info, got 'fatal'"),
     ],
 )
