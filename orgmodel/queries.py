@@ -228,9 +228,25 @@ class Stats:
 
 
 def stats(graph: OrgGraph) -> Stats:
-    """Counts, layers and span of control over all loaded posts (array operations throughout)."""
+    """Counts, layers and span of control over all loaded posts (array operations throughout).
+
+    A **manager** is a post with at least one direct report, and the span of
+    control (mean, median, max, distribution, widest) is taken over managers
+    alone: a board the superintendent reports to is a body, not a post, and
+    counts in neither. ``orgmodel diff`` compares these same figures.
+
+    >>> from orgmodel.records import OrgData, PostRecord as P, UnitRecord, UnitKind
+    >>> from orgmodel.records import Relation, RelKind, LineKind
+    >>> R = lambda a, b: Relation(RelKind.REPORTS_TO, a, b, LineKind.PRIMARY)
+    >>> g = OrgGraph(OrgData(units=[UnitRecord("board", "Board", UnitKind.BOARD)],
+    ...     posts=[P("ceo", "CEO"), P("a", "A"), P("b", "B"), P("c", "C")],
+    ...     relations=[R("ceo", "board"), R("a", "ceo"), R("b", "ceo"), R("c", "a")]))
+    >>> s = stats(g)
+    >>> s.managers, s.span_mean, s.span_distribution
+    (2, 1.5, {1: 1, 2: 1})
+    """
     n_posts = graph.post_count
-    spans = np.diff(graph.np_child_start)
+    spans = np.diff(graph.np_child_start[: n_posts + 1])  # posts only: a body is no manager
     manager_spans = spans[spans > 0]
     post_depths = graph.np_depth[:n_posts]
     posts = graph.posts

@@ -40,20 +40,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from orgmodel.errors import SourceError
 from orgmodel.fileio import read_text
 from orgmodel.model import PostSpec, UnitSpec
 from orgmodel.orgfile import line_of, load_with_lines
+from orgmodel.records import LinkType
 
 __all__ = [
     "EDITS",
     "AddDottedEdit",
     "AddEdit",
+    "AddLinkEdit",
     "AddUnitEdit",
     "Edit",
     "FillEdit",
@@ -62,6 +64,7 @@ __all__ = [
     "MoveUnitEdit",
     "RemoveDottedEdit",
     "RemoveEdit",
+    "RemoveLinkEdit",
     "RemoveUnitEdit",
     "RenameUnitEdit",
     "RetitleEdit",
@@ -80,6 +83,16 @@ _TOP_KEY = re.compile(r"^(edits|scenario)\s*:", re.MULTILINE)
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+def _unit_list(value: Any) -> Any:
+    """``heads: IT Office`` is a list of one; ``heads: ~`` a list of none."""
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else value
+
+
+UnitRefs = Annotated[list[str], BeforeValidator(_unit_list)]
 
 
 class MoveEdit(_Strict):
@@ -128,12 +141,17 @@ class VacateEdit(_Strict):
 
 
 class SetEdit(_Strict):
-    """Change a post's unit, grade or FTE (``~`` clears one)."""
+    """Change a post's unit, grade, FTE or the units it heads (``~`` clears one).
+
+    ``heads`` replaces the whole list: ``heads: [IT Office]`` makes the post
+    head that unit alone, ``heads: []`` (or ``~``) heads none.
+    """
 
     set: str
     unit: str | None = None
     grade: str | None = None
     fte: float | None = Field(None, ge=0)
+    heads: UnitRefs = Field(default_factory=list, description="the units it heads, all of them")
 
 
 class AddDottedEdit(_Strict):
@@ -150,6 +168,22 @@ class RemoveDottedEdit(_Strict):
     from_: str = Field(alias="from")
 
 
+class AddLinkEdit(_Strict):
+    """A new informational link (liaison, advises, works_with) from a post: never a line."""
+
+    add_link: str
+    to: str = Field(description="the post (or unit) at the other end")
+    type: LinkType = LinkType.LIAISON
+
+
+class RemoveLinkEdit(_Strict):
+    """Drop a post's informational link (whatever its type, or only the ``type`` given)."""
+
+    remove_link: str
+    from_: str = Field(alias="from")
+    type: LinkType | None = None
+
+
 class AddUnitEdit(_Strict):
     """A new unit, written as in the org file."""
 
@@ -160,10 +194,19 @@ class AddUnitEdit(_Strict):
 
 
 class RemoveUnitEdit(_Strict):
-    """Remove a unit; its posts go to ``posts_go_to`` (default: the unit it was part of)."""
+    """Remove a unit; its posts go to ``posts_go_to`` (default: the unit it was part of).
+
+    A body posts report to (a board) needs somewhere for those lines:
+    ``reports_go_to`` names the post or body they go to (``~``: they become
+    top posts); without it they go to the body it is part of, if any, else the
+    edit is refused.
+    """
 
     remove_unit: str
     posts_go_to: str | None = None
+    reports_go_to: str | None = Field(
+        None, description="where the posts reporting to it go (a post or body; ~: none)"
+    )
 
 
 class MoveUnitEdit(_Strict):
@@ -210,6 +253,8 @@ Edit = (
     | SetEdit
     | AddDottedEdit
     | RemoveDottedEdit
+    | AddLinkEdit
+    | RemoveLinkEdit
     | AddUnitEdit
     | RemoveUnitEdit
     | MoveUnitEdit
@@ -228,6 +273,8 @@ EDITS: dict[str, type[Edit]] = {
     "set": SetEdit,
     "add_dotted": AddDottedEdit,
     "remove_dotted": RemoveDottedEdit,
+    "add_link": AddLinkEdit,
+    "remove_link": RemoveLinkEdit,
     "add_unit": AddUnitEdit,
     "remove_unit": RemoveUnitEdit,
     "move_unit": MoveUnitEdit,

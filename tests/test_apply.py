@@ -117,6 +117,73 @@ def test_set_changes_and_clears_fields() -> None:
     assert (op.fte, op.grade, mgr.grade) == (8.0, "T1", None)
 
 
+def test_set_heads_replaces_the_units_a_post_heads() -> None:
+    g = run(
+        "  - set: plant-mgr\n    heads: Treatment Plant\n"
+        "  - set: cfo\n    heads: [fin, ops]\n"
+        "  - set: coo\n    heads: []\n"
+    )
+    headed = {g.id_of(p): sorted(g.id_of(u) for u, _ in us) for p, us in g.heads.items()}
+    assert headed == {"plant-mgr": ["plant"], "cfo": ["fin", "ops"]}
+    kept = next(rel for u, rel in g.heads[g.node("cfo")] if g.id_of(u) == "fin")
+    assert kept.prov.where() == "acme.yaml:12"  # a headship it keeps keeps its source
+    assert g.heads[g.node("plant-mgr")][0][1].prov.where() == "plan.yaml:2"
+
+
+def test_links_are_added_retyped_and_removed() -> None:
+    g = run(
+        "  - add_link: operator\n    to: Budget Analyst\n    type: works_with\n"
+        "  - remove_link: cfo\n    from: plant-mgr\n"
+        "  - add_link: cfo\n    to: plant-mgr\n    type: advises\n"
+        "  - add_link: analyst\n    to: Board of Directors\n"
+    )
+    links = sorted((g.id_of(s), g.id_of(o), str(r.qualifier)) for s, o, r in g.links)
+    assert links == [
+        ("analyst", "board", "liaison"),
+        ("cfo", "plant-mgr", "advises"),
+        ("operator", "analyst", "works_with"),
+    ]
+
+
+def test_remove_names_a_unit_and_points_to_remove_unit() -> None:
+    with pytest.raises(SourceError) as info:
+        run("  - remove: board\n")
+    assert str(info.value) == (
+        "plan.yaml:2: remove: 'board' is a unit (Board of Directors, a board), not a post; "
+        "use 'remove_unit: board' for a unit"
+    )
+
+
+def test_removing_a_board_sends_its_reports_where_the_edit_says() -> None:
+    with pytest.raises(SourceError) as info:  # nowhere to send the General Manager: refused
+        run("  - add_dotted: coo\n    to: board\n  - remove_unit: Board of Directors\n")
+    assert str(info.value) == (
+        "plan.yaml:4: remove_unit: General Manager reports to Board of Directors; say where "
+        "those lines go with 'reports_go_to: POST' (or 'reports_go_to: ~' to make them top posts)"
+    )
+    g = run("  - add_dotted: coo\n    to: board\n  - remove_unit: board\n    reports_go_to: ~\n")
+    gm = g.node("gm")
+    assert "board" not in g.index and g.parent[gm] == -1 and g.posts[gm].root
+    assert g.node("coo") not in g.secondary  # the dotted line to the board went with it
+    assert g.resolution.dangling == []
+    g = run(
+        "  - add: {id: mayor, title: Mayor, root: true}\n"
+        "  - remove_unit: board\n    reports_go_to: Mayor\n"
+    )
+    assert ids(g, chain(g, g.node("gm"))) == ["mayor"]
+    g = run(  # a board part of a council: its reports go to the council
+        "  - add_unit: {id: council, name: Water Council, kind: council}\n"
+        "  - move_unit: board\n    to: council\n"
+        "  - remove_unit: board\n"
+    )
+    assert ids(g, chain(g, g.node("gm"))) == ["council"]
+    g = run(
+        "  - add_unit: {id: council, name: Water Council, kind: council}\n"
+        "  - merge_units: [board]\n    into: council\n"
+    )
+    assert ids(g, chain(g, g.node("gm"))) == ["council"]
+
+
 @pytest.mark.parametrize(
     ("edits", "line", "message"),
     [
@@ -135,6 +202,17 @@ def test_set_changes_and_clears_fields() -> None:
         ("  - move_unit: ops\n    to: plant\n", 2, "which would make a cycle"),
         ("  - split_unit: fin\n    into:\n      - {name: X, posts: [coo]}\n", 2,
          "Chief Operating Officer is not in Finance Department"),
+        ("  - set: coo\n    heads: [ops, Nowhere]\n", 2, "no unit matches 'Nowhere'"),
+        ("  - add_link: cfo\n    to: plant-mgr\n", 2,
+         "Chief Financial Officer already has a liaison link to Plant Manager"),
+        ("  - remove_link: cfo\n    from: plant-mgr\n    type: advises\n", 2,
+         "Chief Financial Officer has no advises link to Plant Manager"),
+        ("  - add_link: cfo\n    to: cfo\n", 2, "cannot have a link to itself"),
+        ("  - remove_unit: board\n    reports_go_to: gm\n", 2,
+         "General Manager cannot report to itself"),
+        ("  - remove_unit: board\n    reports_go_to: analyst\n", 2, "which would make a cycle"),
+        ("  - merge_units: [board]\n    into: fin\n", 2, "General Manager reports to Board of "
+         "Directors; merge it into a body (board, council) or move those posts first"),
     ],
 )  # fmt: skip
 def test_refused_edits_name_the_line_and_leave_the_base_alone(

@@ -7,7 +7,18 @@ from typing import get_args
 import pytest
 
 from orgmodel.errors import SourceError
-from orgmodel.scenario import EDITS, Edit, MoveEdit, RemoveDottedEdit, is_scenario, parse_scenario
+from orgmodel.records import LinkType
+from orgmodel.scenario import (
+    EDITS,
+    AddLinkEdit,
+    Edit,
+    MoveEdit,
+    RemoveDottedEdit,
+    RemoveLinkEdit,
+    SetEdit,
+    is_scenario,
+    parse_scenario,
+)
 from tests.conftest import ROOT
 
 ALL_EDITS = """\
@@ -26,9 +37,15 @@ edits:
   - vacate: a
   - set: a
     grade: G7
+    heads: IT Office
   - add_dotted: a
     to: b
   - remove_dotted: a
+    from: b
+  - add_link: a
+    to: b
+    type: advises
+  - remove_link: a
     from: b
   - add_unit: {name: IT Office, kind: office}
   - remove_unit: u
@@ -53,6 +70,11 @@ def test_every_edit_parses_with_its_line() -> None:
     assert isinstance(move, MoveEdit) and (move.move, move.to) == ("a", "b")
     dotted = s.edits[8][0]
     assert isinstance(dotted, RemoveDottedEdit) and dotted.from_ == "b"
+    set_, link = s.edits[6][0], s.edits[9][0]
+    assert isinstance(set_, SetEdit) and set_.heads == ["IT Office"]  # one unit: a list of one
+    assert isinstance(link, AddLinkEdit) and (link.to, link.type) == ("b", LinkType.ADVISES)
+    unlink = s.edits[10][0]
+    assert isinstance(unlink, RemoveLinkEdit) and (unlink.from_, unlink.type) == ("b", None)
 
 
 def test_the_edit_table_and_the_edit_type_name_the_same_models() -> None:
@@ -77,6 +99,16 @@ def test_the_edit_table_and_the_edit_type_name_the_same_models() -> None:
         ("edits: []\nbase_file: x\n", 1, "unknown top-level key 'base_file'"),
         ("edits:\n  - vacate: a\n   - move: b\n", 3, "invalid YAML"),
         ("edits:\n  - just text\n", 2, "must be a mapping"),
+        (
+            "edits:\n  - add_link: a\n    to: b\n    type: boss\n",
+            2,
+            "edit 1 (add_link): type: Input should be 'liaison', 'advises' or 'works_with'",
+        ),
+        (
+            "edits:\n  - set: a\n    heads: {unit: u}\n",
+            3,
+            "edit 1 (set): heads: Input should be a valid list",
+        ),
     ],
 )
 def test_mistakes_are_reported_with_the_line(text: str, line: int, message: str) -> None:

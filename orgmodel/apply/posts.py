@@ -1,4 +1,4 @@
-"""The edits of posts: move, add, remove, retitle, fill, vacate, set, and dotted lines.
+"""The edits of posts: move, add, remove, retitle, fill, vacate, set, dotted lines and links.
 
 Each takes the :class:`~orgmodel.apply.state.EditState` and one checked edit
 of :mod:`orgmodel.scenario`, changes the records or raises
@@ -19,10 +19,12 @@ from orgmodel.records import LinkType, PostRecord, Relation, RelKind
 from orgmodel.scenario import (
     AddDottedEdit,
     AddEdit,
+    AddLinkEdit,
     FillEdit,
     MoveEdit,
     RemoveDottedEdit,
     RemoveEdit,
+    RemoveLinkEdit,
     RetitleEdit,
     SetEdit,
     VacateEdit,
@@ -32,10 +34,12 @@ __all__ = [
     "HANDLERS",
     "add",
     "add_dotted",
+    "add_link",
     "fill",
     "move",
     "remove",
     "remove_dotted",
+    "remove_link",
     "retitle",
     "set_fields",
     "vacate",
@@ -94,7 +98,7 @@ def add(state: EditState, e: AddEdit) -> None:
 
 
 def remove(state: EditState, e: RemoveEdit) -> None:
-    post = state.post(e.remove)
+    post = state.post(e.remove, instead="remove_unit")
     if e.reports_go_to:
         target: str | None = state.superior(e.reports_go_to)
         if target == post:
@@ -148,7 +152,19 @@ def set_fields(state: EditState, e: SetEdit) -> None:
         changes["grade"] = e.grade
     if "fte" in given:
         changes["fte"] = e.fte
+    if "heads" in given:
+        _set_heads(state, post, [state.unit(ref) for ref in e.heads])
     state.posts[post] = state.posts[post]._replace(**changes)
+
+
+def _set_heads(state: EditState, post: str, units: list[str]) -> None:
+    """Make ``post`` head exactly ``units`` (a headship it keeps keeps its provenance)."""
+    rels = state.rels.setdefault(post, [])
+    kept = {r.object: r for r in rels if r.kind is RelKind.HEADS and r.object in units}
+    rels[:] = [r for r in rels if r.kind is not RelKind.HEADS]
+    prov = state.prov()
+    for unit in dict.fromkeys(units):
+        rels.append(kept.get(unit) or Relation(RelKind.HEADS, post, unit, None, False, prov))
 
 
 def _dotted(state: EditState, post: str, superior: str) -> Relation | None:
@@ -176,6 +192,32 @@ def remove_dotted(state: EditState, e: RemoveDottedEdit) -> None:
     state.rels[post].remove(rel)
 
 
+def _links(state: EditState, post: str, other: str) -> list[Relation]:
+    return [r for r in state.rels.get(post, []) if r.kind is RelKind.LINK and r.object == other]
+
+
+def add_link(state: EditState, e: AddLinkEdit) -> None:
+    post, other = state.post(e.add_link), state.post_or_unit(e.to)
+    if post == other:
+        raise Refused(f"{state.name(post)} cannot have a link to itself")
+    have = [str(r.qualifier or LinkType.LIAISON) for r in _links(state, post, other)]
+    if e.type in have:
+        raise Refused(f"{state.name(post)} already has a {e.type} link to {state.name(other)}")
+    link = Relation(RelKind.LINK, post, other, e.type, False, state.prov())
+    state.rels.setdefault(post, []).append(link)
+
+
+def remove_link(state: EditState, e: RemoveLinkEdit) -> None:
+    post, other = state.post(e.remove_link), state.post_or_unit(e.from_)
+    links = _links(state, post, other)
+    if e.type is not None:
+        links = [r for r in links if (r.qualifier or LinkType.LIAISON) == e.type]
+    if not links:
+        of_type = f" {e.type}" if e.type is not None else ""
+        raise Refused(f"{state.name(post)} has no{of_type} link to {state.name(other)}")
+    state.rels[post] = [r for r in state.rels[post] if r not in links]
+
+
 def _to(ref: str | LineRef) -> str:
     return ref.to if isinstance(ref, LineRef) else ref
 
@@ -190,5 +232,7 @@ HANDLERS: Mapping[type, Handler] = {
     SetEdit: set_fields,
     AddDottedEdit: add_dotted,
     RemoveDottedEdit: remove_dotted,
+    AddLinkEdit: add_link,
+    RemoveLinkEdit: remove_link,
 }
 """Each post edit's model -> the function that makes it."""

@@ -99,8 +99,11 @@ class EditState:
         """The scenario's file and line, with the edit as the cue (saved with the fact)."""
         return Prov(self.path, self.line, cue=self.verb)
 
-    def post(self, ref: str) -> str:
-        """The id of the post ``ref`` names (refused when none, several, or removed)."""
+    def post(self, ref: str, instead: str | None = None) -> str:
+        """The id of the post ``ref`` names (refused when none, several, or removed).
+
+        A name that is a unit's says so, and which edit (``instead``) works on units.
+        """
         if ref in self.posts:
             return ref
         if ref in self.removed:
@@ -110,7 +113,16 @@ class EditState:
             return added[0]
         try:
             node = find(self.graph, ref, units=False)
-        except (NameNotFoundError, AmbiguousNameError) as exc:
+        except NameNotFoundError as exc:
+            try:
+                unit = self.unit(ref)
+            except Refused:
+                raise Refused(str(exc)) from None
+            rec = self.units[unit]
+            hint = f"; use '{instead}: {ref}' for a unit" if instead else ""
+            what = f"{ref!r} is a unit ({rec.name}, a {rec.kind}), not a post"
+            raise Refused(what + hint) from None
+        except AmbiguousNameError as exc:
             raise Refused(str(exc)) from None
         ident = self.graph.id_of(node)
         if ident in self.removed:
@@ -134,6 +146,16 @@ class EditState:
         if ident not in self.units:
             raise Refused(f"unit {ref!r} was removed by the edit on line {self.removed[ident]}")
         return ident
+
+    def post_or_unit(self, ref: str) -> str:
+        """A post, else a unit (what an informational link may point to)."""
+        try:
+            return self.post(ref)
+        except Refused as not_post:
+            try:
+                return self.unit(ref)
+            except Refused:
+                raise not_post from None
 
     def superior(self, ref: str) -> str:
         """A post, or a body (board, council) posts report to."""

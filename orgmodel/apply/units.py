@@ -4,8 +4,10 @@ Each takes the :class:`~orgmodel.apply.state.EditState` and one checked edit
 of :mod:`orgmodel.scenario`, changes the records or raises
 :class:`~orgmodel.apply.state.Refused`. A unit that goes leaves nothing
 dangling: its posts move (to the unit its edit names, else to its parent),
-the units part of it move up, and the lines heading it go to the unit it was
-merged into or are dropped.
+the units part of it move up, the lines heading it go to the unit it was
+merged into or are dropped, and the posts reporting to it (a board's
+superintendent) go where the edit says, to the body it is part of or merged
+into, or the edit is refused; dotted lines and links to it go with it.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections.abc import Callable, Mapping
 
 from orgmodel.apply.state import EditState, Handler, Refused
 from orgmodel.model import UnitSpec
-from orgmodel.records import Prov, Relation, RelKind, UnitRecord
+from orgmodel.records import BODY_KINDS, Prov, Relation, RelKind, UnitRecord
 from orgmodel.scenario import (
     AddUnitEdit,
     MergeUnitsEdit,
@@ -74,7 +76,59 @@ def remove_unit(state: EditState, e: RemoveUnitEdit) -> None:
     target = state.unit(e.posts_go_to) if e.posts_go_to else state.units[unit].part_of
     if target == unit:
         raise Refused(f"the posts of {state.name(unit)} cannot go to the unit being removed")
+    if "reports_go_to" in e.model_fields_set:
+        superior = state.superior(e.reports_go_to) if e.reports_go_to is not None else None
+        _repoint_reports(state, unit, superior)
+    else:
+        _repoint_reports(state, unit, _body_above(state, unit), default=True)
     _drop_unit(state, unit, target)
+
+
+def _body_above(state: EditState, unit: str) -> str | None:
+    """The nearest unit ``unit`` is part of that posts can report to (a board's council)."""
+    seen = {unit}
+    up = state.units[unit].part_of
+    while up is not None and up in state.units and up not in seen:
+        if state.units[up].kind in BODY_KINDS:
+            return up
+        seen.add(up)
+        up = state.units[up].part_of
+    return None
+
+
+_REMOVE_HINT = (
+    "say where those lines go with 'reports_go_to: POST' (or 'reports_go_to: ~' to make them "
+    "top posts)"
+)
+_MERGE_HINT = "merge it into a body (board, council) or move those posts first"
+
+
+def _repoint_reports(
+    state: EditState,
+    unit: str,
+    superior: str | None,
+    *,
+    default: bool = False,
+    hint: str = _REMOVE_HINT,
+) -> None:
+    """Send the posts that report to ``unit`` (a body) to ``superior``: no line left dangling.
+
+    With no superior given (``default``) and none above the unit, the edit is
+    refused rather than guessing; dotted lines and links to the unit go with it.
+    """
+    reports = list(state.down.get(unit, []))
+    if reports and default and superior is None:
+        names = ", ".join(state.name(p) for p in reports)
+        verb = "reports" if len(reports) == 1 else "report"
+        raise Refused(f"{names} {verb} to {state.name(unit)}; {hint}")
+    if superior == unit:
+        raise Refused(f"the reports of {state.name(unit)} cannot go to the unit being removed")
+    for post in reports:
+        if superior is not None:
+            state.refuse_cycle(post, superior)
+        state.set_superior(post, superior)
+    state.map_rels(lambda r: None if r.kind is not RelKind.HEADS and r.object == unit else r)
+    state.down.pop(unit, None)
 
 
 def _refuse_unit_cycle(state: EditState, unit: str, parent: str) -> None:
@@ -115,6 +169,8 @@ def merge_units(state: EditState, e: MergeUnitsEdit) -> None:
             continue
         if state.units[target].part_of == unit:  # merging a unit into one nested in it
             state.units[target] = state.units[target]._replace(part_of=state.units[unit].part_of)
+        body = target if state.units[target].kind in BODY_KINDS else None
+        _repoint_reports(state, unit, body, default=True, hint=_MERGE_HINT)
         state.map_rels(_retarget_heads(unit, target, prov))
         for ident, rec in list(state.units.items()):
             if rec.part_of == unit:

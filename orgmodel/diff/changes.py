@@ -22,6 +22,13 @@ kind                   meaning
 ``unit-changed``       the unit the post sits in changed
 ``secondary-added``    a dotted line to ``new_node`` appeared
 ``secondary-removed``  the dotted line to ``old_node`` went
+``heads-added``        the post now heads the unit ``new_node``
+``heads-removed``      the post no longer heads the unit ``old_node``
+``link-added``         an informational link to ``new_node`` appeared, of type ``new_value``
+                       (``liaison``, ``advises``, ``works_with``)
+``link-removed``       the link to ``old_node`` (of type ``old_value``) went
+``link-retyped``       the link to ``old_node`` / ``new_node`` has another type
+                       (``old_value`` -> ``new_value``)
 ``holder-changed``     another person holds the post
 ``vacated``            the post lost its holder
 ``filled``             a vacant post got a holder
@@ -57,6 +64,7 @@ from orgmodel.diff.match import Match, eliminated, int_list, match, unit_nodes
 from orgmodel.diff.notes import unmatched_notes
 from orgmodel.diff.superiors import name_key, superior_refs
 from orgmodel.graph import OrgGraph
+from orgmodel.records import LinkType, Relation
 
 __all__ = ["Change", "ChangeKind", "Diff", "compare", "paused_gc"]
 
@@ -74,6 +82,11 @@ class ChangeKind(StrEnum):
     SECONDARY_REMOVED = "secondary-removed"
     SUPERIOR_ADDED = "superior-added"
     SUPERIOR_REMOVED = "superior-removed"
+    HEADS_ADDED = "heads-added"
+    HEADS_REMOVED = "heads-removed"
+    LINK_ADDED = "link-added"
+    LINK_REMOVED = "link-removed"
+    LINK_RETYPED = "link-retyped"
     HOLDER_CHANGED = "holder-changed"
     VACATED = "vacated"
     FILLED = "filled"
@@ -201,6 +214,22 @@ def _holder(name: str | None, attrs: Mapping[str, str] | None) -> tuple[str | No
     """The holder and whether it is known (``N/D`` in an organogram means undisclosed)."""
     known = not (attrs and attrs.get("status") == "undisclosed")
     return (name or None), known
+
+
+def _link_table(graph: OrgGraph) -> dict[int, dict[int, list[str]]]:
+    """post -> the node at the other end of each of its links -> their types, in order.
+
+    Only links from posts are compared (the org file states links on posts);
+    a link with no type is a liaison, as the org file writes it.
+    """
+    out: dict[int, dict[int, list[str]]] = {}
+    for sub, obj, rel in graph.links:
+        if sub < graph.post_count:
+            types = out.setdefault(sub, {}).setdefault(obj, [])
+            kind = str(rel.qualifier or LinkType.LIAISON)
+            if kind not in types:
+                types.append(kind)
+    return out
 
 
 class _Comparer:
@@ -336,24 +365,74 @@ class _Comparer:
         self.add(kind, i, j, old_value=old, new_value=new)
 
     def secondary(self) -> None:
+        self._edges(self.b.secondary, self.a.secondary, ChangeKind.SECONDARY_ADDED,
+                    ChangeKind.SECONDARY_REMOVED)  # fmt: skip
+
+    def headships(self) -> None:
+        self._edges(self.b.heads, self.a.heads, ChangeKind.HEADS_ADDED, ChangeKind.HEADS_REMOVED)
+
+    def _edges(
+        self,
+        b_table: Mapping[int, list[tuple[int, Relation]]],
+        a_table: Mapping[int, list[tuple[int, Relation]]],
+        added: ChangeKind,
+        removed: ChangeKind,
+    ) -> None:
+        """Lines from a post to other nodes (dotted lines, units headed): which came, which went.
+
+        A removed post's lines go with it (the removal says so); a new post's are new.
+        """
         b, a, m = self.b, self.a, self.m
-        subjects = {i for i in b.secondary if i < b.post_count and m.b2a[i] >= 0}
-        subjects |= {m.a2b[j] for j in a.secondary if j < a.post_count and m.a2b[j] >= 0}
+        subjects = {i for i in b_table if i < b.post_count and m.b2a[i] >= 0}
+        subjects |= {m.a2b[j] for j in a_table if j < a.post_count and m.a2b[j] >= 0}
         for i in sorted(subjects):
             j = m.b2a[i]
-            old = [s for s, _ in b.secondary.get(i, [])]
-            new = [s for s, _ in a.secondary.get(j, [])]
+            old = [s for s, _ in b_table.get(i, [])]
+            new = [s for s, _ in a_table.get(j, [])]
             kept = {m.b2a[s] for s in old if m.b2a[s] >= 0}
             for s in old:
                 if m.b2a[s] < 0 or m.b2a[s] not in new:
-                    self.add(ChangeKind.SECONDARY_REMOVED, i, j, old_node=s)
+                    self.add(removed, i, j, old_node=s)
             for s in new:
                 if s not in kept:
-                    self.add(ChangeKind.SECONDARY_ADDED, i, j, new_node=s)
-        for j in sorted(a.secondary):
-            if j < a.post_count and m.a2b[j] < 0:  # the dotted lines of a new post are new too
-                for s, _ in a.secondary[j]:
-                    self.add(ChangeKind.SECONDARY_ADDED, None, j, new_node=s)
+                    self.add(added, i, j, new_node=s)
+        for j in sorted(a_table):
+            if j < a.post_count and m.a2b[j] < 0:
+                for s, _ in a_table[j]:
+                    self.add(added, None, j, new_node=s)
+
+    def links(self) -> None:
+        """Informational links of each post, by the node at the other end and their type."""
+        b, a, m = self.b, self.a, self.m
+        old_links, new_links = _link_table(b), _link_table(a)
+        subjects = {i for i in old_links if m.b2a[i] >= 0}
+        subjects |= {m.a2b[j] for j in new_links if m.a2b[j] >= 0}
+        for i in sorted(subjects):
+            j = m.b2a[i]
+            old, new = old_links.get(i, {}), new_links.get(j, {})
+            for s, old_types in old.items():
+                t = m.b2a[s]
+                new_types = new.get(t, []) if t >= 0 else []
+                gone = [x for x in old_types if x not in new_types]
+                came = [x for x in new_types if x not in old_types]
+                if len(old_types) == len(new_types) == len(gone) == len(came) == 1:
+                    self.add(ChangeKind.LINK_RETYPED, i, j, old_node=s, new_node=t,
+                             old_value=gone[0], new_value=came[0])  # fmt: skip
+                    continue
+                for x in gone:
+                    self.add(ChangeKind.LINK_REMOVED, i, j, old_node=s, old_value=x)
+                for x in came:
+                    self.add(ChangeKind.LINK_ADDED, i, j, new_node=t, new_value=x)
+            kept = {m.b2a[s] for s in old if m.b2a[s] >= 0}
+            for t, types in new.items():
+                if t not in kept:
+                    for x in types:
+                        self.add(ChangeKind.LINK_ADDED, i, j, new_node=t, new_value=x)
+        for j in sorted(new_links):
+            if m.a2b[j] < 0:  # the links of a new post are new too
+                for t, types in new_links[j].items():
+                    for x in types:
+                        self.add(ChangeKind.LINK_ADDED, None, j, new_node=t, new_value=x)
 
     def units(self) -> None:
         b, a, m = self.b, self.a, self.m
@@ -383,7 +462,8 @@ def compare(
     *,
     mapping_path: str = "mapping",
 ) -> Diff:
-    """Match the two structures and list every change (posts, then dotted lines, then units).
+    """Match the two structures and list every change (posts; dotted lines, units headed and
+    links; then units).
 
     The cyclic garbage collector is paused meanwhile, as for loading: two
     million-post graphs are millions of objects each pass would walk again.
@@ -394,6 +474,8 @@ def compare(
         comparer.posts()
         comparer.other_superiors()
         comparer.secondary()
+        comparer.headships()
+        comparer.links()
         comparer.units()
         diff.notes = unmatched_notes(diff, comparer.b_refs, comparer.a_refs)
     return diff

@@ -3,7 +3,8 @@
 Posts only AFTER has are green, posts only BEFORE had are red and dashed,
 posts that moved are orange with their old reporting line drawn as a faint
 dashed "ghost" edge, posts changed in place (retitled, new holder, other
-unit ...) pale yellow with what they were, unchanged posts plain. Dotted
+unit, a unit headed or a link gained or lost ...) pale yellow with what they
+were, unchanged posts plain. Dotted
 lines that appeared or went are drawn dotted, green or red. With
 ``changed_only`` the chart keeps only the changed posts and their chains of
 command, which is what makes a diff of a large org drawable.
@@ -71,7 +72,13 @@ IN_PLACE = {
 OTHER_SUPERIOR = {
     ChangeKind.SUPERIOR_ADDED: "now also under",
     ChangeKind.SUPERIOR_REMOVED: "no longer also under",
+    ChangeKind.HEADS_ADDED: "now heads",
+    ChangeKind.HEADS_REMOVED: "no longer heads",
+    ChangeKind.LINK_ADDED: "new link to",
+    ChangeKind.LINK_REMOVED: "link dropped to",
+    ChangeKind.LINK_RETYPED: "link retyped to",
 }
+"""Changes beside the tree, noted on the post with the node at the other end."""
 
 
 def _label(graph: OrgGraph, node: int, notes: list[str]) -> str:
@@ -122,6 +129,8 @@ class _Chart:
         if kind in OTHER_SUPERIOR:
             node, graph = (c.new_node, self.a) if c.new_node is not None else (c.old_node, self.b)
             name = graph.title(node) if node is not None else str(c.new_value or c.old_value)
+            if isinstance(c.old_value, str) and isinstance(c.new_value, str):  # a link's type
+                return f"{OTHER_SUPERIOR[kind]}: {name} ({c.old_value} → {c.new_value})"
             return f"{OTHER_SUPERIOR[kind]}: {name}"
         old = c.old_value
         if kind is ChangeKind.UNIT_CHANGED:

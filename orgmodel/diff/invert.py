@@ -8,7 +8,10 @@ diff's scenario to BEFORE gives a structure with no differences from AFTER.
 Edits come in an order that is always valid: new units (outer first), unit
 renames and moves, new posts (superiors first), moves (top-down in AFTER, so
 no move ever passes through a cycle), retitles and other changes in place,
-dotted lines, and last the removals (innermost first). Posts and units are
+dotted lines and links, the units each changed post heads (``set: POST,
+heads: [...]``, AFTER's whole list), and last the removals (innermost first;
+a removed post that headed units stops heading them first, or its superior
+would inherit them). Posts and units are
 named by their BEFORE id, or by their AFTER id when they are new.
 
 >>> from orgmodel.graph import OrgGraph
@@ -35,6 +38,8 @@ from orgmodel.graph import OrgGraph
 from orgmodel.records import PostRecord
 
 __all__ = ["scenario_yaml", "to_scenario"]
+
+_HEADS = (ChangeKind.HEADS_ADDED, ChangeKind.HEADS_REMOVED)
 
 
 def _unit_depth(graph: OrgGraph, node: int) -> int:
@@ -140,6 +145,21 @@ class _Inverter:
                 self.edits.append({"remove_dotted": post, "from": self.b.id_of(c.old_node)})
             elif c.kind is k.SECONDARY_ADDED:
                 self.edits.append({"add_dotted": post, "to": self.ref(c.new_node)})
+            elif c.kind in (k.LINK_REMOVED, k.LINK_RETYPED) and c.old_node is not None:
+                other = self.b.id_of(c.old_node)
+                self.edits.append({"remove_link": post, "from": other, "type": c.old_value})
+            if c.kind in (k.LINK_ADDED, k.LINK_RETYPED):
+                other_end = self.ref(c.new_node)
+                self.edits.append({"add_link": post, "to": other_end, "type": c.new_value})
+        self.headships()
+
+    def headships(self) -> None:
+        """One ``set: POST, heads: [...]`` per post whose units headed changed: AFTER's list."""
+        a = self.a
+        posts = [c.after for c in self.d.changes if c.kind in _HEADS and c.after is not None]
+        for j in dict.fromkeys(posts):
+            heads = [self.ref(u) for u, _ in a.heads.get(j, [])]
+            self.edits.append({"set": self.ref(j), "heads": heads})
 
     def _before_id(self, c: Change) -> str:
         return self.b.id_of(c.before_node)
@@ -148,6 +168,8 @@ class _Inverter:
         depth = int_list(self.b.depth)
         removed = sorted(self.of(ChangeKind.REMOVED), key=lambda c: -depth[c.before or 0])
         for c in removed:
+            if self.b.heads.get(c.before_node):  # else its superior would inherit them
+                self.edits.append({"set": self._before_id(c), "heads": []})
             self.edits.append({"remove": self._before_id(c)})
         units = sorted(
             self.of(ChangeKind.UNIT_REMOVED), key=lambda c: -_unit_depth(self.b, c.before or 0)

@@ -4,7 +4,9 @@ A planner reads a reorganisation by its figures as much as by its moves:
 how many posts and units, how many layers, how wide the spans of control,
 how many managers against individual contributors, and whose span grew or
 shrank the most. The counts come from :func:`orgmodel.queries.stats` on each
-side; the span changes pair posts through the diff's matching.
+side, so ``diff`` and ``stats`` agree (a manager is a post with a direct
+report; a board is a body, not a manager); the span changes pair posts
+through the diff's matching.
 
 >>> from orgmodel.graph import OrgGraph
 >>> from orgmodel.diff.changes import compare
@@ -98,21 +100,15 @@ def _delta(x: float, y: float) -> float:
     return round(d, 2) if isinstance(d, float) else d
 
 
-def _post_managers(graph: OrgGraph) -> int:
-    start = int_list(graph.child_start)
-    return sum(1 for i in range(graph.post_count) if start[i + 1] > start[i])
-
-
-def _row(s: Stats, graph: OrgGraph) -> dict[str, float]:
-    managers = _post_managers(graph)
+def _row(s: Stats) -> dict[str, float]:
     return {
         "posts": s.posts,
         "units": s.units,
         "organizations": s.organizations,
         "roots": s.roots,
         "layers": s.layers,
-        "managers": managers,
-        "individual_contributors": s.posts - managers,
+        "managers": s.managers,
+        "individual_contributors": s.posts - s.managers,
         "span_mean": s.span_mean,
         "span_median": s.span_median,
         "span_max": s.span_max,
@@ -130,7 +126,7 @@ def measure(diff: Diff, top: int = 10) -> Metrics:
 
 def _measure(diff: Diff, top: int) -> Metrics:
     b, a, m = diff.before, diff.after, diff.match
-    left, right = _row(stats(b), b), _row(stats(a), a)
+    left, right = _row(stats(b)), _row(stats(a))
     out = Metrics(rows={k: (left[k], right[k]) for k in ROWS})
     bs, as_ = int_list(b.child_start), int_list(a.child_start)
     changes: list[SpanChange] = []

@@ -51,6 +51,11 @@ HEADINGS: dict[ChangeKind, str] = {
     ChangeKind.SECONDARY_REMOVED: "Dotted lines removed",
     ChangeKind.SUPERIOR_ADDED: "Further primary superiors added",
     ChangeKind.SUPERIOR_REMOVED: "Further primary superiors removed",
+    ChangeKind.HEADS_ADDED: "Now heading a unit",
+    ChangeKind.HEADS_REMOVED: "No longer heading a unit",
+    ChangeKind.LINK_ADDED: "Links added",
+    ChangeKind.LINK_REMOVED: "Links removed",
+    ChangeKind.LINK_RETYPED: "Links of another type",
     ChangeKind.HOLDER_CHANGED: "New holder",
     ChangeKind.VACATED: "Vacated",
     ChangeKind.FILLED: "Filled",
@@ -61,6 +66,19 @@ HEADINGS: dict[ChangeKind, str] = {
     ChangeKind.UNIT_REPARENTED: "Units moved (part of another unit)",
     ChangeKind.UNIT_RENAMED: "Units renamed",
 }
+ONE_END: dict[ChangeKind, tuple[bool, str]] = {
+    ChangeKind.ADDED: (True, "{}, under {}"),
+    ChangeKind.REMOVED: (False, "{}, was under {}"),
+    ChangeKind.ELIMINATED: (False, "{}, was under {}"),
+    ChangeKind.SUPERIOR_ADDED: (True, "{}: now also under {}"),
+    ChangeKind.SUPERIOR_REMOVED: (False, "{}: no longer also under {}"),
+    ChangeKind.SECONDARY_ADDED: (True, "{} ⇢ {}"),
+    ChangeKind.SECONDARY_REMOVED: (False, "{} ⇢ {} (dropped)"),
+    ChangeKind.HEADS_ADDED: (True, "{}: now heads {}"),
+    ChangeKind.HEADS_REMOVED: (False, "{}: no longer heads {}"),
+}
+"""Changes that name one node beside the subject: AFTER's (True) or BEFORE's, and the line."""
+LINK_KINDS = (ChangeKind.LINK_ADDED, ChangeKind.LINK_REMOVED, ChangeKind.LINK_RETYPED)
 LABELS = {
     "posts": "posts",
     "units": "units",
@@ -137,22 +155,21 @@ def change_line(diff: Diff, c: Change, style: _Style = PLAIN) -> str:
 
     subject = new(c.after) if c.after is not None else old(c.before)
     k = ChangeKind
-    if c.kind is k.ADDED:
-        return f"{subject}, under {new(c.new_node, c.new_value)}"
-    if c.kind in (k.REMOVED, k.ELIMINATED):
-        return f"{subject}, was under {old(c.old_node, c.old_value)}"
+    if c.kind in ONE_END:
+        after_side, template = ONE_END[c.kind]
+        end = new(c.new_node, c.new_value) if after_side else old(c.old_node, c.old_value)
+        return template.format(subject, end)
     if c.kind is k.MOVED:
         return f"{subject}: {old(c.old_node, c.old_value)} → {new(c.new_node, c.new_value)}"
-    if c.kind is k.SUPERIOR_ADDED:
-        return f"{subject}: now also under {new(c.new_node, c.new_value)}"
-    if c.kind is k.SUPERIOR_REMOVED:
-        return f"{subject}: no longer also under {old(c.old_node, c.old_value)}"
     if c.kind in (k.UNIT_CHANGED, k.UNIT_REPARENTED):
         return f"{subject}: {old(c.old_node)} → {new(c.new_node)}"
-    if c.kind is k.SECONDARY_ADDED:
-        return f"{subject} ⇢ {new(c.new_node)}"
-    if c.kind is k.SECONDARY_REMOVED:
-        return f"{subject} ⇢ {old(c.old_node)} (dropped)"
+    if c.kind is k.LINK_ADDED:
+        return f"{subject} ↔ {new(c.new_node)} ({style.text(str(c.new_value))})"
+    if c.kind is k.LINK_REMOVED:
+        return f"{subject} ↔ {old(c.old_node)} ({style.text(str(c.old_value))}, dropped)"
+    if c.kind is k.LINK_RETYPED:
+        was, now = style.text(str(c.old_value)), style.text(str(c.new_value))
+        return f"{subject} ↔ {new(c.new_node)}: {was} → {now}"
     if c.kind in (k.UNIT_ADDED, k.UNIT_REMOVED):
         return subject
     return f"{subject}: {_value(c.old_value, style)} → {_value(c.new_value, style)}"
@@ -168,7 +185,11 @@ def _describe(
 
 
 def change_dict(diff: Diff, c: Change) -> dict[str, Any]:
-    """One change for JSON: ``kind``, ``post`` (or ``unit``), ``from``/``to`` where they apply."""
+    """One change for JSON: ``kind``, ``post`` (or ``unit``), ``from``/``to`` where they apply.
+
+    A headship's ``from``/``to`` is the unit; a link's other end is ``with``,
+    and ``from``/``to`` its type (``to`` alone when added, ``from`` alone when removed).
+    """
     b, a = diff.before, diff.after
     subject = _describe(a, c.after) if c.after is not None else _describe(b, c.before)
     out: dict[str, Any] = {"kind": str(c.kind), "unit" if c.is_unit else "post": subject}
@@ -177,6 +198,11 @@ def change_dict(diff: Diff, c: Change) -> dict[str, Any]:
         if before_id != a.id_of(c.after):
             out["before_id"] = before_id
     k = c.kind
+    if k in LINK_KINDS:
+        end = (b, c.old_node) if k is ChangeKind.LINK_REMOVED else (a, c.new_node)
+        out["with"] = _describe(*end)
+        types = {"from": c.old_value, "to": c.new_value}
+        return out | {key: value for key, value in types.items() if value is not None}
     if k in (ChangeKind.MOVED, ChangeKind.UNIT_CHANGED, ChangeKind.UNIT_REPARENTED):
         out["from"] = _describe(b, c.old_node, c.old_value)
         out["to"] = _describe(a, c.new_node, c.new_value)
@@ -185,9 +211,15 @@ def change_dict(diff: Diff, c: Change) -> dict[str, Any]:
         ChangeKind.ELIMINATED,
         ChangeKind.SECONDARY_REMOVED,
         ChangeKind.SUPERIOR_REMOVED,
+        ChangeKind.HEADS_REMOVED,
     ):
         out["from"] = _describe(b, c.old_node, c.old_value)
-    elif k in (ChangeKind.ADDED, ChangeKind.SECONDARY_ADDED, ChangeKind.SUPERIOR_ADDED):
+    elif k in (
+        ChangeKind.ADDED,
+        ChangeKind.SECONDARY_ADDED,
+        ChangeKind.SUPERIOR_ADDED,
+        ChangeKind.HEADS_ADDED,
+    ):
         out["to"] = _describe(a, c.new_node, c.new_value)
     elif k not in (ChangeKind.UNIT_ADDED, ChangeKind.UNIT_REMOVED):
         out["from"], out["to"] = c.old_value, c.new_value

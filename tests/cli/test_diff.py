@@ -17,7 +17,11 @@ def test_diff_of_the_sample_proposal_as_text(cli: Cli) -> None:
     result = cli("diff", HPS, PLAN, "-q")
     assert result.returncode == 0, result.stderr
     out = result.stdout
-    assert "21 change(s): 1 added, 2 removed, 2 moved, 1 retitled, 6 unit-changed" in out
+    assert (
+        "27 change(s): 1 added, 2 removed, 2 moved, 1 retitled, 6 unit-changed, "
+        "1 secondary-added, 1 secondary-removed, 3 heads-added, 3 heads-removed"
+    ) in out
+    assert "Chief Information Officer [hps-cio]: now heads Office of Information Technology" in out
     assert (
         "Director of Educational Technology [hps-director-edtech]: Chief Operating Officer "
         "[hps-coo] → Chief Information Officer [hps-cio]"
@@ -30,6 +34,28 @@ def test_exit_code_is_1_only_with_changes_and_the_option(cli: Cli) -> None:
     assert cli("diff", HPS, PLAN, "-q", "--exit-code").returncode == 1
     same = cli("diff", HPS, HPS, "-q", "--exit-code")
     assert same.returncode == 0 and "no changes" in same.stdout
+
+
+HEADED = """\
+organizations:
+  - name: X
+    units: [{id: u, name: Finance}]
+    posts:
+      - {id: a, title: CEO, root: true}
+      - {id: b, title: CFO, reports_to: a, heads: u}
+"""
+
+
+def test_a_change_of_the_units_a_post_heads_is_a_change(cli: Cli, tmp_path: Path) -> None:
+    before, after = tmp_path / "h1.yaml", tmp_path / "h2.yaml"
+    before.write_text(HEADED)
+    after.write_text(HEADED.replace(", heads: u", ""))
+    result = cli("diff", str(before), str(after), "-q", "--exit-code")
+    assert result.returncode == 1, result.stdout
+    assert "1 change(s): 1 heads-removed" in result.stdout
+    assert "CFO [b]: no longer heads Finance [u]" in result.stdout
+    scenario = cli("diff", str(before), str(after), "-q", "-f", "scenario")
+    assert "- set: b\n  heads: []\n" in scenario.stdout
 
 
 def test_the_scenario_format_replays_the_diff(cli: Cli, tmp_path: Path) -> None:

@@ -18,8 +18,9 @@ organizations:
       - {id: fin, name: Finance Department, kind: department}
     posts:
       - {id: gm, title: General Manager, holder: Rosa Diaz, reports_to: board}
-      - {id: coo, title: Chief Operating Officer, reports_to: gm, unit: ops}
-      - {id: cfo, title: Chief Financial Officer, holder: Sam Lee, reports_to: gm, unit: fin}
+      - {id: coo, title: Chief Operating Officer, reports_to: gm, unit: ops, heads: ops}
+      - {id: cfo, title: Chief Financial Officer, holder: Sam Lee, reports_to: gm, unit: fin,
+         heads: fin, links: [{to: plant-mgr, type: liaison}]}
       - {id: plant-mgr, title: Plant Manager, reports_to: coo, unit: plant, grade: M2}
       - {id: operator, title: Plant Operator, reports_to: plant-mgr, unit: plant, fte: 6}
       - {id: controller, title: Controller, reports_to: cfo, unit: fin, secondary: coo}

@@ -159,6 +159,63 @@ def test_each_kind_of_unit_change(edit: tuple[str, str], kind: str, subject: str
     assert [(u["kind"], u["unit"]["id"]) for u in units] == [(kind, subject)]
 
 
+@pytest.mark.parametrize(
+    ("edit", "kind", "subject", "ends"),
+    [
+        (
+            ("unit: plant, grade", "unit: plant, heads: plant, grade"),
+            "heads-added",
+            "plant-mgr",
+            {"to": "plant"},
+        ),
+        (("unit: fin,\n         heads: fin,", "unit: fin,\n        "), "heads-removed", "cfo",
+         {"from": "fin"}),
+        (
+            ("fte: 6}", "fte: 6, links: [{to: analyst, type: works_with}]}"),
+            "link-added",
+            "operator",
+            {"with": "analyst", "to": "works_with"},
+        ),
+        ((", links: [{to: plant-mgr, type: liaison}]", ""), "link-removed", "cfo",
+         {"with": "plant-mgr", "from": "liaison"}),
+        (("type: liaison", "type: advises"), "link-retyped", "cfo",
+         {"with": "plant-mgr", "from": "liaison", "to": "advises"}),
+    ],
+)  # fmt: skip
+def test_units_headed_and_links_are_changes(
+    edit: tuple[str, str], kind: str, subject: str, ends: dict[str, str]
+) -> None:
+    d = diff_of(edit)
+    got = only(d)
+    assert (got["kind"], got["post"]["id"]) == (kind, subject)
+    shown = {k: v["id"] if isinstance(v, dict) else v for k, v in got.items()}
+    assert {k: shown.get(k) for k in ("from", "to", "with") if k in shown} == ends
+    assert d.counts()[kind] == 1
+
+
+def test_a_headship_handed_over_and_the_headships_of_a_new_post() -> None:
+    d = diff_of(
+        ("unit: ops, heads: ops}", "unit: ops}"),
+        (
+            "      - {id: plant-mgr",
+            "      - {id: ops-dir, title: Director of Operations, reports_to: coo,\n"
+            "         heads: [ops, plant]}\n"
+            "      - {id: plant-mgr",
+        ),
+    )
+    heads = [
+        (str(c.kind), d.after.id_of(c.after_node), c.old_node, c.new_node)
+        for c in d.changes
+        if c.kind in (ChangeKind.HEADS_ADDED, ChangeKind.HEADS_REMOVED)
+    ]
+    b_ops, a = d.before.node("ops"), d.after
+    assert heads == [
+        ("heads-removed", "coo", b_ops, None),
+        ("heads-added", "ops-dir", None, a.node("ops")),
+        ("heads-added", "ops-dir", None, a.node("plant")),
+    ]
+
+
 def test_case_and_spacing_are_not_changes() -> None:
     assert not diff_of(
         ("holder: Sam Lee", "holder: 'sam  lee'"), ("title: Controller,", "title: CONTROLLER,")

@@ -6,8 +6,9 @@ from orgmodel.apply import apply
 from orgmodel.diff.changes import compare
 from orgmodel.diff.invert import scenario_yaml, to_scenario
 from orgmodel.graph import OrgGraph
-from orgmodel.orgfile import parse_orgfile
-from orgmodel.scenario import parse_scenario
+from orgmodel.orgfile import parse_orgfile, read_orgfile
+from orgmodel.scenario import parse_scenario, read_scenario
+from tests.conftest import ROOT
 
 CHAIN = """\
 organizations:
@@ -44,4 +45,35 @@ def test_new_posts_come_superiors_first_and_removals_innermost_first() -> None:
         ("add", {"id": "n2", "title": "Lead", "reports_to": "n1"}),
         ("remove", "z"),
         ("remove", "y"),
+    ]
+
+
+def test_the_sample_proposal_replays_with_its_units_headed() -> None:
+    """The review's case: the new CIO heads the new Office of Information Technology."""
+    base = read_orgfile(ROOT / "data/hartford-public-schools.yaml")
+    plan = read_scenario(ROOT / "data/proposals/hps-operations-2026.yaml")
+    proposed = OrgGraph(apply(base, plan))
+    d = compare(OrgGraph(base), proposed)
+    edits = to_scenario(d)["edits"]
+    assert {"set": "hps-cio", "heads": ["hps-information-technology"]} in edits
+    assert {"set": "hps-director-enrollment", "heads": []} in edits  # before its removal
+    replayed = OrgGraph(apply(base, parse_scenario(scenario_yaml(d), "d.yaml")))
+    assert compare(replayed, proposed).changes == []
+    cio = replayed.node("hps-cio")
+    assert [replayed.id_of(u) for u, _ in replayed.heads[cio]] == ["hps-information-technology"]
+
+
+def test_a_changed_link_replays_as_remove_then_add() -> None:
+    before = parse_orgfile(CHAIN % ("root: true", "reports_to: x, links: [{to: x}]"), "a.yaml")
+    after = parse_orgfile(
+        CHAIN % ("root: true", "reports_to: x, links: [{to: x, type: advises}]"), "b.yaml"
+    )
+    d = compare(OrgGraph(before), OrgGraph(after))
+    assert to_scenario(d)["edits"] == [
+        {"remove_link": "y", "from": "x", "type": "liaison"},
+        {"add_link": "y", "to": "x", "type": "advises"},
+    ]
+    replayed = OrgGraph(apply(before, parse_scenario(scenario_yaml(d), "d.yaml")))
+    assert [(s, o, str(r.qualifier)) for s, o, r in replayed.links] == [
+        (replayed.node("y"), replayed.node("x"), "advises")
     ]

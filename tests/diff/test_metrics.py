@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from orgmodel.diff.changes import compare
 from orgmodel.diff.metrics import ROWS, measure
+from orgmodel.graph import OrgGraph
+from orgmodel.orgfile import read_orgfile
 from orgmodel.queries import stats
+from tests.conftest import ROOT
 from tests.diff.helpers import BASE, graph
 from tests.diff.test_report import sample
 
@@ -33,3 +36,16 @@ def test_managers_and_individual_contributors_follow_the_tree() -> None:
     assert m.rows["layers"] == (stats(d.before).layers, stats(d.after).layers) == (5, 5)
     spans = {(d.before.id_of(s.before), s.delta) for s in m.span_changes if s.before is not None}
     assert spans == {("cfo", 1), ("controller", -1)}
+
+
+def test_stats_and_diff_count_managers_alike_and_a_board_is_none() -> None:
+    hps = OrgGraph(read_orgfile(ROOT / "data/hartford-public-schools.yaml"))
+    board = hps.node("hps-board")
+    assert list(hps.children(board)) == [hps.node("hps-superintendent")]  # a body with a report
+    spans = [len(hps.children(n)) for n in range(hps.post_count)]
+    managers = [s for s in spans if s]
+    s, m = stats(hps), measure(compare(hps, hps))
+    assert s.managers == m.rows["managers"][0] == len(managers) == 22
+    assert s.span_mean == m.rows["span_mean"][0] == round(sum(managers) / 22, 2) == 2.32
+    assert sum(s.span_distribution.values()) == 22
+    assert board not in [n for n, _ in s.widest]
