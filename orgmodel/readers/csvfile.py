@@ -7,20 +7,30 @@ each record starts on, so errors and provenance can say ``file.csv:17``.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from orgmodel.errors import SourceError
+from orgmodel.records import LoadIssue, Prov
 
 __all__ = [
+    "DELIMITERS",
+    "FALLBACK",
+    "TableText",
+    "delimiter_name",
+    "delimiter_of",
     "detect_encoding",
+    "encoding_issue",
     "ends_in_quotes",
     "iter_rows",
     "norm_header",
     "open_table",
     "read_header",
+    "sniff_delimiter",
     "unclosed_quote",
 ]
 
@@ -59,28 +69,177 @@ def detect_encoding(path: Path) -> str:
     return "utf-8-sig"
 
 
-def _undecodable(path: str | Path, encoding: str) -> SourceError:
-    """Where the first byte that ``encoding`` cannot decode is: a line, not a buffer offset."""
-    with Path(path).open("rb") as handle:
-        for number, raw in enumerate(handle, 1):
+DELIMITERS = (",", ";", "\t", "|")
+"""The delimiters a table's header is sniffed for: comma, semicolon (Excel in much of
+Europe), tab (``.tsv``, Excel's "Text" export) and pipe."""
+
+_NAMES = {",": "','", ";": "';'", "\t": "tab", "|": "'|'"}
+
+
+def delimiter_name(delimiter: str) -> str:
+    """How messages name a delimiter: ``"tab"`` or the character quoted.
+
+    >>> delimiter_name("\\t"), delimiter_name(";")
+    ('tab', "';'")
+    """
+    return _NAMES.get(delimiter, repr(delimiter))
+
+
+def sniff_delimiter(header: str, suffix: str = ".csv") -> str:
+    """The delimiter of a table from its header line: the one of :data:`DELIMITERS` it
+    holds most of outside quotes (a comma on a tie, a tab for a ``.tsv``).
+
+    One line decides, so a million-row file pays nothing for it; a header holds
+    the column names, where the delimiter is the most frequent punctuation.
+
+    >>> sniff_delimiter("id;title;manager"), sniff_delimiter('"Name, full",Title,Manager')
+    (';', ',')
+    >>> sniff_delimiter("id\\ttitle\\tmanager, dotted", ".tsv"), sniff_delimiter("name", ".tsv")
+    ('\\t', '\\t')
+    """
+    counts = dict.fromkeys(DELIMITERS, 0)
+    quoted = False
+    for ch in header:
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted and ch in counts:
+            counts[ch] += 1
+    if suffix.lower() == ".tsv" and (counts["\t"] or not any(counts.values())):
+        return "\t"
+    best = max(DELIMITERS, key=counts.__getitem__)  # the first of the most frequent
+    return best if counts[best] else ","
+
+
+def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: the bytes UTF-8 could not decode, read as Windows-1252."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return exc.object[exc.start : exc.end].decode("cp1252"), exc.end
+
+
+FALLBACK = "orgmodel.cp1252"
+codecs.register_error(FALLBACK, _cp1252_fallback)
+_LONE_CR = re.compile(rb"(?<=\r)(?!\n)")
+
+
+class TableText:
+    """A table file's text, line by line, with line ends kept (as ``newline=""`` keeps them).
+
+    UTF-16 (with a BOM) is decoded as a whole. Anything else is decoded line by
+    line: UTF-8 where a line is UTF-8, and otherwise its bytes that are not
+    UTF-8 are read as Windows-1252, so a file that mixes the two (rows pasted
+    from another export) keeps every character. :attr:`mixed` is the first line
+    that was not UTF-8 in a file that also holds UTF-8, which readers report
+    (:func:`encoding_issue`); a file all in Windows-1252 is simply read.
+    :attr:`delimiter` is sniffed from the first line (:func:`sniff_delimiter`).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.encoding = detect_encoding(path)
+        self._binary = path.open("rb")
+        self._text: io.TextIOWrapper | None = None
+        if self.encoding == "utf-16":
+            self._text = io.TextIOWrapper(self._binary, encoding="utf-16", newline="")
+        self.line = 0
+        self.first_fallback: int | None = None
+        self.utf8_seen = False
+        self._pending: list[str] = []
+        self._lines = self._decoded()
+        first = self.readline()
+        self._pending.append(first)
+        self.line = 0
+        self.delimiter = sniff_delimiter(first.lstrip("\ufeff"), path.suffix)
+
+    @property
+    def mixed(self) -> int | None:
+        """The first line not in UTF-8, when other text of the file is (else None)."""
+        return self.first_fallback if self.utf8_seen else None
+
+    def _decoded(self) -> Iterator[str]:
+        if self._text is not None:
             try:
-                raw.decode(encoding)
+                yield from self._text
+            except UnicodeDecodeError:
+                raise SourceError(
+                    str(self.path), "cannot be decoded as UTF-16", line=self.line + 1
+                ) from None
+            return
+        number = 0
+        for raw in self._binary:
+            pieces = _LONE_CR.split(raw) if b"\r" in raw else [raw]
+            for piece in pieces:
+                if not piece:
+                    continue
+                number += 1
+                yield self._decode(piece, number)
+
+    def _decode(self, raw: bytes, number: int) -> str:
+        if number == 1:
+            raw = raw.removeprefix(codecs.BOM_UTF8)
+        if raw.isascii():
+            return raw.decode("ascii")
+        try:
+            text = raw.decode("utf-8")
+            self.utf8_seen = True
+        except UnicodeDecodeError:
+            try:
+                text = raw.decode("utf-8", errors=FALLBACK)
             except UnicodeDecodeError as exc:
-                return SourceError(
-                    str(path),
-                    f"undecodable byte {raw[exc.start]:#x} (read as {encoding})",
+                raise SourceError(
+                    str(self.path),
+                    f"undecodable byte {exc.object[exc.start]:#x}: neither UTF-8 nor Windows-1252",
                     line=number,
                     hint="save the file as UTF-8",
-                )
-    return SourceError(str(path), f"cannot be decoded as {encoding}")
+                ) from None
+            if self.first_fallback is None:
+                self.first_fallback = number
+            if len(text) < len(raw):  # some bytes of the line were UTF-8 characters
+                self.utf8_seen = True
+        return text
+
+    def readline(self) -> str:
+        """The next line ("" at the end), as :meth:`io.TextIOBase.readline`."""
+        if self._pending:
+            return self._pending.pop()
+        self.line += 1
+        return next(self._lines, "")
+
+    def __iter__(self) -> Iterator[str]:
+        while True:
+            text = self.readline()
+            if not text:
+                return
+            yield text
+
+    def close(self) -> None:
+        self._binary.close()
+
+    def __enter__(self) -> TableText:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
-def open_table(path: str | Path) -> io.TextIOWrapper:
+def encoding_issue(handle: TableText) -> LoadIssue | None:
+    """The warning for a file read so far that mixes UTF-8 and Windows-1252, else None."""
+    if handle.mixed is None:
+        return None
+    return LoadIssue(
+        "mixed-encoding",
+        "the file mixes UTF-8 and Windows-1252: this line is the first not in UTF-8, "
+        "read as Windows-1252; check its accented letters and dashes, and save the file "
+        "as UTF-8",
+        Prov(str(handle.path), handle.mixed),
+    )
+
+
+def open_table(path: str | Path) -> TableText:
     """Open a CSV file for streaming: UTF-8 (BOM dropped), UTF-16 with a BOM, or Windows-1252."""
     p = Path(path)
     try:
-        enc = detect_encoding(p)
-        return p.open(encoding=enc, newline="", errors="strict")
+        return TableText(p)
     except FileNotFoundError:
         raise SourceError(str(path), "file not found") from None
     except IsADirectoryError:
@@ -89,15 +248,19 @@ def open_table(path: str | Path) -> io.TextIOWrapper:
         raise SourceError(str(path), f"cannot be read: {exc.strerror}") from None
 
 
+def delimiter_of(path: str | Path) -> str:
+    """The delimiter of a table file, sniffed from its header line."""
+    with open_table(path) as handle:
+        return handle.delimiter
+
+
 def read_header(path: str | Path) -> list[str]:
     """The header row of a CSV file, or an error saying it has none."""
     with open_table(path) as handle:
         try:
-            header = next(csv.reader(handle), None)
+            header = next(csv.reader(handle, delimiter=handle.delimiter), None)
         except csv.Error as exc:
             raise SourceError(str(path), f"cannot be read as CSV: {exc}", line=1) from None
-        except UnicodeDecodeError:
-            raise _undecodable(path, handle.encoding) from None
     if not header or not any(h.strip() for h in header):
         raise SourceError(str(path), "is empty; expected a header row", line=1)
     return header
@@ -146,11 +309,15 @@ def unclosed_quote(path: str, line: int) -> SourceError:
     )
 
 
-def iter_rows(handle: io.TextIOWrapper, path: str) -> Iterator[tuple[int, list[str]]]:
+def iter_rows(
+    handle: TableText, path: str, issues: list[LoadIssue] | None = None
+) -> Iterator[tuple[int, list[str]]]:
     """Yield ``(line, row)`` for each record after the header; blank rows are skipped.
 
     A quote left open in the last record is an error with that record's line
     (:func:`unclosed_quote`), not one long value holding the rest of the file.
+    When the rows are all read, a file that mixes encodings adds its warning
+    (:func:`encoding_issue`) to ``issues``.
     """
     held: list[str] = []  # the text lines of the record being read
 
@@ -159,7 +326,8 @@ def iter_rows(handle: io.TextIOWrapper, path: str) -> Iterator[tuple[int, list[s
             held.append(text)
             yield text
 
-    reader = csv.reader(lines())
+    delimiter = handle.delimiter
+    reader = csv.reader(lines(), delimiter=delimiter)
     last_start, last = 0, ""
     try:
         next(reader, None)
@@ -173,7 +341,7 @@ def iter_rows(handle: io.TextIOWrapper, path: str) -> Iterator[tuple[int, list[s
             start = reader.line_num + 1
     except csv.Error as exc:
         raise SourceError(path, f"malformed CSV: {exc}", line=reader.line_num) from None
-    except UnicodeDecodeError:
-        raise _undecodable(path, handle.encoding) from None
-    if '"' in last and ends_in_quotes(last):
+    if '"' in last and ends_in_quotes(last, delimiter):
         raise unclosed_quote(path, last_start)
+    if issues is not None and (issue := encoding_issue(handle)) is not None:
+        issues.append(issue)
