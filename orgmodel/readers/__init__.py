@@ -87,7 +87,7 @@ def _first_line(path: Path) -> str:
     with open_table(path) as handle:
         try:
             return handle.readline()
-        except SourceError:
+        except UnicodeDecodeError:
             return ""  # the reader reports the undecodable byte with its line
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import codecs
 import csv
-import io
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -110,116 +109,122 @@ def sniff_delimiter(header: str, suffix: str = ".csv") -> str:
     return best if counts[best] else ","
 
 
+_FALLBACKS = [0]
+"""How many times :func:`_cp1252_fallback` ran: a handle compares it before and after reading."""
+
+
 def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
     """Codec error handler: the bytes UTF-8 could not decode, read as Windows-1252."""
     if not isinstance(exc, UnicodeDecodeError):
         raise exc
+    _FALLBACKS[0] += 1
     return exc.object[exc.start : exc.end].decode("cp1252"), exc.end
 
 
 FALLBACK = "orgmodel.cp1252"
 codecs.register_error(FALLBACK, _cp1252_fallback)
-_LONE_CR = re.compile(rb"(?<=\r)(?!\n)")
+
+_UTF8_CHAR = re.compile(
+    rb"[\xc2\xc3\xc5][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+"""A UTF-8 character that Windows-1252 text practically never holds: the Latin-1 letters
+(``\\xc3\\xa9`` would be "Ã©"), the dashes and quotes (``\\xe2\\x80\\x94`` would be "â€”"),
+and what lies beyond. Other two-byte pairs are left out: "É" then a no-break space is
+plausible Windows-1252."""
+
+
+def _holds_utf8(path: Path, limit: int = 1 << 62) -> bool:
+    """True when the file (its first ``limit`` bytes) holds a UTF-8 character
+    (:data:`_UTF8_CHAR`); read in blocks."""
+    with path.open("rb") as handle:
+        while limit > 0 and (block := handle.read(min(1 << 22, limit))):
+            limit -= len(block)
+            if _UTF8_CHAR.search(block) is not None:
+                return True
+    return False
+
+
+def _first_not_utf8(path: Path) -> int | None:
+    """The first line that is not UTF-8, or None."""
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, 1):
+            if not raw.isascii():
+                try:
+                    raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    return number
+    return None
 
 
 class TableText:
-    """A table file's text, line by line, with line ends kept (as ``newline=""`` keeps them).
+    """A table file's text, as ``open(newline="")`` gives it, and the delimiter of its header.
 
-    UTF-16 (with a BOM) is decoded as a whole. Anything else is decoded line by
-    line: UTF-8 where a line is UTF-8, and otherwise its bytes that are not
-    UTF-8 are read as Windows-1252, so a file that mixes the two (rows pasted
-    from another export) keeps every character. :attr:`mixed` is the first line
-    that was not UTF-8 in a file that also holds UTF-8, which readers report
-    (:func:`encoding_issue`); a file all in Windows-1252 is simply read.
+    UTF-16 (with a BOM) and UTF-8 are decoded by Python's codecs at full speed.
+    Bytes that are not UTF-8 are read as Windows-1252 (a codec error handler),
+    so a file that mixes the two -- rows pasted from another export -- keeps
+    every character; :attr:`mixed` then names the first line not in UTF-8,
+    which readers report (:func:`encoding_issue`). A file whose first 64 KB
+    are Windows-1252 with no UTF-8 character is read as Windows-1252 (as
+    Excel saves it), without a warning.
     :attr:`delimiter` is sniffed from the first line (:func:`sniff_delimiter`).
     """
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self.encoding = detect_encoding(path)
-        self._binary = path.open("rb")
-        self._text: io.TextIOWrapper | None = None
+        codec, errors = "utf-8-sig", FALLBACK
         if self.encoding == "utf-16":
-            self._text = io.TextIOWrapper(self._binary, encoding="utf-16", newline="")
-        self.line = 0
-        self.first_fallback: int | None = None
-        self.utf8_seen = False
-        self._pending: list[str] = []
-        self._lines = self._decoded()
-        first = self.readline()
-        self._pending.append(first)
-        self.line = 0
-        self.delimiter = sniff_delimiter(first.lstrip("\ufeff"), path.suffix)
+            codec, errors = "utf-16", "strict"
+        elif self.encoding == "cp1252" and not _holds_utf8(path, 1 << 16):
+            codec, errors = "cp1252", "strict"  # no UTF-8 where the encoding was told
+        self._text = path.open(encoding=codec, errors=errors, newline="")
+        self._fallbacks = _FALLBACKS[0]
+        try:
+            first = self._text.readline()
+        except UnicodeDecodeError:
+            first = ""  # the reader reports the byte with its line
+        self._text.seek(0)
+        self.delimiter = sniff_delimiter(first, path.suffix)
 
     @property
     def mixed(self) -> int | None:
-        """The first line not in UTF-8, when other text of the file is (else None)."""
-        return self.first_fallback if self.utf8_seen else None
-
-    def _decoded(self) -> Iterator[str]:
-        if self._text is not None:
-            try:
-                yield from self._text
-            except UnicodeDecodeError:
-                raise SourceError(
-                    str(self.path), "cannot be decoded as UTF-16", line=self.line + 1
-                ) from None
-            return
-        number = 0
-        for raw in self._binary:
-            pieces = _LONE_CR.split(raw) if b"\r" in raw else [raw]
-            for piece in pieces:
-                if not piece:
-                    continue
-                number += 1
-                yield self._decode(piece, number)
-
-    def _decode(self, raw: bytes, number: int) -> str:
-        if number == 1:
-            raw = raw.removeprefix(codecs.BOM_UTF8)
-        if raw.isascii():
-            return raw.decode("ascii")
-        try:
-            text = raw.decode("utf-8")
-            self.utf8_seen = True
-        except UnicodeDecodeError:
-            try:
-                text = raw.decode("utf-8", errors=FALLBACK)
-            except UnicodeDecodeError as exc:
-                raise SourceError(
-                    str(self.path),
-                    f"undecodable byte {exc.object[exc.start]:#x}: neither UTF-8 nor Windows-1252",
-                    line=number,
-                    hint="save the file as UTF-8",
-                ) from None
-            if self.first_fallback is None:
-                self.first_fallback = number
-            if len(text) < len(raw):  # some bytes of the line were UTF-8 characters
-                self.utf8_seen = True
-        return text
+        """The first line not in UTF-8, when the text read so far fell back and the file
+        also holds UTF-8 (else None). Rescans the file only when a fallback happened."""
+        if _FALLBACKS[0] == self._fallbacks or not _holds_utf8(self.path):
+            return None
+        return _first_not_utf8(self.path)
 
     def readline(self) -> str:
         """The next line ("" at the end), as :meth:`io.TextIOBase.readline`."""
-        if self._pending:
-            return self._pending.pop()
-        self.line += 1
-        return next(self._lines, "")
+        return self._text.readline()
 
     def __iter__(self) -> Iterator[str]:
-        while True:
-            text = self.readline()
-            if not text:
-                return
-            yield text
+        return iter(self._text)
 
     def close(self) -> None:
-        self._binary.close()
+        self._text.close()
 
     def __enter__(self) -> TableText:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _undecodable(path: str | Path) -> SourceError:
+    """Where the first byte that is neither UTF-8 nor Windows-1252 is: a line, not an offset."""
+    with Path(path).open("rb") as handle:
+        for number, raw in enumerate(handle, 1):
+            try:
+                raw.decode("utf-8", errors=FALLBACK)
+            except UnicodeDecodeError as exc:
+                return SourceError(
+                    str(path),
+                    f"undecodable byte {exc.object[exc.start]:#x}: neither UTF-8 nor Windows-1252",
+                    line=number,
+                    hint="save the file as UTF-8",
+                )
+    return SourceError(str(path), "cannot be decoded as UTF-16", hint="save the file as UTF-8")
 
 
 def encoding_issue(handle: TableText) -> LoadIssue | None:
@@ -261,6 +266,8 @@ def read_header(path: str | Path) -> list[str]:
             header = next(csv.reader(handle, delimiter=handle.delimiter), None)
         except csv.Error as exc:
             raise SourceError(str(path), f"cannot be read as CSV: {exc}", line=1) from None
+        except UnicodeDecodeError:
+            raise _undecodable(path) from None
     if not header or not any(h.strip() for h in header):
         raise SourceError(str(path), "is empty; expected a header row", line=1)
     return header
@@ -341,6 +348,8 @@ def iter_rows(
             start = reader.line_num + 1
     except csv.Error as exc:
         raise SourceError(path, f"malformed CSV: {exc}", line=reader.line_num) from None
+    except UnicodeDecodeError:
+        raise _undecodable(path) from None
     if '"' in last and ends_in_quotes(last, delimiter):
         raise unclosed_quote(path, last_start)
     if issues is not None and (issue := encoding_issue(handle)) is not None:
