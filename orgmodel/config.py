@@ -50,8 +50,27 @@ class Settings:
     path: Path | None = None
 
     def sources_for(self, given: Sequence[str | Path]) -> list[str | Path]:
-        """The sources a command reads: those given (``-s``), else these settings' ``sources``."""
-        return list(given) or list(self.sources)
+        """The sources a command reads: those given (``-s``), else these settings' ``sources``.
+
+        A source the settings list that does not exist is an error naming the
+        settings file and its line, where the fix is (not only the missing path).
+        """
+        if given:
+            return list(given)
+        from orgmodel.readers.snapshots import parse_spec  # readers import config's callers
+
+        written = self.raw.get("sources", [])
+        written = [written] if isinstance(written, str) else written
+        for source, as_written in zip(self.sources, written, strict=False):
+            if not parse_spec(source).path.exists() and self.path is not None:
+                section = PYPROJECT_TABLE if self.path.name == "pyproject.toml" else ""
+                raise SourceError(
+                    str(_near(self.path)),
+                    f"'sources' lists {as_written!r}, which is no file or folder "
+                    f"(paths are relative to {_near(self.path.parent)})",
+                    line=_line_of_key(self.path, section, "sources"),
+                )
+        return list(self.sources)
 
     def mapping_for(self, given: Mapping[str, str] | None) -> dict[str, str]:
         """The CSV column mapping: these settings' ``[map]``, with ``given`` (``--map``) on top."""

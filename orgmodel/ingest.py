@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from orgmodel.errors import OrgModelError, UsageError
+from orgmodel.errors import OrgModelError, SourceError, UsageError
 from orgmodel.extract import Extraction, extract_file
 from orgmodel.readers import POSTING_SUFFIXES, SKIP_NAMES
 from orgmodel.readers.postings import extraction_to_data
@@ -110,6 +110,11 @@ def extract_path(path: str) -> Outcome:
     """
     try:
         return path, extract_file(path), None
+    except SourceError as exc:
+        if exc.path != path:
+            return path, None, str(exc)
+        where = f"line {exc.line}: " if exc.line is not None else ""
+        return path, None, where + exc.message + (f" ({exc.hint})" if exc.hint else "")
     except OrgModelError as exc:
         message = str(exc)
         prefix = f"{path}: "
@@ -172,10 +177,13 @@ def ingest(
     Raises :class:`UsageError` when there is no posting at all, or when not
     one of them could be read (there would be nothing to write).
     """
+    paths = list(paths)
     files, missing = posting_files(paths)
     if not files and not missing:
+        named = ", ".join(str(p) for p in paths[:5]) + (" ..." if len(paths) > 5 else "")
         raise UsageError(
-            "no postings found: name .txt, .md or .html files, or folders that hold them"
+            f"no postings found in {named or 'the sources given'}: name .txt, .md or .html "
+            "files, or folders that hold them"
         )
     result = IngestResult(OrgData(), files=len(files) + len(missing), skipped=list(missing))
     if progress is not None:

@@ -116,7 +116,7 @@ class PostSpec(_Strict):
     unit: str | None = Field(None, description="id or name of the unit the post sits in")
     holder: str | None = Field(None, description="who holds the post; absent means vacant")
     grade: str | None = None
-    fte: float | None = Field(None, ge=0)
+    fte: float | None = Field(None, ge=0, allow_inf_nan=False)
     root: bool = Field(False, description="true for the top of the organization, by design")
     reports_to: Refs = Field(default_factory=list, description="primary superior(s)")
     secondary: Refs = Field(default_factory=list, description="dotted-line superior(s)")

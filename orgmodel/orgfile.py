@@ -89,15 +89,85 @@ class _LineLoader(yaml.SafeLoader):
         return mapping
 
 
-def _strip_lines(value: Any, path: Path_, lines: dict[Path_, int]) -> Any:
-    if isinstance(value, dict):
-        line = value.pop(_LINE, None)
-        if line is not None:
-            lines[path] = line
-        return {k: _strip_lines(v, (*path, k), lines) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_strip_lines(v, (*path, i), lines) for i, v in enumerate(value)]
-    return value
+ALIAS_FLOOR = 100_000
+"""Values a YAML document may expand to however short it is (:func:`_strip_lines`)."""
+ALIAS_FACTOR = 10
+"""...and per character of it: a document without aliases has fewer values than characters."""
+
+
+class _Stripper:
+    """Copies a loaded document without the line markers, noting each mapping's line.
+
+    YAML aliases (``*name``) share one object between places; the copy
+    expands them. So a document whose alias refers to itself, or whose
+    aliases nest ("billion laughs": a kilobyte that expands to a billion
+    values), is refused here, with the line reached, rather than recursing
+    or running for hours. Small anchors, as hand-written files use them,
+    expand as they always did.
+    """
+
+    def __init__(self, path: str, text: str, lines: dict[Path_, int]) -> None:
+        self.path = path
+        self.text = text
+        self.lines = lines
+        self.limit = max(ALIAS_FLOOR, ALIAS_FACTOR * len(text))
+        self.count = 0
+        self.line = 1
+        self.open: set[int] = set()  # containers being copied: met again, an alias loops
+
+    def copy(self, value: Any, path: Path_) -> Any:
+        self.count += 1
+        if self.count > self.limit:
+            raise SourceError(
+                self.path,
+                f"its aliases (*name) expand to more than {self.limit:,} values, far more "
+                "than an org file holds; orgmodel refuses such a document",
+                line=_first_alias_line(self.text) or self.line,
+                hint="write the values out, or use anchors (&name) for small parts only",
+            )
+        if not isinstance(value, dict | list):
+            return value
+        key = id(value)
+        if key in self.open:
+            raise SourceError(
+                self.path,
+                f"the YAML alias (*name) at {_describe(path)} refers to a value that "
+                "contains it, so it never ends",
+                line=self.line,
+            )
+        self.open.add(key)
+        try:
+            if isinstance(value, list):
+                return [self.copy(v, (*path, i)) for i, v in enumerate(value)]
+            line = value.get(_LINE)
+            if line is not None:
+                self.lines[path] = self.line = line
+            return {k: self.copy(v, (*path, k)) for k, v in value.items() if k != _LINE}
+        finally:
+            self.open.discard(key)
+
+
+def _first_alias_line(text: str) -> int | None:
+    """The line of the document's first alias (``*name``), where an expansion starts."""
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, yaml.AliasToken):
+                return int(token.start_mark.line) + 1
+    except yaml.YAMLError:
+        return None
+    return None
+
+
+def _strip_lines(value: Any, path: str, lines: dict[Path_, int], text: str) -> Any:
+    """``value`` without line markers (each mapping's line goes to ``lines``).
+
+    >>> lines = {}
+    >>> _strip_lines({"a": [{"b": 1, _LINE: 3}], _LINE: 1}, "f.yaml", lines, "")
+    {'a': [{'b': 1}]}
+    >>> lines
+    {(): 1, ('a', 0): 3}
+    """
+    return _Stripper(path, text, lines).copy(value, ())
 
 
 def line_of(loc: Iterable[str | int], lines: dict[Path_, int]) -> int | None:
@@ -142,7 +212,7 @@ def _load_json(text: str, path: str) -> tuple[Any, dict[Path_, int]]:
         raise SourceError(path, "is empty; expected an org file with 'organizations:'")
     lines: dict[Path_, int] = {}
     try:
-        _strip_lines(yaml.load(_NOT_FOR_YAML.sub(" ", text), Loader=_LineLoader), (), lines)
+        _strip_lines(yaml.load(_NOT_FOR_YAML.sub(" ", text), Loader=_LineLoader), path, lines, text)
     except yaml.YAMLError:
         lines.clear()  # line numbers help find a record; the data is already read
     return raw, lines
@@ -166,7 +236,7 @@ def load_with_lines(text: str, path: str) -> tuple[Any, dict[Path_, int]]:
         raise SourceError(path, f"invalid YAML: {exc}") from None
     if raw is None:
         raise SourceError(path, "is empty; expected an org file with 'organizations:'")
-    return _strip_lines(raw, (), lines), lines
+    return _strip_lines(raw, path, lines, text), lines
 
 
 def _validate(raw: Any, path: str, lines: dict[Path_, int]) -> OrgFile:

@@ -62,3 +62,12 @@ def test_an_unknown_key_is_an_error_naming_it_and_the_known_ones(
         find_settings(cwd=tmp_path)
     assert expected in str(info.value)
     assert str(info.value).endswith("the settings are: sources, [map], [validate]")
+
+
+def test_a_missing_source_names_the_settings_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "org.csv").write_text("id,title,manager\n1,Mayor,\n")
+    (tmp_path / "orgmodel.toml").write_text('# where the data is\nsources = ["org.csv", "nope"]\n')
+    settings = find_settings(cwd=tmp_path)
+    with pytest.raises(SourceError, match=r"orgmodel\.toml:2: 'sources' lists 'nope'"):
+        settings.sources_for([])
+    assert settings.sources_for(["org.csv"]) == ["org.csv"]  # -s wins; the settings are unused

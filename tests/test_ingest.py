@@ -116,7 +116,7 @@ def test_progress_hears_of_every_file_in_order(tmp_path: Path) -> None:
 
 
 def test_nothing_to_read_is_a_usage_error(tmp_path: Path) -> None:
-    with pytest.raises(UsageError, match="no postings found"):
+    with pytest.raises(UsageError, match=f"no postings found in {tmp_path}: "):
         ingest([tmp_path])
     (tmp_path / "empty.md").write_text("", encoding="utf-8")
     with pytest.raises(UsageError, match="none of the 1 posting file"):
@@ -187,3 +187,12 @@ def test_cli_writes_nothing_when_nothing_can_be_read(cli: Cli, tmp_path: Path) -
     assert "empty.txt: the file is empty" in result.stderr
     assert "nothing was written" in result.stderr
     assert out.read_text(encoding="utf-8") == "organizations: []\n"
+
+
+def test_a_skipped_file_says_its_line_once(tmp_path: Path) -> None:
+    path = tmp_path / "fm.md"
+    path.write_text("---\ntitle: [unclosed\n---\nReports to: Chief Executive\n")
+    _, extraction, reason = extract_path(str(path))
+    assert extraction is None and reason is not None
+    assert reason.startswith("line 2: front matter is not valid YAML: expected ',' or ']'")
+    assert str(path) not in reason and "\n" not in reason

@@ -340,3 +340,35 @@ def test_ignore_lists_survive_save_then_load(data: OrgData, draw: st.DataObject,
     again = _reload(data, fmt)
     assert _comparable(again) == _comparable(data)
     assert again.unit_ignores == data.unit_ignores
+
+
+def test_a_recursive_alias_is_refused_with_its_place(write: Callable[[str, str], Path]) -> None:
+    with pytest.raises(SourceError, match=r"i\.yaml:1: the YAML alias \(\*name\) at a\[0\]"):
+        read_orgfile(write("i.yaml", "a: &a [*a]\n"))
+    text = (
+        "organizations:\n  - name: City\n    posts:\n"
+        "      - &p {id: a, title: Mayor, root: true, note: [*p]}\n"
+    )
+    with pytest.raises(SourceError, match=r"j\.yaml:4: .*posts\[0\]\.note\[0\]"):
+        read_orgfile(write("j.yaml", text))
+
+
+def test_nested_aliases_are_refused_quickly(write: Callable[[str, str], Path]) -> None:
+    lines = ["organizations: []", 'l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]" for i in range(1, 10)]
+    path = write("lol.yaml", "\n".join(lines) + "\n")  # under 1 KB, ~2.7 billion values
+    with pytest.raises(SourceError, match=r"lol\.yaml:3: its aliases \(\*name\) expand to more"):
+        read_orgfile(path)
+
+
+def test_small_anchors_still_expand(write: Callable[[str, str], Path]) -> None:
+    text = (
+        "organizations:\n  - name: City\n    posts:\n"
+        "      - {id: mayor, title: Mayor, root: true}\n"
+        "      - {id: clerk, title: City Clerk, reports_to: mayor, grade: &g M2}\n"
+        "      - {id: deputy, title: Deputy Clerk, reports_to: clerk, grade: *g}\n"
+    )
+    data = read_orgfile(write("anchors.yaml", text))
+    assert [(p.id, p.grade, p.prov.line) for p in data.posts] == [
+        ("mayor", None, 4), ("clerk", "M2", 5), ("deputy", "M2", 6),
+    ]  # fmt: skip

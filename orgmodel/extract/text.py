@@ -61,6 +61,37 @@ def _as_text(value: object) -> str:
     return str(value)
 
 
+def _front_matter_error(exc: yaml.YAMLError, source: str) -> SourceError:
+    """One line saying what is wrong, on the file line where the faulty value starts.
+
+    PyYAML's own text spans several lines with quoted snippets; its problem
+    mark is often the end of the block (an unclosed bracket), so the line of
+    the construct it was reading (the context mark) is the one to look at.
+    Front matter starts on the file's second line.
+
+    >>> error = _front_matter_error(_yaml_error("title: [unclosed\\n"), "fm.md")
+    >>> error.line, error.hint
+    (2, 'while parsing a flow sequence that starts here')
+    >>> error.message
+    "front matter is not valid YAML: expected ',' or ']', but got '<stream end>'"
+    """
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    context = getattr(exc, "context", None)
+    mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+    line = mark.line + 2 if mark is not None else None
+    hint = f"{context} that starts here" if context and mark is not None else context
+    return SourceError(source, f"front matter is not valid YAML: {problem}", line=line, hint=hint)
+
+
+def _yaml_error(block: str) -> yaml.YAMLError:
+    """The error PyYAML raises on ``block`` (for the examples)."""
+    try:
+        yaml.safe_load(block)
+    except yaml.YAMLError as exc:
+        return exc
+    raise ValueError("valid YAML")
+
+
 def split_front_matter(text: str, source: str = "<text>") -> tuple[dict[str, str], str, int]:
     """``(meta, body, body_offset)``; no front matter gives ``({}, text, 0)``."""
     opening = _FRONT.match(text)
@@ -73,9 +104,7 @@ def split_front_matter(text: str, source: str = "<text>") -> tuple[dict[str, str
     try:
         data = yaml.safe_load(block) if block.strip() else {}
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else None
-        raise SourceError(source, f"front matter is not valid YAML: {exc}", line=line) from exc
+        raise _front_matter_error(exc, source) from None
     if not isinstance(data, dict):
         raise SourceError(source, "front matter must be a mapping of keys to values", line=2)
     meta = {str(k): _as_text(v) for k, v in data.items() if v is not None and str(v).strip()}

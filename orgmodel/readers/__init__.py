@@ -39,6 +39,7 @@ from orgmodel.readers.organogram import is_organogram, read_organogram
 from orgmodel.readers.parents_by_name import looks_parented_by_name
 from orgmodel.readers.snapshots import parse_spec, read_snapshot, several_snapshots_issue
 from orgmodel.readers.strays import is_skipped
+from orgmodel.readers.strays import skipped as stray
 from orgmodel.readers.table import read_table
 from orgmodel.records import OrgData
 
@@ -50,6 +51,7 @@ __all__ = [
     "expand_sources",
     "load_sources",
     "read_source",
+    "unreadable",
 ]
 
 FORMATS = (
@@ -177,11 +179,39 @@ def _folder_files(folder: Path) -> list[Path]:
         if child.stem.lower() in SKIP_NAMES:
             continue
         suffix = child.suffix.lower()
-        if suffix in ORGFILE_SUFFIXES and _is_scenario(read_text(child)):
+        if (
+            suffix in ORGFILE_SUFFIXES
+            and unreadable(child) is None
+            and _is_scenario(read_text(child))
+        ):
             continue  # a scenario of edits (orgmodel apply) describes no structure
         if suffix in READ_SUFFIXES:
             out.append(child)
     return out
+
+
+def unreadable(path: Path) -> str | None:
+    """Why a file cannot be read at all (empty, or refused by the system), else None.
+
+    Such a file met in a folder is skipped with a note, as a stray is: an empty
+    ``dependency_links.txt`` in an ``.egg-info`` must not stop the rest.
+
+    >>> import tempfile, pathlib
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "b.csv").write_text("\\n  \\n")
+    >>> unreadable(d / "b.csv"), unreadable(pathlib.Path("README.md"))
+    ('the file is empty', None)
+    """
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(1 << 12)
+    except IsADirectoryError:
+        return "is a folder"
+    except OSError as exc:
+        return f"cannot be read: {exc.strerror}"
+    if len(head) < 1 << 12 and not head.removeprefix(b"\xef\xbb\xbf").strip():
+        return "the file is empty"
+    return None
 
 
 def _read_orgfile(path: Path) -> OrgData:
@@ -211,9 +241,13 @@ def read_source(
     folder (``in_folder``) that is no org data -- JSON that is no org tree,
     a text that states no title and no reporting line -- gives only a
     note that it was skipped (:mod:`orgmodel.readers.strays`); named
-    itself, it is an error (JSON) or an untitled posting (text).
+    itself, it is an error (JSON) or an untitled posting (text). So is a
+    file that is empty or cannot be opened (:func:`unreadable`): skipped
+    with a note in a folder, an error when named.
     """
     spec = parse_spec(path)
+    if in_folder and (why := unreadable(spec.path)) is not None:
+        return stray(str(spec.path), why)
     kind = fmt or detect_format(spec.path)
     readers: dict[str, Callable[[Path], OrgData]] = {
         "orgfile": _read_orgfile,

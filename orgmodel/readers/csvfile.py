@@ -7,20 +7,29 @@ each record starts on, so errors and provenance can say ``file.csv:17``.
 
 from __future__ import annotations
 
+import codecs
 import csv
-import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 from orgmodel.errors import SourceError
+from orgmodel.records import LoadIssue, Prov
 
 __all__ = [
+    "DELIMITERS",
+    "FALLBACK",
+    "TableText",
+    "delimiter_name",
+    "delimiter_of",
     "detect_encoding",
+    "encoding_issue",
     "ends_in_quotes",
     "iter_rows",
     "norm_header",
     "open_table",
     "read_header",
+    "sniff_delimiter",
     "unclosed_quote",
 ]
 
@@ -59,28 +68,183 @@ def detect_encoding(path: Path) -> str:
     return "utf-8-sig"
 
 
-def _undecodable(path: str | Path, encoding: str) -> SourceError:
-    """Where the first byte that ``encoding`` cannot decode is: a line, not a buffer offset."""
+DELIMITERS = (",", ";", "\t", "|")
+"""The delimiters a table's header is sniffed for: comma, semicolon (Excel in much of
+Europe), tab (``.tsv``, Excel's "Text" export) and pipe."""
+
+_NAMES = {",": "','", ";": "';'", "\t": "tab", "|": "'|'"}
+
+
+def delimiter_name(delimiter: str) -> str:
+    """How messages name a delimiter: ``"tab"`` or the character quoted.
+
+    >>> delimiter_name("\\t"), delimiter_name(";")
+    ('tab', "';'")
+    """
+    return _NAMES.get(delimiter, repr(delimiter))
+
+
+def sniff_delimiter(header: str, suffix: str = ".csv") -> str:
+    """The delimiter of a table from its header line: the one of :data:`DELIMITERS` it
+    holds most of outside quotes (a comma on a tie, a tab for a ``.tsv``).
+
+    One line decides, so a million-row file pays nothing for it; a header holds
+    the column names, where the delimiter is the most frequent punctuation.
+
+    >>> sniff_delimiter("id;title;manager"), sniff_delimiter('"Name, full",Title,Manager')
+    (';', ',')
+    >>> sniff_delimiter("id\\ttitle\\tmanager, dotted", ".tsv"), sniff_delimiter("name", ".tsv")
+    ('\\t', '\\t')
+    """
+    counts = dict.fromkeys(DELIMITERS, 0)
+    quoted = False
+    for ch in header:
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted and ch in counts:
+            counts[ch] += 1
+    if suffix.lower() == ".tsv" and (counts["\t"] or not any(counts.values())):
+        return "\t"
+    best = max(DELIMITERS, key=counts.__getitem__)  # the first of the most frequent
+    return best if counts[best] else ","
+
+
+_FALLBACKS = [0]
+"""How many times :func:`_cp1252_fallback` ran: a handle compares it before and after reading."""
+
+
+def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: the bytes UTF-8 could not decode, read as Windows-1252."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    _FALLBACKS[0] += 1
+    return exc.object[exc.start : exc.end].decode("cp1252"), exc.end
+
+
+FALLBACK = "orgmodel.cp1252"
+codecs.register_error(FALLBACK, _cp1252_fallback)
+
+_UTF8_CHAR = re.compile(
+    rb"[\xc2\xc3\xc5][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+"""A UTF-8 character that Windows-1252 text practically never holds: the Latin-1 letters
+(``\\xc3\\xa9`` would be "Ã©"), the dashes and quotes (``\\xe2\\x80\\x94`` would be "â€”"),
+and what lies beyond. Other two-byte pairs are left out: "É" then a no-break space is
+plausible Windows-1252."""
+
+
+def _holds_utf8(path: Path, limit: int = 1 << 62) -> bool:
+    """True when the file (its first ``limit`` bytes) holds a UTF-8 character
+    (:data:`_UTF8_CHAR`); read in blocks."""
+    with path.open("rb") as handle:
+        while limit > 0 and (block := handle.read(min(1 << 22, limit))):
+            limit -= len(block)
+            if _UTF8_CHAR.search(block) is not None:
+                return True
+    return False
+
+
+def _first_not_utf8(path: Path) -> int | None:
+    """The first line that is not UTF-8, or None."""
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, 1):
+            if not raw.isascii():
+                try:
+                    raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    return number
+    return None
+
+
+class TableText:
+    """A table file's text, as ``open(newline="")`` gives it, and the delimiter of its header.
+
+    UTF-16 (with a BOM) and UTF-8 are decoded by Python's codecs at full speed.
+    Bytes that are not UTF-8 are read as Windows-1252 (a codec error handler),
+    so a file that mixes the two -- rows pasted from another export -- keeps
+    every character; :attr:`mixed` then names the first line not in UTF-8,
+    which readers report (:func:`encoding_issue`). A file whose first 64 KB
+    are Windows-1252 with no UTF-8 character is read as Windows-1252 (as
+    Excel saves it), without a warning.
+    :attr:`delimiter` is sniffed from the first line (:func:`sniff_delimiter`).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.encoding = detect_encoding(path)
+        codec, errors = "utf-8-sig", FALLBACK
+        if self.encoding == "utf-16":
+            codec, errors = "utf-16", "strict"
+        elif self.encoding == "cp1252" and not _holds_utf8(path, 1 << 16):
+            codec, errors = "cp1252", "strict"  # no UTF-8 where the encoding was told
+        self._text = path.open(encoding=codec, errors=errors, newline="")
+        self._fallbacks = _FALLBACKS[0]
+        try:
+            first = self._text.readline()
+        except UnicodeDecodeError:
+            first = ""  # the reader reports the byte with its line
+        self._text.seek(0)
+        self.delimiter = sniff_delimiter(first, path.suffix)
+
+    @property
+    def mixed(self) -> int | None:
+        """The first line not in UTF-8, when the text read so far fell back and the file
+        also holds UTF-8 (else None). Rescans the file only when a fallback happened."""
+        if _FALLBACKS[0] == self._fallbacks or not _holds_utf8(self.path):
+            return None
+        return _first_not_utf8(self.path)
+
+    def readline(self) -> str:
+        """The next line ("" at the end), as :meth:`io.TextIOBase.readline`."""
+        return self._text.readline()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._text)
+
+    def close(self) -> None:
+        self._text.close()
+
+    def __enter__(self) -> TableText:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _undecodable(path: str | Path) -> SourceError:
+    """Where the first byte that is neither UTF-8 nor Windows-1252 is: a line, not an offset."""
     with Path(path).open("rb") as handle:
         for number, raw in enumerate(handle, 1):
             try:
-                raw.decode(encoding)
+                raw.decode("utf-8", errors=FALLBACK)
             except UnicodeDecodeError as exc:
                 return SourceError(
                     str(path),
-                    f"undecodable byte {raw[exc.start]:#x} (read as {encoding})",
+                    f"undecodable byte {exc.object[exc.start]:#x}: neither UTF-8 nor Windows-1252",
                     line=number,
                     hint="save the file as UTF-8",
                 )
-    return SourceError(str(path), f"cannot be decoded as {encoding}")
+    return SourceError(str(path), "cannot be decoded as UTF-16", hint="save the file as UTF-8")
 
 
-def open_table(path: str | Path) -> io.TextIOWrapper:
+def encoding_issue(handle: TableText) -> LoadIssue | None:
+    """The warning for a file read so far that mixes UTF-8 and Windows-1252, else None."""
+    if handle.mixed is None:
+        return None
+    return LoadIssue(
+        "mixed-encoding",
+        "the file mixes UTF-8 and Windows-1252: this line is the first not in UTF-8, "
+        "read as Windows-1252; check its accented letters and dashes, and save the file "
+        "as UTF-8",
+        Prov(str(handle.path), handle.mixed),
+    )
+
+
+def open_table(path: str | Path) -> TableText:
     """Open a CSV file for streaming: UTF-8 (BOM dropped), UTF-16 with a BOM, or Windows-1252."""
     p = Path(path)
     try:
-        enc = detect_encoding(p)
-        return p.open(encoding=enc, newline="", errors="strict")
+        return TableText(p)
     except FileNotFoundError:
         raise SourceError(str(path), "file not found") from None
     except IsADirectoryError:
@@ -89,15 +253,21 @@ def open_table(path: str | Path) -> io.TextIOWrapper:
         raise SourceError(str(path), f"cannot be read: {exc.strerror}") from None
 
 
+def delimiter_of(path: str | Path) -> str:
+    """The delimiter of a table file, sniffed from its header line."""
+    with open_table(path) as handle:
+        return handle.delimiter
+
+
 def read_header(path: str | Path) -> list[str]:
     """The header row of a CSV file, or an error saying it has none."""
     with open_table(path) as handle:
         try:
-            header = next(csv.reader(handle), None)
+            header = next(csv.reader(handle, delimiter=handle.delimiter), None)
         except csv.Error as exc:
             raise SourceError(str(path), f"cannot be read as CSV: {exc}", line=1) from None
         except UnicodeDecodeError:
-            raise _undecodable(path, handle.encoding) from None
+            raise _undecodable(path) from None
     if not header or not any(h.strip() for h in header):
         raise SourceError(str(path), "is empty; expected a header row", line=1)
     return header
@@ -146,11 +316,15 @@ def unclosed_quote(path: str, line: int) -> SourceError:
     )
 
 
-def iter_rows(handle: io.TextIOWrapper, path: str) -> Iterator[tuple[int, list[str]]]:
+def iter_rows(
+    handle: TableText, path: str, issues: list[LoadIssue] | None = None
+) -> Iterator[tuple[int, list[str]]]:
     """Yield ``(line, row)`` for each record after the header; blank rows are skipped.
 
     A quote left open in the last record is an error with that record's line
     (:func:`unclosed_quote`), not one long value holding the rest of the file.
+    When the rows are all read, a file that mixes encodings adds its warning
+    (:func:`encoding_issue`) to ``issues``.
     """
     held: list[str] = []  # the text lines of the record being read
 
@@ -159,7 +333,8 @@ def iter_rows(handle: io.TextIOWrapper, path: str) -> Iterator[tuple[int, list[s
             held.append(text)
             yield text
 
-    reader = csv.reader(lines())
+    delimiter = handle.delimiter
+    reader = csv.reader(lines(), delimiter=delimiter)
     last_start, last = 0, ""
     try:
         next(reader, None)
@@ -174,6 +349,8 @@ def iter_rows(handle: io.TextIOWrapper, path: str) -> Iterator[tuple[int, list[s
     except csv.Error as exc:
         raise SourceError(path, f"malformed CSV: {exc}", line=reader.line_num) from None
     except UnicodeDecodeError:
-        raise _undecodable(path, handle.encoding) from None
-    if '"' in last and ends_in_quotes(last):
+        raise _undecodable(path) from None
+    if '"' in last and ends_in_quotes(last, delimiter):
         raise unclosed_quote(path, last_start)
+    if issues is not None and (issue := encoding_issue(handle)) is not None:
+        issues.append(issue)

@@ -126,10 +126,10 @@ def read_idparent(path: str | Path, mapping: Mapping[str, str] | None = None) ->
     builder = RecordBuilder(name)
     rows = _Rows(builder, read_header(path), mapping)
     with open_table(path) as handle:
-        for line, row in iter_rows(handle, name):
+        for line, row in iter_rows(handle, name, builder.data.issues):
             rows.add(row, Prov(name, line))
     if not builder.data.posts:
-        raise SourceError(name, "has a header but no rows", line=2)
+        raise builder.no_rows_error()
     return builder.finish("rows")
 
 

@@ -40,7 +40,7 @@ from typing import Any
 from orgmodel.errors import SourceError
 from orgmodel.fileio import read_text
 from orgmodel.readers.idparent import cell_text, json_records, records_to_data
-from orgmodel.readers.rows import RecordBuilder, to_number
+from orgmodel.readers.rows import RecordBuilder, fte_fault, fte_value
 from orgmodel.readers.strays import skipped
 from orgmodel.readers.table import mapping_for
 from orgmodel.records import LoadIssue, OrgData, PostRecord, Prov
@@ -157,9 +157,11 @@ class _TreeReader:
         fte = None
         raw = _first(node, FTE_KEYS)
         if raw is not None:
-            fte = to_number(cell_text(raw))
+            fte = fte_value(cell_text(raw))
             if fte is None:
-                self.b.issue("bad-value", f"FTE {raw!r} of {where} is not a number", prov, pid)
+                self.b.issue(
+                    "bad-value", f"FTE {raw!r} of {where} {fte_fault(cell_text(raw))}", prov, pid
+                )
         holder = cell_text(_first(node, HOLDER_KEYS)).strip() or None
         self.b.post(
             PostRecord(

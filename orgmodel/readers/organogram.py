@@ -30,7 +30,7 @@ from orgmodel.errors import SourceError
 from orgmodel.fileio import slug
 from orgmodel.naming import guess_unit_kind, squash
 from orgmodel.readers.csvfile import iter_rows, norm_header, open_table, read_header
-from orgmodel.readers.rows import VACANT, long_row_issue, to_number
+from orgmodel.readers.rows import VACANT, fte_fault, fte_value, long_row_issue
 from orgmodel.records import (
     LineKind,
     LoadIssue,
@@ -116,7 +116,7 @@ def _senior(ctx: _Context, header: list[str]) -> None:
     combined = "seniority" in get
     seen: set[str] = set()
     with open_table(ctx.path) as handle:
-        for line, row in iter_rows(handle, ctx.path):
+        for line, row in iter_rows(handle, ctx.path, ctx.data.issues):
             prov = Prov(ctx.path, line)
             ref = cell(row, "post unique reference")
             if len(row) > len(header) and (long := long_row_issue(prov, row, len(header), ref)):
@@ -150,6 +150,12 @@ def _senior(ctx: _Context, header: list[str]) -> None:
                 if value := cell(row, key):
                     attrs[attr] = value
             boss = cell(row, "reports to senior post")
+            fte_text = cell(row, "fte")
+            fte = fte_value(fte_text) if fte_text else None
+            if fte_text and fte is None:
+                ctx.data.issues.append(
+                    LoadIssue("bad-value", f"FTE {fte_text!r} {fte_fault(fte_text)}", prov, (ref,))
+                )
             ctx.data.posts.append(
                 PostRecord(
                     ref,
@@ -159,7 +165,7 @@ def _senior(ctx: _Context, header: list[str]) -> None:
                     None,
                     name or None,
                     cell(row, "grade or equivalent") or None,
-                    to_number(cell(row, "fte")),
+                    fte,
                     boss.lower() in ROOT_MARKS,
                     attrs or None,
                     prov,
@@ -180,7 +186,7 @@ def _junior(ctx: _Context, header: list[str]) -> None:
 
     seen: set[str] = set()
     with open_table(ctx.path) as handle:
-        for line, row in iter_rows(handle, ctx.path):
+        for line, row in iter_rows(handle, ctx.path, ctx.data.issues):
             prov = Prov(ctx.path, line)
             if len(row) > len(header) and (long := long_row_issue(prov, row, len(header))):
                 ctx.data.issues.append(long)
@@ -207,9 +213,11 @@ def _junior_post(
 ) -> None:
     """One junior row: an aggregate post under its senior post, id ``boss/grade/title[-n]``."""
     title = title or "Junior staff"
-    fte = to_number(fte_text)
+    fte = fte_value(fte_text)
     if fte is None:
-        ctx.data.issues.append(LoadIssue("bad-value", f"FTE {fte_text!r} is not a number", prov))
+        ctx.data.issues.append(
+            LoadIssue("bad-value", f"FTE {fte_text!r} {fte_fault(fte_text)}", prov)
+        )
     base = f"{boss}/{slug(grade or 'x')}/{slug(title)}"
     pid, n = base, 2
     while pid in seen:

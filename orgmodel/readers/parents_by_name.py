@@ -29,12 +29,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from orgmodel.errors import SourceError
 from orgmodel.naming import squash
 from orgmodel.readers.csvfile import iter_rows, open_table, read_header
 from orgmodel.readers.rows import RecordBuilder, find_column, split_many
 from orgmodel.readers.table import FIELDS, mapping_for
-from orgmodel.records import OrgData, Prov
+from orgmodel.records import LoadIssue, OrgData, Prov
 
 __all__ = ["PARENT_NAME_COLUMNS", "looks_parented_by_name", "read_parents_by_name", "rows_to_data"]
 
@@ -123,7 +122,7 @@ def rows_to_data(
             hits = by_name.get(_key(parent), [])
             builder.line(pid, hits[0] if len(hits) == 1 else parent, prov)
     if not builder.data.posts:
-        raise SourceError(path, "has a header but no rows", line=2)
+        raise builder.no_rows_error()
     return builder.finish("rows")
 
 
@@ -131,6 +130,9 @@ def read_parents_by_name(path: str | Path, mapping: Mapping[str, str] | None = N
     """Read a CSV whose parent column holds names (``;`` between several)."""
     name = str(path)
     header = read_header(path)
+    issues: list[LoadIssue] = []
     with open_table(path) as handle:
-        rows = list(iter_rows(handle, name))
-    return rows_to_data(header, rows, name, mapping)
+        rows = list(iter_rows(handle, name, issues))
+    data = rows_to_data(header, rows, name, mapping)
+    data.issues[:0] = issues
+    return data

@@ -22,10 +22,12 @@ what it skipped.
 
 from __future__ import annotations
 
+import math
 import sys
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
+from orgmodel.errors import SourceError
 from orgmodel.fileio import slug
 from orgmodel.naming import guess_unit_kind, squash
 from orgmodel.readers.csvfile import norm_header
@@ -46,7 +48,10 @@ __all__ = [
     "VACANT",
     "RecordBuilder",
     "find_column",
+    "fte_fault",
+    "fte_value",
     "long_row_issue",
+    "no_ids_error",
     "split_many",
     "to_number",
 ]
@@ -112,11 +117,60 @@ def find_column(header: Sequence[str], names: Sequence[str]) -> int | None:
 
 
 def to_number(text: str) -> float | None:
-    """``"1,200.5"`` -> 1200.5; None when the text is not a number."""
+    """``"1,200.5"`` -> 1200.5; None when the text is not a finite number.
+
+    ``nan`` and ``inf`` are not numbers here: no count or share is infinite,
+    and JSON has no way to write them.
+
+    >>> to_number("1,200.5"), to_number("nan"), to_number("1e999"), to_number("n/a")
+    (1200.5, None, None, None)
+    """
     try:
-        return float(text.replace(",", ""))
+        value = float(text.replace(",", ""))
     except ValueError:
         return None
+    return value if math.isfinite(value) else None
+
+
+def fte_value(text: str) -> float | None:
+    """A full-time equivalent: a finite number of 0 or more, else None (to report).
+
+    >>> fte_value("0.5"), fte_value("-3"), fte_value("inf"), fte_value("NaN")
+    (0.5, None, None, None)
+    """
+    value = to_number(text)
+    return value if value is not None and value >= 0 else None
+
+
+def fte_fault(text: str) -> str:
+    """What is wrong with an FTE :func:`fte_value` refuses, for the bad-value note.
+
+    >>> fte_fault("half"), fte_fault("nan"), fte_fault("-3")
+    ('is not a number', 'is not a finite number', 'is negative')
+    """
+    try:
+        value = float(text.replace(",", ""))
+    except ValueError:
+        return "is not a number"
+    return "is negative" if value < 0 else "is not a finite number"
+
+
+def no_ids_error(path: str, lines: list[int], column: str | None = None) -> SourceError:
+    """The error for a table whose rows all lack an id: they were skipped, not absent.
+
+    >>> print(no_ids_error("t.csv", [2, 3], "id").message)
+    every row lacks an id (column 'id' is empty on lines 2, 3), so all were skipped
+    """
+    more = f" and {len(lines) - 5} more" if len(lines) > 5 else ""
+    shown = ", ".join(map(str, lines[:5])) + more
+    where = f"column {column.strip()!r}" if column is not None else "the id column"
+    return SourceError(
+        path,
+        f"every row lacks an id ({where} is empty on line"
+        f"{'s' if len(lines) > 1 else ''} {shown}), so all were skipped",
+        line=lines[0],
+        hint="fill in the id column, or name another with --map id=COLUMN",
+    )
 
 
 class RecordBuilder:
@@ -232,9 +286,9 @@ class RecordBuilder:
         unit = self.unit(org, row[i_unit], prov) if i_unit < width and row[i_unit] else None
         fte: float | None = None
         if i_fte < width and (raw := row[i_fte].strip()):
-            fte = to_number(raw)
+            fte = fte_value(raw)
             if fte is None:
-                self.issue("bad-value", f"FTE {raw!r} is not a number; ignored", prov, pid)
+                self.issue("bad-value", f"FTE {raw!r} {fte_fault(raw)}; ignored", prov, pid)
         values = self._values
         for i, name in self._attribute_columns(header, cols):
             if i < width and (v := row[i].strip()):
@@ -303,6 +357,16 @@ class RecordBuilder:
         self._attr_key, self._attr_cols = key, out
         self._attr_for = (header, cols)
         return out
+
+    def no_rows_error(self) -> SourceError:
+        """The error for a table that gave no post: its rows lacked ids, or it has none."""
+        if self.seen and self.skipped.get("no id") == self.seen:
+            lines = [
+                i.prov.line for i in self.data.issues if i.code == "row-skipped" and i.prov.line
+            ]
+            if lines:
+                return no_ids_error(self.path, lines)
+        return SourceError(self.path, "has a header but no rows", line=2)
 
     def finish(self, what: str = "records") -> OrgData:
         """The records, with one closing issue saying how many were skipped and why."""

@@ -28,6 +28,9 @@ from orgmodel.errors import SourceError
 from orgmodel.fileio import slug
 from orgmodel.naming import guess_unit_kind
 from orgmodel.readers.csvfile import (
+    DELIMITERS,
+    delimiter_name,
+    delimiter_of,
     detect_encoding,
     ends_in_quotes,
     iter_rows,
@@ -35,7 +38,14 @@ from orgmodel.readers.csvfile import (
     open_table,
     read_header,
 )
-from orgmodel.readers.rows import VACANT, long_row_issue, split_many
+from orgmodel.readers.rows import (
+    VACANT,
+    fte_fault,
+    fte_value,
+    long_row_issue,
+    no_ids_error,
+    split_many,
+)
 from orgmodel.records import (
     LineKind,
     LoadIssue,
@@ -143,9 +153,24 @@ def _ambiguous(path: str, field: str, header: Sequence[str], hits: list[int]) ->
 
 
 def mapping_for(
-    header: Sequence[str], explicit: Mapping[str, str] | None = None, path: str = "<csv>"
+    header: Sequence[str],
+    explicit: Mapping[str, str] | None = None,
+    path: str = "<csv>",
+    delimiter: str | None = None,
 ) -> dict[str, int]:
-    """Match header columns to fields; raise a clear error when the id or manager is unclear."""
+    """Match header columns to fields; raise a clear error when the id or manager is unclear.
+
+    ``delimiter`` is the one the header was split at, for the error: a header
+    of one column is a file delimited by something else, which no ``--map``
+    can help.
+
+    >>> try:
+    ...     mapping_for(["id:title:manager"], path="t.csv", delimiter=",")
+    ... except SourceError as exc:
+    ...     print(exc.message.replace(": the", ":\\nthe"))
+    no recognisable id and manager column:
+    the header, split at ',', is one column 'id:title:manager'
+    """
     own = list(ORGMODEL_CSV.values())
     if [h.strip() for h in header[: len(own)]] == own:
         explicit = {**ORGMODEL_CSV, **(explicit or {})}
@@ -182,9 +207,20 @@ def mapping_for(
         found["id"] = found["name"]
     if "id" not in found or "manager" not in found:
         missing = " and ".join(f for f in ("id", "manager") if f not in found)
+        if delimiter is not None and len(header) == 1:
+            known = ", ".join(delimiter_name(d) for d in DELIMITERS[:-1])
+            raise SourceError(
+                path,
+                f"no recognisable {missing} column: the header, split at "
+                f"{delimiter_name(delimiter)}, is one column {header[0]!r}",
+                line=1,
+                hint=f"orgmodel splits a table at {known} or {delimiter_name(DELIMITERS[-1])}, "
+                "whichever its header holds most of: save the file with one of them",
+            )
+        split = f" (split at {delimiter_name(delimiter)})" if delimiter is not None else ""
         raise SourceError(
             path,
-            f"no recognisable {missing} column among the headers "
+            f"no recognisable {missing} column among the headers{split} "
             + ", ".join(repr(h) for h in header),
             line=1,
             hint="name the columns with --map id=COLUMN,manager=COLUMN",
@@ -202,8 +238,9 @@ def read_table(path: str | Path, mapping: Mapping[str, str] | None = None) -> Or
     """
     name = str(path)
     header = read_header(path)
-    cols = mapping_for(header, mapping, name)
-    raw = read_raw_fast(path, len(header)) or read_raw(path, len(header))
+    delimiter = delimiter_of(path)
+    cols = mapping_for(header, mapping, name, delimiter)
+    raw = read_raw_fast(path, len(header), delimiter) or read_raw(path, len(header))
     return _to_data(name, header, cols, raw)
 
 
@@ -267,6 +304,7 @@ def _to_data(name: str, header: list[str], cols: dict[str, int], raw: RawTable) 
     for at, cells in raw.long_rows:
         if long := long_row_issue(Prov(name, at), cells, len(header), cells[cols["id"]].strip()):
             issues.append(long)
+    issues.extend(raw.issues)
     has_id = _nonempty(ids)
     if not has_id.all():
         issues.extend(
@@ -274,6 +312,8 @@ def _to_data(name: str, header: list[str], cols: dict[str, int], raw: RawTable) 
             for r in np.flatnonzero(~has_id)
         )
         keep = pa.array(has_id)
+        if not has_id.any():
+            raise no_ids_error(name, lines.tolist(), header[cols["id"]])
         ids, lines = ids.filter(keep), lines[has_id]
         columns = [c.filter(keep) for c in columns]
     n = len(ids)
@@ -387,7 +427,8 @@ def _fte(
     line_of: Callable[[int], int],
     issues: list[LoadIssue],
 ) -> pa.Array:
-    """FTE numbers, parsed once per distinct text; what is not a number is reported and dropped."""
+    """FTE numbers, parsed once per distinct text; what is not a number of 0 or more
+    (``nan``, ``inf``, ``-1``) is reported and dropped."""
     encoded = raw.dictionary_encode()
     values: list[float | None] = []
     bad: set[int] = set()
@@ -395,10 +436,9 @@ def _fte(
         if not text:
             values.append(None)
             continue
-        try:
-            values.append(float(text))
-        except ValueError:
-            values.append(None)
+        value = fte_value(text)
+        values.append(value)
+        if value is None:
             bad.add(k)
     if bad:
         codes = encoded.indices.to_pylist()
@@ -408,7 +448,7 @@ def _fte(
                 issues.append(
                     LoadIssue(
                         "bad-value",
-                        f"FTE {text!r} is not a number; ignored",
+                        f"FTE {text!r} {fte_fault(text)}; ignored",
                         Prov(name, line_of(row)),
                         (ids[row].as_py(),),
                     )
@@ -446,11 +486,13 @@ class RawTable(NamedTuple):
 
     ``long_rows`` are the rows with more cells than the header, as ``(line,
     cells)``: what is past the header's last column has no column to go to.
+    ``issues`` are what reading the text met (a file mixing encodings).
     """
 
     columns: list[pa.Array]
     lines: np.ndarray[Any, Any]
     long_rows: tuple[tuple[int, list[str]], ...] = ()
+    issues: tuple[LoadIssue, ...] = ()
 
 
 def read_raw(path: str | Path, width: int) -> RawTable:
@@ -459,12 +501,13 @@ def read_raw(path: str | Path, width: int) -> RawTable:
     cells: list[list[str]] = [[] for _ in range(width)]
     lines: list[int] = []
     long_rows: list[tuple[int, list[str]]] = []
+    issues: list[LoadIssue] = []
     appenders = [c.append for c in cells]
     gc_was_enabled = gc.isenabled()
     gc.disable()  # millions of small strings: the cyclic collector only slows the load down
     try:
         with open_table(path) as handle:
-            for line, row in iter_rows(handle, name):
+            for line, row in iter_rows(handle, name, issues):
                 lines.append(line)
                 if len(row) != width:
                     if len(row) < width:
@@ -478,10 +521,10 @@ def read_raw(path: str | Path, width: int) -> RawTable:
         if gc_was_enabled:
             gc.enable()
     columns = [pa.array(c, pa.string()) for c in cells]
-    return RawTable(columns, np.asarray(lines, dtype=np.int64), tuple(long_rows))
+    return RawTable(columns, np.asarray(lines, dtype=np.int64), tuple(long_rows), tuple(issues))
 
 
-def read_raw_fast(path: str | Path, width: int) -> RawTable | None:
+def read_raw_fast(path: str | Path, width: int, delimiter: str = ",") -> RawTable | None:
     """Parse with pyarrow when the file is plain UTF-8 with one record per line, else None.
 
     "One record per line" is checked, not assumed: the file's line count must
@@ -500,7 +543,9 @@ def read_raw_fast(path: str | Path, width: int) -> RawTable | None:
             read_options=pcsv.ReadOptions(
                 skip_rows=1, autogenerate_column_names=True, block_size=1 << 24
             ),
-            parse_options=pcsv.ParseOptions(newlines_in_values=False, ignore_empty_lines=False),
+            parse_options=pcsv.ParseOptions(
+                delimiter=delimiter, newlines_in_values=False, ignore_empty_lines=False
+            ),
             convert_options=pcsv.ConvertOptions(
                 column_types={f"f{i}": pa.string() for i in range(width)},
                 strings_can_be_null=False,
@@ -511,7 +556,7 @@ def read_raw_fast(path: str | Path, width: int) -> RawTable | None:
         return None
     if table.num_columns != width or _count_lines(p) != table.num_rows + 1:
         return None
-    if ends_in_quotes(_last_line(p).decode("utf-8", errors="replace")):
+    if ends_in_quotes(_last_line(p).decode("utf-8", errors="replace"), delimiter):
         return None  # a quote never closed: read_raw says where
     columns = [table.column(i).combine_chunks() for i in range(width)]
     lines = np.arange(2, table.num_rows + 2, dtype=np.int64)

@@ -17,8 +17,10 @@ from __future__ import annotations
 import datetime as dt
 import zipfile
 from collections.abc import Mapping
+from importlib import import_module
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
+from xml.etree import ElementTree
 
 from orgmodel.errors import SourceError
 from orgmodel.readers.rows import RecordBuilder
@@ -41,35 +43,80 @@ def cell_text(value: Any) -> str:
     return str(value)
 
 
+def _broken() -> tuple[type[BaseException], ...]:
+    """What openpyxl raises on a file that is no workbook, or a workbook broken inside:
+    not a zip, a part missing from it, XML that does not parse (ElementTree's error, or
+    lxml's when openpyxl uses lxml)."""
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    broken: tuple[type[BaseException], ...] = (
+        InvalidFileException, zipfile.BadZipFile, zipfile.LargeZipFile, KeyError, EOFError,
+        ElementTree.ParseError,
+    )  # fmt: skip
+    try:
+        lxml = import_module("lxml.etree")  # openpyxl parses with lxml when it is installed
+    except ImportError:
+        return broken
+    return (*broken, cast(type[BaseException], lxml.XMLSyntaxError))
+
+
 def read_xlsx(path: str | Path, mapping: Mapping[str, str] | None = None) -> OrgData:
-    """Read the first sheet that has a header row."""
+    """Read the first sheet that has a header row.
+
+    The file is handed to openpyxl open, so its name does not matter (``--input-format
+    xlsx`` on a workbook saved as ``.dat``); a file that is no workbook, or a workbook
+    broken inside, is an error naming the file and what was expected, not a traceback.
+    """
     import openpyxl  # loaded only when a workbook is read
 
     name = str(path)
+    broken = _broken()
+
+    def refused(exc: BaseException) -> SourceError:
+        detail = str(exc).strip("'\"") or type(exc).__name__
+        if not isinstance(exc, zipfile.BadZipFile | KeyError | OSError | EOFError):
+            detail = f"an XML part inside it does not parse ({detail})"
+        return SourceError(
+            name,
+            f"is not a readable .xlsx workbook: {detail}",
+            hint="orgmodel reads .xlsx/.xlsm workbooks saved by Excel, LibreOffice or "
+            "Google Sheets; for other files drop --input-format xlsx",
+        )
+
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        with Path(path).open("rb") as handle:
+            try:
+                book = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+            except broken as exc:
+                raise refused(exc) from None
+            try:
+                return _first_sheet(book, name, mapping)
+            except broken as exc:
+                raise refused(exc) from None
+            finally:
+                book.close()
     except FileNotFoundError:
         raise SourceError(name, "file not found") from None
-    except (zipfile.BadZipFile, KeyError, OSError) as exc:
-        raise SourceError(name, f"is not a readable .xlsx workbook ({exc})") from None
-    try:
-        for sheet in book.worksheets:
-            header: list[str] | None = None
-            builder = RecordBuilder(name)
-            cols: dict[str, int] = {}
-            for number, values in enumerate(sheet.iter_rows(values_only=True), 1):
-                row = [cell_text(v) for v in values]
-                if not any(c.strip() for c in row):
-                    continue
-                if header is None:
-                    header = row
-                    cols = mapping_for(header, mapping, f"{name} (sheet {sheet.title!r})")
-                    continue
-                builder.mapped_row(row, cols, header, number, prov=Prov(name, number))
-            if header is not None:
-                if not builder.data.posts:
-                    raise SourceError(name, f"sheet {sheet.title!r} has a header but no rows")
-                return builder.finish("rows")
-    finally:
-        book.close()
+    except OSError as exc:
+        raise SourceError(name, f"cannot be read: {exc.strerror or exc}") from None
+
+
+def _first_sheet(book: Any, name: str, mapping: Mapping[str, str] | None) -> OrgData:
+    for sheet in book.worksheets:
+        header: list[str] | None = None
+        builder = RecordBuilder(name)
+        cols: dict[str, int] = {}
+        for number, values in enumerate(sheet.iter_rows(values_only=True), 1):
+            row = [cell_text(v) for v in values]
+            if not any(c.strip() for c in row):
+                continue
+            if header is None:
+                header = row
+                cols = mapping_for(header, mapping, f"{name} (sheet {sheet.title!r})")
+                continue
+            builder.mapped_row(row, cols, header, number, prov=Prov(name, number))
+        if header is not None:
+            if not builder.data.posts:
+                raise builder.no_rows_error()
+            return builder.finish("rows")
     raise SourceError(name, "has no sheet with a header row")

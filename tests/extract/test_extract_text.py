@@ -129,3 +129,12 @@ def test_html_file_with_declared_charset(tmp_path: Path) -> None:
 def test_html_without_text_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(SourceError, match="no readable text"):
         read_posting(write(tmp_path, "p.htm", "<html><script>x()</script></html>"))
+
+
+def test_front_matter_that_is_no_yaml_is_one_line_at_its_line() -> None:
+    text = "---\nrole: Clerk\ntitle: [unclosed\n---\nReports to: Mayor\n"
+    with pytest.raises(SourceError) as caught:
+        split_front_matter(text, "fm.md")
+    message = str(caught.value)
+    assert message.startswith("fm.md:3: front matter is not valid YAML: ")
+    assert "\n" not in message and "<unicode string>" not in message

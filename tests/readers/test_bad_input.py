@@ -112,3 +112,15 @@ def test_a_row_longer_than_the_header_is_noted_by_every_csv_reader(
 def test_a_quote_never_closed_stops_every_csv_reader_at_its_line(write: Write) -> None:
     with pytest.raises(SourceError, match=r"d3.csv:3: malformed CSV: a quoted value"):
         read_source(write("d3.csv", 'id,parentId,name\n1,,Ana\n2,1,"Li\n3,1,Bo\n'))
+
+
+@pytest.mark.parametrize("name", ["noids.csv", "d3.csv"])
+def test_rows_that_all_lack_an_id_say_so(write: Write, name: str) -> None:
+    text = "id,title,manager\n,Chief Executive,\n,Chief Financial Officer,\n"
+    if name == "d3.csv":
+        text = text.replace("manager", "parentId")
+    with pytest.raises(SourceError) as caught:
+        read_source(write(name, text))
+    message = str(caught.value)
+    assert message.startswith(f"{write(name, text)}:2: every row lacks an id")
+    assert "lines 2, 3" in message and "no rows" not in message

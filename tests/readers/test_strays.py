@@ -11,6 +11,7 @@ import pytest
 from orgmodel.errors import SourceError
 from orgmodel.readers import load_sources, read_source
 from orgmodel.readers.strays import SKIPPED
+from tests.conftest import Cli
 
 Write = Callable[[str, str | bytes], Path]
 
@@ -74,3 +75,26 @@ def test_a_folder_with_no_readable_file_says_so(
     assert text.startswith(f"{tmp_path / 'empty'}: holds no file orgmodel reads (.yaml .yml .json")
     message = text.split(": ", 1)[1]
     assert ".csv" in message and ".md" in message and "-s" not in message  # diff has no -s
+
+
+def test_empty_files_in_a_folder_are_skipped_with_a_note(write: Write, tmp_path: Path) -> None:
+    write("hr/org.csv", "id,title,manager\n1,City Clerk,\n2,Deputy City Clerk,1\n")
+    write("hr/b.csv", "")
+    write("hr/pkg.egg-info/dependency_links.txt", "\n")
+    write("hr/node_modules/e.json", "")
+    data = load_sources([tmp_path / "hr"])
+    assert [p.id for p in data.posts] == ["1", "2"]
+    notes = sorted((Path(str(i.prov.source)).name, i.code, i.message) for i in data.issues)
+    assert notes == [
+        (name, SKIPPED, "skipped: the file is empty")
+        for name in ("b.csv", "dependency_links.txt", "e.json")
+    ]
+
+
+def test_an_empty_file_named_itself_is_an_error(write: Write, cli: Cli, tmp_path: Path) -> None:
+    write("b.csv", "")
+    with pytest.raises(SourceError, match=r"b\.csv:1: is empty"):
+        load_sources([tmp_path / "b.csv"])
+    result = cli("stats", "-s", "b.csv", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith("error: b.csv") and "Traceback" not in result.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -78,3 +79,43 @@ def test_not_a_workbook(tmp_path: Path) -> None:
     path.write_text("id,manager\n1,\n")
     with pytest.raises(SourceError, match=r"not a readable \.xlsx workbook"):
         read_xlsx(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("org.csv", b"id,title,manager\n1,Mayor,\n"),  # --input-format xlsx on a CSV
+        ("org.yaml", b"organizations:\n  - name: City\n"),
+        ("empty.xlsx", b""),
+    ],
+)
+def test_a_file_that_is_no_workbook_is_an_error_not_a_traceback(
+    tmp_path: Path, name: str, content: bytes
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(SourceError, match=rf"{name}: is not a readable \.xlsx workbook"):
+        read_source(path, "xlsx")
+
+
+def test_a_workbook_with_broken_xml_inside_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "broken.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types")
+    with pytest.raises(SourceError, match=r"broken\.xlsx: .*an XML part inside it does not parse"):
+        read_source(path)
+    sheet = _book(tmp_path / "sheet.xlsx", [["id", "title", "manager"], ["1", "Mayor", ""]])
+    with zipfile.ZipFile(sheet) as archive:
+        parts = {n: archive.read(n) for n in archive.namelist()}
+    parts["xl/worksheets/sheet1.xml"] = parts["xl/worksheets/sheet1.xml"][:-40]
+    with zipfile.ZipFile(sheet, "w") as archive:
+        for part, data in parts.items():
+            archive.writestr(part, data)
+    with pytest.raises(SourceError, match=r"sheet\.xlsx: .*does not parse"):
+        read_source(sheet)
+
+
+def test_a_sheet_whose_rows_lack_ids_says_so(tmp_path: Path) -> None:
+    path = _book(tmp_path / "s.xlsx", [["id", "title", "manager"], [None, "Mayor", None]])
+    with pytest.raises(SourceError, match=r"s\.xlsx:2: every row lacks an id"):
+        read_source(path)
