@@ -25,6 +25,7 @@ from pathlib import Path
 from orgmodel.config import Settings
 from orgmodel.graph import OrgGraph
 from orgmodel.load import load_data
+from orgmodel.output_guard import refuse_overwriting
 from orgmodel.writers import format_for, write
 from orgmodel.writers.orgrdf import DEFAULT_BASE
 
@@ -51,9 +52,20 @@ def convert(
     settings: Settings | None = None,
     base: str = DEFAULT_BASE,
 ) -> Conversion:
-    """Read ``sources`` and write ``output`` in the format ``to`` or its extension names."""
+    """Read ``sources`` and write ``output`` in the format ``to`` or its extension names.
+
+    An ``output`` that is one of the sources is refused before any source is
+    read: the converted file would replace it, comments and all.
+    """
     target = format_for(output, to)  # a bad name fails before any source is read
-    data = load_data(sources, fmt=fmt, mapping=mapping, settings=settings or Settings())
+    settings = settings or Settings()
+    refuse_overwriting(
+        output,
+        settings.sources_for(sources),
+        role="one of the sources",
+        why="convert would replace it, and drop its comments",
+    )
+    data = load_data(sources, fmt=fmt, mapping=mapping, settings=settings)
     was_enabled = gc.isenabled()
     gc.disable()  # as load_graph does: the build makes many small acyclic objects
     try:

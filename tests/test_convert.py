@@ -72,3 +72,12 @@ def test_library_convert_lists_losses(tmp_path: Path) -> None:
     assert any(line.startswith("1 dotted line(s): dropped") for line in result.lost)
     with pytest.raises(UsageError, match="unknown output format 'xml'"):
         convert([src], tmp_path / "org.xml", to="xml")
+
+
+def test_library_convert_refuses_to_write_over_a_source(tmp_path: Path) -> None:
+    source = tmp_path / "org.csv"
+    text = "id,title,manager\n1,Mayor,\n2,City Clerk,1\n"
+    source.write_text(text, encoding="utf-8")
+    with pytest.raises(UsageError, match="is one of the sources; write elsewhere"):
+        convert([tmp_path / "." / "org.csv"], source)
+    assert source.read_text(encoding="utf-8") == text

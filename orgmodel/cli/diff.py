@@ -204,6 +204,7 @@ def apply(
     Example: [bold]orgmodel apply org.yaml plan.yaml -o proposed.yaml[/]
     """
     from orgmodel.orgfile import dump_orgfile, orgfile_format, write_orgfile
+    from orgmodel.output_guard import refuse_overwriting
     from orgmodel.proposal import propose
     from orgmodel.rules.config import ValidateConfig
     from orgmodel.scenario import read_scenario
@@ -213,6 +214,9 @@ def apply(
     cfg.rules()  # an unknown rule in the config is a usage error before anything is read
     if output is not None:
         orgfile_format(output)  # and so is an output that cannot be an org file
+        why = "apply would replace what it reads with the proposal"
+        refuse_overwriting(output, [base], role="the BASE", why=why)
+        refuse_overwriting(output, [scenario], role="the SCENARIO", why=why)
     plan = read_scenario(scenario)
     proposal = propose(src.data([str(base)]), plan, cfg, base_name=str(base))
     refused = proposal.refused(strict)

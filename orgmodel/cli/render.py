@@ -76,5 +76,10 @@ def render(
     out.print(summary)
     if (cycles := cycle_note(chart.unplaced, "on the chart")) is not None:
         out.print(Text(cycles))
+    if chart.cycles:
+        out.print(
+            "the top post sits in a reporting cycle: the line back up to it closes the cycle; "
+            "run 'orgmodel validate' to see the cycles"
+        )
     if chart.lines_left_out:
         out.print(f"{chart.lines_left_out} dotted or second lines lead to posts not on the chart")

@@ -4,7 +4,10 @@ Nodes are posts unless their ``kind`` attribute says ``unit`` (then units,
 with ``unit_kind``). Edges run from superior to subordinate, as org charts
 are drawn; an edge's ``kind`` says ``primary`` (the default), ``secondary``
 (dotted), ``heads`` (post -> unit it heads), ``part_of`` (unit -> the unit
-it is part of) or ``link``. The title is the ``title`` attribute, else the
+it is part of) or ``link``. Edges are taken in the order of their
+``order`` attribute when they have one (what orgmodel writes), which matters
+for a post with several primary superiors: the first is the one the tree
+hangs it from. The title is the ``title`` attribute, else the
 ``label`` (yEd's node label, which networkx reads from ``y:NodeLabel``),
 else the node id. Other node attributes are kept as post attributes.
 
@@ -14,6 +17,7 @@ parser stopped at.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -38,6 +42,23 @@ def _text(value: Any) -> str:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
+
+
+def _edge_order(edge: tuple[Any, Any, Mapping[str, Any]]) -> float:
+    """An edge's ``order`` attribute; edges without one keep their place after those with one.
+
+    networkx gives a multigraph's edges grouped by source node, not in the
+    file's order: without ``order``, which of several primary superiors comes
+    first would depend on the node order.
+
+    >>> _edge_order(("a", "b", {"order": 3})), _edge_order(("a", "b", {"order": "x"}))
+    (3.0, inf)
+    """
+    value = edge[2].get("order")
+    try:
+        return float(value) if value is not None else math.inf
+    except (TypeError, ValueError):
+        return math.inf
 
 
 def graph_to_data(graph: Any, path: str) -> OrgData:
@@ -88,7 +109,7 @@ def graph_to_data(graph: Any, path: str) -> OrgData:
         if "root" in attrs:
             stated_root.add(ident)
     has_superior: set[str] = set()
-    for sup, sub, attrs in graph.edges(data=True):
+    for sup, sub, attrs in sorted(graph.edges(data=True), key=_edge_order):
         s, t = _text(sup), _text(sub)
         edge = _text(attrs.get("kind")) or "primary"
         prov = Prov(path, cue=f"edge {s}->{t}")

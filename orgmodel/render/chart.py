@@ -108,6 +108,27 @@ class Chart:
     lines_left_out: int = 0
     unplaced: int = 0
     """Posts under no top at all (in a reporting cycle): not on a chart of everything."""
+    cycles: int = 0
+    """Lines drawn back up to a top post that closes a reporting cycle (``--root`` in one)."""
+
+    def tree_order(self) -> list[str]:
+        """Box keys breadth first from the roots, each once: superiors before their reports.
+
+        :func:`~orgmodel.render.selection.select` makes ``children`` a tree;
+        the walk keeps a seen-set anyway, so a cycle can never make it endless.
+
+        >>> chart = Chart("Loop", roots=["p0"], children={"p0": ["p1"], "p1": ["p0"]})
+        >>> chart.tree_order()
+        ['p0', 'p1']
+        """
+        order = list(dict.fromkeys(self.roots))
+        seen = set(order)
+        for key in order:  # the list grows while it is walked: a breadth-first queue
+            for kid in self.children.get(key, []):
+                if kid not in seen:
+                    seen.add(kid)
+                    order.append(kid)
+        return order
 
     def line_kinds(self) -> set[str]:
         """Which kinds of line appear: ``primary``, ``secondary``, ``inferred``."""

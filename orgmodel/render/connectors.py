@@ -188,9 +188,7 @@ def columns(chart: Chart, teams: dict[str, Team]) -> dict[str, str]:
     otherwise. Worked out bottom-up, so a line of middle reports several
     levels deep is one straight column.
     """
-    order = list(chart.roots)
-    for key in order:
-        order.extend(chart.children.get(key, []))
+    order = chart.tree_order()
     column: dict[str, str] = {}
     for key in reversed(order):
         team = teams.get(key)
@@ -239,9 +237,7 @@ def _extent(
     chart: Chart, teams: dict[str, Team]
 ) -> tuple[dict[str, int], dict[str, tuple[int, str]]]:
     """Width of each subtree in box columns, and its lowest rank and box (estimates)."""
-    order = list(chart.roots)
-    for key in order:
-        order.extend(chart.children.get(key, []))
+    order = chart.tree_order()
     width: dict[str, int] = {}
     low: dict[str, tuple[int, str]] = {}
     for key in reversed(order):

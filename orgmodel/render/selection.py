@@ -14,6 +14,11 @@ does not fit, the smallest teams first, each whole, while they fit; if not
 even one whole team fits, as many of the first team as fit. A highlighted
 post's chain of command is always shown, whatever the budget and depth.
 
+Every post is drawn once. A top post in a reporting cycle (``--root`` on
+one of its posts) is reached again from below; it is not drawn twice, nor
+counted in a "+N more": a line goes back up to it instead, and
+:attr:`Chart.cycles` counts such lines.
+
 >>> from orgmodel.records import OrgData, PostRecord, Relation, RelKind, LineKind
 >>> posts = [PostRecord("boss", "Director")] + [
 ...     PostRecord(f"c{i}", f"Clerk {i}") for i in range(5)]
@@ -41,6 +46,7 @@ from orgmodel.render.options import ChartOptions
 __all__ = ["chart_roots", "posts_below", "select"]
 
 Keep = Callable[[int], bool] | None
+Kids = Callable[[int], list[int]]
 
 
 def chart_roots(graph: OrgGraph, options: ChartOptions) -> list[int]:
@@ -81,11 +87,23 @@ def _keeper(graph: OrgGraph, org: str | None) -> Keep:
     return lambda n: (orgs[n] if n < posts else graph.org_of(n)) == org
 
 
-def _kids(graph: OrgGraph, node: int, keep: Keep) -> list[int]:
-    kids = graph.child_list[graph.child_start[node] : graph.child_start[node + 1]]
-    if keep is None:
-        return [k for k in kids if k != node]
-    return [k for k in kids if k != node and keep(k)]
+def _kids(graph: OrgGraph, keep: Keep, tops: Sequence[int]) -> Kids:
+    """A node's reports on the chart: in scope, and not one of the chart's ``tops``.
+
+    Each post has one primary superior, so below the tops only a top can be
+    reached twice -- from under itself when it sits in a reporting cycle, or
+    from under another top. Leaving the tops out makes the chart a tree.
+    """
+    start, child_list = graph.child_start, graph.child_list
+    top = set(tops)
+
+    def kids(node: int) -> list[int]:
+        found = child_list[start[node] : start[node + 1]]
+        if keep is None:
+            return [k for k in found if k != node and k not in top]
+        return [k for k in found if k != node and k not in top and keep(k)]
+
+    return kids
 
 
 def _order(graph: OrgGraph, roots: Sequence[int], keep: Keep) -> list[int]:
@@ -93,8 +111,10 @@ def _order(graph: OrgGraph, roots: Sequence[int], keep: Keep) -> list[int]:
     start, kids = graph.child_start, graph.child_list
     order = list(dict.fromkeys(roots))
     depth = graph.depth
-    if keep is None and all(depth[r] >= 0 for r in order):
-        # Below a top with a depth there is no cycle: each node is reached once.
+    single = len(order) == 1 and depth[order[0]] >= 0
+    if keep is None and (single or all(depth[r] == 0 for r in order)):
+        # Below one top with a depth, or below tops that have no superior, there is
+        # no cycle and no top under another: each node is reached once.
         for n in order:  # the list grows while it is walked: a breadth-first queue
             a, b = start[n], start[n + 1]
             if a != b:
@@ -148,16 +168,14 @@ def _pick_roots(roots: list[int], counts: list[int], max_posts: int) -> list[int
     return [roots[i] for i in sorted(biggest)]
 
 
-def _spend(
-    graph: OrgGraph, roots: list[int], options: ChartOptions, keep: Keep
-) -> dict[int, list[int]]:
+def _spend(roots: list[int], options: ChartOptions, kids: Kids) -> dict[int, list[int]]:
     """Which reports each shown node shows, within the budget and depth."""
     shown_children: dict[int, list[int]] = {}
     frontier = roots
     budget = options.max_posts - len(roots)
     level = 0
     while frontier and budget > 0 and (options.depth is None or level < options.depth):
-        teams = [(p, _kids(graph, p, keep)) for p in frontier]
+        teams = [(p, kids(p)) for p in frontier]
         teams = [(p, t) for p, t in teams if t]
         total = sum(len(t) for _, t in teams)
         if not total:
@@ -186,7 +204,12 @@ def _chain(graph: OrgGraph, post: int, tops: set[int]) -> list[int]:
     node = post
     while node not in tops:
         node = graph.parent[node]
-        if node < 0 or node in chain:
+        if node in chain:
+            raise UsageError(
+                f"{graph.label(post)} is in or under a reporting cycle, so its chain of "
+                f"command reaches no top post; chart the cycle with --root {graph.id_of(node)!r}"
+            )
+        if node < 0:
             raise UsageError(
                 f"{graph.label(post)} is not under the chart's top posts; "
                 "choose a --root above it or leave --root out"
@@ -204,7 +227,8 @@ def select(graph: OrgGraph, options: ChartOptions) -> Chart:
     order = _order(graph, roots, keep)
     counts = posts_below(graph, order, len(set(roots)))
     shown_roots = _pick_roots(roots, counts, options.max_posts)
-    shown_children = _spend(graph, shown_roots, options, keep)
+    kids = _kids(graph, keep, roots)
+    shown_children = _spend(shown_roots, options, kids)
     highlight: set[int] = set()
     if options.highlight is not None:
         chain = _chain(graph, options.highlight, set(roots))
@@ -215,9 +239,9 @@ def select(graph: OrgGraph, options: ChartOptions) -> Chart:
             team = shown_children.setdefault(sup, [])
             if child not in team:
                 wanted = {*team, child}
-                shown_children[sup] = [k for k in _kids(graph, sup, keep) if k in wanted]
+                shown_children[sup] = [k for k in kids(sup) if k in wanted]
     chart = Chart(title=options.title or default_title(graph, options, roots), date=options.date)
-    _fill(graph, chart, shown_roots, shown_children, keep, counts, highlight)
+    _fill(graph, chart, shown_roots, shown_children, kids, counts, highlight)
     shown_set = set(shown_roots)  # the biggest tops may be any of them, not the first
     hidden_roots = [r for r in dict.fromkeys(roots) if r not in shown_set]
     if hidden_roots:
@@ -233,6 +257,7 @@ def select(graph: OrgGraph, options: ChartOptions) -> Chart:
     if options.roots is None:
         chart.unplaced = _posts_in_scope(graph, options.org) - chart.total_posts
     _side_lines(graph, chart)
+    _lines_up_to_tops(graph, chart, shown_roots)
     return chart
 
 
@@ -270,7 +295,7 @@ def _fill(
     chart: Chart,
     roots: list[int],
     shown_children: dict[int, list[int]],
-    keep: Keep,
+    kids: Kids,
     counts: list[int],
     highlight: set[int],
 ) -> None:
@@ -305,7 +330,7 @@ def _fill(
             )
         shown = shown_children.get(node, [])
         shown_set = set(shown)
-        hidden = [k for k in _kids(graph, node, keep) if k not in shown_set]
+        hidden = [k for k in kids(node) if k not in shown_set]
         if shown:
             chart.children[box.key] = [f"p{c}" for c in shown]
         if hidden and not shown:
@@ -390,9 +415,14 @@ def _unit_heads(
 
 
 def _shown(roots: list[int], shown_children: dict[int, list[int]]) -> list[int]:
-    nodes = list(roots)
+    """The shown nodes, breadth first, each once (a seen-set: never trust a cycle away)."""
+    nodes = list(dict.fromkeys(roots))
+    seen = set(nodes)
     for n in nodes:
-        nodes.extend(shown_children.get(n, []))
+        for k in shown_children.get(n, []):
+            if k not in seen:
+                seen.add(k)
+                nodes.append(k)
     return nodes
 
 
@@ -416,3 +446,23 @@ def _side_lines(graph: OrgGraph, chart: Chart) -> None:
                 else:
                     left_out += 1
     chart.lines_left_out = left_out
+
+
+def _lines_up_to_tops(graph: OrgGraph, chart: Chart, tops: list[int]) -> None:
+    """A line up to each top post from its primary superior, when that is on the chart.
+
+    The superior of a top is on the chart when the top sits in a reporting
+    cycle (``--root`` on one of its posts: the line closes the cycle, and
+    :attr:`Chart.cycles` counts it) or under another top.
+    """
+    parent = graph.parent
+    for top in tops:
+        sup = parent[top]
+        if sup < 0 or sup == top or f"p{sup}" not in chart.boxes:
+            continue
+        line = Line(f"p{sup}", f"p{top}", inferred=_inferred(graph.parent_rel[top]), tree=False)
+        chart.lines.append(line)
+        node, steps = sup, 0
+        while node >= 0 and node != top and steps < len(chart.boxes):  # up the chart to the top?
+            node, steps = parent[node], steps + 1
+        chart.cycles += node == top

@@ -6,6 +6,10 @@ per attribute); each node also gets a yEd label (``y:ShapeNode`` with a
 and networkx read the plain ``label`` attribute. Edges run from superior to
 subordinate, as org charts are drawn, with ``kind`` = ``primary``,
 ``secondary``, ``heads``, ``part_of`` or ``link`` (and ``type`` for links).
+Edges come in the model's order -- a post's first primary superior, the
+one the tree hangs it from, before its others -- with ids ``e0``, ``e1``
+... and that number again as the ``order`` attribute: networkx reads edges
+back grouped by their source node, so the order would otherwise be lost.
 Node attributes: ``kind`` (post/unit), ``title``, ``label``, ``holder``,
 ``org``/``org_name``, ``unit``/``unit_name``, ``grade``, ``fte``,
 ``abbreviation``, ``root``, ``unit_kind``, ``part_of``, and each post
@@ -17,7 +21,7 @@ back.
 >>> data = OrgData(posts=[PostRecord("1", "Mayor", root=True), PostRecord("2", "Clerk")],
 ...                relations=[Relation(RelKind.REPORTS_TO, "2", "1", LineKind.PRIMARY)])
 >>> text = render_graphml(data, OrgGraph(data)).content
->>> "<y:NodeLabel>Mayor</y:NodeLabel>" in text, 'source="1" target="2"' in text
+>>> "<y:NodeLabel>Mayor</y:NodeLabel>" in text, 'source="1" target="2" id="e0"' in text
 (True, True)
 """
 
@@ -25,6 +29,7 @@ from __future__ import annotations
 
 import io
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from typing import Any
 
 from orgmodel.graph import OrgGraph
@@ -79,20 +84,39 @@ def _graph(graph: OrgGraph) -> Any:
             attrs["org_name"] = graph.org_name(n) or org
         g.add_node(rec.id, **attrs)
     ident = graph.id_of
+    for order, (a, b, attrs) in enumerate(_edges(graph)):
+        g.add_edge(ident(a), ident(b), key=f"e{order}", order=order, **attrs)
+    return g
+
+
+def _edges(graph: OrgGraph) -> Iterator[tuple[int, int, dict[str, str]]]:
+    """Every edge, from superior to subordinate, the first primary superior of a post first."""
     for sub, sup in primary_lines(graph):
-        g.add_edge(ident(sup), ident(sub), kind="primary")
+        yield sup, sub, {"kind": "primary"}
     for sub, sup in secondary_lines(graph):
-        g.add_edge(ident(sup), ident(sub), kind="secondary")
+        yield sup, sub, {"kind": "secondary"}
     for post, heads in graph.heads.items():
         for unit, _ in heads:
-            g.add_edge(ident(post), ident(unit), kind="heads")
+            yield post, unit, {"kind": "heads"}
     for n in range(graph.post_count, graph.size):
         parent = graph.unit_of(n)
         if parent is not None:
-            g.add_edge(ident(n), ident(parent), kind="part_of")
+            yield n, parent, {"kind": "part_of"}
     for a, b, rel in graph.links:
-        g.add_edge(ident(a), ident(b), kind="link", type=str(rel.qualifier or "liaison"))
-    return g
+        yield a, b, {"kind": "link", "type": str(rel.qualifier or "liaison")}
+
+
+def _edges_in_order(root: ET.Element) -> None:
+    """Put the ``<edge>`` elements in their ``e0``, ``e1`` ... order (networkx groups them).
+
+    Tools that read a file from the top (yEd, Gephi, a script) then meet a
+    post's first primary superior first, as orgmodel's reader does by ``order``.
+    """
+    for parent in root.iter(f"{{{GRAPHML_NS}}}graph"):
+        edges = parent.findall(f"{{{GRAPHML_NS}}}edge")
+        for edge in edges:
+            parent.remove(edge)
+        parent.extend(sorted(edges, key=lambda e: int((e.get("id") or "e0")[1:])))
 
 
 def _add_yed_labels(xml: str) -> str:
@@ -120,6 +144,7 @@ def _add_yed_labels(xml: str) -> str:
         shape = ET.SubElement(data, f"{{{YED_NS}}}ShapeNode")
         ET.SubElement(shape, f"{{{YED_NS}}}Geometry", {"width": "180.0", "height": "40.0"})
         ET.SubElement(shape, f"{{{YED_NS}}}NodeLabel").text = label
+    _edges_in_order(root)
     out = io.BytesIO()
     ET.ElementTree(root).write(out, encoding="utf-8", xml_declaration=True)
     return out.getvalue().decode("utf-8") + "\n"

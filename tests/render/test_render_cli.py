@@ -78,3 +78,15 @@ def test_errors_are_one_paragraph(tmp_path: Path) -> None:
         "not under the chart's top posts",
     )
     assert not list(tmp_path.iterdir())
+
+
+def test_root_in_a_reporting_cycle_draws_it_once_and_says_so(tmp_path: Path) -> None:
+    source = tmp_path / "loop.csv"
+    source.write_text("id,title,manager\n1,City Manager,2\n2,Deputy,1\n3,Analyst,2\n4,Mayor,\n")
+    out = tmp_path / "loop.mmd"
+    result = run_cli("render", "-s", str(source), "--root", "1", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert f"wrote {out} (mermaid): 3 of 3 posts" in result.stdout
+    assert "the top post sits in a reporting cycle" in result.stdout
+    lines = [line.strip() for line in out.read_text().splitlines() if " --" in line]
+    assert lines == ["p0 --- p1", "p1 --- p2", "p1 --> p0"]  # the last one closes the cycle

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import FrameType
+
 import networkx as nx
 import pytest
 from hypothesis import given, settings
@@ -149,3 +154,100 @@ def test_posts_in_a_reporting_cycle_are_counted_as_unplaced() -> None:
             for s, o in (("a", "top"), ("b", "c"), ("c", "b"))]  # fmt: skip
     chart = select(OrgGraph(OrgData(posts=posts, relations=rels)), ChartOptions())
     assert (chart.shown_posts, chart.total_posts, chart.unplaced) == (2, 2, 2)
+
+
+@contextmanager
+def _finishes_within(seconds: float) -> Iterator[None]:
+    """Fail, rather than hang, when a walk goes round a reporting cycle for ever."""
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise TimeoutError(f"still running after {seconds} s: a walk round a cycle?")
+
+    old = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+@st.composite
+def any_parents(draw: st.DrawFn) -> list[int]:
+    """Superiors drawn freely: cycles, self-loops and forests all come up."""
+    n = draw(st.integers(1, 30))
+    return [draw(st.integers(-1, n - 1)) for _ in range(n)]
+
+
+@settings(max_examples=80, deadline=None)
+@given(any_parents(), st.data(), st.integers(1, 40), st.none() | st.integers(0, 4))
+def test_a_root_anywhere_draws_each_post_below_it_once(
+    parents: list[int], data: st.DataObject, budget: int, depth: int | None
+) -> None:
+    n = len(parents)
+    root = data.draw(st.integers(0, n - 1))
+    highlight = data.draw(st.none() | st.integers(0, n - 1))
+    graph = _tree(parents)
+    g = graph.to_networkx(secondary=False)
+    below = {root} | nx.descendants(g, root)  # the root itself too when it is in a cycle
+    options = ChartOptions(roots=(root,), max_posts=budget, depth=depth, highlight=highlight)
+    with _finishes_within(3):
+        if highlight is not None and highlight not in below:
+            with pytest.raises(UsageError):
+                select(graph, options)
+            return
+        chart = select(graph, options)
+    assert chart.total_posts == len(below)
+    assert sorted(chart.tree_order()) == sorted(chart.boxes)  # a tree: every box reached once
+    children = [k for kids in chart.children.values() for k in kids]
+    assert len(children) == len(set(children))
+    shown = _shown_posts(chart)
+    if highlight is None:
+        assert len(shown) <= budget
+    cut = g.copy()  # below a root every cycle passes through the root: cut its line in
+    cut.remove_edges_from([(parents[root], root)] if parents[root] >= 0 else [])
+    counted = 0
+    for box in chart.boxes.values():
+        if box.more_reports:
+            hidden = [k for k in graph.children(box.node) if k not in shown and k != root]
+            assert box.more_reports == len(hidden)
+            assert box.more_posts == sum(1 + len(nx.descendants(cut, k)) for k in hidden)
+            counted += box.more_posts
+    assert len(shown) + counted == chart.total_posts
+    sup = parents[root]
+    back = [line for line in chart.lines if line.sub == f"p{root}"]
+    if sup != root and sup in shown:  # the root is in a cycle: a line goes back up to it
+        assert [(line.sup, line.tree) for line in back] == [(f"p{sup}", False)]
+        assert chart.cycles == 1
+    else:
+        assert not back and not chart.cycles
+
+
+def test_a_root_in_a_reporting_cycle_is_drawn_once_with_a_line_back_up() -> None:
+    graph = _tree([1, 0, 1])  # p0 and p1 report to each other; p2 to p1
+    with _finishes_within(3):
+        chart = select(graph, ChartOptions(roots=(0,)))
+    assert list(chart.boxes) == ["p0", "p1", "p2"]
+    assert chart.children == {"p0": ["p1"], "p1": ["p2"]}
+    assert [(line.sup, line.sub, line.tree) for line in chart.lines] == [
+        ("p0", "p1", True), ("p1", "p2", True), ("p1", "p0", False)]  # fmt: skip
+    assert (chart.total_posts, chart.hidden_posts, chart.cycles) == (3, 0, 1)
+
+
+def test_a_root_below_another_root_is_drawn_once() -> None:
+    chart = select(_tree([-1, 0, 1, 2]), ChartOptions(roots=(0, 2)))
+    assert chart.roots == ["p0", "p2"] and chart.children == {"p0": ["p1"], "p2": ["p3"]}
+    assert (chart.total_posts, chart.shown_posts, chart.cycles) == (4, 4, 0)
+    assert ("p1", "p2", False) in [(line.sup, line.sub, line.tree) for line in chart.lines]
+
+
+def test_highlight_in_a_cycle_says_so() -> None:
+    graph = _tree([-1, 2, 1, 1])  # p1 and p2 report to each other, p3 to p1
+    with pytest.raises(UsageError, match=r"Post 3 is in or under a reporting cycle.*--root 'p1'"):
+        select(graph, ChartOptions(highlight=3))
+
+
+def test_an_org_all_in_a_cycle_has_nothing_to_draw() -> None:
+    graph = _tree([-1, 2, 1], orgs=["a", "b", "b"])
+    with pytest.raises(UsageError, match="all 2 posts sit in or under reporting cycles"):
+        select(graph, ChartOptions(org="b"))

@@ -46,7 +46,7 @@ TEXT = _TEXT.filter(lambda s: bool(s) and "," not in s and ";" not in s and s.lo
 
 @st.composite
 def models(draw: st.DrawFn) -> OrgData:
-    """A valid model: one primary superior per post, from earlier posts (so no cycles)."""
+    """A valid model: primary superiors from earlier posts (so no cycles), sometimes two."""
     orgs = [OrgRecord(f"o{i}", name) for i, name in enumerate(draw(st.lists(
         st.sampled_from(ORG_NAMES), max_size=2, unique=True)))]  # fmt: skip
     org_ids = [o.id for o in orgs]
@@ -77,6 +77,10 @@ def models(draw: st.DrawFn) -> OrgData:
         if boss:
             relations.append(Relation(RelKind.REPORTS_TO, pid, boss, LineKind.PRIMARY))
             dotted = [f"p{j}" for j in range(i) if f"p{j}" != boss]
+            if bool(dotted) and draw(st.booleans()):  # a second primary superior
+                second = draw(st.sampled_from(dotted))
+                relations.append(Relation(RelKind.REPORTS_TO, pid, second, LineKind.PRIMARY))
+                dotted.remove(second)
             if bool(dotted) and draw(st.booleans()):
                 relations.append(
                     Relation(
@@ -99,6 +103,7 @@ def project(g: OrgGraph) -> Facts:
         "titles": {(ident(n), title(n)) for n in posts},
         "holders": {(ident(n), column["holder"][n]) for n in posts if column["holder"][n]},
         "primary": {(ident(a), ident(b)) for a, b in primary_lines(g)},
+        "first_primary": {(ident(n), ident(sup)) for n in posts if (sup := g.parent[n]) >= 0},
         "secondary": {(ident(a), ident(b)) for a, b in secondary_lines(g)},
         "units": {(ident(n), title(u)) for n, u in unit_of.items() if u is not None},
         "unit_nesting": {(title(u), title(p)) for u in units if (p := g.unit_of(u)) is not None},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import networkx as nx
@@ -12,10 +13,12 @@ from rdflib.namespace import ORG
 
 from orgmodel.graph import OrgGraph
 from orgmodel.load import load_data
+from orgmodel.readers import read_source
 from orgmodel.readers.table import read_table
 from orgmodel.records import OrgData
 from orgmodel.writers import render, write
 from orgmodel.writers.common import primary_lines
+from orgmodel.writers.graphml import GRAPHML_NS
 from tests.conftest import REALDATA, ROOT, needs_realdata
 
 ORG_NS = str(ORG)
@@ -48,6 +51,25 @@ def test_graphml_opens_in_networkx_with_labels(
     assert primary == sum(1 for _ in primary_lines(graph))
     text = (tmp_path / "org.graphml").read_text(encoding="utf-8")
     assert 'yfiles.type="nodegraphics"' in text and text.count("<y:NodeLabel>") == graph.size
+    assert len({key for _, _, key in g.edges(keys=True)}) == g.number_of_edges()  # unique ids
+
+
+def test_graphml_edges_come_in_the_models_order(
+    sample: tuple[OrgData, OrgGraph], tmp_path: Path
+) -> None:
+    data, graph = sample
+    write(data, graph, tmp_path / "org.graphml")
+    edges = list(ET.parse(tmp_path / "org.graphml").getroot().iter(f"{{{GRAPHML_NS}}}edge"))
+    assert [e.get("id") for e in edges] == [f"e{i}" for i in range(len(edges))]
+    # two primary superiors: the first, which the tree hangs the post from, comes first
+    director = graph.node("hps-director-transportation")
+    assert graph.id_of(graph.parent[director]) == "hps-coo" and graph.extra_primary[director]
+    to_director = [
+        e.get("source") for e in edges if e.get("target") == "hps-director-transportation"
+    ]
+    assert to_director[0] == "hps-coo"
+    back = OrgGraph(read_source(tmp_path / "org.graphml"))
+    assert back.id_of(back.parent[back.node("hps-director-transportation")]) == "hps-coo"
 
 
 def _org_terms(rdf: Graph) -> set[str]:
