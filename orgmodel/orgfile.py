@@ -22,6 +22,7 @@ CSV rows), so that load -> save -> load loses nothing.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -263,18 +264,19 @@ def _validate(raw: Any, path: str, lines: dict[Path_, int]) -> OrgFile:
         ) from None
 
 
-def _prov(source: SourceRef | None, path: str, line: int | None) -> Prov:
-    if source is None:
-        return Prov(path, line=line)
-    here = source.file is None  # a source block that names no file is about this line
-    return Prov(
-        path if here else source.file,
-        line=source.line if source.line is not None or not here else line,
-        start=source.start,
-        end=source.end,
-        cue=source.cue,
-        inferred=source.inferred,
-    )
+def _source_beside(file: str, orgfile: str) -> str:
+    """A source file an org file names, as a path a user can open from the working folder.
+
+    A relative path is read as relative to the org file (as a link in a document
+    is): ``postings/coo.md`` in ``data/hps.yaml`` is ``data/postings/coo.md``. A
+    path that exists only as written from the working folder (older ``ingest``
+    output), an absolute path, a URL, or a file found nowhere is kept as written.
+    """
+    folder = os.path.dirname(orgfile)
+    if not folder or os.path.isabs(file) or "://" in file:
+        return file
+    beside = os.path.normpath(os.path.join(folder, file))
+    return beside if os.path.exists(beside) else file
 
 
 class _Builder:
@@ -284,6 +286,7 @@ class _Builder:
         self.path = path
         self.lines = lines
         self.data = OrgData(sources=[path])
+        self._files: dict[str, str] = {}
         self.seen: dict[str, int | None] = {}
         self.org_ids: dict[str, int | None] = {}
 
@@ -305,6 +308,22 @@ class _Builder:
         seen[ident] = line
         return ident
 
+    def _prov(self, source: SourceRef | None, line: int | None) -> Prov:
+        """Where a fact is from: this file and line, or the source block written beside it."""
+        if source is None:
+            return Prov(self.path, line=line)
+        here = source.file is None  # a source block that names no file is about this line
+        if source.file is not None and source.file not in self._files:
+            self._files[source.file] = _source_beside(source.file, self.path)
+        return Prov(
+            self.path if source.file is None else self._files[source.file],
+            line=source.line if source.line is not None or not here else line,
+            start=source.start,
+            end=source.end,
+            cue=source.cue,
+            inferred=source.inferred,
+        )
+
     def build(self, doc: OrgFile) -> OrgData:
         for i, org in enumerate(doc.organizations):
             self._org(org, ("organizations", i))
@@ -318,7 +337,7 @@ class _Builder:
         line = self.lines.get(loc)
         oid = self._claim(org.id or slug(org.name), org.id is not None, line, "organization")
         self.data.organizations.append(
-            OrgRecord(oid, org.name, org.abbreviation, _prov(org.source, self.path, line))
+            OrgRecord(oid, org.name, org.abbreviation, self._prov(org.source, line))
         )
         for j, unit in enumerate(org.units):
             self._unit(unit, oid, (*loc, "units", j))
@@ -339,7 +358,7 @@ class _Builder:
                 org,
                 unit.part_of,
                 unit.abbreviation,
-                _prov(unit.source, self.path, line),
+                self._prov(unit.source, line),
             )
         )
 
@@ -347,7 +366,7 @@ class _Builder:
         line = self.lines.get(loc)
         base = f"{org}/{slug(post.title)}" if org else slug(post.title)
         pid = self._claim(post.id or base, post.id is not None, line, "post")
-        prov = _prov(post.source, self.path, line)
+        prov = self._prov(post.source, line)
         attributes = dict(post.attributes)
         if post.ignore:
             given = split_codes(attributes.get(IGNORE_KEY, ""))
@@ -377,16 +396,16 @@ class _Builder:
                     rels.append(Relation(RelKind.REPORTS_TO, pid, ref, default, False, prov))
                 else:
                     kind = ref.kind or default
-                    rp = _prov(ref.source, self.path, line) if ref.source else prov
+                    rp = self._prov(ref.source, line) if ref.source else prov
                     rels.append(Relation(RelKind.REPORTS_TO, pid, ref.to, kind, ref.generic, rp))
         for head in post.heads:
             if isinstance(head, str):
                 rels.append(Relation(RelKind.HEADS, pid, head, None, False, prov))
             else:
-                hp = _prov(head.source, self.path, line) if head.source else prov
+                hp = self._prov(head.source, line) if head.source else prov
                 rels.append(Relation(RelKind.HEADS, pid, head.unit, None, False, hp))
         for link in post.links:
-            lp = _prov(link.source, self.path, line) if link.source else prov
+            lp = self._prov(link.source, line) if link.source else prov
             rels.append(Relation(RelKind.LINK, pid, link.to, link.type, False, lp))
 
 

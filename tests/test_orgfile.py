@@ -372,3 +372,32 @@ def test_small_anchors_still_expand(write: Callable[[str, str], Path]) -> None:
     assert [(p.id, p.grade, p.prov.line) for p in data.posts] == [
         ("mayor", None, 4), ("clerk", "M2", 5), ("deputy", "M2", 6),
     ]  # fmt: skip
+
+
+def test_a_source_file_is_relative_to_the_org_file_else_to_the_working_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "data/postings").mkdir(parents=True)
+    (tmp_path / "data/postings/coo.md").write_text("REPORTS TO: Superintendent\n")
+    (tmp_path / "cfo.md").write_text("REPORTS TO: Superintendent\n")
+    text = """\
+posts:
+  - {id: supt, title: Superintendent, root: true}
+  - id: coo
+    title: COO
+    reports_to: [{to: supt, source: {file: postings/coo.md, line: 1}}]
+  - id: cfo
+    title: CFO
+    reports_to: [{to: supt, source: {file: cfo.md, line: 1}}]
+  - id: cto
+    title: CTO
+    reports_to: [{to: supt, source: {file: gone/cto.md, line: 1}}]
+"""
+    data = parse_orgfile(text, "data/org.yaml")
+    where = {r.subject: r.prov.source for r in data.relations}
+    assert where == {
+        "coo": "data/postings/coo.md",  # beside the org file: a path to open from here
+        "cfo": "cfo.md",  # only in the working folder: as written (older ingest output)
+        "cto": "gone/cto.md",  # found nowhere: as written
+    }
