@@ -40,11 +40,13 @@ million-post orgs is linear.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
 import pyarrow.compute as pc
 import yaml
 
@@ -133,8 +135,26 @@ class Match:
 
     def by_rule(self) -> dict[str, int]:
         """How many posts each rule matched (``id`` first)."""
-        counts = Counter(self.rule[b] for b in range(self.before_posts) if self.b2a[b] >= 0)
-        return {_RULE_CODES[k]: v for k, v in sorted(counts.items())}
+        rules = self._matched_rules()[1]
+        counts = np.bincount(rules, minlength=len(_RULE_CODES))
+        return {_RULE_CODES[k]: int(v) for k, v in enumerate(counts) if v}
+
+    def pairs_not_by_id(self) -> Iterator[tuple[int, int]]:
+        """Matched (before, after) post pairs that a rule other than the id matched.
+
+        Read from the arrays at once: a million posts matched by id cost no Python step.
+        """
+        before, rules = self._matched_rules()
+        b2a = self.b2a
+        for b in before[rules != _RULE_CODES.index("id")].tolist():
+            yield b, b2a[b]
+
+    def _matched_rules(self) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+        """The matched BEFORE posts and the rule of each, as arrays."""
+        n = self.before_posts
+        b2a = np.asarray(self.b2a[:n], dtype=np.int64)
+        before = np.flatnonzero(b2a >= 0)
+        return before, np.asarray(self.rule[:n], dtype=np.int64)[before]
 
     def _pair(self, b: int, a: int, rule: str) -> None:
         self.b2a[b] = a

@@ -242,8 +242,7 @@ def _matching(diff: Diff) -> dict[str, Any]:
             "rule": m.rule_of(i),
             "confidence": m.confidence(i),
         }
-        for i, j in m.pairs()
-        if m.rule_of(i) != "id"
+        for i, j in m.pairs_not_by_id()
     ]
     return {
         "by_rule": m.by_rule(),
