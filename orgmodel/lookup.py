@@ -74,18 +74,18 @@ def org_named(graph: OrgGraph, text: str) -> str:
 
 
 def _org_by_words(graph: OrgGraph, text: str) -> str | None:
-    """:func:`find_org`, else the one organization whose name holds the words given.
+    """:func:`find_org`, else the one organization whose name holds every word given.
 
-    "Minneapolis" names "City of Minneapolis"; words that several names hold
-    are an :class:`AmbiguousNameError`.
+    "Minneapolis" names "City of Minneapolis", "Hartford Schools" "Hartford
+    Public Schools"; words that several names hold are an :class:`AmbiguousNameError`.
     """
     found = find_org(graph, text)
     if found is not None:
         return found
-    key = f" {norm_name(text)} "
-    if not key.strip():
+    words = set(norm_name(text).split())
+    if not words:
         return None
-    hits = [o.id for o in graph.orgs.values() if key in f" {norm_name(o.name)} "]
+    hits = [o.id for o in graph.orgs.values() if words <= set(norm_name(o.name).split())]
     if len(hits) > 1:
         raise _several_orgs(graph, text, hits)
     return hits[0] if hits else None

@@ -276,7 +276,12 @@ def _source_beside(file: str, orgfile: str) -> str:
     if not folder or os.path.isabs(file) or "://" in file:
         return file
     beside = os.path.normpath(os.path.join(folder, file))
-    return beside if os.path.exists(beside) else file
+    if not os.path.isfile(beside):
+        return file
+    if os.path.isabs(beside):  # the org file was named by an absolute path
+        here = os.path.relpath(beside)
+        return beside if here.startswith("..") else here
+    return beside
 
 
 class _Builder:
@@ -551,10 +556,18 @@ def to_orgfile(data: OrgData) -> OrgFile:
     return doc
 
 
-def dump_orgfile(data: OrgData, fmt: str = "yaml") -> str:
-    """The org file as text, ``fmt`` ``"yaml"`` or ``"json"``, defaults left out."""
+def dump_orgfile(data: OrgData, fmt: str = "yaml", folder: str | Path | None = None) -> str:
+    """The org file as text, ``fmt`` ``"yaml"`` or ``"json"``, defaults left out.
+
+    ``folder`` is where the file will be saved: source files named in it are
+    then written relative to it, as a hand-written org file names them (see
+    :func:`_source_beside`), so the file reads the same from wherever it is
+    used. Without it they are written as held (relative to the working folder).
+    """
     doc = to_orgfile(data).model_dump(mode="json", exclude_defaults=True)
     doc = {"orgmodel": FORMAT_VERSION, **doc}
+    if folder is not None:
+        _sources_relative_to(doc, os.fspath(folder) or ".", {})
     if fmt == "json":
         return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
     return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
@@ -586,7 +599,31 @@ not '.csv' (orgmodel convert writes the other formats)
 
 def write_orgfile(data: OrgData, path: str | Path) -> None:
     """Save as YAML or JSON (by extension), atomically; other endings are refused."""
-    atomic_write(path, dump_orgfile(data, orgfile_format(path)))
+    atomic_write(path, dump_orgfile(data, orgfile_format(path), Path(path).parent))
+
+
+def _sources_relative_to(doc: Any, folder: str, seen: dict[str, str]) -> None:
+    """Rewrite each ``source: {file: ...}`` in a dumped org file relative to ``folder``.
+
+    Only files that exist from the working folder are rewritten; URLs,
+    absolute paths and files found nowhere are kept as written.
+    """
+    if isinstance(doc, list):
+        for item in doc:
+            _sources_relative_to(item, folder, seen)
+        return
+    if not isinstance(doc, dict):
+        return
+    source = doc.get("source")
+    if isinstance(source, dict) and isinstance(source.get("file"), str):
+        file = source["file"]
+        if file not in seen:
+            keep = "://" in file or os.path.isabs(file) or not os.path.isfile(file)
+            seen[file] = file if keep else Path(os.path.relpath(file, folder)).as_posix()
+        source["file"] = seen[file]
+    for value in doc.values():
+        if isinstance(value, list | dict):
+            _sources_relative_to(value, folder, seen)
 
 
 def json_schema() -> dict[str, Any]:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Tree",
     "TreeItem",
+    "chain_all_text",
     "chain_json",
     "chain_text",
     "common_json",
@@ -307,6 +308,19 @@ def chain_text(graph: OrgGraph, node: int, steps: list[int]) -> str:
     return "\n".join(lines)
 
 
+def chain_all_text(graph: OrgGraph, node: int, ups: Sequence[Superior]) -> str:
+    """``chain --all``: every superior over primary and dotted lines, nearest first, each
+    with the post whose line leads to it and where that line is stated (or that it is
+    only inferred)."""
+    lines = [node_line(graph, node, with_org=True)]
+    for up in ups:
+        style = "" if up.via is LineKind.PRIMARY else "[magenta](dotted)[/] "
+        via = _one_line(graph.title(up.below))
+        src = _line_source(_line_to(graph, up.below, up.node, up.via))
+        lines.append(f"  {up.distance}. {style}{node_line(graph, up.node)}  [dim]via {via}[/]{src}")
+    return "\n".join(lines)
+
+
 def _line_source(rel: Relation | None) -> str:
     """`` (file:line)`` after a step of a chain, ``inferred`` when no source states the line."""
     if rel is None:
@@ -371,7 +385,7 @@ def _line_json(rel: Relation | None) -> dict[str, Any]:
 
 def reports_table(graph: OrgGraph, node: int, rows: list[tuple[int, int]]) -> Table:
     """``orgmodel reports``: level, post and span of each report, under a title naming ``node``."""
-    title = f"{len(rows)} report(s) of {escape(graph.label(node))}"
+    title = f"{len(rows)} report(s) of {_one_line(graph.label(node))}"
     table = Table(title=title, title_justify="left")
     table.add_column("level", justify="right")
     table.add_column("post")

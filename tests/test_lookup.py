@@ -131,6 +131,7 @@ def test_a_qualifier_names_the_organization_as_render_org_does(sample: OrgGraph)
     clerk = find(sample, "City of Minneapolis: City Clerk")
     assert find(sample, "Minneapolis: City Clerk") == clerk
     assert find(sample, "minneapolis: city clerk") == clerk
+    assert sample.id_of(find(sample, "Hartford Schools: COO")) == "hps-coo"
 
 
 def test_a_qualifier_that_names_no_organization_says_so(sample: OrgGraph) -> None:

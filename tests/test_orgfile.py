@@ -401,3 +401,32 @@ posts:
         "cfo": "cfo.md",  # only in the working folder: as written (older ingest output)
         "cto": "gone/cto.md",  # found nowhere: as written
     }
+
+
+def test_a_saved_org_file_names_its_sources_relative_to_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Saved in out/, read from anywhere: its source paths still open."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "data/postings").mkdir(parents=True)
+    (tmp_path / "data/postings/coo.md").write_text("REPORTS TO: Superintendent\n")
+    text = """\
+posts:
+  - {id: supt, title: Superintendent, root: true}
+  - id: coo
+    title: COO
+    reports_to: [{to: supt, source: {file: postings/coo.md, line: 1}}]
+  - id: cto
+    title: CTO
+    reports_to: [{to: supt, source: {file: https://example.org/cto, line: 1}}]
+"""
+    data = parse_orgfile(text, "data/org.yaml")
+    write_orgfile(data, "out/saved.yaml")
+    saved = (tmp_path / "out/saved.yaml").read_text()
+    assert "file: ../data/postings/coo.md" in saved
+    assert "file: https://example.org/cto" in saved
+    again = parse_orgfile(saved, "out/saved.yaml")
+    assert {r.subject: r.prov.source for r in again.relations} == {
+        "coo": "data/postings/coo.md",
+        "cto": "https://example.org/cto",
+    }

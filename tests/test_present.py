@@ -12,6 +12,7 @@ from orgmodel.graph import OrgGraph
 from orgmodel.load import load_graph
 from orgmodel.orgfile import parse_orgfile
 from orgmodel.present import (
+    chain_all_text,
     chain_json,
     chain_text,
     load_warnings,
@@ -146,3 +147,11 @@ def test_a_line_break_in_a_title_prints_as_a_space_so_a_tree_keeps_a_line_per_po
         console.print(branch)
     lines = console.file.getvalue().splitlines()  # type: ignore[attr-defined]
     assert len(lines) == 2 and "Chief Executive" in lines[0]
+
+
+def test_chain_all_gives_each_line_its_source_and_says_which_are_inferred() -> None:
+    graph = OrgGraph(parse_orgfile(_ASSUMED, "nyc.yaml"))
+    node = graph.node("director")
+    text = chain_all_text(graph, node, chain_all(graph, node)).splitlines()
+    assert text[1].endswith("via Director of Operations[/] [dim](nyc.yaml:9)[/]")
+    assert text[2].endswith("(nyc.yaml:5, inferred: no source states it)[/]")

@@ -22,6 +22,7 @@ from orgmodel.cli.options import (
 )
 from orgmodel.lookup import find, find_root
 from orgmodel.present import (
+    chain_all_text,
     chain_json,
     chain_text,
     common_json,
@@ -85,11 +86,7 @@ def chain(
         if format is Fmt.json:
             emit_json(chain_json(graph, node, ups))
             return
-        out.print(node_line(graph, node, with_org=True))
-        for up in ups:
-            style = "" if up.via == "primary" else "[magenta](dotted)[/] "
-            via = escape(graph.title(up.below))
-            out.print(f"  {up.distance}. {style}{node_line(graph, up.node)}  [dim]via {via}[/]")
+        out.print(chain_all_text(graph, node, ups))
         return
     steps = queries.chain(graph, node)
     if format is Fmt.json:

@@ -57,13 +57,14 @@ class Writer:
     render: Callable[..., Output]
     takes_base: bool = False
     description: str = ""
+    takes_folder: bool = False  # native files name their sources relative to where they are
 
 
 WRITERS: dict[str, Writer] = {
     w.name: w
     for w in (
-        Writer("yaml", (".yaml", ".yml"), render_yaml, description="native org file (YAML)"),
-        Writer("json", (".json",), render_json, description="native org file (JSON)"),
+        Writer("yaml", (".yaml", ".yml"), render_yaml, False, "native org file (YAML)", True),
+        Writer("json", (".json",), render_json, False, "native org file (JSON)", True),
         Writer("csv", (".csv",), render_csv, description="flat CSV for Visio / OrgChart Now"),
         Writer("graphml", (".graphml",), render_graphml, description="GraphML for yEd / Gephi"),
         Writer("d3", (".d3.json",), render_d3, description="d3-org-chart JSON"),
@@ -94,10 +95,22 @@ def format_for(path: str | Path, to: str | None = None) -> str:
     )
 
 
-def render(data: OrgData, graph: OrgGraph, fmt: str, base: str = DEFAULT_BASE) -> Output:
-    """The text of ``fmt`` for this model, and what it could not hold."""
+def render(
+    data: OrgData,
+    graph: OrgGraph,
+    fmt: str,
+    base: str = DEFAULT_BASE,
+    *,
+    folder: str | None = None,
+) -> Output:
+    """The text of ``fmt`` for this model, and what it could not hold.
+
+    ``folder`` is where the text will be saved (None: printed).
+    """
     writer = WRITERS[format_for("", fmt)]
     fn = partial(writer.render, base=base) if writer.takes_base else writer.render
+    if writer.takes_folder:
+        fn = partial(fn, folder=folder)
     return fn(data, graph)
 
 
@@ -109,6 +122,6 @@ def write(
     base: str = DEFAULT_BASE,
 ) -> list[str]:
     """Write the model to ``path`` (atomically) and return what the format could not hold."""
-    output = render(data, graph, format_for(path, fmt), base)
+    output = render(data, graph, format_for(path, fmt), base, folder=str(Path(path).parent))
     atomic_write(path, output.content)
     return output.lost

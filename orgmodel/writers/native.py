@@ -14,15 +14,15 @@ from orgmodel.writers.common import Output
 __all__ = ["render_json", "render_yaml"]
 
 
-def render_yaml(data: OrgData, graph: OrgGraph) -> Output:
-    """The org file as YAML."""
+def render_yaml(data: OrgData, graph: OrgGraph, folder: str | None = None) -> Output:
+    """The org file as YAML; ``folder``, where it is saved, anchors its source paths."""
     from orgmodel.orgfile import dump_orgfile  # pydantic loads when a native file is written
 
-    return Output(dump_orgfile(data, "yaml"))
+    return Output(dump_orgfile(data, "yaml", folder))
 
 
-def render_json(data: OrgData, graph: OrgGraph) -> Output:
-    """The org file as JSON."""
+def render_json(data: OrgData, graph: OrgGraph, folder: str | None = None) -> Output:
+    """The org file as JSON; ``folder``, where it is saved, anchors its source paths."""
     from orgmodel.orgfile import dump_orgfile
 
-    return Output(dump_orgfile(data, "json"))
+    return Output(dump_orgfile(data, "json", folder))
