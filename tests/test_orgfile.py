@@ -374,14 +374,7 @@ def test_small_anchors_still_expand(write: Callable[[str, str], Path]) -> None:
     ]  # fmt: skip
 
 
-def test_a_source_file_is_relative_to_the_org_file_else_to_the_working_folder(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "data/postings").mkdir(parents=True)
-    (tmp_path / "data/postings/coo.md").write_text("REPORTS TO: Superintendent\n")
-    (tmp_path / "cfo.md").write_text("REPORTS TO: Superintendent\n")
-    text = """\
+_SOURCED = """\
 posts:
   - {id: supt, title: Superintendent, root: true}
   - id: coo
@@ -392,41 +385,45 @@ posts:
     reports_to: [{to: supt, source: {file: cfo.md, line: 1}}]
   - id: cto
     title: CTO
-    reports_to: [{to: supt, source: {file: gone/cto.md, line: 1}}]
+    reports_to: [{to: supt, source: {file: https://example.org/cto, line: 1}}]
+  - id: cio
+    title: CIO
+    reports_to: [{to: supt, source: {file: gone/cio.md, line: 1}}]
 """
-    data = parse_orgfile(text, "data/org.yaml")
-    where = {r.subject: r.prov.source for r in data.relations}
-    assert where == {
-        "coo": "data/postings/coo.md",  # beside the org file: a path to open from here
-        "cfo": "cfo.md",  # only in the working folder: as written (older ingest output)
-        "cto": "gone/cto.md",  # found nowhere: as written
-    }
 
 
-def test_a_saved_org_file_names_its_sources_relative_to_itself(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Saved in out/, read from anywhere: its source paths still open."""
+@pytest.fixture
+def in_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A working folder with data/postings/coo.md and cfo.md in it."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "data/postings").mkdir(parents=True)
     (tmp_path / "data/postings/coo.md").write_text("REPORTS TO: Superintendent\n")
-    text = """\
-posts:
-  - {id: supt, title: Superintendent, root: true}
-  - id: coo
-    title: COO
-    reports_to: [{to: supt, source: {file: postings/coo.md, line: 1}}]
-  - id: cto
-    title: CTO
-    reports_to: [{to: supt, source: {file: https://example.org/cto, line: 1}}]
-"""
-    data = parse_orgfile(text, "data/org.yaml")
-    write_orgfile(data, "out/saved.yaml")
-    saved = (tmp_path / "out/saved.yaml").read_text()
-    assert "file: ../data/postings/coo.md" in saved
-    assert "file: https://example.org/cto" in saved
+    (tmp_path / "cfo.md").write_text("REPORTS TO: Superintendent\n")
+    return tmp_path
+
+
+def test_a_source_file_is_relative_to_the_org_file_else_to_the_working_folder(
+    in_project: Path,
+) -> None:
+    data = parse_orgfile(_SOURCED, "data/org.yaml")
+    assert {r.subject: r.prov.source for r in data.relations} == {
+        "coo": "data/postings/coo.md",  # beside the org file: a path to open from here
+        "cfo": "cfo.md",  # only in the working folder: as written (older ingest output)
+        "cto": "https://example.org/cto",
+        "cio": "gone/cio.md",  # found nowhere: as written
+    }
+
+
+def test_a_saved_org_file_names_its_sources_relative_to_itself(in_project: Path) -> None:
+    """Saved in out/, read from anywhere: its source paths still open."""
+    write_orgfile(parse_orgfile(_SOURCED, "data/org.yaml"), "out/saved.yaml")
+    saved = (in_project / "out/saved.yaml").read_text()
+    assert "file: ../data/postings/coo.md" in saved and "file: ../cfo.md" in saved
+    assert "file: https://example.org/cto" in saved and "file: gone/cio.md" in saved
     again = parse_orgfile(saved, "out/saved.yaml")
     assert {r.subject: r.prov.source for r in again.relations} == {
         "coo": "data/postings/coo.md",
+        "cfo": "cfo.md",
         "cto": "https://example.org/cto",
+        "cio": "gone/cio.md",
     }
