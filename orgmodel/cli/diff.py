@@ -63,6 +63,14 @@ def diff(
     changed_only: Annotated[
         bool, typer.Option("--changed-only", help="Chart only changed posts and their chains.")
     ] = False,
+    max_posts: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help="Chart: unchanged posts drawn before the rest fold into '+N more' "
+            "(changed posts and their chains are always drawn).",
+        ),
+    ] = 60,
     mapping: Annotated[
         Path | None,
         typer.Option("--mapping", help="YAML file of 'before-id: after-id' matches to force."),
@@ -123,7 +131,8 @@ def diff(
     name = (scenario.name or str(after)) if scenario else None
     sides = Sides(str(before), str(after), name)
     if chart is not None:
-        write_chart(result, chart, changed_only=changed_only)
+        title = f"{before} → {name or after}"
+        write_chart(result, chart, changed_only=changed_only, max_posts=max_posts, title=title)
     if format is DiffFmt.json:
         emit_json(to_json(result, sides))
     elif format is DiffFmt.md:

@@ -40,7 +40,7 @@ million-post orgs is linear.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -260,18 +260,36 @@ class _Matcher:
             a = a_index.get(unit.id)
             if a is not None and a >= self.na and a2b[a] < 0:
                 m._pair(node, a, "id")
+        a_org, b_org = self._org_key(self.a), self._org_key(self.b)
         unmatched_a: dict[tuple[str | None, str], list[int]] = {}
         for j, unit in enumerate(a_units):
             if a2b[self.na + j] < 0:
-                unmatched_a.setdefault((unit.org, self.norm(unit.name)), []).append(self.na + j)
+                key = (a_org(unit.org), self.norm(unit.name))
+                unmatched_a.setdefault(key, []).append(self.na + j)
         unmatched_b: dict[tuple[str | None, str], list[int]] = {}
         for j, unit in enumerate(b_units):
             if b2a[self.nb + j] < 0 and self.nb + j not in forced:
-                unmatched_b.setdefault((unit.org, self.norm(unit.name)), []).append(self.nb + j)
+                key = (b_org(unit.org), self.norm(unit.name))
+                unmatched_b.setdefault(key, []).append(self.nb + j)
         for key, bs in unmatched_b.items():
             cands = unmatched_a.get(key, [])
             if len(bs) == 1 and len(cands) == 1:
                 m._pair(bs[0], cands[0], "name")
+
+    def _org_key(self, graph: OrgGraph) -> Callable[[str | None], str | None]:
+        """An organization as both sides can name it: its normalised name, else its id.
+
+        A CSV export names organizations, and reading it back derives new ids
+        (``hfd`` becomes ``city-of-hartford``): units are compared within the
+        organization of the same name.
+        """
+        orgs = graph.orgs
+
+        def key(org: str | None) -> str | None:
+            rec = orgs.get(org) if org is not None else None
+            return self.norm(rec.name) if rec is not None and rec.name else org
+
+        return key
 
     def _mapped_parent(self, b: int) -> int | None:
         """The AFTER node of b's superior; -1 for a top post; None when it has none."""

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-__all__ = ["Box", "BoxKind", "Chart", "Line", "LineStyle"]
+__all__ = ["Box", "BoxKind", "Chart", "Line", "LineStyle", "Paint"]
 
 
 class BoxKind(StrEnum):
@@ -36,6 +36,21 @@ class LineStyle(StrEnum):
 
     PRIMARY = "primary"
     SECONDARY = "secondary"
+
+
+@dataclass(frozen=True)
+class Paint:
+    """Colours of one box or line that override the theme's: how a diff marks what changed.
+
+    ``dashed`` draws the border (or line) dashed, ``thick`` doubles it;
+    ``ink`` is the title's colour (None: the theme's).
+    """
+
+    color: str
+    fill: str = ""
+    dashed: bool = False
+    thick: bool = False
+    ink: str | None = None
 
 
 @dataclass
@@ -64,6 +79,9 @@ class Box:
     aggregate: bool = False
     more_reports: int = 0
     more_posts: int = 0
+    notes: tuple[str, ...] = ()
+    """Small lines under the box's detail (a diff's "was: Plant Operator")."""
+    paint: Paint | None = None
 
     @property
     def folded(self) -> bool:
@@ -90,6 +108,7 @@ class Line:
     inferred: bool = False
     tree: bool = True
     highlighted: bool = False
+    paint: Paint | None = None
 
 
 @dataclass

@@ -400,5 +400,11 @@ def line_attrs(line: Line, theme: Theme) -> dict[str, str]:
         classes.append("highlight")
         attrs["color"] = theme.highlight
         attrs["penwidth"] = "2.5"
+    if line.paint is not None:
+        attrs["color"] = line.paint.color
+        if line.paint.dashed:
+            attrs["style"] = "dashed"
+        if line.paint.thick:
+            attrs["penwidth"] = "2"
     attrs["class"] = " ".join(classes)
     return attrs

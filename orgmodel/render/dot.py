@@ -105,6 +105,12 @@ def _plain_attrs(box: Box, theme: Theme) -> dict[str, str]:
         attrs["fillcolor"] = theme.body_fill
     if box.highlighted:
         attrs.update(color=theme.highlight, fillcolor=theme.highlight_fill, penwidth="2")
+    if box.paint is not None:
+        attrs.update(color=box.paint.color, fillcolor=box.paint.fill or attrs["fillcolor"])
+        if box.paint.dashed:
+            attrs["style"] = "filled,dashed"
+        if box.paint.thick:
+            attrs["penwidth"] = "2"
     return attrs
 
 
@@ -133,6 +139,10 @@ def _html_label(box: Box, theme: Theme) -> str:
         border, fill, ink = theme.more_border, theme.more_fill, theme.muted
     elif box.kind is BoxKind.BODY:
         fill = theme.body_fill
+    paint = box.paint
+    if paint is not None:
+        border, fill = paint.color, paint.fill or fill
+        ink = paint.ink or ink
     small = f"{theme.small:g}"
     rows: list[str] = []
     if text.header:
@@ -147,12 +157,15 @@ def _html_label(box: Box, theme: Theme) -> str:
         rows.append(_row(_font(_br(text.holder), soft)))
     if text.detail:
         rows.append(_row(_font(_br(text.detail), soft, small)))
+    if text.notes:
+        rows.append(_row(_font(_br(text.notes), ink, small)))
     if text.more:
         more = _font(html(text.more), theme.muted, small)
         rows.append(_row(more, BGCOLOR=theme.more_fill, SIDES="T", BORDER="1",
                          COLOR=theme.more_border, CELLPADDING="2"))  # fmt: skip
-    thick = "2" if box.highlighted else "1"
-    style = ' STYLE="dashed"' if box.kind is BoxKind.MORE or fade else ""
+    thick = "2" if box.highlighted or (paint is not None and paint.thick) else "1"
+    dashed = box.kind is BoxKind.MORE or fade or (paint is not None and paint.dashed)
+    style = ' STYLE="dashed"' if dashed else ""
     return (
         f'<<TABLE BORDER="{thick}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2" '
         f'COLOR="{border}" BGCOLOR="{fill}"{style}>{"".join(rows)}</TABLE>>'
@@ -177,7 +190,7 @@ def _br(lines: Iterable[str]) -> str:
 def _plain_label(box: Box, theme: Theme) -> str:
     text = box_text(box, theme)
     holder = ["Vacant"] if text.holder is None else text.holder
-    parts = [*(h.upper() for h in text.header), *text.title, *holder, *text.detail]
+    parts = [*(h.upper() for h in text.header), *text.title, *holder, *text.detail, *text.notes]
     if text.more:
         parts.append(text.more)
     return cast(str, nohtml("\\n".join(gv_escape(p) for p in parts)))  # stays NoHtml

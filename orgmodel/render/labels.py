@@ -115,6 +115,7 @@ class BoxText:
     holder: list[str] | None
     detail: list[str]
     more: str | None
+    notes: tuple[str, ...] = ()
 
 
 def more_text(reports: int, posts: int) -> str:
@@ -144,4 +145,5 @@ def box_text(box: Box, theme: Theme) -> BoxText:
         return BoxText(kind or header, title, [], [], more)
     holder = [shorten(clean(box.holder), width)] if box.holder else None
     detail = wrap(box.detail, width + 4, 2) if box.detail else []
-    return BoxText(header, title, holder, detail, more)
+    notes = tuple(line for note in box.notes for line in wrap(note, width + 4, 2))
+    return BoxText(header, title, holder, detail, more, notes)

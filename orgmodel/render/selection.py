@@ -33,7 +33,7 @@ counted in a "+N more": a line goes back up to it instead, and
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import islice, pairwise
 from pathlib import Path
 
@@ -43,7 +43,7 @@ from orgmodel.records import PostRecord, Prov, Relation
 from orgmodel.render.chart import Box, BoxKind, Chart, Line, LineStyle
 from orgmodel.render.options import ChartOptions
 
-__all__ = ["chart_roots", "posts_below", "select"]
+__all__ = ["chart_roots", "more_box", "pick_roots", "posts_below", "select", "show_chains", "spend"]
 
 Keep = Callable[[int], bool] | None
 Kids = Callable[[int], list[int]]
@@ -148,7 +148,7 @@ def posts_below(graph: OrgGraph, order: Sequence[int], roots: int) -> list[int]:
     return count
 
 
-def _pick_roots(roots: list[int], counts: list[int], max_posts: int) -> list[int]:
+def pick_roots(roots: list[int], counts: list[int], max_posts: int) -> list[int]:
     """The top posts to draw: all that fit; when they would fill the chart, the biggest.
 
     A registry of public bodies is a forest of hundreds of tops, most with
@@ -168,7 +168,7 @@ def _pick_roots(roots: list[int], counts: list[int], max_posts: int) -> list[int
     return [roots[i] for i in sorted(biggest)]
 
 
-def _spend(roots: list[int], options: ChartOptions, kids: Kids) -> dict[int, list[int]]:
+def spend(roots: list[int], options: ChartOptions, kids: Kids) -> dict[int, list[int]]:
     """Which reports each shown node shows, within the budget and depth."""
     shown_children: dict[int, list[int]] = {}
     frontier = roots
@@ -196,6 +196,28 @@ def _spend(roots: list[int], options: ChartOptions, kids: Kids) -> dict[int, lis
             shown_children[p] = team[:budget]
         break
     return shown_children
+
+
+def show_chains(
+    shown_children: dict[int, list[int]], kids: Kids, pairs: Iterable[tuple[int, int]]
+) -> None:
+    """Show each ``(report, superior)`` pair whatever the budget, in the superior's team order.
+
+    A highlighted chain of command, or what a diff changed, is drawn even
+    where the budget folded the rest of the team into "+N more".
+
+    >>> shown = {0: [1]}
+    >>> show_chains(shown, lambda n: [1, 2, 3] if n == 0 else [], [(3, 0), (1, 0)])
+    >>> shown
+    {0: [1, 3]}
+    """
+    wanted: dict[int, set[int]] = {}
+    for child, sup in pairs:
+        team = shown_children.setdefault(sup, [])
+        if child not in team:
+            wanted.setdefault(sup, set(team)).add(child)
+    for sup, keep in wanted.items():
+        shown_children[sup] = [k for k in kids(sup) if k in keep]
 
 
 def _chain(graph: OrgGraph, post: int, tops: set[int]) -> list[int]:
@@ -226,20 +248,16 @@ def select(graph: OrgGraph, options: ChartOptions) -> Chart:
         raise UsageError(_nothing_to_draw(graph, options))
     order = _order(graph, roots, keep)
     counts = posts_below(graph, order, len(set(roots)))
-    shown_roots = _pick_roots(roots, counts, options.max_posts)
+    shown_roots = pick_roots(roots, counts, options.max_posts)
     kids = _kids(graph, keep, roots)
-    shown_children = _spend(shown_roots, options, kids)
+    shown_children = spend(shown_roots, options, kids)
     highlight: set[int] = set()
     if options.highlight is not None:
         chain = _chain(graph, options.highlight, set(roots))
         highlight = set(chain)
         if chain[-1] not in shown_roots:
             shown_roots.append(chain[-1])
-        for child, sup in pairwise(chain):
-            team = shown_children.setdefault(sup, [])
-            if child not in team:
-                wanted = {*team, child}
-                shown_children[sup] = [k for k in kids(sup) if k in wanted]
+        show_chains(shown_children, kids, pairwise(chain))
     chart = Chart(title=options.title or default_title(graph, options, roots), date=options.date)
     _fill(graph, chart, shown_roots, shown_children, kids, counts, highlight)
     shown_set = set(shown_roots)  # the biggest tops may be any of them, not the first
@@ -307,7 +325,7 @@ def _fill(
     while stack:
         node, sup, inherited = stack.pop()
         if node < 0:  # the "+N more" box of ~node, after its shown reports
-            _more(chart, pending.pop(~node), counts)
+            more_box(chart, pending.pop(~node), counts)
             continue
         box, unit = _box(graph, node, heads.get(node), inherited, highlight)
         if sup is None:
@@ -343,7 +361,7 @@ def _fill(
             stack.append((child, node, unit))
 
 
-def _more(chart: Chart, parent: tuple[Box, list[int]], counts: list[int]) -> None:
+def more_box(chart: Chart, parent: tuple[Box, list[int]], counts: list[int]) -> None:
     """A "+N more" box beside the reports of ``parent`` that are shown."""
     box, hidden = parent
     more = Box(f"m{box.node}", BoxKind.MORE, f"+{len(hidden)} more", node=box.node)

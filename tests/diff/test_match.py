@@ -11,7 +11,7 @@ from orgmodel.diff.changes import compare
 from orgmodel.diff.match import RULES, match, read_mapping
 from orgmodel.errors import SourceError
 from orgmodel.load import load_graph
-from tests.diff.helpers import graph
+from tests.diff.helpers import BASE, graph
 
 Write = Callable[[str, str], Path]
 
@@ -138,3 +138,20 @@ organizations:
 """
     d = compare(graph(org % "a"), graph(org.replace("id: x", "id: y") % "b"))
     assert sorted(str(c.kind) for c in d.changes) == ["added", "removed"]
+
+
+def test_units_match_by_name_within_the_organization_of_the_same_name() -> None:
+    """Review 3: a CSV round trip renames organizations (hfd -> city-of-hartford) and units."""
+    new_id = "acme/operations-division"
+    renamed = (
+        BASE.replace("id: acme", "id: acme-water-authority")
+        .replace("{id: ops, name:", f"{{id: {new_id}, name:")
+        .replace("part_of: ops}", f"part_of: {new_id}}}")
+        .replace("unit: ops, heads: ops}", f"unit: {new_id}, heads: {new_id}}}")
+    )
+    d = compare(graph(BASE), graph(renamed))
+    counts = d.counts()
+    assert counts["unit-added"] == counts["unit-removed"] == counts["unit-changed"] == 0
+    ops = d.before.node("ops")
+    assert d.after.id_of(d.match.b2a[ops]) == "acme/operations-division"
+    assert d.match.rule_of(ops) == "name"
