@@ -196,3 +196,16 @@ def test_a_skipped_file_says_its_line_once(tmp_path: Path) -> None:
     assert extraction is None and reason is not None
     assert reason.startswith("line 2: front matter is not valid YAML: expected ',' or ']'")
     assert str(path) not in reason and "\n" not in reason
+
+
+def test_an_untitled_posting_is_warned_about_once(cli: Cli, tmp_path: Path) -> None:
+    (tmp_path / "clerk.txt").write_text(
+        "Under general supervision, performs clerical work.\nReports To: Office Manager\n"
+    )
+    result = cli("ingest", str(tmp_path), "-o", str(tmp_path / "org.yaml"))
+    assert result.returncode == 0, result.stderr
+    untitled = [x for x in result.stderr.splitlines() if "no title" in x]
+    assert untitled == [f"warning: {tmp_path / 'clerk.txt'}: the posting states no title"]
+    checked = cli("validate", "-s", str(tmp_path / "clerk.txt"), "-f", "json")
+    codes = [f["code"] for f in json.loads(checked.stdout)["findings"]]
+    assert codes.count("F004") == 1 and "F009" not in codes  # validate says it once too

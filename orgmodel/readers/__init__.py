@@ -25,6 +25,7 @@ format), ``xlsx`` (spreadsheets) and ``graphml``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from importlib import import_module
 from pathlib import Path
@@ -108,13 +109,40 @@ def _detect_table(path: Path) -> str:
     return "parents_by_name" if looks_parented_by_name(header, sample) else "table"
 
 
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"\s*:?|[{}\[\]]')
+"""A JSON string (with the colon after it, when it is a key) or a bracket."""
+
+
+def _top_level_keys(head: str) -> set[str]:
+    """The keys of a JSON object's top level, as far as ``head`` shows them.
+
+    >>> sorted(_top_level_keys('{"before": "a.yaml", "summary": {"organizations": 1}, "n": 2}'))
+    ['before', 'n', 'summary']
+    >>> _top_level_keys('[{"organizations": []}]')
+    set()
+    """
+    depth = 0
+    keys: set[str] = set()
+    for match in _JSON_TOKEN.finditer(head):
+        token = match.group()
+        if token in "{[":
+            depth += 1
+        elif token in "}]":
+            depth -= 1
+        elif depth == 1 and token.endswith(":"):
+            keys.add(token[1 : token.rindex('"')])
+    return keys
+
+
 def _detect_json(path: Path) -> str:
-    """Native org files are JSON objects with ``organizations``; other JSON is a tree."""
+    """Native org files are JSON objects with ``organizations`` (or ``orgmodel``) at the top
+    level; other JSON is a tree (or, met in a folder, skipped as a stray when it is none).
+    A key deeper down (``"organizations"`` in a diff's summary) makes no org file."""
     with path.open("rb") as handle:
         head = handle.read(1 << 16).decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
-    if head.startswith("{") and ('"organizations"' in head or '"orgmodel"' in head):
-        return "orgfile"
-    return "jsontree"
+    keys = {"organizations", "orgmodel"}
+    named = head.startswith("{") and any(f'"{k}"' in head for k in keys)
+    return "orgfile" if named and _top_level_keys(head) & keys else "jsontree"
 
 
 def detect_format(path: Path) -> str | None:
@@ -214,7 +242,14 @@ def unreadable(path: Path) -> str | None:
     return None
 
 
-def _read_orgfile(path: Path) -> OrgData:
+_ORGFILE_KEY = re.compile(r'^(?:organizations|orgmodel|"organizations"|"orgmodel")\s*:', re.M)
+"""A top-level ``organizations:`` or ``orgmodel:`` key of a YAML org file (at a line's start)."""
+
+
+def _read_orgfile(path: Path, *, in_folder: bool = False) -> OrgData:
+    """Read an org file; a YAML file met in a folder that does not fit the schema and has
+    no top-level ``organizations:`` or ``orgmodel:`` key (an ``mkdocs.yml``) is a stray,
+    skipped with a note. One that has the key is an org file with a mistake: an error."""
     from orgmodel.orgfile import parse_orgfile  # pydantic loads on demand: a CSV never needs it
 
     text = read_text(path)
@@ -224,7 +259,12 @@ def _read_orgfile(path: Path) -> OrgData:
             "is a scenario (a list of edits), not an org structure",
             hint=f"apply it with 'orgmodel apply BASE {path}' or 'orgmodel diff BASE {path}'",
         )
-    return parse_orgfile(text, str(path))
+    try:
+        return parse_orgfile(text, str(path))
+    except SourceError:
+        if not in_folder or path.suffix.lower() == ".json" or _ORGFILE_KEY.search(text):
+            raise  # (JSON reaches here only with the key at its top level)
+    return stray(str(path), "not an org file: no top-level 'organizations:' key")
 
 
 def read_source(
@@ -250,7 +290,7 @@ def read_source(
         return stray(str(spec.path), why)
     kind = fmt or detect_format(spec.path)
     readers: dict[str, Callable[[Path], OrgData]] = {
-        "orgfile": _read_orgfile,
+        "orgfile": lambda p: _read_orgfile(p, in_folder=in_folder),
         "table": lambda p: read_table(p, mapping),
         "organogram": read_organogram,
         "posting": lambda p: _reader("postings", "read_posting_file")(p, in_folder=in_folder),

@@ -126,6 +126,7 @@ def read_idparent(path: str | Path, mapping: Mapping[str, str] | None = None) ->
     builder = RecordBuilder(name)
     rows = _Rows(builder, read_header(path), mapping)
     with open_table(path) as handle:
+        builder.decimal_comma = handle.delimiter == ";"
         for line, row in iter_rows(handle, name, builder.data.issues):
             rows.add(row, Prov(name, line))
     if not builder.data.posts:

@@ -77,6 +77,7 @@ class _Context:
         self.data = OrgData(sources=[path])
         self.orgs: dict[str, str] = {}
         self.units: dict[tuple[str, str], str] = {}
+        self.decimal_comma = False  # a ';' file's FTE '0,5' (set when it is opened)
 
     def org(self, name: str, line: int) -> str | None:
         name = squash(name)
@@ -116,6 +117,7 @@ def _senior(ctx: _Context, header: list[str]) -> None:
     combined = "seniority" in get
     seen: set[str] = set()
     with open_table(ctx.path) as handle:
+        ctx.decimal_comma = handle.delimiter == ";"
         for line, row in iter_rows(handle, ctx.path, ctx.data.issues):
             prov = Prov(ctx.path, line)
             ref = cell(row, "post unique reference")
@@ -151,10 +153,15 @@ def _senior(ctx: _Context, header: list[str]) -> None:
                     attrs[attr] = value
             boss = cell(row, "reports to senior post")
             fte_text = cell(row, "fte")
-            fte = fte_value(fte_text) if fte_text else None
+            fte = fte_value(fte_text, ctx.decimal_comma) if fte_text else None
             if fte_text and fte is None:
                 ctx.data.issues.append(
-                    LoadIssue("bad-value", f"FTE {fte_text!r} {fte_fault(fte_text)}", prov, (ref,))
+                    LoadIssue(
+                        "bad-value",
+                        f"FTE {fte_text!r} {fte_fault(fte_text, ctx.decimal_comma)}",
+                        prov,
+                        (ref,),
+                    )
                 )
             ctx.data.posts.append(
                 PostRecord(
@@ -186,6 +193,7 @@ def _junior(ctx: _Context, header: list[str]) -> None:
 
     seen: set[str] = set()
     with open_table(ctx.path) as handle:
+        ctx.decimal_comma = handle.delimiter == ";"
         for line, row in iter_rows(handle, ctx.path, ctx.data.issues):
             prov = Prov(ctx.path, line)
             if len(row) > len(header) and (long := long_row_issue(prov, row, len(header))):
@@ -213,10 +221,12 @@ def _junior_post(
 ) -> None:
     """One junior row: an aggregate post under its senior post, id ``boss/grade/title[-n]``."""
     title = title or "Junior staff"
-    fte = fte_value(fte_text)
+    fte = fte_value(fte_text, ctx.decimal_comma)
     if fte is None:
         ctx.data.issues.append(
-            LoadIssue("bad-value", f"FTE {fte_text!r} {fte_fault(fte_text)}", prov)
+            LoadIssue(
+                "bad-value", f"FTE {fte_text!r} {fte_fault(fte_text, ctx.decimal_comma)}", prov
+            )
         )
     base = f"{boss}/{slug(grade or 'x')}/{slug(title)}"
     pid, n = base, 2

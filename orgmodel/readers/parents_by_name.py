@@ -79,8 +79,11 @@ def rows_to_data(
     rows: Sequence[tuple[int, list[str]]],
     path: str,
     mapping: Mapping[str, str] | None = None,
+    *,
+    decimal_comma: bool = False,
 ) -> OrgData:
-    """Rows (with their lines) -> posts, parents matched by name within the file."""
+    """Rows (with their lines) -> posts, parents matched by name within the file
+    (``decimal_comma``: the table is ``;``-delimited)."""
     explicit = dict(mapping or {})
     i_id = find_column(header, ID_COLUMNS)
     if "id" not in explicit and i_id is not None:
@@ -109,6 +112,7 @@ def rows_to_data(
             by_name.setdefault(_key(row[i_label]), []).append(row[cols["id"]].strip())
     i_mgr = cols.pop("manager")
     builder = RecordBuilder(path)
+    builder.decimal_comma = decimal_comma
     row_cols = {**cols, "_parent": i_mgr}
     for line, row in rows:
         pid = builder.mapped_row(row, row_cols, header, line)
@@ -133,6 +137,7 @@ def read_parents_by_name(path: str | Path, mapping: Mapping[str, str] | None = N
     issues: list[LoadIssue] = []
     with open_table(path) as handle:
         rows = list(iter_rows(handle, name, issues))
-    data = rows_to_data(header, rows, name, mapping)
+        decimal_comma = handle.delimiter == ";"
+    data = rows_to_data(header, rows, name, mapping, decimal_comma=decimal_comma)
     data.issues[:0] = issues
     return data

@@ -23,6 +23,7 @@ what it skipped.
 from __future__ import annotations
 
 import math
+import re
 import sys
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -52,6 +53,7 @@ __all__ = [
     "fte_value",
     "long_row_issue",
     "no_ids_error",
+    "plain_number",
     "split_many",
     "to_number",
 ]
@@ -116,40 +118,80 @@ def find_column(header: Sequence[str], names: Sequence[str]) -> int | None:
     return None
 
 
-def to_number(text: str) -> float | None:
-    """``"1,200.5"`` -> 1200.5; None when the text is not a finite number.
+_GROUPED = re.compile(r"[+-]?[1-9]\d{0,2}(?:,\d{3})+(?:\.\d*)?")
+"""A number whose commas group thousands: ``12,000``, ``1,234,567.5`` (no ``0,500``)."""
 
-    ``nan`` and ``inf`` are not numbers here: no count or share is infinite,
-    and JSON has no way to write them.
 
-    >>> to_number("1,200.5"), to_number("nan"), to_number("1e999"), to_number("n/a")
-    (1200.5, None, None, None)
+def plain_number(text: str, decimal_comma: bool = False) -> str:
+    """The number in ``text`` as :func:`float` reads it: the thousands marks gone, a decimal
+    comma made a point.
+
+    A comma is the decimal mark when it cannot group thousands (``0,5``,
+    ``1,25``: not three digits after it) or comes after the last point
+    (``1.000,5``), and a comma that could be either (``12,000``) follows the
+    file: a decimal mark where the decimal comma is the custom (``decimal_comma``:
+    a ``;``-delimited table, as Excel saves one in much of Europe), a
+    thousands mark elsewhere.
+
+    >>> [plain_number(t) for t in ("0,5", "1,25", "12,000", "1,234.5", "1.000,5", "2")]
+    ['0.5', '1.25', '12000', '1234.5', '1000.5', '2']
+    >>> plain_number("12,000", decimal_comma=True), plain_number("1,234,567", decimal_comma=True)
+    ('12.000', '1234567')
+    """
+    if "," not in text:
+        return text
+    text = text.strip()
+    if "." in text:
+        if text.rfind(",") > text.rfind("."):  # 1.000,5: points group, the comma is decimal
+            return text.replace(".", "").replace(",", ".")
+        return text.replace(",", "") if _GROUPED.fullmatch(text) else text
+    grouped = _GROUPED.fullmatch(text) is not None
+    if text.count(",") == 1 and (decimal_comma or not grouped):
+        return text.replace(",", ".")
+    return text.replace(",", "") if grouped else text
+
+
+def _parse(text: str, decimal_comma: bool) -> float:
+    return float(plain_number(text, decimal_comma))
+
+
+def to_number(text: str, decimal_comma: bool = False) -> float | None:
+    """``"1,200.5"`` -> 1200.5, ``"0,5"`` -> 0.5; None when the text is not a finite number.
+
+    Commas are read as :func:`plain_number` says (``decimal_comma``: the
+    table is ``;``-delimited). ``nan`` and ``inf`` are not numbers here: no
+    count or share is infinite, and JSON has no way to write them.
+
+    >>> to_number("1,200.5"), to_number("0,5"), to_number("nan"), to_number("1e999")
+    (1200.5, 0.5, None, None)
+    >>> to_number("n/a"), to_number("1,0", decimal_comma=True), to_number("1,2,3")
+    (None, 1.0, None)
     """
     try:
-        value = float(text.replace(",", ""))
+        value = _parse(text, decimal_comma)
     except ValueError:
         return None
     return value if math.isfinite(value) else None
 
 
-def fte_value(text: str) -> float | None:
+def fte_value(text: str, decimal_comma: bool = False) -> float | None:
     """A full-time equivalent: a finite number of 0 or more, else None (to report).
 
-    >>> fte_value("0.5"), fte_value("-3"), fte_value("inf"), fte_value("NaN")
-    (0.5, None, None, None)
+    >>> fte_value("0.5"), fte_value("0,5"), fte_value("-3"), fte_value("inf"), fte_value("NaN")
+    (0.5, 0.5, None, None, None)
     """
-    value = to_number(text)
+    value = to_number(text, decimal_comma)
     return value if value is not None and value >= 0 else None
 
 
-def fte_fault(text: str) -> str:
+def fte_fault(text: str, decimal_comma: bool = False) -> str:
     """What is wrong with an FTE :func:`fte_value` refuses, for the bad-value note.
 
-    >>> fte_fault("half"), fte_fault("nan"), fte_fault("-3")
-    ('is not a number', 'is not a finite number', 'is negative')
+    >>> fte_fault("half"), fte_fault("nan"), fte_fault("-3"), fte_fault("-0,5")
+    ('is not a number', 'is not a finite number', 'is negative', 'is negative')
     """
     try:
-        value = float(text.replace(",", ""))
+        value = _parse(text, decimal_comma)
     except ValueError:
         return "is not a number"
     return "is negative" if value < 0 else "is not a finite number"
@@ -189,6 +231,9 @@ class RecordBuilder:
         self._plan_for: Mapping[str, int] | None = None
         self._plan_cols: tuple[int, ...] = ()
         self.seen = 0
+        self.decimal_comma = False
+        """Read a comma in a number as the decimal mark when it could be either
+        (:func:`plain_number`): set for a ``;``-delimited table."""
 
     # ------------------------------------------------------------ pieces
 
@@ -286,9 +331,10 @@ class RecordBuilder:
         unit = self.unit(org, row[i_unit], prov) if i_unit < width and row[i_unit] else None
         fte: float | None = None
         if i_fte < width and (raw := row[i_fte].strip()):
-            fte = fte_value(raw)
+            fte = fte_value(raw, self.decimal_comma)
             if fte is None:
-                self.issue("bad-value", f"FTE {raw!r} {fte_fault(raw)}; ignored", prov, pid)
+                fault = fte_fault(raw, self.decimal_comma)
+                self.issue("bad-value", f"FTE {raw!r} {fault}; ignored", prov, pid)
         values = self._values
         for i, name in self._attribute_columns(header, cols):
             if i < width and (v := row[i].strip()):

@@ -241,7 +241,7 @@ def read_table(path: str | Path, mapping: Mapping[str, str] | None = None) -> Or
     delimiter = delimiter_of(path)
     cols = mapping_for(header, mapping, name, delimiter)
     raw = read_raw_fast(path, len(header), delimiter) or read_raw(path, len(header))
-    return _to_data(name, header, cols, raw)
+    return _to_data(name, header, cols, raw, decimal_comma=delimiter == ";")
 
 
 def _trim(array: pa.Array) -> pa.Array:
@@ -291,7 +291,16 @@ def _first_rows(codes: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
     return np.asarray(first)
 
 
-def _to_data(name: str, header: list[str], cols: dict[str, int], raw: RawTable) -> OrgData:
+def _to_data(
+    name: str,
+    header: list[str],
+    cols: dict[str, int],
+    raw: RawTable,
+    *,
+    decimal_comma: bool = False,
+) -> OrgData:
+    """The posts, units and organizations of a raw table (``decimal_comma``: a ``;`` file's
+    ``12,000`` is twelve, :func:`~orgmodel.readers.rows.plain_number`)."""
     data = OrgData(sources=[name])
     columns, lines = raw.columns, raw.lines
     issues = data.issues
@@ -380,7 +389,7 @@ def _to_data(name: str, header: list[str], cols: dict[str, int], raw: RawTable) 
 
     fte = pa.nulls(n, pa.float64())
     if "fte" in cols:
-        fte = _fte(name, ids, _trim(column("fte")), line_of, issues)
+        fte = _fte(name, ids, _trim(column("fte")), line_of, issues, decimal_comma)
 
     def optional(field: str) -> pa.Array:
         array = column(field)
@@ -426,6 +435,7 @@ def _fte(
     raw: pa.Array,
     line_of: Callable[[int], int],
     issues: list[LoadIssue],
+    decimal_comma: bool = False,
 ) -> pa.Array:
     """FTE numbers, parsed once per distinct text; what is not a number of 0 or more
     (``nan``, ``inf``, ``-1``) is reported and dropped."""
@@ -436,7 +446,7 @@ def _fte(
         if not text:
             values.append(None)
             continue
-        value = fte_value(text)
+        value = fte_value(text, decimal_comma)
         values.append(value)
         if value is None:
             bad.add(k)
@@ -448,7 +458,7 @@ def _fte(
                 issues.append(
                     LoadIssue(
                         "bad-value",
-                        f"FTE {text!r} {fte_fault(text)}; ignored",
+                        f"FTE {text!r} {fte_fault(text, decimal_comma)}; ignored",
                         Prov(name, line_of(row)),
                         (ids[row].as_py(),),
                     )

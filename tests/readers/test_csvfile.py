@@ -98,3 +98,39 @@ def test_a_late_windows_1252_byte_in_a_utf8_file_is_read(write: Write) -> None:
         last = list(iter_rows(handle, str(path), issues))[-1]
     assert last == (5001, ["9999", "Café", "1"])
     assert [(i.code, i.prov.line) for i in issues] == [("mixed-encoding", 5001)]
+
+
+def _windows_1252_then_utf8(extra: str) -> bytes:
+    """A Windows-1252 row first, over 64 KB of ASCII, then UTF-8 rows (one with ``extra``)."""
+    head = "id,title,manager\n1,Café,\n".encode("cp1252")
+    ascii_rows = "".join(f"{n},Analyst {n},1\n" for n in range(2, 5000)).encode()
+    assert len(ascii_rows) > 1 << 16
+    return head + ascii_rows + f"5000,Café \u2014 Manager {extra},1\n".encode()
+
+
+@pytest.mark.parametrize("extra", ["", "\u0141ód\u017a"])  # Ł is c5 81: 0x81 is no Windows-1252
+def test_utf8_after_64_kb_of_windows_1252_is_read_as_utf8_with_a_warning(
+    write: Write, extra: str
+) -> None:
+    path = write("late-utf8.csv", _windows_1252_then_utf8(extra))
+    data = read_source(path)
+    by_id = {p.id: p.title for p in data.posts}
+    assert by_id["1"] == "Café"
+    assert by_id["5000"] == f"Café \u2014 Manager {extra}".strip()
+    assert [(i.code, i.prov.line) for i in data.issues] == [("mixed-encoding", 2)]
+
+
+def test_a_large_file_all_in_windows_1252_gets_no_warning(write: Write) -> None:
+    rows = "".join(f"{n},Analyste {n} – équipe,1\n" for n in range(2, 5000))
+    path = write("latin-big.csv", ("id,title,manager\n1,Café,\n" + rows).encode("cp1252"))
+    data = read_source(path)
+    assert data.posts[-1].title == "Analyste 4999 – équipe"
+    assert data.issues == []
+
+
+def test_a_byte_in_neither_encoding_is_named_with_its_line_never_as_utf16(write: Write) -> None:
+    path = write("bad.csv", "id,title,manager\n1,Café,\n".encode("cp1252") + b"2,X\x81,1\n")
+    with pytest.raises(SourceError) as caught:
+        read_source(path)
+    assert caught.value.line == 3
+    assert "0x81" in str(caught.value) and "UTF-16" not in str(caught.value)

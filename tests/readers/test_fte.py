@@ -90,3 +90,67 @@ def test_json_output_of_such_a_file_is_strict_json(
     json.loads(result.stdout, parse_constant=_refuse)
     said = result.stderr + result.stdout
     assert "FTE 'nan' is not a finite number" in said and "FTE '-3' is negative" in said
+
+
+# A comma in a number: the decimal mark where it cannot group thousands, and, where it
+# could, as the file's delimiter says (';' files are European Excel's, with '0,5').
+# Each value, then what it reads as in a ';' file and in a ',' file.
+COMMA_FTES = [
+    ("1,0", 1.0, 1.0), ("0,5", 0.5, 0.5), ("1,25", 1.25, 1.25), ("12,000", 12.0, 12000.0),
+    ("1,234.5", 1234.5, 1234.5), ("1.000,5", 1000.5, 1000.5),
+]  # fmt: skip
+
+
+def _comma_table(delimiter: str, parent: str = "manager") -> str:
+    def cell(v: str) -> str:
+        return f'"{v}"' if delimiter in v else v
+
+    rows = [f"1{delimiter}Chief{delimiter}{delimiter}1"] + [
+        delimiter.join([str(n), f"Officer {n}", "1", cell(fte)])
+        for n, (fte, _, _) in enumerate(COMMA_FTES, 2)
+    ]
+    return delimiter.join(["id", "title", parent, "fte"]) + "\n" + "\n".join(rows) + "\n"
+
+
+@pytest.mark.parametrize("delimiter", [";", ","])
+@pytest.mark.parametrize(
+    ("name", "encoding"), [("hr.csv", "utf-8"), ("hr.csv", "cp1252"), ("d3.csv", "utf-8")]
+)  # utf-8 takes pyarrow, cp1252 (a 'é' below) the csv module; d3 is the id/parentId reader
+def test_a_comma_in_an_fte_follows_the_files_delimiter(
+    write: Write, name: str, encoding: str, delimiter: str
+) -> None:
+    text = _comma_table(delimiter, "parentId" if name == "d3.csv" else "manager")
+    path = write(name, text.replace("Chief", "Chief exécutif").encode(encoding))
+    data = read_source(path)
+    expected = [semi if delimiter == ";" else comma for _, semi, comma in COMMA_FTES]
+    assert [p.fte for p in data.posts] == [1.0, *expected]
+    assert _fte_issues(data) == []
+
+
+def test_organogram_fte_with_a_decimal_comma(write: Write) -> None:
+    junior = (
+        "Parent Department;Organisation;Unit;Reporting Senior Post;Grade;Generic Job Title;"
+        "Number of Posts in FTE\n"
+        "Dept X;Dept X;Finance;3;EO;Auditor;4,5\nDept X;Dept X;Finance;3;EO;Clerk;12,000\n"
+    )
+    data = read_source(write("junior.csv", junior), fmt="organogram")
+    assert [p.fte for p in data.posts] == [4.5, 12.0]
+
+
+def test_spreadsheet_text_fte_with_a_comma_that_cannot_group_thousands(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in [["id", "title", "manager", "fte"], ["1", "Chief", "", "0,5"],
+                ["2", "Clerk", "1", "12,000"], ["3", "Aide", "1", 0.75]]:  # fmt: skip
+        sheet.append(row)
+    book.save(path := tmp_path / "hr.xlsx")
+    assert [p.fte for p in read_source(path).posts] == [0.5, 12000.0, 0.75]
+
+
+def test_a_comma_fte_that_is_no_number_is_reported(write: Write) -> None:
+    data = read_source(write("hr.csv", 'id,title,manager,fte\n1,Chief,,"1,2,3"\n'))
+    assert [p.fte for p in data.posts] == [None]
+    assert [i.message for i in data.issues if i.code == "bad-value"] == [
+        "FTE '1,2,3' is not a number; ignored"
+    ]

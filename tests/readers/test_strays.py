@@ -11,7 +11,7 @@ import pytest
 from orgmodel.errors import SourceError
 from orgmodel.readers import load_sources, read_source
 from orgmodel.readers.strays import SKIPPED
-from tests.conftest import Cli
+from tests.conftest import ROOT, Cli
 
 Write = Callable[[str, str | bytes], Path]
 
@@ -98,3 +98,58 @@ def test_an_empty_file_named_itself_is_an_error(write: Write, cli: Cli, tmp_path
     result = cli("stats", "-s", "b.csv", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.startswith("error: b.csv") and "Traceback" not in result.stderr
+
+
+# A diff's JSON output: 'organizations' is a key, but not at the top level (as
+# tests/diff/golden/*.json, which made 'orgmodel stats -s .' abort at the repo root).
+DIFF_JSON = json.dumps(
+    {"before": "a.yaml", "after": "b.yaml", "summary": {"added": 1},
+     "by_org": {"organizations": {"hps": {"added": 1}}}, "changes": []}, indent=2,
+)  # fmt: skip
+MKDOCS = "site_name: Org docs\nnav:\n  - index.md\n"
+BROKEN_ORG = "organizations:\n  - name: City of Hartford\n    posts: [{id: mayor, titel: Mayor}]\n"
+
+
+def test_json_and_yaml_that_are_no_org_files_are_skipped_in_a_folder(
+    write: Write, tmp_path: Path
+) -> None:
+    write("repo/data/o2.yaml", ORG)
+    write("repo/tests/golden/diff.json", DIFF_JSON)
+    write("repo/tests/golden/diff2.json", DIFF_JSON.replace('"added": 1}', '"orgmodel": 1}', 1))
+    write("repo/mkdocs.yml", MKDOCS)
+    data = load_sources([tmp_path / "repo"])
+    assert [p.title for p in data.posts] == ["Mayor"]
+    notes = {Path(i.prov.source or "").name: i.message for i in data.issues}
+    assert notes == {
+        "diff.json": "skipped: not an org file nor an org tree: "
+        "a JSON object with no 'children' list (nor an id and a name)",
+        "diff2.json": "skipped: not an org file nor an org tree: "
+        "a JSON object with no 'children' list (nor an id and a name)",
+        "mkdocs.yml": "skipped: not an org file: no top-level 'organizations:' key",
+    }
+
+
+def test_named_directly_a_yaml_or_json_that_is_no_org_file_is_refused(write: Write) -> None:
+    with pytest.raises(SourceError, match="does not fit the org file schema"):
+        read_source(write("mkdocs.yml", MKDOCS))
+    with pytest.raises(SourceError, match="is neither an org file nor an org tree"):
+        read_source(write("diff.json", DIFF_JSON))
+
+
+def test_an_org_file_with_a_mistake_in_a_folder_is_still_an_error(
+    write: Write, tmp_path: Path
+) -> None:
+    write("data/o2.yaml", ORG)
+    write("data/broken.yaml", BROKEN_ORG)
+    write("data/broken.json", json.dumps({"orgmodel": 1, "organizations": [{"nme": "X"}]}))
+    for name in ("broken.yaml", "broken.json"):
+        with pytest.raises(SourceError, match="does not fit the org file schema"):
+            load_sources([tmp_path / "data" / "o2.yaml", tmp_path / "data"])
+        (tmp_path / "data" / name).unlink()
+
+
+def test_the_repository_root_loads_with_its_strays_skipped() -> None:
+    data = load_sources([ROOT])  # golden JSON, Markdown notes, egg-info: none is fatal
+    assert data.post_count > 100
+    skipped = {Path(i.prov.source or "").suffix for i in data.issues if i.code == SKIPPED}
+    assert ".json" in skipped  # tests/*/golden/*.json: a diff's and the extractor's output
