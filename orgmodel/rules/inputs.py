@@ -43,16 +43,8 @@ ISSUE_CODES = {
 
 def _issues(check: Check) -> Iterator[LoadIssue]:
     code = check.rule.code
-    untitled = {i.prov.source for i in check.graph.issues if i.code == "untitled-posting"}
     for issue in check.graph.issues:
-        owner = ISSUE_CODES.get(issue.code, "F009")
-        if (
-            issue.code == "extraction"
-            and issue.prov.source in untitled
-            and issue.message.startswith("no title found")
-        ):
-            continue  # the extractor's own note of what F004 reports
-        if owner == code:
+        if ISSUE_CODES.get(issue.code, "F009") == code:
             yield issue
 
 
