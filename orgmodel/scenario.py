@@ -56,6 +56,7 @@ __all__ = [
     "AddDottedEdit",
     "AddEdit",
     "AddLinkEdit",
+    "AddOrganizationEdit",
     "AddUnitEdit",
     "Edit",
     "FillEdit",
@@ -184,6 +185,14 @@ class RemoveLinkEdit(_Strict):
     type: LinkType | None = None
 
 
+class AddOrganizationEdit(_Strict):
+    """A new organization, for the posts and units later edits add to it."""
+
+    add_organization: str = Field(description="its name")
+    id: str | None = Field(None, description="default: derived from the name")
+    abbreviation: str | None = None
+
+
 class AddUnitEdit(_Strict):
     """A new unit, written as in the org file."""
 
@@ -255,6 +264,7 @@ Edit = (
     | RemoveDottedEdit
     | AddLinkEdit
     | RemoveLinkEdit
+    | AddOrganizationEdit
     | AddUnitEdit
     | RemoveUnitEdit
     | MoveUnitEdit
@@ -275,6 +285,7 @@ EDITS: dict[str, type[Edit]] = {
     "remove_dotted": RemoveDottedEdit,
     "add_link": AddLinkEdit,
     "remove_link": RemoveLinkEdit,
+    "add_organization": AddOrganizationEdit,
     "add_unit": AddUnitEdit,
     "remove_unit": RemoveUnitEdit,
     "move_unit": MoveUnitEdit,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from orgmodel.apply import apply, posts, units
+from orgmodel.apply import apply, organizations, posts, units
 from orgmodel.config import find_settings
 from orgmodel.errors import SourceError
 from orgmodel.graph import OrgGraph
@@ -213,6 +213,12 @@ def test_removing_a_board_sends_its_reports_where_the_edit_says() -> None:
         ("  - remove_unit: board\n    reports_go_to: analyst\n", 2, "which would make a cycle"),
         ("  - merge_units: [board]\n    into: fin\n", 2, "General Manager reports to Board of "
          "Directors; merge it into a body (board, council) or move those posts first"),
+        ("  - add: {id: mayor, title: Mayor}\n    organization: Hartford\n", 2,
+         "no organization matches 'Hartford'; add it first with 'add_organization: NAME'"),
+        ("  - add_organization: X\n  - add_organization: x\n", 3,
+         "organization id 'x' is already taken by 'X'"),
+        ("  - add_organization: Acme Water Authority\n    id: awa\n", 2,
+         "organization 'Acme Water Authority' is already there"),
     ],
 )  # fmt: skip
 def test_refused_edits_name_the_line_and_leave_the_base_alone(
@@ -292,5 +298,16 @@ def test_apply_cli_exits_1_on_a_new_error_and_still_writes(cli: Cli, tmp_path: P
 
 
 def test_every_kind_of_edit_has_one_handler() -> None:
-    assert not posts.HANDLERS.keys() & units.HANDLERS.keys()
-    assert posts.HANDLERS.keys() | units.HANDLERS.keys() == set(EDITS.values())
+    tables = [organizations.HANDLERS.keys(), posts.HANDLERS.keys(), units.HANDLERS.keys()]
+    assert sum(len(t) for t in tables) == len(set().union(*tables))  # no edit handled twice
+    assert set().union(*tables) == set(EDITS.values())
+
+
+def test_an_added_organization_is_named_by_later_edits_by_name_or_abbreviation() -> None:
+    g = run(
+        "  - add_organization: City of Hartford\n    id: hfd\n    abbreviation: HFD\n"
+        "  - add: {id: mayor, title: Mayor, root: true}\n    organization: HFD\n"
+        "  - add: {id: cio, title: CIO, reports_to: mayor}\n    organization: City of Hartford\n"
+    )
+    assert [g.org_of(g.node(p)) for p in ("mayor", "cio")] == ["hfd", "hfd"]
+    assert g.orgs["hfd"].name == "City of Hartford"

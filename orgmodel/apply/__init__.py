@@ -8,7 +8,8 @@ exist (or an earlier edit removed), or when it would put a post under its own
 reports (a cycle). Every fact an edit makes carries the scenario's file and
 line as its provenance, so the saved proposal says where each change came from.
 
-The edits are in :mod:`orgmodel.apply.posts` and :mod:`orgmodel.apply.units`,
+The edits are in :mod:`orgmodel.apply.posts`, :mod:`orgmodel.apply.units` and
+:mod:`orgmodel.apply.organizations`,
 the records they work on in :mod:`orgmodel.apply.state`.
 
 >>> from orgmodel.orgfile import parse_orgfile
@@ -41,7 +42,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from orgmodel.apply import posts, units
+from orgmodel.apply import organizations, posts, units
 from orgmodel.apply.state import EditState, Handler, Refused
 from orgmodel.errors import SourceError
 from orgmodel.records import OrgData
@@ -49,7 +50,11 @@ from orgmodel.scenario import Edit, Scenario
 
 __all__ = ["apply"]
 
-_HANDLERS: Mapping[type, Handler] = {**posts.HANDLERS, **units.HANDLERS}
+_HANDLERS: Mapping[type, Handler] = {
+    **organizations.HANDLERS,
+    **posts.HANDLERS,
+    **units.HANDLERS,
+}
 
 
 def _verb(edit: Edit) -> str:

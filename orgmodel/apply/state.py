@@ -187,6 +187,7 @@ class EditState:
         return rec.org if rec is not None else None
 
     def organization(self, ref: str) -> str:
+        """The id of the organization ``ref`` names: the base's, or one an edit added."""
         known = {o.id for o in self.orgs}
         if ref in known:
             return ref
@@ -195,7 +196,17 @@ class EditState:
         except AmbiguousNameError as exc:
             raise Refused(str(exc)) from None
         if found is None:
-            raise Refused(f"no organization matches {ref!r}")
+            key = norm_name(ref)
+            added = [
+                o.id
+                for o in self.orgs
+                if key in (norm_name(o.name), norm_name(o.abbreviation or ""))
+            ]
+            if len(added) == 1:
+                return added[0]
+            raise Refused(
+                f"no organization matches {ref!r}; add it first with 'add_organization: NAME'"
+            )
         return found
 
     def new_id(self, given: str | None, org: str | None, name: str) -> str:

@@ -5,7 +5,7 @@ someone drew by hand can be replayed, reviewed edit by edit, or applied to
 another copy of BEFORE; the property tests use it to check that applying a
 diff's scenario to BEFORE gives a structure with no differences from AFTER.
 
-Edits come in an order that is always valid: new units (outer first), unit
+Edits come in an order that is always valid: new organizations, new units (outer first), unit
 renames and moves, new posts (superiors first), moves (top-down in AFTER, so
 no move ever passes through a cycle), retitles and other changes in place,
 dotted lines and links, the units each changed post heads (``set: POST,
@@ -15,6 +15,7 @@ would inherit them). Posts and units are
 named by their BEFORE id, or by their AFTER id when they are new.
 
 >>> from orgmodel.graph import OrgGraph
+from orgmodel.naming import norm_name
 >>> from orgmodel.diff.changes import compare
 >>> from orgmodel.records import OrgData, PostRecord as P, Relation, RelKind, LineKind
 >>> R = lambda a, b: Relation(RelKind.REPORTS_TO, a, b, LineKind.PRIMARY)
@@ -35,6 +36,7 @@ import yaml
 from orgmodel.diff.changes import Change, ChangeKind, Diff
 from orgmodel.diff.match import int_list
 from orgmodel.graph import OrgGraph
+from orgmodel.naming import norm_name
 from orgmodel.records import PostRecord
 
 __all__ = ["scenario_yaml", "to_scenario"]
@@ -64,6 +66,27 @@ class _Inverter:
         b = self.m.a2b[after_node]
         return self.b.id_of(b) if b >= 0 else self.a.id_of(after_node)
 
+    def organizations(self) -> None:
+        """``add_organization`` for each AFTER organization BEFORE lacks (by id, else name);
+        later edits name an organization by its BEFORE id when BEFORE has it."""
+        before = {o.id: o for o in self.b.orgs.values()}
+        by_name = {norm_name(o.name): o.id for o in before.values()}
+        self.orgs: dict[str, str] = {}
+        for org in self.a.orgs.values():
+            if org.id in before:
+                self.orgs[org.id] = org.id
+            elif norm_name(org.name) in by_name:
+                self.orgs[org.id] = by_name[norm_name(org.name)]
+            else:
+                self.orgs[org.id] = org.id
+                edit: dict[str, Any] = {"add_organization": org.name, "id": org.id}
+                if org.abbreviation:
+                    edit["abbreviation"] = org.abbreviation
+                self.edits.append(edit)
+
+    def org_ref(self, after_org: str) -> str:
+        return self.orgs.get(after_org, after_org)
+
     def of(self, kind: ChangeKind) -> list[Change]:
         return [c for c in self.d.changes if c.kind is kind]
 
@@ -83,7 +106,7 @@ class _Inverter:
                 spec["abbreviation"] = unit.abbreviation
             edit: dict[str, Any] = {"add_unit": spec}
             if unit.org is not None:
-                edit["organization"] = unit.org
+                edit["organization"] = self.org_ref(unit.org)
             self.edits.append(edit)
         for c in self.of(ChangeKind.UNIT_RENAMED):
             self.edits.append({"rename_unit": self.b.id_of(c.before_node), "name": c.new_value})
@@ -118,7 +141,7 @@ class _Inverter:
                 spec["attributes"] = dict(post.attributes)
             edit: dict[str, Any] = {"add": spec}
             if post.org is not None:
-                edit["organization"] = post.org
+                edit["organization"] = self.org_ref(post.org)
             self.edits.append(edit)
 
     def in_place(self) -> None:
@@ -181,6 +204,7 @@ class _Inverter:
 def to_scenario(diff: Diff, name: str | None = None) -> dict[str, Any]:
     """The scenario (as the dict a scenario file holds) that turns BEFORE into AFTER."""
     inv = _Inverter(diff)
+    inv.organizations()
     inv.units()
     inv.added_posts()
     inv.in_place()

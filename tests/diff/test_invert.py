@@ -77,3 +77,31 @@ def test_a_changed_link_replays_as_remove_then_add() -> None:
     assert [(s, o, str(r.qualifier)) for s, o, r in replayed.links] == [
         (replayed.node("y"), replayed.node("x"), "advises")
     ]
+
+
+def test_an_organization_after_has_and_before_lacks_is_added_first() -> None:
+    before = parse_orgfile(CHAIN % ("root: true", "reports_to: x"), "a.yaml")
+    after = parse_orgfile(
+        CHAIN % ("root: true", "reports_to: x")
+        + """\
+  - id: hfd
+    name: City of Hartford
+    abbreviation: HFD
+    units:
+      - {id: mhis, name: Metro-Hartford Information Services}
+    posts:
+      - {id: mayor, title: Mayor, root: true}
+      - {id: cio, title: Chief Information Officer, reports_to: mayor, heads: mhis}
+""",
+        "b.yaml",
+    )
+    d = compare(OrgGraph(before), OrgGraph(after))
+    edits = to_scenario(d)["edits"]
+    assert edits[0] == {"add_organization": "City of Hartford", "id": "hfd", "abbreviation": "HFD"}
+    assert {e["organization"] for e in edits[1:] if "organization" in e} == {"hfd"}
+    replayed = apply(before, parse_scenario(scenario_yaml(d), "d.yaml"))
+    assert compare(OrgGraph(replayed), OrgGraph(after)).changes == []
+    assert [(o.id, o.name) for o in replayed.organizations] == [
+        ("o", "O"),
+        ("hfd", "City of Hartford"),
+    ]
