@@ -47,6 +47,8 @@ edits:
     type: advises
   - remove_link: a
     from: b
+  - add_organization: City of Hartford
+    id: hfd
   - add_unit: {name: IT Office, kind: office}
   - remove_unit: u
   - move_unit: u

@@ -15,7 +15,6 @@ would inherit them). Posts and units are
 named by their BEFORE id, or by their AFTER id when they are new.
 
 >>> from orgmodel.graph import OrgGraph
-from orgmodel.naming import norm_name
 >>> from orgmodel.diff.changes import compare
 >>> from orgmodel.records import OrgData, PostRecord as P, Relation, RelKind, LineKind
 >>> R = lambda a, b: Relation(RelKind.REPORTS_TO, a, b, LineKind.PRIMARY)
