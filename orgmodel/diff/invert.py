@@ -36,7 +36,7 @@ from orgmodel.diff.changes import Change, ChangeKind, Diff
 from orgmodel.diff.match import int_list
 from orgmodel.graph import OrgGraph
 from orgmodel.naming import norm_name
-from orgmodel.records import PostRecord
+from orgmodel.records import LineKind, LinkType, PostRecord, RelKind
 
 __all__ = ["scenario_yaml", "to_scenario"]
 
@@ -57,6 +57,12 @@ class _Inverter:
     def __init__(self, diff: Diff) -> None:
         self.d, self.b, self.a, self.m = diff, diff.before, diff.after, diff.match
         self.edits: list[dict[str, Any]] = []
+        # Lines BEFORE's records hold to an id it lacks (a link to another file's post): they
+        # are there already, and take hold once an edit adds that post -- no edit adds them.
+        self.waiting = {
+            (r.kind, r.subject, r.object, str(r.qualifier or LinkType.LIAISON))
+            for r in self.b.resolution.dangling
+        }
 
     def ref(self, after_node: int | None) -> str | None:
         """How an edit names an AFTER node: its BEFORE id when matched, else its own id."""
@@ -166,13 +172,16 @@ class _Inverter:
             elif c.kind is k.SECONDARY_REMOVED and c.old_node is not None:
                 self.edits.append({"remove_dotted": post, "from": self.b.id_of(c.old_node)})
             elif c.kind is k.SECONDARY_ADDED:
-                self.edits.append({"add_dotted": post, "to": self.ref(c.new_node)})
+                to = self.ref(c.new_node)
+                if (RelKind.REPORTS_TO, post, to, str(LineKind.SECONDARY)) not in self.waiting:
+                    self.edits.append({"add_dotted": post, "to": to})
             elif c.kind in (k.LINK_REMOVED, k.LINK_RETYPED) and c.old_node is not None:
                 other = self.b.id_of(c.old_node)
                 self.edits.append({"remove_link": post, "from": other, "type": c.old_value})
             if c.kind in (k.LINK_ADDED, k.LINK_RETYPED):
                 other_end = self.ref(c.new_node)
-                self.edits.append({"add_link": post, "to": other_end, "type": c.new_value})
+                if (RelKind.LINK, post, other_end, c.new_value) not in self.waiting:
+                    self.edits.append({"add_link": post, "to": other_end, "type": c.new_value})
         self.headships()
 
     def headships(self) -> None:

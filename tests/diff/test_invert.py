@@ -105,3 +105,18 @@ def test_an_organization_after_has_and_before_lacks_is_added_first() -> None:
         ("o", "O"),
         ("hfd", "City of Hartford"),
     ]
+
+
+def test_a_line_before_holds_to_a_post_it_lacks_is_not_added_again() -> None:
+    """hps.yaml's COO links to the City's CIO by id: the line is there, waiting for the post."""
+    lines = "reports_to: x, links: [{to: cio}], secondary: [cio]"
+    before = parse_orgfile(CHAIN % ("root: true", lines), "a.yaml")
+    after = parse_orgfile(
+        CHAIN % ("root: true", lines) + "      - {id: cio, title: CIO, reports_to: x}\n", "b.yaml"
+    )
+    d = compare(OrgGraph(before), OrgGraph(after))
+    assert {c.kind.value for c in d.changes} >= {"added", "link-added", "secondary-added"}
+    edits = to_scenario(d)["edits"]
+    assert [next(iter(e)) for e in edits] == ["add"]
+    replayed = apply(before, parse_scenario(scenario_yaml(d), "d.yaml"))
+    assert compare(OrgGraph(replayed), OrgGraph(after)).changes == []
