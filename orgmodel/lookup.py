@@ -12,21 +12,23 @@ Superintendent of Schools and not every deputy.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable, Sequence
 
 from orgmodel.errors import AmbiguousNameError, NameNotFoundError, UsageError
 from orgmodel.graph import OrgGraph
 from orgmodel.naming import acronym, norm_name
-from orgmodel.records import UnitRecord
+from orgmodel.records import OrgRecord, UnitRecord
 
-__all__ = ["find", "find_org", "find_root", "org_named"]
+__all__ = ["find", "find_org", "find_org_among", "find_root", "org_named"]
 
 _SHOWN = 12  # candidates an ambiguity error lists
 
 
-def _several_orgs(graph: OrgGraph, text: str, ids: list[str]) -> AmbiguousNameError:
+def _several_orgs(orgs: Iterable[OrgRecord], text: str, ids: list[str]) -> AmbiguousNameError:
+    names = {o.id: o.name for o in orgs}
     return AmbiguousNameError(
         text,
-        [f"{graph.orgs[o].name} [id {o}]" for o in ids[:_SHOWN]],
+        [f"{names[o]} [id {o}]" for o in ids[:_SHOWN]],
         total=len(ids),
         what="organizations",
         hint="Name it by its id.",
@@ -34,7 +36,12 @@ def _several_orgs(graph: OrgGraph, text: str, ids: list[str]) -> AmbiguousNameEr
 
 
 def find_org(graph: OrgGraph, text: str) -> str | None:
-    """The id of the organization named (by id, name or abbreviation), if any.
+    """The id of the organization of ``graph`` named (by id, name or abbreviation), if any."""
+    return find_org_among(list(graph.orgs.values()), text)
+
+
+def find_org_among(orgs: Sequence[OrgRecord], text: str) -> str | None:
+    """The id of the organization among ``orgs`` named (by id, name or abbreviation), if any.
 
     Tiers, the first with a match wins: the id, then a name or abbreviation
     given in the sources, then the acronym of a name. Two organizations that
@@ -44,7 +51,6 @@ def find_org(graph: OrgGraph, text: str) -> str | None:
     key = norm_name(text)
     if not key:
         return None
-    orgs = list(graph.orgs.values())
     for names in (
         lambda o: (o.id,),
         lambda o: (o.name, o.abbreviation),
@@ -52,7 +58,7 @@ def find_org(graph: OrgGraph, text: str) -> str | None:
     ):
         hits = [o.id for o in orgs if key in {norm_name(n) for n in names(o) if n}]
         if len(hits) > 1:
-            raise _several_orgs(graph, text, hits)
+            raise _several_orgs(orgs, text, hits)
         if hits:
             return hits[0]
     return None
@@ -87,7 +93,7 @@ def _org_by_words(graph: OrgGraph, text: str) -> str | None:
         return None
     hits = [o.id for o in graph.orgs.values() if words <= set(norm_name(o.name).split())]
     if len(hits) > 1:
-        raise _several_orgs(graph, text, hits)
+        raise _several_orgs(graph.orgs.values(), text, hits)
     return hits[0] if hits else None
 
 

@@ -19,7 +19,7 @@ from orgmodel.diff.match import unit_nodes
 from orgmodel.errors import AmbiguousNameError, NameNotFoundError
 from orgmodel.fileio import slug
 from orgmodel.graph import OrgGraph
-from orgmodel.lookup import find, find_org
+from orgmodel.lookup import find, find_org_among
 from orgmodel.naming import norm_name
 from orgmodel.records import (
     BODY_KINDS,
@@ -188,22 +188,11 @@ class EditState:
 
     def organization(self, ref: str) -> str:
         """The id of the organization ``ref`` names: the base's, or one an edit added."""
-        known = {o.id for o in self.orgs}
-        if ref in known:
-            return ref
         try:
-            found = find_org(self.graph, ref)
+            found = find_org_among(self.orgs, ref)
         except AmbiguousNameError as exc:
             raise Refused(str(exc)) from None
         if found is None:
-            key = norm_name(ref)
-            added = [
-                o.id
-                for o in self.orgs
-                if key in (norm_name(o.name), norm_name(o.abbreviation or ""))
-            ]
-            if len(added) == 1:
-                return added[0]
             raise Refused(
                 f"no organization matches {ref!r}; add it first with 'add_organization: NAME'"
             )
