@@ -59,9 +59,24 @@ class _Inverter:
         self.edits: list[dict[str, Any]] = []
         # Lines BEFORE's records hold to an id it lacks (a link to another file's post): they
         # are there already, and take hold once an edit adds that post -- no edit adds them.
-        self.waiting = {
-            (r.kind, r.subject, r.object, str(r.qualifier or LinkType.LIAISON))
-            for r in self.b.resolution.dangling
+        dangling = self.b.resolution.dangling
+        self.waiting_links = {
+            (r.subject, r.object, str(r.qualifier or LinkType.LIAISON))
+            for r in dangling
+            if r.kind is RelKind.LINK
+        }
+        self.waiting_dotted = {
+            (r.subject, r.object)
+            for r in dangling
+            if r.kind is RelKind.REPORTS_TO and r.qualifier is LineKind.SECONDARY
+        }
+        # AFTER's organization ids as edits name them: BEFORE's id for the same organization
+        # (by id, else by name); an AFTER organization BEFORE lacks keeps its own.
+        before = {o.id for o in self.b.orgs.values()}
+        by_name = {norm_name(o.name): o.id for o in self.b.orgs.values()}
+        self.orgs = {
+            o.id: o.id if o.id in before else by_name.get(norm_name(o.name), o.id)
+            for o in self.a.orgs.values()
         }
 
     def ref(self, after_node: int | None) -> str | None:
@@ -72,18 +87,10 @@ class _Inverter:
         return self.b.id_of(b) if b >= 0 else self.a.id_of(after_node)
 
     def organizations(self) -> None:
-        """``add_organization`` for each AFTER organization BEFORE lacks (by id, else name);
-        later edits name an organization by its BEFORE id when BEFORE has it."""
-        before = {o.id: o for o in self.b.orgs.values()}
-        by_name = {norm_name(o.name): o.id for o in before.values()}
-        self.orgs: dict[str, str] = {}
+        """``add_organization`` for each AFTER organization BEFORE lacks (by id, else name)."""
+        before = {o.id for o in self.b.orgs.values()}
         for org in self.a.orgs.values():
-            if org.id in before:
-                self.orgs[org.id] = org.id
-            elif norm_name(org.name) in by_name:
-                self.orgs[org.id] = by_name[norm_name(org.name)]
-            else:
-                self.orgs[org.id] = org.id
+            if self.orgs[org.id] == org.id and org.id not in before:
                 edit: dict[str, Any] = {"add_organization": org.name, "id": org.id}
                 if org.abbreviation:
                     edit["abbreviation"] = org.abbreviation
@@ -173,14 +180,14 @@ class _Inverter:
                 self.edits.append({"remove_dotted": post, "from": self.b.id_of(c.old_node)})
             elif c.kind is k.SECONDARY_ADDED:
                 to = self.ref(c.new_node)
-                if (RelKind.REPORTS_TO, post, to, str(LineKind.SECONDARY)) not in self.waiting:
+                if (post, to) not in self.waiting_dotted:
                     self.edits.append({"add_dotted": post, "to": to})
             elif c.kind in (k.LINK_REMOVED, k.LINK_RETYPED) and c.old_node is not None:
                 other = self.b.id_of(c.old_node)
                 self.edits.append({"remove_link": post, "from": other, "type": c.old_value})
             if c.kind in (k.LINK_ADDED, k.LINK_RETYPED):
                 other_end = self.ref(c.new_node)
-                if (RelKind.LINK, post, other_end, c.new_value) not in self.waiting:
+                if (post, other_end, c.new_value) not in self.waiting_links:
                     self.edits.append({"add_link": post, "to": other_end, "type": c.new_value})
         self.headships()
 
