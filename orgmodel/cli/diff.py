@@ -25,6 +25,7 @@ from orgmodel.cli.options import (
 )
 from orgmodel.config import find_settings
 from orgmodel.errors import UsageError
+from orgmodel.render.options import DEFAULT_MAX_POSTS
 
 # The library is imported inside each command: every orgmodel command loads this
 # module, and only diff and apply need the diff engine, the scenario schema and
@@ -67,10 +68,10 @@ def diff(
         int,
         typer.Option(
             min=1,
-            help="Chart: unchanged posts drawn before the rest fold into '+N more' "
-            "(changed posts and their chains are always drawn).",
+            help="Chart: posts drawn, changed ones and their chains first, before the rest "
+            "fold into '+N more'.",
         ),
-    ] = 60,
+    ] = DEFAULT_MAX_POSTS,
     mapping: Annotated[
         Path | None,
         typer.Option("--mapping", help="YAML file of 'before-id: after-id' matches to force."),

@@ -9,11 +9,12 @@ dotted, green or red.
 
 The chart is laid out by the renderer (:mod:`orgmodel.render`): the same
 square combs, the same teams of leaves stacked in columns, the same "+N
-more" boxes as ``orgmodel render``. Every changed post and its chain of
-command is always drawn; unchanged posts fill the rest of ``max_posts``
-level by level and the others fold into "+N more". With ``changed_only``
-no unchanged post is drawn but the chains of command, which is what makes
-a diff of a large org drawable.
+more" boxes as ``orgmodel render``. The changed posts and their chains of
+command are drawn first, level by level, within ``max_posts``; unchanged
+posts fill what is left of it, and the others fold into "+N more" boxes
+that say how many changed posts they hold. With ``changed_only`` no
+unchanged post is drawn but the chains of command, which is what makes a
+diff of a large org drawable.
 
 Every user string passes through the renderer's escaping, so titles such
 as ``R&D <Ops>`` cannot break the chart.
