@@ -25,16 +25,14 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import random
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.scale import generate
+from benchmarks.scale import generate, run_child
 
 SHARE = 0.005  # of posts, for each of moves, removals, additions, retitles
 
@@ -122,11 +120,7 @@ def main() -> None:
         if not before.exists():
             generate(size, before)
         planted = perturb(before, after)
-        proc = subprocess.run(
-            [sys.executable, "-c", MEASURE, str(before), str(after)],
-            capture_output=True, text=True, check=True,
-        )  # fmt: skip
-        r = json.loads(proc.stdout.strip().splitlines()[-1])
+        r = run_child(MEASURE, str(before), str(after))
         c = r["counts"]
         found = (
             f"moved {c['moved']:,}/{planted['moved'] + planted['reassigned']:,}, "

@@ -73,8 +73,9 @@ def generate(n: int, path: Path, seed: int = 7) -> None:
             ])  # fmt: skip
 
 
-def _child(code: str, *args: str) -> dict[str, Any]:
-    """Run a measurement in a fresh interpreter; returns its JSON plus peak RSS in MB."""
+def run_child(code: str, *args: str) -> dict[str, Any]:
+    """Run ``code`` in a fresh interpreter (so one measurement's memory is its own) and
+    return the JSON it prints last; the other benchmarks measure the same way."""
     proc = subprocess.run(
         [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True
     )
@@ -172,12 +173,12 @@ def main() -> None:
         path = workdir / f"org-{size}.csv"
         if not path.exists():
             generate(size, path)
-        floor = statistics.median(_child(CSV_PASS, str(path))["s"] for _ in range(args.repeat))
-        arrow = _child(ARROW, str(path))["s"]
+        floor = statistics.median(run_child(CSV_PASS, str(path))["s"] for _ in range(args.repeat))
+        arrow = run_child(ARROW, str(path))["s"]
         runs = [run_command("stats", "-q", "-s", str(path)) for _ in range(args.repeat)]
         command = statistics.median(wall for wall, _ in runs)
         peak = max(mb for _, mb in runs)
-        q = _child(QUERIES, str(path))
+        q = run_child(QUERIES, str(path))
         print(
             f"{size:>9,} {floor:>8.2f}s {arrow if arrow >= 0 else float('nan'):>7.2f}s "
             f"{command:>9.2f}s {command / floor:>5.1f}x {peak:>8.0f} {q['read']:>5.2f}s "

@@ -25,15 +25,13 @@ The target is validating a 1M-post org in at most 10 s, excluding the load.
 from __future__ import annotations
 
 import argparse
-import json
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.scale import generate
+from benchmarks.scale import generate, run_child
 
 RUN = """
 import json, resource, sys, time
@@ -77,15 +75,6 @@ print(json.dumps({
 """
 
 
-def measure(path: Path) -> dict[str, object]:
-    """Load and validate ``path`` in a fresh interpreter; its JSON result."""
-    proc = subprocess.run(
-        [sys.executable, "-c", RUN, str(path)], capture_output=True, text=True, check=True
-    )
-    result: dict[str, object] = json.loads(proc.stdout.strip().splitlines()[-1])
-    return result
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000,100000,1000000")
@@ -103,7 +92,7 @@ def main() -> None:
         path = workdir / f"org-{size}.csv"
         if not path.exists():
             generate(size, path)
-        r = measure(path)
+        r = run_child(RUN, str(path))
         fams = r["families"]
         assert isinstance(fams, dict)
         per = " ".join(f"{k} {v:.2f}" for k, v in sorted(fams.items(), key=lambda kv: -kv[1]))
