@@ -21,21 +21,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from orgmodel.extract.candidates import Candidate, find_candidates
 from orgmodel.extract.departments import find_department
-from orgmodel.extract.fields import find_fields
+from orgmodel.extract.layout import Layout
 from orgmodel.extract.organizations import find_organization
 from orgmodel.extract.relations import extract_relations
 from orgmodel.extract.result import Extraction
-from orgmodel.extract.sections import (
-    SentenceIndex,
-    find_sections,
-    heading_lines,
-    line_spans,
-    work_view,
-)
+from orgmodel.extract.scorer import Scorer
 from orgmodel.extract.titles import find_title
 
-__all__ = ["extract"]
+__all__ = ["candidates_of", "extract"]
 
 
 def _meta(meta: Mapping[str, str] | None, key: str) -> str | None:
@@ -45,27 +40,34 @@ def _meta(meta: Mapping[str, str] | None, key: str) -> str | None:
     return " ".join(str(value).split()) or None if value is not None else None
 
 
+def candidates_of(
+    text: str, *, meta: Mapping[str, str] | None = None
+) -> tuple[str | None, list[Candidate]]:
+    """The post's title and every candidate relation, before scoring (for training)."""
+    layout = Layout(text)
+    title = _meta(meta, "title") or find_title(text, view=layout.view, fields=layout.fields)
+    return title, find_candidates(layout, title=title)
+
+
 def extract(
-    text: str, *, source: str | None = None, meta: Mapping[str, str] | None = None
+    text: str,
+    *,
+    source: str | None = None,
+    meta: Mapping[str, str] | None = None,
+    scorer: Scorer | None = None,
 ) -> Extraction:
-    """Read title, organization, department, reporting lines, supervision and links."""
-    view = work_view(text)
-    lines = line_spans(view)
-    heads = heading_lines(view, lines)
-    fields = find_fields(view, lines)
+    """Read title, organization, department, reporting lines, supervision and links.
+
+    ``scorer`` replaces the shipped weights (cross-validation trains its own).
+    """
+    layout = Layout(text)
+    view, fields = layout.view, layout.fields
     title = _meta(meta, "title") or find_title(text, view=view, fields=fields)
     organization = _meta(meta, "organization") or find_organization(text, view=view, fields=fields)
     department = _meta(meta, "department") or find_department(
         text, title=title, view=view, fields=fields
     )
-    relations = extract_relations(
-        text,
-        view,
-        title=title,
-        fields=fields,
-        sections=find_sections(view, lines, heads),
-        sentence_index=SentenceIndex(view, lines, heads),
-    )
+    relations = extract_relations(layout, title=title, scorer=scorer)
     warnings = list(dict.fromkeys(relations.warnings))
     if title is None:
         warnings.append("no title found: the text does not state the post's title")

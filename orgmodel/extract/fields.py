@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from orgmodel.extract.sections import line_spans
 from orgmodel.extract.vocab import PEOPLE, POSTS, UNITS, head_word
 
-__all__ = ["LABELS", "MAX_FIELDS", "Field", "find_fields", "trim_label_tail"]
+__all__ = ["LABELS", "MAX_FIELDS", "Field", "find_fields", "label_role", "trim_label_tail"]
 
 _R, _S, _T, _O, _D = "reports", "supervises", "title", "org", "dept"
 
@@ -105,6 +105,80 @@ LABELS: dict[str, tuple[str, str]] = {
 }
 """Known labels (lower case, single spaces) and what they state."""
 
+_CLASSIFY: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
+    (re.compile(pattern), role, kind)
+    for pattern, role, kind in (
+        (r"\bindirect(?:ly)? (?:supervis\w*|reports?|report)\b|^indirect reports?$", _S, "indirect"),
+        (
+            r"reports? to this (?:position|role|job)|positions? reporting to|^direct reports?$|"
+            r"direct supervision|^supervis(?:es|ion exercised|ion of others|ory responsibilit\w*|"
+            r"ory duties|ion given)$|^(?:positions?|staff|employees|personnel|people|titles?) "
+            r"(?:supervised|managed|overseen)$|number of (?:direct )?reports|^subordinates?$|"
+            r"^(?:supervises|manages|oversees)(?: directly)?$|^team size$",
+            _S,
+            "direct",
+        ),
+        (
+            r"secondary (?:supervisor|reporting|report)|dotted[- ]line|^major administrator$|"
+            r"(?:next|second|skip)[- ]level (?:supervisor|manager)|functional (?:supervisor|"
+            r"reporting|report)|^also reports? to$|matrix (?:reporting|manager|report)",
+            _R,
+            "secondary",
+        ),
+        (
+            r"^(?:(?:position|job|role|this position|incumbent) )?(?:reports?|reporting)"
+            r"(?: directly)?(?: to)?$|^reporting (?:relationships?|line|structure)(?: to)?$|"
+            r"^(?:immediate|direct|primary|first[- ]line|line|hiring|reporting) (?:supervisor|"
+            r"manager|superior)(?: title)?$|^supervisor(?:'s)?(?: (?:title|position|name))?$|"
+            r"^(?:primary )?responsib\w* to$|^accountable to$|^supervised by$|"
+            r"^supervision received$|^works? under$|^under (?:the )?(?:general )?(?:direction|"
+            r"supervision) of$|^supervisor/manager$|^manager/supervisor$|^reports? to "
+            r"(?:position|title)$",
+            _R,
+            "primary",
+        ),
+    )
+)
+_NUMBERING = re.compile(r"^(?:[*\-+>]+|\(?\d{1,2}(?:\.\d{1,2})*[.)]?|\(?[a-hA-H][.)]|[IVX]{1,4}\.)\s+")
+
+
+def label_role(key: str) -> tuple[str, str] | None:
+    """What a label states: a known label, or one a reporting/supervision pattern reads.
+
+    >>> label_role("reports to"), label_role("primary responsibility to")
+    (('reports', 'primary'), ('reports', 'primary'))
+    >>> label_role("reports to this position"), label_role("indirect supervision")
+    (('supervises', 'direct'), ('supervises', 'indirect'))
+    >>> label_role("benefits") is None
+    True
+    """
+    known = LABELS.get(key)
+    if known is not None:
+        return known
+    for pattern, role, kind in _CLASSIFY:
+        if pattern.search(key):
+            return role, kind
+    return None
+
+
+def _free_label(view: str, line_start: int, colon: int) -> tuple[int, str] | None:
+    """A whole line prefix before a colon read as a relation label ("Primary Responsibility
+    to:", "3.2 Reports to This Position:"): ``(start, key)``."""
+    start = line_start
+    text = view[start:colon]
+    lead = _NUMBERING.match(text.lstrip(" "))
+    offset = len(text) - len(text.lstrip(" "))
+    if lead:
+        offset += lead.end()
+    label = text[offset:]
+    if not label or len(label) > 60 or any(ch in label for ch in ".;,!?()"):
+        return None
+    key = " ".join(label.lower().split())
+    if len(key.split()) > 7 or label_role(key) is None or LABELS.get(key, ("", ""))[0] in {_T, _O, _D}:
+        return None
+    return start + offset, key
+
+
 _SUPERVISES_ALONE = frozenset({"supervises", "direct reports", "positions supervised"})
 _TITLE_PRIORITY = ("position title", "job title", "working title", "title", "classification title")
 
@@ -123,7 +197,10 @@ def _colons(view: str) -> Iterator[tuple[int, int]]:
     size = len(view)
     pos = view.find(":")
     while pos >= 0:
-        if pos + 1 == size or view[pos + 1] in " \n":
+        glued = (
+            pos + 1 < size and view[pos + 1].isupper() and pos and view[pos - 1].isalpha()
+        )  # "Reports to:Provost": a label glued to its value
+        if pos + 1 == size or view[pos + 1] in " \n" or glued:
             start = pos
             while start and view[start - 1] == " ":
                 start -= 1
@@ -132,7 +209,11 @@ def _colons(view: str) -> Iterator[tuple[int, int]]:
 
 
 _MAX_LABEL_WORDS = max(len(key.split()) for key in LABELS)
-_FIRST_WORDS = frozenset(key.split()[0] for key in LABELS)
+_FIRST_WORDS = frozenset(key.split()[0] for key in LABELS) | frozenset(
+    """number level team people subordinate subordinates titles hiring line matrix functional
+    skip next second this incumbent job role manager manages oversees employees personnel
+    staff works under reports reporting primary indirect""".split()
+)
 _TERMINATOR = re.compile(r"[ ]{3,}|[ ]\|[ ]|\.[ ]+(?=[A-Z])|(?<=\w)[ ]?:(?=[ ]|$)|\n")
 _BULLET = re.compile(r"[ ]*(?:[*\-+]|\d{1,2}[.)])[ ]+\S")
 _WORD = re.compile(r"\S+")
@@ -211,6 +292,10 @@ def _label_before(view: str, colon: int) -> tuple[int, str] | None:
     """The known label that ends just before the colon at ``colon``: (start, key)."""
     line_start = view.rfind("\n", 0, colon) + 1
     base = max(line_start, colon - 48)
+    free = _free_label(view, line_start, colon)
+    role = label_role(free[1]) if free is not None else None
+    if free is not None and role is not None and role[0] in {_R, _S}:
+        return free  # the whole line's label states a relation: it wins over a word of it
     tokens = list(_LABEL_WORD.finditer(view, base, colon))
     if base > line_start and tokens:
         tokens = tokens[1:]
@@ -222,7 +307,7 @@ def _label_before(view: str, colon: int) -> tuple[int, str] | None:
             if start > 0 and (view[start - 1].isalnum() or view[start - 1] in "_/-"):
                 continue
             return start, key
-    return None
+    return _free_label(view, line_start, colon)
 
 
 def _label_at_line(view: str, start: int, end: int) -> tuple[int, int, str] | None:
@@ -240,6 +325,11 @@ def _label_from(view: str, pos: int, end: int) -> tuple[int, int, str] | None:
         key = " ".join(t.group(0) for t in tokens[:size]).lower()
         if key in LABELS:
             return pos, tokens[size - 1].end(), key
+    whole = view[pos:end].rstrip(" :")
+    if whole and len(whole) <= 60 and not any(ch in whole for ch in ".;,!?()"):
+        key = " ".join(whole.lower().split())
+        if len(key.split()) <= 7 and key not in LABELS and label_role(key) is not None:
+            return pos, pos + len(whole), key
     return None
 
 
@@ -261,7 +351,7 @@ def find_fields(view: str, lines: list[tuple[int, int]] | None = None) -> list[F
                 break
     inline_starts = [start for start, _, _ in inline]
     for label_start, label_end, key in inline:
-        role, kind = LABELS[key]
+        role, kind = label_role(key) or ("", "")
         line_end = view.find("\n", label_end)
         line_end = len(view) if line_end < 0 else line_end
         vstart = label_end
@@ -296,7 +386,7 @@ def find_fields(view: str, lines: list[tuple[int, int]] | None = None) -> list[F
         if at_line[0] in taken:
             continue
         label_start, label_end, key = at_line
-        role, kind = LABELS[key]
+        role, kind = label_role(key) or ("", "")
         label = view[label_start:label_end]
         rest = view[label_end:line_end].strip(" ")
         if rest in {"", ":"}:
@@ -308,6 +398,15 @@ def find_fields(view: str, lines: list[tuple[int, int]] | None = None) -> list[F
             if values:
                 cue = " ".join(label.split())
                 fields.append(Field(key, role, kind, label_start, line_end, values, cue))
+            continue
+        if rest[:1] in {"-", "|"} and role in {_R, _S, _T} and len(rest) > 2:
+            # "Reports To - Director of Finance", "Reports To | Director of Finance"
+            vstart = view.find(rest[:1], label_end, line_end) + 1
+            vend, _ = _value_end(view, vstart, line_end)
+            vstart, vend = _strip(view, vstart, vend)
+            if vend > vstart:
+                cue = " ".join(label.split())
+                fields.append(Field(key, role, kind, label_start, label_end, ((vstart, vend),), cue))
             continue
         if not label.isupper() or view[label_end : label_end + 1] != " " or not rest[:1].isupper():
             continue

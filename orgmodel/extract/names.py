@@ -47,7 +47,13 @@ class Cleaned:
 
 
 _PERSON_TOKEN = re.compile(r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff]+(?:[A-Z][a-z]+)?[.]?$")
-_NAME_WORDS = POSTS | UNITS | PEOPLE | DOMAIN_WORDS | NONSTAFF
+_PLACE_WORDS = words(
+    """west east north south central northern southern eastern western midwest northeast
+    northwest southeast southwest market markets metro metropolitan region regions global
+    americas europe pacific atlantic coast valley county city state district campus zone
+    territory province field corporate enterprise group"""
+)
+_NAME_WORDS = POSTS | UNITS | PEOPLE | DOMAIN_WORDS | NONSTAFF | _PLACE_WORDS
 
 
 def is_person_name(text: str) -> bool:

@@ -74,13 +74,17 @@ class ReportingFact:
     generic: bool
     evidence: Evidence
     abbreviation: str | None = None
+    confidence: float = 1.0
+    rule: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        """``{name, kind, generic, evidence[, abbreviation]}``."""
+        """``{name, kind, generic, confidence, rule, evidence[, abbreviation]}``."""
         out: dict[str, Any] = {
             "name": self.name,
             "kind": self.kind,
             "generic": self.generic,
+            "confidence": round(self.confidence, 3),
+            "rule": self.rule,
             "evidence": self.evidence.to_dict(),
         }
         return _with_abbreviation(out, self.abbreviation)
@@ -95,13 +99,17 @@ class SupervisionFact:
     target: Target
     evidence: Evidence
     abbreviation: str | None = None
+    confidence: float = 1.0
+    rule: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        """``{name, kind, target, evidence[, abbreviation]}``."""
+        """``{name, kind, target, confidence, rule, evidence[, abbreviation]}``."""
         out: dict[str, Any] = {
             "name": self.name,
             "kind": self.kind,
             "target": self.target,
+            "confidence": round(self.confidence, 3),
+            "rule": self.rule,
             "evidence": self.evidence.to_dict(),
         }
         return _with_abbreviation(out, self.abbreviation)
@@ -115,12 +123,14 @@ class LinkFact:
     type: LinkType
     evidence: Evidence
     abbreviation: str | None = None
+    rule: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        """``{name, type, evidence[, abbreviation]}``."""
+        """``{name, type, rule, evidence[, abbreviation]}``."""
         out: dict[str, Any] = {
             "name": self.name,
             "type": self.type,
+            "rule": self.rule,
             "evidence": self.evidence.to_dict(),
         }
         return _with_abbreviation(out, self.abbreviation)

@@ -265,7 +265,13 @@ def section_at(sections: list[Section], pos: int) -> Section:
 
 
 _BULLET_START = re.compile(r"[ ]*(?:[*\-+>]|\d{1,2}[.)]|\(\d{1,2}\)|[a-z][.)])[ ]")
-_SPLIT = re.compile(r"[.!?]+[\"')\]]*[ \n]+(?=[\"'(*\-]?[A-Z0-9])|[ ]\*[ ]")
+_SPLIT = re.compile(
+    r"(?<![ (][A-Z])(?<![ (](?:Sr|Jr|Dr|Mr|Ms|St|No|Co|Lt))(?<![ (](?:Mrs|Inc|Sgt))"
+    r"(?<![ (](?:Capt|Asst|Dept))(?<![ (](?:Assoc))(?<!e\.g)(?<!i\.e)"
+    r"[.!?]+[\"')\]]*[ \n]+(?=[\"'(*\-]?[A-Z0-9])|[ ]\*[ ]"
+)
+"""A sentence ends at ``. ! ?`` before a capital, but not after an initial or a title
+abbreviation ("Sr. Director", "J. Smith", "Dept. Head")."""
 _WRAP_MIN = 55
 
 

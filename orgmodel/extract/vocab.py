@@ -99,7 +99,7 @@ department dept office division service services board council commission commit
 program programme team section branch agency center centre institute school college directorate
 administration ministry cabinet panel taskforce workgroup group organization organisation
 district authority court clinic hospital laboratory lab library museum region station precinct
-squad desk shop plant warehouse campus area function
+squad desk shop plant warehouse campus area function hr
 """
 )
 """Head nouns of units and bodies (\"Facilities Department\", \"Board of Education\")."""
@@ -237,6 +237,8 @@ def head_word(name: str) -> str:
         last = last[:-2]
     if last.isupper() and _ACRONYM_POST.match(last):
         return last.lower().rstrip("s")
+    if len(last) >= 3 and last[-1] == "s" and last[:-1].isupper() and _ACRONYM_POST.match(last[:-1]):
+        return last[:-1].lower()  # "RNs", "CNAs"
     return singular(last.lower())
 
 

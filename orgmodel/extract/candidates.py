@@ -1,0 +1,553 @@
+"""Candidate relations: every name a field, a section or a frame offers, with its features.
+
+The rules here are generous on purpose: they propose every superior,
+supervised post or unit the layout and the grammar allow, and describe each
+proposal by features (which cue family, field or prose, which section,
+what the head noun is, whether the clause is about this post, negated, a
+requirement, how far the name is from its cue ...). Deciding which
+proposals are facts is the scorer's job (:mod:`orgmodel.extract.scorer`),
+so a phrasing the rules half-recognise costs a feature, not a rule fitted
+to one document.
+
+>>> from orgmodel.extract.layout import Layout
+>>> text = "Reports To: City Clerk\\nThe Deputy Clerk supervises two clerks and an intern."
+>>> cands = find_candidates(Layout(text), title="Deputy Clerk")
+>>> [(c.relation, c.name, c.source) for c in cands]
+[('up', 'City Clerk', 'field'), ('down', 'clerks', 'prose'), ('down', 'intern', 'prose')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from orgmodel.extract.clause import Clause, is_self_name, read_clause
+from orgmodel.extract.fields import Field
+from orgmodel.extract.frames import Frame, find_frames
+from orgmodel.extract.layout import Layout
+from orgmodel.extract.names import clean_name, is_person_name
+from orgmodel.extract.phrases import Item, Reading, read_object, tokens
+from orgmodel.extract.scoring import normalize
+from orgmodel.extract.vocab import FINITE_VERBS, POSTS, VERBS, classify, head_word, words
+
+__all__ = ["Candidate", "find_candidates"]
+
+_NONE_VALUE = re.compile(
+    r"^(?:none|n/?a|na|not applicable|no one|nobody|no supervis\w*(?: \w+){0,4}|"
+    r"no direct reports|no formal supervis\w*(?: \w+){0,3}|-+|tbd|nil|not stated|0|zero)\.?$",
+    re.IGNORECASE,
+)
+_ACTIVITY = words(
+    """operation operations program programs programme activity activities function functions
+    service services budget budgets project projects administration work care maintenance
+    process processes procedure procedures system systems policy policies plan plans schedule
+    schedules effort efforts initiative initiatives task tasks duty duties assignment
+    assignments performance event events contract contracts facility facilities equipment
+    building buildings grounds fleet inventory record records file files data report reports
+    development planning implementation delivery evaluation affairs"""
+)
+"""Head nouns of activities and programs of work: never posts or units (the conventions)."""
+_GENERIC_FIRST = words(
+    """assigned designated appropriate respective relevant immediate higher-level higher next
+    next-level applicable supervising administrative"""
+)
+_VERB_SKIP = re.compile(r"(?:[ ]*(?:,|and/or|and|or|&)?[ ]*)")
+_FOLLOWING = re.compile(r"^[ ]*(?:the[ ]+)?following(?:[ ]+[\w-]+){0,3}[ ]*:", re.IGNORECASE)
+_COLON = re.compile(r"[ ]*:[ ]*")
+_BULLET_LINE = re.compile(r"[ ]*(?:[*\-+>o]|\d{1,2}[.)]|[a-z][.)])[ ]+(?P<item>[^\n]+)")
+_SECTION_KIND = {"received": "up", "exercised": "down"}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One proposed relation: this post has ``name`` above it (up), below it (down), or a
+    link to it."""
+
+    relation: str
+    kind: str
+    name: str
+    start: int
+    end: int
+    cue: str
+    family: str
+    source: str
+    abbreviation: str | None = None
+    generic: bool = False
+    target: str = "post"
+    features: dict[str, float] = field(default_factory=dict)
+    mention: int = 0
+    score: float = 0.0
+
+
+@dataclass(slots=True)
+class _Ctx:
+    layout: Layout
+    title: str | None
+    out: list[Candidate] = field(default_factory=list)
+    mention: int = 0
+    none_stated: set[str] = field(default_factory=set)
+    blocked: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _bucket(value: int, edges: tuple[int, ...]) -> str:
+    for edge in edges:
+        if value <= edge:
+            return str(edge)
+    return f">{edges[-1]}"
+
+
+def _klass(name: str) -> str:
+    head = head_word(name)
+    if head in _ACTIVITY:
+        return "activity"
+    return classify(name)
+
+
+def _generic(name: str, determiner: str | None) -> bool:
+    parts = name.split()
+    first = parts[0].lower() if parts else ""
+    return (
+        determiner in {"a", "an", "any", "each", "their", "his/her", "his", "her"}
+        or " or " in name.lower()
+        or (first in _GENERIC_FIRST and (parts[0].islower() or len(parts) <= 2))
+        or (name == name.lower() and determiner is None and len(parts) <= 2)
+    )
+
+
+def _add(
+    ctx: _Ctx,
+    relation: str,
+    kind: str,
+    item: Item,
+    *,
+    cue: str,
+    family: str,
+    source: str,
+    feats: dict[str, float],
+    index: int,
+) -> None:
+    raw = ctx.layout.view[item.start : item.end]
+    cleaned = clean_name(raw)
+    if cleaned is None:
+        return
+    name = cleaned.name
+    if relation != "link" and is_self_name(name, ctx.title):
+        return
+    fuller = _fullest(name, ctx.layout.view, ctx.title) if relation != "link" else None
+    if fuller is not None:
+        name = fuller
+    determiner = item.determiner or cleaned.determiner
+    if item.marker in {"secondary", "dotted-line", "matrix"} and relation == "up":
+        kind = "secondary"
+    elif item.marker in {"primary", "solid-line"} and relation == "up":
+        kind = "primary"
+    elif item.marker in {"indirect", "indirect-through"} and relation == "down":
+        kind = "indirect"
+    klass = _klass(name)
+    if klass == "nonstaff":
+        return  # students, patients, customers: served, never supervised (the conventions)
+    words_ = name.split()
+    f = dict(feats)
+    f["bias"] = 1.0
+    f[f"rel={relation}"] = 1.0
+    f[f"head={klass}"] = 1.0
+    f[f"{relation}:head={klass}"] = 1.0
+    f[f"{source}:head={klass}"] = 1.0
+    f[f"len={_bucket(len(words_), (1, 2, 3, 5))}"] = 1.0
+    f[f"idx={min(index, 2)}"] = 1.0
+    if name[:1].isupper():
+        f["cap"] = 1.0
+        f[f"{relation}:cap"] = 1.0
+    if name.isupper():
+        f["allcaps"] = 1.0
+    if item.quantifier:
+        f["quantifier"] = 1.0
+    if item.wrapper:
+        f["wrapper"] = 1.0
+    if item.count:
+        f["count"] = 1.0
+    if item.combined:
+        f["combined"] = 1.0
+    if item.hopped:
+        f["hopped"] = 1.0
+        f[f"{relation}:hopped"] = 1.0
+    if item.including:
+        f["including"] = 1.0
+    if determiner:
+        f[f"det={determiner}"] = 1.0
+    if is_person_name(name):
+        f["person"] = 1.0
+    if any(w.lower() in FINITE_VERBS or w.lower() in {"to", "is", "are"} for w in words_[1:]):
+        f["verbs_inside"] = 1.0
+    if len(words_) > 8:
+        f["long"] = 1.0
+    if relation == "up" and kind == "secondary":
+        f["secondary"] = 1.0
+    if fuller is not None:
+        f["expanded"] = 1.0
+    target = "unit" if klass == "unit" else "post"
+    ctx.out.append(
+        Candidate(
+            relation=relation,
+            kind=kind,
+            name=name,
+            start=item.start,
+            end=item.end,
+            cue=cue,
+            family=family,
+            source=source,
+            abbreviation=cleaned.abbreviation,
+            generic=_generic(name, determiner),
+            target=target,
+            features=f,
+            mention=ctx.mention,
+        )
+    )
+
+
+_CAPWORD = r"[A-Z][\w&'.-]*"
+_BODY_HEADS = words("council board commission committee department office bureau authority")
+_NOT_PREFIX = words(
+    """the a an our this that these those its their his her each every all any reports report
+    supervises under to of and or with for by from in at on as directly also"""
+)
+
+
+def _fullest(name: str, view: str, title: str | None) -> str | None:
+    """The fullest wording of a short name elsewhere in the posting, if there is one.
+
+    The conventions label a superior named twice in different words once, in its fullest
+    wording: "reports to the Mayor and Council" with "City Council" elsewhere is the City
+    Council; "the Board" with "Board of Education" is the Board of Education. Only names of
+    one or two capitalised words; a body may gain words before or after it, a post only an
+    "of" complement (never a rank: "Director" is not "Executive Director").
+    """
+    parts = name.split()
+    if not 1 <= len(parts) <= 2 or not all(p[:1].isupper() for p in parts) or len(view) > 20000:
+        return None
+    head = head_word(name)
+    found: dict[str, int] = {}
+    if head in _BODY_HEADS:
+        for match in re.finditer(rf"((?:{_CAPWORD}[ ]+){{1,3}}){re.escape(name)}\b", view):
+            prefix = match.group(1).split()
+            while prefix and prefix[0].lower() in _NOT_PREFIX:
+                prefix = prefix[1:]
+            if prefix:
+                longer = " ".join([*prefix, name])
+                found[longer] = found.get(longer, 0) + 1
+    if head in _BODY_HEADS or classify(name) == "post":
+        pattern = rf"\b{re.escape(name)}[ ]+of[ ]+(?:the[ ]+)?{_CAPWORD}(?:[ ]+(?:and[ ]+|&[ ]+)?{_CAPWORD}){{0,3}}"
+        for match in re.finditer(pattern, view):
+            longer = " ".join(match.group(0).split())
+            if not is_self_name(longer, title):
+                found[longer] = found.get(longer, 0) + 1
+    if not found:
+        return None
+    ranked = sorted(found.items(), key=lambda kv: (-kv[1], -len(kv[0])))
+    if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def _clause_features(clause: Clause, relation: str) -> dict[str, float]:
+    f: dict[str, float] = {f"subj={clause.subject}": 1.0, f"{relation}:subj={clause.subject}": 1.0}
+    for name in ("negated", "requirement", "modal", "relative", "sentence_start"):
+        if getattr(clause, name):
+            f[name] = 1.0
+            f[f"{relation}:{name}"] = 1.0
+    return f
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _skip_verbs(view: str, pos: int, limit: int) -> int:
+    """Skip coordinated verbs before the object: "supervises[, trains and evaluates] staff"."""
+    for _ in range(8):
+        toks = tokens(view, pos, min(limit, pos + 60))
+        k = 0
+        while k < len(toks) and toks[k].low in {",", "and", "or", "and/or", "&", "/"}:
+            k += 1
+        if k >= len(toks):
+            return pos
+        tok = toks[k]
+        nxt = toks[k + 1].low if k + 1 < len(toks) else ""
+        finite = tok.low in FINITE_VERBS or (tok.low.endswith("ing") and tok.low in VERBS)
+        base = tok.low in VERBS and nxt in {",", "and", "or", "and/or", "the", "a", "all"}
+        # by form: "supervises/coaches the Care Partners", "hires, trains and evaluates all"
+        finite = finite or (
+            k > 0 and tok.low.endswith("s") and nxt in {"the", "a", "an", "all", "our", "its"}
+        )
+        if tok.text[:1].islower() and (finite or base):
+            pos = tok.end
+            if tok.low.endswith("ing") and nxt in {"in", "with", "on"}:
+                pos = toks[k + 1].end  # "overseeing and participating in the work of"
+            continue
+        return pos
+    return pos
+
+
+def _bullets_after(view: str, pos: int) -> list[tuple[int, int]]:
+    """The lines of the bulleted list that starts right after ``pos``."""
+    spans: list[tuple[int, int]] = []
+    for match in _BULLET_LINE.finditer(view, pos, min(len(view), pos + 3000)):
+        gap = view[pos : match.start()]
+        if gap.strip():
+            break
+        spans.append((match.start("item"), match.end("item")))
+        pos = match.end()
+        if len(spans) >= 25:
+            break
+    return spans
+
+
+def _read_frame(ctx: _Ctx, frame: Frame, limit: int, sentence: tuple[int, int]) -> None:
+    view = ctx.layout.view
+    clause = read_clause(view, frame.start, title=ctx.title, sentence=sentence)
+    relation = frame.relation
+    cue = " ".join(ctx.layout.text[frame.start : frame.end].split())
+    section = ctx.layout.section_kind(frame.start)
+    feats = _clause_features(clause, relation)
+    feats[f"fam={frame.family}"] = 1.0
+    feats[f"sec={section}"] = 1.0
+    feats[f"{relation}:sec={section}"] = 1.0
+    feats["src=prose"] = 1.0
+    if ctx.layout.is_heading(frame.start):
+        feats["in_heading"] = 1.0
+    if relation in ctx.none_stated:
+        feats["field_says_none"] = 1.0
+    cue_word = view[frame.start : frame.end]
+    if cue_word[:1].isupper() and not clause.sentence_start:
+        feats["cue_capitalised"] = 1.0
+    ctx.mention += 1
+    if frame.possessor is not None:
+        item = Item(*frame.possessor)
+        reading = read_object(view, item.start, item.end, up=relation == "up")
+        for index, found in enumerate(reading.items):
+            _add(ctx, relation, frame.kind, found, cue=cue, family=frame.family,
+                 source="prose", feats=feats, index=index)
+        return
+    start = frame.end
+    if relation == "down":
+        start = _skip_verbs(view, start, limit)
+    following = _FOLLOWING.match(view, start, limit) or _COLON.match(view, start, limit)
+    if following and view[following.end() : limit].strip(" *") and following.re is _COLON:
+        # "Positions in this class supervise: (1) several units ...; (2) a large unit of ..."
+        feats["colon_list"] = 1.0
+        reading = read_object(view, following.end(), limit, up=relation == "up", field_mode=True)
+        for index, found in enumerate(reading.items):
+            _add(ctx, relation, frame.kind, found, cue=cue, family=frame.family,
+                 source="prose", feats=feats, index=index)
+        return
+    if following:
+        spans = _bullets_after(view, view.find(":", start, limit) + 1)
+        feats["following_list"] = 1.0
+        for index, (a, b) in enumerate(spans):
+            reading = read_object(view, a, b, up=relation == "up", field_mode=True)
+            for found in reading.items[:1]:
+                _add(ctx, relation, frame.kind, found, cue=cue, family=frame.family,
+                     source="prose", feats=feats, index=index)
+        return
+    reading = read_object(view, start, limit, up=relation == "up")
+    feats[f"stop={reading.stop or 'end'}"] = 1.0
+    items = reading.items
+    inverse = bool(items) and relation != "link" and is_self_name(
+        view[items[0].start : items[0].end], ctx.title
+    )
+    if inverse and clause.subject == "other" and clause.subject_span is not None:
+        # "the division heads report to the Director", in the Director's posting
+        flipped = "down" if relation == "up" else "up"
+        kind = "direct" if flipped == "down" else "primary"
+        sub = read_object(view, *clause.subject_span, up=flipped == "up")
+        inv = dict(feats)
+        inv["inverse"] = 1.0
+        inv[f"{flipped}:inverse"] = 1.0
+        for index, found in enumerate(sub.items):
+            _add(ctx, flipped, kind, found, cue=cue, family=frame.family, source="prose",
+                 feats=inv, index=index)
+        return
+    for index, found in enumerate(items):
+        dist = len(tokens(view, frame.end, found.start))
+        f = dict(feats)
+        f[f"dist={_bucket(dist, (0, 2, 5))}"] = 1.0
+        _add(ctx, relation, frame.kind, found, cue=cue, family=frame.family, source="prose",
+             feats=f, index=index)
+    if reading.stop == "through" and relation == "down":
+        after = view.lower().find("through", reading.end, limit)
+        if after >= 0:
+            more = read_object(view, after + len("through"), limit)
+            f = dict(feats)
+            f["after_through"] = 1.0
+            for index, found in enumerate(more.items):
+                _add(ctx, relation, "direct", found, cue=cue, family=frame.family,
+                     source="prose", feats=f, index=index)
+
+
+def _prose_value(view: str, vstart: int, vend: int, frame: Frame) -> bool:
+    """A field whose value is a sentence ("SUPERVISES: This position has direct supervision
+    over ..."), read with its cues, rather than a list of names ("Lead Operations Supervisor")."""
+    value = view[vstart:vend]
+    if len(value.split()) < 4 or frame.start - vstart > 60:
+        return False
+    cue = view[frame.start : frame.end]
+    return cue[:1].islower() or frame.start == vstart and bool(re.match(r"[A-Z][a-z]+s\b", cue))
+
+
+def _field_candidates(ctx: _Ctx) -> None:
+    view = ctx.layout.view
+    fields: list[Field] = ctx.layout.fields
+    for fld in fields:
+        ctx.blocked.append((fld.label_start, fld.label_end))
+        if fld.role not in {"reports", "supervises"}:
+            continue
+        relation = "up" if fld.role == "reports" else "down"
+        for vstart, vend in fld.values:
+            ctx.blocked.append((vstart, vend))
+            value = view[vstart:vend].strip()
+            if _NONE_VALUE.match(value):
+                ctx.none_stated.add(relation)
+                continue
+            frames = [f for f in find_frames(view, vstart, vend) if f.relation != "link"]
+            if frames and _prose_value(view, vstart, vend, frames[0]):
+                sentence = (vstart, vend)
+                for k, frame in enumerate(frames):
+                    limit = frames[k + 1].start if k + 1 < len(frames) else vend
+                    _read_frame(ctx, frame, limit, sentence)
+                continue
+            ctx.mention += 1
+            feats = {
+                "src=field": 1.0,
+                f"fam=field-{fld.role}": 1.0,
+                f"field:{fld.key.replace(' ', '_')}": 1.0,
+                "subj=implicit": 1.0,
+            }
+            reading = read_object(view, vstart, vend, up=relation == "up", field_mode=True)
+            for index, item in enumerate(reading.items):
+                _add(ctx, relation, fld.kind or ("primary" if relation == "up" else "direct"),
+                     item, cue=fld.cue, family=f"field-{fld.role}", source="field",
+                     feats=feats, index=index)
+
+
+def _section_candidates(ctx: _Ctx, with_frames: set[tuple[int, int]]) -> None:
+    """Lines of a "SUPERVISION EXERCISED"/"RECEIVED" section that state names without a cue."""
+    layout = ctx.layout
+    view = layout.view
+    for section in layout.sections:
+        relation = _SECTION_KIND.get(section.kind)
+        if relation is None:
+            continue
+        seen = 0
+        for start, end in layout.sentences.following(section.start):
+            if start >= section.end or seen >= 3:
+                break
+            seen += 1
+            if (start, end) in with_frames or _inside(ctx.blocked, start):
+                continue
+            text = view[start:end].strip()
+            if _NONE_VALUE.match(text) or re.match(r"(?i)none\b", text):
+                ctx.none_stated.add(relation)
+                continue
+            if len(text.split()) > 25:
+                continue
+            ctx.mention += 1
+            pos = _skip_verbs(view, start, end)
+            feats = {"src=section": 1.0, f"fam=section-{section.kind}": 1.0, "subj=implicit": 1.0}
+            reading = read_object(view, pos, end, up=relation == "up")
+            for index, item in enumerate(reading.items):
+                _add(ctx, relation, "primary" if relation == "up" else "direct", item,
+                     cue=section.heading, family=f"section-{section.kind}", source="section",
+                     feats=feats, index=index)
+
+
+_ADJECTIVAL = re.compile(r"(?i)(?:supervis|manag|lead|direct|overse)ing$")
+
+
+def _not_a_statement(layout: Layout, frame: Frame) -> bool:
+    """A cue word inside a name, not a statement: "Working Supervisor for Custodians" (a
+    heading), "reports to the supervising nurse" (a participial adjective)."""
+    view = layout.view
+    line_start, _ = layout.line_at(frame.start)
+    if layout.is_heading(frame.start) and view[line_start : frame.start].strip(" *-0123456789."):
+        return True
+    if _ADJECTIVAL.search(view[frame.start : frame.end]):
+        before = view[max(0, frame.start - 12) : frame.start].split()
+        after = view[frame.end : frame.end + 30].split()
+        if before and after and before[-1].lower() in {"the", "a", "an", "to", "our", "your"}:
+            nxt = after[0].strip(",.;:").lower()
+            return nxt in POSTS  # "the supervising nurse", "a managing editor"
+    return False
+
+
+def find_candidates(layout: Layout, *, title: str | None) -> list[Candidate]:
+    """Every candidate relation of the posting, in text order, with its features."""
+    ctx = _Ctx(layout, title)
+    _field_candidates(ctx)
+    view = layout.view
+    with_frames: set[tuple[int, int]] = set()
+    frames = find_frames(view)
+    for index, frame in enumerate(frames[:2000]):
+        if _inside(ctx.blocked, frame.start) or _not_a_statement(layout, frame):
+            continue
+        if layout.section_kind(frame.start) == "qualification" and frame.relation == "down":
+            continue
+        sentence = layout.sentences.at(frame.start)
+        if sentence is None or sentence[1] < frame.end:
+            sentence = (frame.start, min(len(view), frame.end + 300))
+        with_frames.add(sentence)
+        limit = sentence[1]
+        nxt = frames[index + 1] if index + 1 < len(frames) else None
+        if nxt is not None and nxt.start < limit:
+            gap = view[frame.end : nxt.start]
+            if re.fullmatch(r"[\s,]*(?:and/or|and|or|&)?[\s,]*(?:is|are|to)?[\s,]*", gap):
+                # chained cues share one object: "is appointed by, reports to, and serves
+                # at the direction of the Board"; "supervises and evaluates staff"
+                limit = sentence[1]
+                _read_chained(ctx, frame, frames, index, sentence)
+                continue
+            limit = nxt.start
+        _read_frame(ctx, frame, limit, sentence)
+    _section_candidates(ctx, with_frames)
+    _mark_repeats(ctx.out)
+    _mark_stated(ctx.out)
+    return ctx.out
+
+
+def _mark_stated(cands: list[Candidate]) -> None:
+    """A relation a field already states: prose proposing more of it is likely restating or
+    guessing (a feature; the field's own candidates are unaffected)."""
+    stated = {(c.relation, c.source) for c in cands if c.source in {"field", "section"}}
+    for cand in cands:
+        if cand.source == "prose":
+            if (cand.relation, "field") in stated:
+                cand.features["field_states_relation"] = 1.0
+            if (cand.relation, "section") in stated:
+                cand.features["section_states_relation"] = 1.0
+
+
+def _read_chained(
+    ctx: _Ctx, frame: Frame, frames: list[Frame], index: int, sentence: tuple[int, int]
+) -> None:
+    """A cue whose object is the next cue's: read the next cue's object for this one too."""
+    j = index + 1
+    while j + 1 < len(frames) and frames[j + 1].start < sentence[1]:
+        gap = ctx.layout.view[frames[j].end : frames[j + 1].start]
+        if not re.fullmatch(r"[\s,]*(?:and/or|and|or|&)?[\s,]*(?:is|are|to)?[\s,]*", gap):
+            break
+        j += 1
+    last = frames[j]
+    limit = frames[j + 1].start if j + 1 < len(frames) and frames[j + 1].start < sentence[1] else sentence[1]
+    if last.relation != frame.relation:
+        return
+    shifted = Frame(frame.family, frame.relation, frame.kind, frame.start, last.end, None)
+    _read_frame(ctx, shifted, limit, sentence)
+
+
+def _mark_repeats(cands: list[Candidate]) -> None:
+    """A name proposed by two statements is more likely a fact: a feature for each."""
+    seen: dict[tuple[str, str], set[int]] = {}
+    for cand in cands:
+        seen.setdefault((cand.relation, normalize(cand.name)), set()).add(cand.mention)
+    for cand in cands:
+        if len(seen[(cand.relation, normalize(cand.name))]) > 1:
+            cand.features["repeated"] = 1.0

@@ -1,0 +1,317 @@
+"""Reporting frames: the cue phrases that state a line, in every grammatical form.
+
+A posting can say the same thing many ways: "reports to the Mayor", "is a
+direct report of the Mayor", "reporting to the Mayor", "under the Mayor's
+direction", "directed by the Mayor", "accountable to the Mayor", "takes
+direction from the Mayor". Each *frame* family is written once, on the verb
+stem and its forms (finite, participle, gerund, nominal), and says what the
+phrase after it is:
+
+* ``up`` -- the object is a superior of the post (``kind`` primary or
+  secondary);
+* ``down`` -- the object is supervised by the post (``kind`` direct or
+  indirect);
+* ``link`` -- an informational relation (advises, liaison, works with),
+  never a reporting line.
+
+Which reading is right for a sentence (the subject may be another post,
+the frame may be negated or a requirement) is decided later, from the
+frame's context (:mod:`orgmodel.extract.clause`) and by the scorer. Frames
+only find where a statement starts and where its object begins.
+
+All quantifiers are bounded, so no frame can backtrack over unbounded text.
+
+>>> [(f.family, f.relation) for f in find_frames("He reports directly to the Mayor.")]
+[('report-to', 'up')]
+>>> [(f.family, f.relation, f.kind) for f in find_frames("Indirectly supervises six clerks.")]
+[('supervise', 'down', 'indirect')]
+>>> [f.family for f in find_frames("Works under the Clerk's direction and oversees two aides.")]
+['under-possessive', 'oversee']
+>>> [f.family for f in find_frames("Supervisory skills; supervisor of the year")]
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = ["FAMILIES", "Frame", "Relation", "find_frames"]
+
+Relation = Literal["up", "down", "link"]
+
+_ADJ = r"(?:[a-z]+(?:[-/][a-z]+)?|and/or|and|or|&)"
+"""A modifier inside "under the general and administrative direction of" (bounded below)."""
+_NOUNS = (
+    r"(?:direction|directions|supervision|guidance|leadership|oversight|authority|management|"
+    r"control|auspices|command|jurisdiction|review)"
+)
+_SECONDARY_ADVERBS = r"(?:functionally|indirectly|secondarily|also|additionally|informally)"
+_PRIMARY_ADVERBS = (
+    r"(?:directly|administratively|operationally|solely|ultimately|jointly|primarily|"
+    r"immediately|officially|formally|organizationally|technically|programmatically|"
+    r"hierarchically|initially|currently)"
+)
+_DOWN_VERBS = (
+    r"(?:assign|direct|monitor|oversee|supervise|plan|coordinate|schedule|review|evaluate|"
+    r"organize|lead|train|manage|prioritize|distribute|approve|check|inspect)"
+)
+
+FAMILIES: dict[str, tuple[Relation, str, str]] = {
+    # ---- the object is a superior -------------------------------------------------------
+    "dotted-line": (
+        "up",
+        "secondary",
+        r"(?:dotted|dashed|matrix|secondary|indirect)[- ](?:line[- ])?(?:reporting[- ])?"
+        r"(?:relationship[- ]|line[- ])?(?:to|into)(?![a-z])",
+    ),
+    "solid-line": ("up", "primary", r"solid[- ]line[- ](?:reporting[- ])?(?:to|into)(?![a-z])"),
+    "report-to": (
+        "up",
+        "primary",
+        rf"report(?:s|ed|ing)?(?:[ ]+(?P<adv>{_PRIMARY_ADVERBS}|{_SECONDARY_ADVERBS}))?"
+        rf"(?:[ ]+(?:and|or|and/or)[ ]+(?:is[ ]+|be[ ]+)?(?:{_PRIMARY_ADVERBS}[ ]+)?"
+        r"(?:accountable|responsible|answerable))?[ ]+(?:up[ ]+to|in(?:to)?|to)(?![a-z])",
+    ),
+    "and-to": ("up", "secondary", rf"and[ ]+{_SECONDARY_ADVERBS}[ ]+to(?![a-z])"),
+    "direct-report": (
+        "up",
+        "primary",
+        r"(?:is|as|be|being|are)[ ]+(?:a|an|the)[ ]+direct[ ]+report[ ]+(?:of|to|for)(?![a-z])",
+    ),
+    "works-for": ("up", "primary", r"work(?:s|ing)?[ ]+(?:directly[ ]+)?for(?![a-z])"),
+    "takes-direction": (
+        "up",
+        "primary",
+        r"(?:take|takes|taking|took|receive|receives|received|receiving|get|gets|getting|"
+        r"accept|accepts|accepting)[ ]+(?:[a-z-]+[ ]+){0,4}?(?:direction|directions|supervision|"
+        r"guidance|instruction|instructions|assignments?|oversight|orders|supervisory[ ]+"
+        r"direction)[ ]+from(?![a-z])",
+    ),
+    "received-from": (
+        "up",
+        "primary",
+        r"(?:direction|supervision|guidance|oversight)[ ]+(?:is|are|will[ ]+be)[ ]+"
+        r"(?:received|provided|given)[ ]+(?:from|by)(?![a-z])",
+    ),
+    "under": (
+        "up",
+        "primary",
+        rf"under[ ]+(?:the[ ]+)?(?:{_ADJ}[ ]+){{0,5}}?{_NOUNS}(?:[ ]+(?:and|&|or|and/or)[ ]+"
+        rf"(?:[a-z-]+[ ]+)?{_NOUNS})?[ ]*,?[ ]+(?:of|from)(?![a-z])",
+    ),
+    "under-possessive": (
+        "up",
+        "primary",
+        r"under[ ]+(?P<poss>(?:(?:the|an?|his|her|their|its|his/her)[ ]+)?(?:[\w.&-]+[ ]+){0,5}?"
+        rf"[\w.&-]+)(?:'s|s'|')[ ]+(?:{_ADJ}[ ]+){{0,3}}?{_NOUNS}(?![a-z])",
+    ),
+    "passive-by": (
+        "up",
+        "primary",
+        r"(?:directed|supervised|managed|overseen|led|guided|controlled)[ ]+(?:and[ ]+[a-z]+[ ]+)?"
+        r"(?:directly[ ]+)?by(?![a-z])",
+    ),
+    "appointed-by": (
+        "up",
+        "primary",
+        r"(?:appointed|hired|employed|evaluated|reviewed|selected|retained)[ ]+"
+        r"(?:and[ ]+[a-z]+[ ]+)?by(?![a-z])",
+    ),
+    "accountable-to": (
+        "up",
+        "primary",
+        rf"(?:accountable|responsible|answerable|subordinate|reportable)[ ]+"
+        rf"(?:(?:{_PRIMARY_ADVERBS}|{_SECONDARY_ADVERBS})[ ]+)?to(?![a-z])",
+    ),
+    "pleasure-of": (
+        "up",
+        "primary",
+        r"(?:serves?|serving|works?|working)[ ]+at[ ]+the[ ]+(?:pleasure|discretion|will|"
+        r"direction)[ ]+of(?![a-z])",
+    ),
+    "as-directed-by": (
+        "up",
+        "primary",
+        r"as[ ]+(?:directed|assigned|delegated|requested|instructed|determined|required)[ ]+by"
+        r"(?![a-z])",
+    ),
+    "supervisor-is": (
+        "up",
+        "primary",
+        r"(?:immediate|direct|first-line|line)[ ]+(?:supervisor|manager)[ ]+(?:is|will[ ]+be)"
+        r"(?![a-z])",
+    ),
+    "reporting-line": (
+        "up",
+        "primary",
+        r"reporting[ ]+(?:relationship|line)[ ]+(?:is[ ]+)?(?:to|with)(?![a-z])",
+    ),
+    # ---- the object is supervised ---------------------------------------------------------
+    "work-of": (
+        "down",
+        "direct",
+        rf"(?:seeing[ ]+that|{_DOWN_VERBS}(?:s|es|ing)?)(?:[ ]*(?:,|and/or|and|or)[ ]*"
+        rf"{_DOWN_VERBS}(?:s|es|ing)?)"
+        r"{0,5}[ ]+(?:the[ ]+)?(?:daily[ ]+|day-to-day[ ]+)?(?:work|activities|work[ ]+"
+        r"activities|efforts|assignments|performance|duties)[ ]+of(?![a-z])",
+    ),
+    "exercised-over": (
+        "down",
+        "direct",
+        r"(?:supervision|direction|oversight|supervisory[ ]+authority)[ ]+(?:is|are|shall[ ]+be|"
+        r"will[ ]+be|may[ ]+be)[ ]+(?:exercised|provided|given)[ ]+(?:over|to|for|of)(?![a-z])",
+    ),
+    "is-exercised-over": (
+        "down",
+        "direct",
+        r"(?:is|are|shall[ ]+be|will[ ]+be|may[ ]+be)[ ]+exercised[ ]+(?:over|to|for)(?![a-z])",
+    ),
+    "responsibility-over": (
+        "down",
+        "direct",
+        r"supervisory[ ]+(?:responsibilit(?:y|ies)|authority|control|duties|oversight)[ ]+"
+        r"(?:over|for|of)(?![a-z])",
+    ),
+    "supervisor-of": (
+        "down",
+        "direct",
+        r"(?:direct|immediate|first-line|working|the)[ ]+supervisor[ ]+(?:to|of|for)(?![a-z])",
+    ),
+    "provides-direction": (
+        "down",
+        "direct",
+        r"(?:provid|giv)(?:e|es|ing)[ ]+(?:[a-z-]+[ ]+){0,3}?(?:direction|supervision|oversight)"
+        r"[ ]+(?:to|for|of|over)(?![a-z])",
+    ),
+    "has-reports": (
+        "down",
+        "direct",
+        r"(?:has|have|having|with|manages?|managing|oversees?|overseeing|leads?|leading)[ ]+"
+        r"(?:(?:a[ ]+)?(?:team[ ]+of[ ]+)?(?:\(?\d{1,3}\)?[ ]*|[a-z]+[ ]+\(\d{1,3}\)[ ]+|[a-z]+[ ]+)"
+        r"(?:\+[ ]+)?)?(?=direct[ ]+reports(?![a-z]))",
+    ),
+    "reports-include": (
+        "down",
+        "direct",
+        r"direct[ ]+reports[ ]+(?:include|includes|including|are|consist[ ]+of|will[ ]+include)"
+        r"(?![a-z])",
+    ),
+    "supervision-of": (
+        "down",
+        "direct",
+        r"(?:(?:general|day-to-day|direct|overall|immediate|daily|administrative|technical|"
+        r"functional|full|first-line|indirect|close|line)[ ]+)?(?:supervision|oversight)[ ]+"
+        r"(?:of|over|for)(?![a-z])",
+    ),
+    "noun-supervision": (
+        "down",
+        "direct",
+        r"(?P<obj>staff|personnel|employee|employees|crew|crews|team|teams|workforce)[ ]+"
+        r"(?:supervision|management|oversight)(?![a-z])",
+    ),
+    "supervise": ("down", "direct", r"supervis(?:e|es|ed|ing)(?![a-z])"),
+    "oversee": ("down", "direct", r"overs(?:ee|ees|aw|een|eeing)(?![a-z])"),
+    "manage": ("down", "direct", r"manag(?:e|es|ing)(?![a-z])|management[ ]+of(?![a-z])"),
+    "direct": ("down", "direct", r"direct(?:s|ing)(?![a-z])|direction[ ]+of(?![a-z])"),
+    "lead": ("down", "direct", r"lead(?:s|ing)?(?![a-z])"),
+    "in-charge": ("down", "direct", r"(?:in[ ]+charge|heads?[ ]+up)[ ]+of(?![a-z])"),
+    "heads": ("down", "direct", r"heads[ ]+(?=the[ ])"),
+    "evaluate": ("down", "direct", r"(?:evaluat|apprais)(?:e|es|ing)(?![a-z])"),
+    # ---- informational links: never lines --------------------------------------------------
+    "liaison": ("link", "liaison", r"liaison[ ]+(?:to|with|between|for)(?![a-z])"),
+    "advisor-to": (
+        "link",
+        "advises",
+        r"(?:chief[ ]+|principal[ ]+|senior[ ]+|key[ ]+)?(?:advis[oe]r|resource)[ ]+to(?![a-z])",
+    ),
+    "advises": (
+        "link",
+        "advises",
+        r"advis(?:es|e|ing)(?:[ ]+and[ ]+(?:assists?|counsels?|supports?))?(?![a-z])|"
+        r"(?:provid|giv)(?:e|es|ing)[ ]+(?:[a-z]+[ ]+){0,2}?(?:advice|counsel|recommendations)"
+        r"[ ]+(?:and[ ]+[a-z]+[ ]+)?to(?![a-z])|makes?[ ]+recommendations[ ]+to(?![a-z])",
+    ),
+    "assists": (
+        "link",
+        "works_with",
+        r"assist(?:s|ing)?(?![a-z])|(?:provid|giv)(?:e|es|ing)[ ]+(?:[a-z-]+[ ]+){0,3}?"
+        r"(?:leadership|support|guidance|assistance|help)[ ]+(?:to|for)(?![a-z])",
+    ),
+    "works-with": (
+        "link",
+        "works_with",
+        r"(?:works?|working|collaborat(?:es|e|ing)|partners?|partnering|coordinat(?:es|e|ing)|"
+        r"interacts?|interacting|consults?|consulting|meets?|meeting|communicates?|"
+        r"communicating|confers?|conferring)[ ]+(?:closely[ ]+|collaboratively[ ]+|directly[ ]+|"
+        r"cooperatively[ ]+|regularly[ ]+)?with(?![a-z])",
+    ),
+    "in-collaboration": (
+        "link",
+        "works_with",
+        r"in[ ]+(?:close[ ]+)?(?:collaboration|partnership|conjunction|coordination|"
+        r"consultation)[ ]+with(?![a-z])",
+    ),
+}
+"""Frame families: ``name -> (relation, kind, pattern)``, tried in this order at a position."""
+
+_SECONDARY = frozenset(
+    {"functionally", "indirectly", "secondarily", "also", "additionally", "informally"}
+)
+_COMPILED = re.compile(
+    "|".join(
+        f"(?P<{name.replace('-', '_')}>(?<![A-Za-z]){pattern})"
+        for name, (_, _, pattern) in FAMILIES.items()
+    ),
+    re.IGNORECASE,
+)
+_SEP = re.compile(r"[ \t]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One cue in the text: where it is, what it states, and where its object starts."""
+
+    family: str
+    relation: Relation
+    kind: str
+    start: int
+    end: int
+    possessor: tuple[int, int] | None = None
+    """The object when the cue holds it: the possessor in "under the Clerk's direction" (the
+    superior), the noun in "staff supervision" (the supervised)."""
+
+
+def find_frames(view: str, start: int = 0, end: int | None = None) -> list[Frame]:
+    """Every frame in ``view[start:end]``, in order, not overlapping.
+
+    Line breaks inside a cue ("reports\\nto") are matched because the caller's
+    view of a sentence has them as spaces (:func:`orgmodel.extract.sections.work_view`
+    keeps offsets; the sentence reader joins hard-wrapped lines).
+    """
+    stop = len(view) if end is None else end
+    text = view[start:stop]
+    if "\n" in text:
+        text = text.replace("\n", " ")
+    frames: list[Frame] = []
+    for match in _COMPILED.finditer(text):
+        name = (match.lastgroup or "").replace("_", "-")
+        relation, kind, _ = FAMILIES[name]
+        possessor: tuple[int, int] | None = None
+        if name == "report-to":
+            adverb = (match.group("adv") or "").lower()
+            if adverb in _SECONDARY:
+                kind = "secondary"
+        elif name == "under-possessive":
+            possessor = (start + match.start("poss"), start + match.end("poss"))
+        elif name == "noun-supervision":
+            possessor = (start + match.start("obj"), start + match.end("obj"))
+        elif name in {"supervise", "oversee", "manage", "direct"}:
+            before = text[max(0, match.start() - 12) : match.start()].lower()
+            if before.rstrip().endswith("indirectly"):
+                kind = "indirect"
+        frames.append(
+            Frame(name, relation, kind, start + match.start(), start + match.end(), possessor)
+        )
+    return frames
