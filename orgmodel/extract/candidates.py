@@ -47,6 +47,13 @@ _ACTIVITY = words(
     development planning implementation delivery evaluation affairs"""
 )
 """Head nouns of activities and programs of work: never posts or units (the conventions)."""
+_COMMON_HEADS = words(
+    """staff personnel employee team supervisor manager director board council commission
+    committee department division office unit crew worker officer coordinator leader
+    specialist assistant technician member administrator superintendent principal chief head
+    president program service function area group professional"""
+)
+"""Head words common enough across postings to carry a weight of their own."""
 _GENERIC_FIRST = words(
     """assigned designated appropriate respective relevant immediate higher-level higher next
     next-level applicable supervising administrative"""
@@ -54,6 +61,7 @@ _GENERIC_FIRST = words(
 _VERB_SKIP = re.compile(r"(?:[ ]*(?:,|and/or|and|or|&)?[ ]*)")
 _FOLLOWING = re.compile(r"^[ ]*(?:the[ ]+)?following(?:[ ]+[\w-]+){0,3}[ ]*:", re.IGNORECASE)
 _COLON = re.compile(r"[ ]*:[ ]*")
+_MAIN_CLAUSE = re.compile(r",[ ]+(?:the|this|our|a|an|you|he|she|they|we|it|each|all)[ ]", re.IGNORECASE)
 _BULLET_LINE = re.compile(r"[ ]*(?:[*\-+>o]|\d{1,2}[.)]|[a-z][.)])[ ]+(?P<item>[^\n]+)")
 _SECTION_KIND = {"received": "up", "exercised": "down"}
 
@@ -97,6 +105,7 @@ def _bucket(value: int, edges: tuple[int, ...]) -> str:
 
 
 def _klass(name: str) -> str:
+    """post, unit, people, nonstaff, activity or other, by the name's head noun."""
     head = head_word(name)
     if head in _ACTIVITY:
         return "activity"
@@ -185,6 +194,14 @@ def _add(
         f["secondary"] = 1.0
     if fuller is not None:
         f["expanded"] = 1.0
+    generic = _generic(name, determiner)
+    if generic:
+        f["generic"] = 1.0
+        f[f"{relation}:generic"] = 1.0
+    head = head_word(name)
+    if head in _COMMON_HEADS:
+        f[f"hw={head}"] = 1.0
+    _conjoin(f)
     target = "unit" if klass == "unit" else "post"
     ctx.out.append(
         Candidate(
@@ -197,7 +214,7 @@ def _add(
             family=family,
             source=source,
             abbreviation=cleaned.abbreviation,
-            generic=_generic(name, determiner),
+            generic=generic,
             target=target,
             features=f,
             mention=ctx.mention,
@@ -229,9 +246,11 @@ def _fullest(name: str, view: str, title: str | None) -> str | None:
     found: dict[str, int] = {}
     if head in _BODY_HEADS:
         for match in re.finditer(rf"((?:{_CAPWORD}[ ]+){{1,3}}){re.escape(name)}\b", view):
-            prefix = match.group(1).split()
-            while prefix and prefix[0].lower() in _NOT_PREFIX:
-                prefix = prefix[1:]
+            prefix: list[str] = []
+            for word in reversed(match.group(1).split()):
+                if word.lower() in _NOT_PREFIX or word[-1] in ".,;:!?":
+                    break
+                prefix.insert(0, word)
             if prefix:
                 longer = " ".join([*prefix, name])
                 found[longer] = found.get(longer, 0) + 1
@@ -247,6 +266,23 @@ def _fullest(name: str, view: str, title: str | None) -> str | None:
     if len(ranked) > 1 and ranked[0][1] == ranked[1][1]:
         return None
     return ranked[0][0]
+
+
+_PAIRS = (("head", "subj"),
+)
+
+
+def _conjoin(f: dict[str, float]) -> None:
+    """Pairs of the main categorical features ("fam=manage&head=people"): a linear model
+    over them can weigh a cue by what it names and who says it."""
+    values: dict[str, str] = {}
+    for name in list(f):
+        key, sep, value = name.partition("=")
+        if sep and ":" not in key:
+            values[key] = name
+    for a, b in _PAIRS:
+        if a in values and b in values:
+            f[f"{values[a]}&{values[b]}"] = 1.0
 
 
 def _clause_features(clause: Clause, relation: str) -> dict[str, float]:
@@ -336,9 +372,7 @@ def _read_frame(ctx: _Ctx, frame: Frame, limit: int, sentence: tuple[int, int]) 
         # "Positions in this class supervise: (1) several units ...; (2) a large unit of ..."
         feats["colon_list"] = 1.0
         reading = read_object(view, following.end(), limit, up=relation == "up", field_mode=True)
-        for index, found in enumerate(reading.items):
-            _add(ctx, relation, frame.kind, found, cue=cue, family=frame.family,
-                 source="prose", feats=feats, index=index)
+        _emit(ctx, frame, reading, cue, feats, limit)
         return
     if following:
         spans = _bullets_after(view, view.find(":", start, limit) + 1)
@@ -349,6 +383,12 @@ def _read_frame(ctx: _Ctx, frame: Frame, limit: int, sentence: tuple[int, int]) 
                 _add(ctx, relation, frame.kind, found, cue=cue, family=frame.family,
                      source="prose", feats=feats, index=index)
         return
+    if clause.sentence_start and relation == "up":
+        # "Reporting to the Provost, the Deans of the colleges are ...": the main clause
+        # starts after the opener's object
+        opener = _MAIN_CLAUSE.search(view, start, limit)
+        if opener is not None:
+            limit = opener.start()
     reading = read_object(view, start, limit, up=relation == "up")
     feats[f"stop={reading.stop or 'end'}"] = 1.0
     items = reading.items
@@ -367,20 +407,28 @@ def _read_frame(ctx: _Ctx, frame: Frame, limit: int, sentence: tuple[int, int]) 
             _add(ctx, flipped, kind, found, cue=cue, family=frame.family, source="prose",
                  feats=inv, index=index)
         return
-    for index, found in enumerate(items):
+    _emit(ctx, frame, reading, cue, feats, limit)
+
+
+def _emit(
+    ctx: _Ctx, frame: Frame, reading: Reading, cue: str, feats: dict[str, float], limit: int
+) -> None:
+    """Candidates for the items of a frame's object (and what follows its "through")."""
+    view = ctx.layout.view
+    for index, found in enumerate(reading.items):
         dist = len(tokens(view, frame.end, found.start))
         f = dict(feats)
         f[f"dist={_bucket(dist, (0, 2, 5))}"] = 1.0
-        _add(ctx, relation, frame.kind, found, cue=cue, family=frame.family, source="prose",
-             feats=f, index=index)
-    if reading.stop == "through" and relation == "down":
-        after = view.lower().find("through", reading.end, limit)
+        _add(ctx, frame.relation, frame.kind, found, cue=cue, family=frame.family,
+             source="prose", feats=f, index=index)
+    if reading.through is not None and frame.relation == "down":
+        after = view.lower().find("through", reading.through, limit)
         if after >= 0:
             more = read_object(view, after + len("through"), limit)
             f = dict(feats)
             f["after_through"] = 1.0
-            for index, found in enumerate(more.items):
-                _add(ctx, relation, "direct", found, cue=cue, family=frame.family,
+            for index, found in enumerate(more.items[:3]):
+                _add(ctx, frame.relation, "direct", found, cue=cue, family=frame.family,
                      source="prose", feats=f, index=index)
 
 
@@ -438,7 +486,8 @@ def _section_candidates(ctx: _Ctx, with_frames: set[tuple[int, int]]) -> None:
         if relation is None:
             continue
         seen = 0
-        for start, end in layout.sentences.following(section.start):
+        _, heading_end = layout.line_at(section.start)
+        for start, end in layout.sentences.following(heading_end):
             if start >= section.end or seen >= 3:
                 break
             seen += 1
@@ -463,13 +512,18 @@ def _section_candidates(ctx: _Ctx, with_frames: set[tuple[int, int]]) -> None:
 _ADJECTIVAL = re.compile(r"(?i)(?:supervis|manag|lead|direct|overse)ing$")
 
 
-def _not_a_statement(layout: Layout, frame: Frame) -> bool:
+def _not_a_statement(layout: Layout, frame: Frame, title: str | None) -> bool:
     """A cue word inside a name, not a statement: "Working Supervisor for Custodians" (a
     heading), "reports to the supervising nurse" (a participial adjective)."""
     view = layout.view
-    line_start, _ = layout.line_at(frame.start)
-    if layout.is_heading(frame.start) and view[line_start : frame.start].strip(" *-0123456789."):
+    if layout.is_heading(frame.start):
         return True
+    if title and len(title) > 8:
+        near = view[max(0, frame.start - len(title)) : frame.end + len(title)]
+        if title.lower() in near.lower():
+            at = near.lower().find(title.lower()) + max(0, frame.start - len(title))
+            if at <= frame.start and frame.end <= at + len(title):
+                return True  # the cue is a word of the post's own title
     if _ADJECTIVAL.search(view[frame.start : frame.end]):
         before = view[max(0, frame.start - 12) : frame.start].split()
         after = view[frame.end : frame.end + 30].split()
@@ -485,10 +539,12 @@ def find_candidates(layout: Layout, *, title: str | None) -> list[Candidate]:
     _field_candidates(ctx)
     view = layout.view
     with_frames: set[tuple[int, int]] = set()
-    frames = find_frames(view)
-    for index, frame in enumerate(frames[:2000]):
-        if _inside(ctx.blocked, frame.start) or _not_a_statement(layout, frame):
-            continue
+    frames = [
+        f
+        for f in find_frames(view)[:2000]
+        if not _inside(ctx.blocked, f.start) and not _not_a_statement(layout, f, title)
+    ]
+    for index, frame in enumerate(frames):
         if layout.section_kind(frame.start) == "qualification" and frame.relation == "down":
             continue
         sentence = layout.sentences.at(frame.start)

@@ -72,7 +72,7 @@ FAMILIES: dict[str, tuple[Relation, str, str]] = {
         "primary",
         rf"report(?:s|ed|ing)?(?:[ ]+(?P<adv>{_PRIMARY_ADVERBS}|{_SECONDARY_ADVERBS}))?"
         rf"(?:[ ]+(?:and|or|and/or)[ ]+(?:is[ ]+|be[ ]+)?(?:{_PRIMARY_ADVERBS}[ ]+)?"
-        r"(?:accountable|responsible|answerable))?[ ]+(?:up[ ]+to|in(?:to)?|to)(?![a-z])",
+        r"(?:accountable|responsible|answerable))?[ ]+(?:up[ ]+to|in(?:to)?|to|through)(?![a-z])",
     ),
     "and-to": ("up", "secondary", rf"and[ ]+{_SECONDARY_ADVERBS}[ ]+to(?![a-z])"),
     "direct-report": (
@@ -125,6 +125,12 @@ FAMILIES: dict[str, tuple[Relation, str, str]] = {
         rf"(?:accountable|responsible|answerable|subordinate|reportable)[ ]+"
         rf"(?:(?:{_PRIMARY_ADVERBS}|{_SECONDARY_ADVERBS})[ ]+)?to(?![a-z])",
     ),
+    "subject-to": (
+        "up",
+        "primary",
+        r"subject[ ]+to[ ]+the[ ]+(?:[a-z]+[ ]+)?(?:control|direction|authority|supervision|"
+        r"approval)[ ]+of(?![a-z])",
+    ),
     "pleasure-of": (
         "up",
         "primary",
@@ -134,8 +140,12 @@ FAMILIES: dict[str, tuple[Relation, str, str]] = {
     "as-directed-by": (
         "up",
         "primary",
-        r"as[ ]+(?:directed|assigned|delegated|requested|instructed|determined|required)[ ]+by"
-        r"(?![a-z])",
+        r"as[ ]+(?:directed|delegated|instructed)[ ]+by(?![a-z])",
+    ),
+    "as-requested-by": (
+        "up",
+        "primary",
+        r"as[ ]+(?:assigned|requested|determined|required|approved|needed)[ ]+by(?![a-z])",
     ),
     "supervisor-is": (
         "up",
@@ -209,7 +219,7 @@ FAMILIES: dict[str, tuple[Relation, str, str]] = {
         "down",
         "direct",
         r"(?P<obj>staff|personnel|employee|employees|crew|crews|team|teams|workforce)[ ]+"
-        r"(?:supervision|management|oversight)(?![a-z])",
+        r"(?:supervision|oversight)(?![a-z])",
     ),
     "supervise": ("down", "direct", r"supervis(?:e|es|ed|ing)(?![a-z])"),
     "oversee": ("down", "direct", r"overs(?:ee|ees|aw|een|eeing)(?![a-z])"),

@@ -63,6 +63,7 @@ _TOKEN = re.compile(
     r"[^\W_](?:[\w'&.\-]*[\w'&])?|[(),;:!?/\"&]|[.]|-+"
 )
 _MAX_TOKENS = 60
+_SEAM = re.compile(r"[a-z]{4}[A-Z][a-z]{2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +81,13 @@ def tokens(view: str, start: int, end: int) -> list[Tok]:
     out: list[Tok] = []
     for match in _TOKEN.finditer(view, start, end):
         text = match.group(0)
+        seam = _SEAM.search(text) if len(text) > 6 else None
+        if seam is not None:
+            # a lost line break glued two words: "employeesAppraise", "DistrictAdvises"
+            cut = match.start() + seam.start() + 4
+            out.append(Tok(match.start(), cut, view[match.start() : cut], view[match.start() : cut].lower()))
+            out.append(Tok(cut, match.end(), view[cut : match.end()], view[cut : match.end()].lower()))
+            continue
         out.append(Tok(match.start(), match.end(), text, text.lower()))
         if len(out) >= _MAX_TOKENS:
             break
@@ -87,7 +95,7 @@ def tokens(view: str, start: int, end: int) -> list[Tok]:
 
 
 QUANTIFIERS = words(
-    """all each every various several certain some any both many most numerous
+    """all each every various several certain some any both many most numerous majority
     multiple additional assorted approximately about up over more than one two three four five
     six seven eight nine ten eleven twelve fifteen twenty dozen dozens hundreds a an the"""
 )
@@ -150,10 +158,17 @@ _MARKER = re.compile(
     re.IGNORECASE,
 )
 _AGENT = re.compile(r"(?:er|or|ist|ian|ant|ent|ee|eer|ive|man|men|woman|women)s?$")
+_EVALUATIVE = words(
+    """large small sizable sizeable varied diverse dedicated talented growing high-performing
+    great strong motivated passionate committed dynamic busy"""
+)
+"""Size and praise adjectives a group's name drops, like its quantifiers."""
 _NUMERAL_ADJECTIVE = re.compile(
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-[a-z]+"
 )
-_HEAD_NOUNS = POSTS | UNITS | PEOPLE | NONSTAFF | {"force", "leadership", "management"}
+_HEAD_NOUNS = POSTS | UNITS | PEOPLE | NONSTAFF | words(
+    "force leadership management position positions report reports"
+)
 
 
 @dataclass(slots=True)
@@ -185,6 +200,9 @@ class Reading:
     stop: str = ""
     """What ended the object: "punct", "rel", "prep", "clause", "pred", "participle", ...;
     "" when it ran to the limit."""
+    through: int | None = None
+    """Where "through" ended a list ("several units, through subordinate supervisors"): what
+    follows it is supervised directly, the list before it indirectly."""
 
 
 def _cap(tok: Tok, caps: bool) -> bool:
@@ -256,10 +274,17 @@ def _boundary(toks: list[Tok], i: int, has_head: bool, head_low: str, caps: bool
         return "as"
     if low in _AUX:
         return "clause"
+    if low.endswith("ly") and len(low) > 4 and low not in _LY_NOT_ADVERB and (
+        has_head or i == 0 or toks[i - 1].text in {",", ";"}
+    ):
+        return "adverb"  # "... staff, directly or indirectly"
     if not has_head:
         return ""
-    if low.endswith("ly") and len(low) > 4 and low not in _LY_NOT_ADVERB:
-        return "adverb"
+    if low in {"consisting", "comprised", "composed", "made"} and nxt is not None and nxt.low in {
+        "of",
+        "up",
+    }:
+        return ""  # "a workforce consisting of specialists": the wrapper goes on
     if low in _POSTNOMINAL:
         return "participle"
     if low.endswith("ing") and len(low) > 4 and low not in ING_NOUNS:
@@ -276,6 +301,23 @@ class _Seg:
     toks: list[Tok]
     sep: str  # what came before: "", ",", "and", "or", "/", "/ " (spaced slash), ";"
     marker: str | None = None
+    wrapper: bool = False
+
+
+def _unwrap(seg: _Seg) -> _Seg:
+    """Drop a leading wrapper before the list is combined: "a large unit of second and
+    third level positions" combines "second" with "third level positions"."""
+    toks = seg.toks
+    if len(toks) > 3 and toks[0].text == "(" and toks[2].text == ")" and toks[1].low.isalnum():
+        toks = toks[3:]  # an enumerator: "(2) a large unit of ..."
+    for k in range(min(5, len(toks) - 2)):
+        if toks[k].low in _WRAPPERS and toks[k + 1].low == "of":
+            if all(t.text[:1].islower() or t.low in DETERMINERS for t in toks[:k]):
+                return _Seg(toks[k + 2 :], seg.sep, seg.marker, True)
+            break
+        if toks[k].text[:1].isupper():
+            break
+    return seg
 
 
 def _matching_paren(toks: list[Tok], i: int) -> int:
@@ -343,6 +385,17 @@ def _segments(
             i += 1
             continue
         if text in {",", ";"}:
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if (
+                nxt is not None
+                and nxt.text[:1].islower()
+                and nxt.low.endswith("s")
+                and (nxt.low in FINITE_VERBS or nxt.low in VERBS)
+                and singular(nxt.low) not in _HEAD_NOUNS
+                and nxt.low not in _HEAD_NOUNS
+            ):
+                stop = "pred"  # "... custodial operations, supports trades supervisors"
+                break
             if cur or marker:
                 segs.append(_Seg(cur, sep, marker))
             cur, sep, marker, has_head, head_low = [], ",", None, False, ""
@@ -390,7 +443,7 @@ def _segments(
 
 
 def _words(seg: _Seg) -> list[str]:
-    return [t.low for t in seg.toks if t.text[:1].isalnum()]
+    return [t.low for t in seg.toks if t.text[:1].isalnum() and t.low not in DETERMINERS]
 
 
 _LEVEL = re.compile(r"\d+[a-z]?|[ivx]{1,4}|[a-d]")
@@ -431,7 +484,7 @@ def _head_class(seg: _Seg, caps: bool) -> str:
             return "post"
         if bare in UNITS or low in UNITS:
             return "unit"
-        if bare in PEOPLE or low in PEOPLE or low == "force":
+        if bare in PEOPLE or low in PEOPLE or low in {"force", "position", "positions"}:
             return "people"
         if bare in NONSTAFF or low in NONSTAFF:
             return "nonstaff"
@@ -482,11 +535,7 @@ _ADJECTIVE_NOUNS = words("professional professionals support management administ
 def _modifier_only(seg: _Seg, caps: bool) -> bool:
     """Words that modify a head still to come: "technical", "sworn", "Production" in
     "technical and clerical staff", "Production, Engineering, and Janitorial staff"."""
-    content = [
-        t
-        for t in seg.toks
-        if t.text[:1].isalnum() and t.low not in DETERMINERS and t.low not in QUANTIFIERS
-    ]
+    content = [t for t in _content(seg) if t.low not in DETERMINERS and t.low not in QUANTIFIERS]
     if not content or len(content) > 2:
         return False
     lower = all(t.text[:1].islower() for t in content)
@@ -502,7 +551,7 @@ def _modifier_only(seg: _Seg, caps: bool) -> bool:
 
 
 def _merge(a: _Seg, b: _Seg) -> _Seg:
-    return _Seg(a.toks + b.toks, a.sep, a.marker or b.marker)
+    return _Seg(a.toks + b.toks, a.sep, a.marker or b.marker, a.wrapper or b.wrapper)
 
 
 def _continue_title(segs: list[_Seg], seg: _Seg, index: int, caps: bool) -> tuple[_Seg, int]:
@@ -513,13 +562,13 @@ def _continue_title(segs: list[_Seg], seg: _Seg, index: int, caps: bool) -> tupl
     of that list continues it too, as long as no other post is named.
     """
     continued = False
+    core = _core_class(seg, caps)
     while index + 1 < len(segs):
         nxt = segs[index + 1]
         if not nxt.toks or nxt.toks[0].low in DETERMINERS:
             break
         if index + 2 == len(segs) and is_person_name(" ".join(t.text for t in nxt.toks)):
             break  # "the CEO, Jordan Avery": a person's name ends a list, it does not go on
-        core = _core_class(seg, caps)
         nxt_class = _core_class(nxt, caps)
         capitalised = _capitalised(nxt, caps) and nxt_class != "post"
         qualifier = (
@@ -529,7 +578,7 @@ def _continue_title(segs: list[_Seg], seg: _Seg, index: int, caps: bool) -> tupl
             (nxt.sep in {"and", "or", ","} and capitalised and (nxt_class == "" or continued))
             or (nxt.sep == "or" and len(_words(nxt)) == 1)
         )
-        if not (qualifier or complement or (continued and capitalised and nxt.sep == "and")):
+        if not (qualifier or complement or (continued and capitalised and nxt.sep in {"and", ","})):
             break
         continued = continued or nxt.sep == ","
         seg = _merge(seg, nxt)
@@ -646,6 +695,11 @@ def _strip_item(seg: _Seg, view: str, caps: bool) -> Item | None:
             item.count = True
             del toks[:3]
             changed = True
+        elif low in _EVALUATIVE and len(toks) > 1 and toks[1].text[:1].isalnum():
+            toks.pop(0)  # "a large and varied clerical staff" -> "clerical staff"
+            if toks and toks[0].low in {"and", "&"} and len(toks) > 2 and toks[1].low in _EVALUATIVE:
+                del toks[:2]
+            changed = True
         elif _NUMERAL_ADJECTIVE.fullmatch(low) and len(toks) > 1:
             item.count = True
             toks.pop(0)  # "the three-member Board", "a five-person team"
@@ -698,6 +752,7 @@ def _strip_item(seg: _Seg, view: str, caps: bool) -> Item | None:
 
 
 _HOP = re.compile(r"[;,][ ]*(?:and/or|and|or)[ ]+|;[ ]*|\bincluding[ ]+|\bsuch[ ]as[ ]+")
+_THROUGH = re.compile(r"\bthrough\b", re.IGNORECASE)
 _HOP_STOPS = frozenset({"participle", "rel", "prep", "adverb", "through", "as", "paren"})
 """Why a name ended where the list may go on after the modifier ("a clerical staff
 performing varied work, or several units"; "(1) ... with ...; (2) ...")."""
@@ -712,7 +767,7 @@ def _read_once(
     segs, stop_at, stop = _segments(view, toks, field_mode=field_mode, caps=caps)
     end = toks[stop_at].start if stop_at < len(toks) else (toks[-1].end if toks else start)
     word = toks[stop_at].low if stop_at < len(toks) else ""
-    segs = [s for s in segs if s.toks or s.marker]
+    segs = [_unwrap(s) for s in segs if s.toks or s.marker]
     if up:
         segs = _org_path(segs, caps)
     items: list[Item] = []
@@ -725,6 +780,7 @@ def _read_once(
         if item is None:
             continue
         item.combined = combined
+        item.wrapper = item.wrapper or seg.wrapper
         items.append(item)
     if stop == "through":
         for item in items:
@@ -758,12 +814,21 @@ def read_object(
         reading.items.extend(items)
         reading.stop = reading.stop or stop
         reading.end = end
+        if stop == "through":
+            reading.through = end
         if stop not in _HOP_STOPS:
             break
         nxt = next(
             (m for m in _HOP.finditer(view, end, limit) if _depth(view, end, m.start()) == 0),
             None,
         )
+        gap_end = nxt.start() if nxt is not None else limit
+        through = _THROUGH.search(view, end, gap_end) if stop != "through" else None
+        if through is not None:
+            # "several units with different functions through subordinate supervisors"
+            reading.through = through.start()
+            for item in items:
+                item.marker = item.marker or "indirect-through"
         if nxt is None:
             break
         after = tokens(view, nxt.end(), min(limit, nxt.end() + 40))

@@ -81,6 +81,7 @@ def _shadowed(cand: Candidate, accepted: list[Candidate]) -> bool:
         other is not cand
         and other.relation == cand.relation
         and other.mention != cand.mention
+        and not (cand.source == "field" and other.source != "field")
         and words < _words(other)
         and other.score >= cand.score - 0.25
         for other in accepted

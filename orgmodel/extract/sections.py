@@ -43,7 +43,9 @@ __all__ = [
     "work_view",
 ]
 
-SectionKind = Literal["qualification", "received", "exercised", "both", "other"]
+SectionKind = Literal[
+    "qualification", "received", "exercised", "both", "duties", "summary", "about", "other"
+]
 
 _TRANSLATE = str.maketrans(
     {
@@ -187,7 +189,26 @@ _EXERCISED = re.compile(
     re.IGNORECASE,
 )
 _BOTH = re.compile(r"supervision received and exercised|reporting relationships", re.IGNORECASE)
-_CAPS_HEAD = re.compile(r"[ *\-]*([A-Z][A-Z0-9 ,&/'()\-]{2,78}?)[ ]*(?::|$)")
+_DUTIES = re.compile(
+    r"dut(?:y|ies)|responsibilit|essential functions?|accountabilit|what you(?:'ll| will) do|"
+    r"examples? of (?:work|duties)|tasks|key (?:areas|functions)|the role|your role",
+    re.IGNORECASE,
+)
+_SUMMARY = re.compile(
+    r"summary|overview|purpose|definition|general description|nature of (?:work|position)|"
+    r"position description|job description|distinguishing|scope|objective|general statement|"
+    r"organi[sz]ation(?:al)? structure|reporting",
+    re.IGNORECASE,
+)
+_ABOUT = re.compile(
+    r"about (?:us|the (?:company|organization|city|county|district|agency|employer|team))|"
+    r"who we are|our (?:mission|vision|values|story|culture)|company (?:overview|profile)|"
+    r"why (?:join|work)|perks",
+    re.IGNORECASE,
+)
+_NUMBERED = r"(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVX]{1,4}\.|[A-H][.)])[ ]+"
+_CAPS_HEAD = re.compile(rf"[ *\-]*(?:{_NUMBERED})?([A-Z][A-Z0-9 ,&/'()\-]{{2,78}}?)[ ]*(?::|$)")
+"""An ALL CAPS heading, numbered or not ("3.0 SUPERVISION EXERCISED", "DUTIES:")."""
 _TITLE_HEAD = re.compile(r"[ *\-]*([A-Z][\w'&/-]*(?:[ ,]+[\w'&/-]+){0,5})[ ]*:?[ ]*$")
 
 
@@ -221,8 +242,14 @@ def _kind(heading: str) -> SectionKind:
         return "received"
     if _EXERCISED.search(heading):
         return "exercised"
+    if _ABOUT.search(heading):
+        return "about"
     if _QUAL.search(heading):
         return "qualification"
+    if _DUTIES.search(heading):
+        return "duties"
+    if _SUMMARY.search(heading):
+        return "summary"
     return "other"
 
 
