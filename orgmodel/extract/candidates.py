@@ -61,7 +61,9 @@ _GENERIC_FIRST = words(
 _VERB_SKIP = re.compile(r"(?:[ ]*(?:,|and/or|and|or|&)?[ ]*)")
 _FOLLOWING = re.compile(r"^[ ]*(?:the[ ]+)?following(?:[ ]+[\w-]+){0,3}[ ]*:", re.IGNORECASE)
 _COLON = re.compile(r"[ ]*:[ ]*")
-_MAIN_CLAUSE = re.compile(r",[ ]+(?:the|this|our|a|an|you|he|she|they|we|it|each|all)[ ]", re.IGNORECASE)
+_MAIN_CLAUSE = re.compile(
+    r",[ ]+(?:the|this|our|a|an|you|he|she|they|we|it|each|all)[ ]", re.IGNORECASE
+)
 _BULLET_LINE = re.compile(r"[ ]*(?:[*\-+>o]|\d{1,2}[.)]|[a-z][.)])[ ]+(?P<item>[^\n]+)")
 _SECTION_KIND = {"received": "up", "exercised": "down"}
 
@@ -91,10 +93,13 @@ class Candidate:
 class _Ctx:
     layout: Layout
     title: str | None
+    organization: str | None = None
+    department: str | None = None
     out: list[Candidate] = field(default_factory=list)
     mention: int = 0
     none_stated: set[str] = field(default_factory=set)
     blocked: list[tuple[int, int]] = field(default_factory=list)
+    fuller: dict[str, str | None] = field(default_factory=dict)
 
 
 def _bucket(value: int, edges: tuple[int, ...]) -> str:
@@ -142,7 +147,11 @@ def _add(
     name = cleaned.name
     if relation != "link" and is_self_name(name, ctx.title):
         return
-    fuller = _fullest(name, ctx.layout.view, ctx.title) if relation != "link" else None
+    fuller: str | None = None
+    if relation != "link":
+        if name not in ctx.fuller:
+            ctx.fuller[name] = _fullest(name, ctx.layout.view, ctx.title)
+        fuller = ctx.fuller[name]
     if fuller is not None:
         name = fuller
     determiner = item.determiner or cleaned.determiner
@@ -194,6 +203,10 @@ def _add(
         f["secondary"] = 1.0
     if fuller is not None:
         f["expanded"] = 1.0
+    norm = normalize(name)
+    for what, other in (("org", ctx.organization), ("dept", ctx.department)):
+        if other and norm and (norm == normalize(other) or norm in normalize(other)):
+            f[f"names_{what}"] = 1.0  # the employer itself, or the post's own department
     generic = _generic(name, determiner)
     if generic:
         f["generic"] = 1.0
@@ -255,7 +268,10 @@ def _fullest(name: str, view: str, title: str | None) -> str | None:
                 longer = " ".join([*prefix, name])
                 found[longer] = found.get(longer, 0) + 1
     if head in _BODY_HEADS or classify(name) == "post":
-        pattern = rf"\b{re.escape(name)}[ ]+of[ ]+(?:the[ ]+)?{_CAPWORD}(?:[ ]+(?:and[ ]+|&[ ]+)?{_CAPWORD}){{0,3}}"
+        pattern = (
+            rf"\b{re.escape(name)}[ ]+of[ ]+(?:the[ ]+)?{_CAPWORD}"
+            rf"(?:[ ]+(?:and[ ]+|&[ ]+)?{_CAPWORD}){{0,3}}"
+        )
         for match in re.finditer(pattern, view):
             longer = " ".join(match.group(0).split())
             if not is_self_name(longer, title):
@@ -268,8 +284,7 @@ def _fullest(name: str, view: str, title: str | None) -> str | None:
     return ranked[0][0]
 
 
-_PAIRS = (("head", "subj"),
-)
+_PAIRS = (("head", "subj"),)
 
 
 def _conjoin(f: dict[str, float]) -> None:
@@ -277,7 +292,7 @@ def _conjoin(f: dict[str, float]) -> None:
     over them can weigh a cue by what it names and who says it."""
     values: dict[str, str] = {}
     for name in list(f):
-        key, sep, value = name.partition("=")
+        key, sep, _ = name.partition("=")
         if sep and ":" not in key:
             values[key] = name
     for a, b in _PAIRS:
@@ -300,8 +315,9 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
 
 def _skip_verbs(view: str, pos: int, limit: int) -> int:
     """Skip coordinated verbs before the object: "supervises[, trains and evaluates] staff"."""
+    ahead = tokens(view, pos, min(limit, pos + 160))
     for _ in range(8):
-        toks = tokens(view, pos, min(limit, pos + 60))
+        toks = [t for t in ahead if t.start >= pos]
         k = 0
         while k < len(toks) and toks[k].low in {",", "and", "or", "and/or", "&", "/"}:
             k += 1
@@ -361,8 +377,17 @@ def _read_frame(ctx: _Ctx, frame: Frame, limit: int, sentence: tuple[int, int]) 
         item = Item(*frame.possessor)
         reading = read_object(view, item.start, item.end, up=relation == "up")
         for index, found in enumerate(reading.items):
-            _add(ctx, relation, frame.kind, found, cue=cue, family=frame.family,
-                 source="prose", feats=feats, index=index)
+            _add(
+                ctx,
+                relation,
+                frame.kind,
+                found,
+                cue=cue,
+                family=frame.family,
+                source="prose",
+                feats=feats,
+                index=index,
+            )
         return
     start = frame.end
     if relation == "down":
@@ -380,8 +405,17 @@ def _read_frame(ctx: _Ctx, frame: Frame, limit: int, sentence: tuple[int, int]) 
         for index, (a, b) in enumerate(spans):
             reading = read_object(view, a, b, up=relation == "up", field_mode=True)
             for found in reading.items[:1]:
-                _add(ctx, relation, frame.kind, found, cue=cue, family=frame.family,
-                     source="prose", feats=feats, index=index)
+                _add(
+                    ctx,
+                    relation,
+                    frame.kind,
+                    found,
+                    cue=cue,
+                    family=frame.family,
+                    source="prose",
+                    feats=feats,
+                    index=index,
+                )
         return
     if clause.sentence_start and relation == "up":
         # "Reporting to the Provost, the Deans of the colleges are ...": the main clause
@@ -392,8 +426,10 @@ def _read_frame(ctx: _Ctx, frame: Frame, limit: int, sentence: tuple[int, int]) 
     reading = read_object(view, start, limit, up=relation == "up")
     feats[f"stop={reading.stop or 'end'}"] = 1.0
     items = reading.items
-    inverse = bool(items) and relation != "link" and is_self_name(
-        view[items[0].start : items[0].end], ctx.title
+    inverse = (
+        bool(items)
+        and relation != "link"
+        and is_self_name(view[items[0].start : items[0].end], ctx.title)
     )
     if inverse and clause.subject == "other" and clause.subject_span is not None:
         # "the division heads report to the Director", in the Director's posting
@@ -404,8 +440,17 @@ def _read_frame(ctx: _Ctx, frame: Frame, limit: int, sentence: tuple[int, int]) 
         inv["inverse"] = 1.0
         inv[f"{flipped}:inverse"] = 1.0
         for index, found in enumerate(sub.items):
-            _add(ctx, flipped, kind, found, cue=cue, family=frame.family, source="prose",
-                 feats=inv, index=index)
+            _add(
+                ctx,
+                flipped,
+                kind,
+                found,
+                cue=cue,
+                family=frame.family,
+                source="prose",
+                feats=inv,
+                index=index,
+            )
         return
     _emit(ctx, frame, reading, cue, feats, limit)
 
@@ -416,11 +461,20 @@ def _emit(
     """Candidates for the items of a frame's object (and what follows its "through")."""
     view = ctx.layout.view
     for index, found in enumerate(reading.items):
-        dist = len(tokens(view, frame.end, found.start))
+        dist = view.count(" ", frame.end, found.start)
         f = dict(feats)
         f[f"dist={_bucket(dist, (0, 2, 5))}"] = 1.0
-        _add(ctx, frame.relation, frame.kind, found, cue=cue, family=frame.family,
-             source="prose", feats=f, index=index)
+        _add(
+            ctx,
+            frame.relation,
+            frame.kind,
+            found,
+            cue=cue,
+            family=frame.family,
+            source="prose",
+            feats=f,
+            index=index,
+        )
     if reading.through is not None and frame.relation == "down":
         after = view.lower().find("through", reading.through, limit)
         if after >= 0:
@@ -428,8 +482,17 @@ def _emit(
             f = dict(feats)
             f["after_through"] = 1.0
             for index, found in enumerate(more.items[:3]):
-                _add(ctx, frame.relation, "direct", found, cue=cue, family=frame.family,
-                     source="prose", feats=f, index=index)
+                _add(
+                    ctx,
+                    frame.relation,
+                    "direct",
+                    found,
+                    cue=cue,
+                    family=frame.family,
+                    source="prose",
+                    feats=f,
+                    index=index,
+                )
 
 
 def _prose_value(view: str, vstart: int, vend: int, frame: Frame) -> bool:
@@ -439,7 +502,7 @@ def _prose_value(view: str, vstart: int, vend: int, frame: Frame) -> bool:
     if len(value.split()) < 4 or frame.start - vstart > 60:
         return False
     cue = view[frame.start : frame.end]
-    return cue[:1].islower() or frame.start == vstart and bool(re.match(r"[A-Z][a-z]+s\b", cue))
+    return cue[:1].islower() or (frame.start == vstart and bool(re.match(r"[A-Z][a-z]+s\b", cue)))
 
 
 def _field_candidates(ctx: _Ctx) -> None:
@@ -456,7 +519,10 @@ def _field_candidates(ctx: _Ctx) -> None:
             if _NONE_VALUE.match(value):
                 ctx.none_stated.add(relation)
                 continue
-            frames = [f for f in find_frames(view, vstart, vend) if f.relation != "link"]
+            long = vend - vstart > 25 and view.count(" ", vstart, vend) >= 3
+            frames = (
+                [f for f in find_frames(view, vstart, vend) if f.relation != "link"] if long else []
+            )
             if frames and _prose_value(view, vstart, vend, frames[0]):
                 sentence = (vstart, vend)
                 for k, frame in enumerate(frames):
@@ -472,9 +538,17 @@ def _field_candidates(ctx: _Ctx) -> None:
             }
             reading = read_object(view, vstart, vend, up=relation == "up", field_mode=True)
             for index, item in enumerate(reading.items):
-                _add(ctx, relation, fld.kind or ("primary" if relation == "up" else "direct"),
-                     item, cue=fld.cue, family=f"field-{fld.role}", source="field",
-                     feats=feats, index=index)
+                _add(
+                    ctx,
+                    relation,
+                    fld.kind or ("primary" if relation == "up" else "direct"),
+                    item,
+                    cue=fld.cue,
+                    family=f"field-{fld.role}",
+                    source="field",
+                    feats=feats,
+                    index=index,
+                )
 
 
 def _section_candidates(ctx: _Ctx, with_frames: set[tuple[int, int]]) -> None:
@@ -504,9 +578,17 @@ def _section_candidates(ctx: _Ctx, with_frames: set[tuple[int, int]]) -> None:
             feats = {"src=section": 1.0, f"fam=section-{section.kind}": 1.0, "subj=implicit": 1.0}
             reading = read_object(view, pos, end, up=relation == "up")
             for index, item in enumerate(reading.items):
-                _add(ctx, relation, "primary" if relation == "up" else "direct", item,
-                     cue=section.heading, family=f"section-{section.kind}", source="section",
-                     feats=feats, index=index)
+                _add(
+                    ctx,
+                    relation,
+                    "primary" if relation == "up" else "direct",
+                    item,
+                    cue=section.heading,
+                    family=f"section-{section.kind}",
+                    source="section",
+                    feats=feats,
+                    index=index,
+                )
 
 
 _ADJECTIVAL = re.compile(r"(?i)(?:supervis|manag|lead|direct|overse)ing$")
@@ -533,9 +615,15 @@ def _not_a_statement(layout: Layout, frame: Frame, title: str | None) -> bool:
     return False
 
 
-def find_candidates(layout: Layout, *, title: str | None) -> list[Candidate]:
+def find_candidates(
+    layout: Layout,
+    *,
+    title: str | None,
+    organization: str | None = None,
+    department: str | None = None,
+) -> list[Candidate]:
     """Every candidate relation of the posting, in text order, with its features."""
-    ctx = _Ctx(layout, title)
+    ctx = _Ctx(layout, title, organization, department)
     _field_candidates(ctx)
     view = layout.view
     with_frames: set[tuple[int, int]] = set()
@@ -592,7 +680,11 @@ def _read_chained(
             break
         j += 1
     last = frames[j]
-    limit = frames[j + 1].start if j + 1 < len(frames) and frames[j + 1].start < sentence[1] else sentence[1]
+    limit = (
+        frames[j + 1].start
+        if j + 1 < len(frames) and frames[j + 1].start < sentence[1]
+        else sentence[1]
+    )
     if last.relation != frame.relation:
         return
     shifted = Frame(frame.family, frame.relation, frame.kind, frame.start, last.end, None)

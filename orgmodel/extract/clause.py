@@ -22,7 +22,8 @@ condition or a modal ("may supervise", "in the Director's absence").
 True
 >>> read_clause("This position does not supervise staff.", 23, title="Clerk").negated
 True
->>> read_clause("Duties include but are not limited to supervising staff.", 37, title="Clerk").negated
+>>> text = "Duties include but are not limited to supervising staff."
+>>> read_clause(text, text.index("supervising"), title="Clerk").negated
 False
 >>> read_clause("The Office Manager supervises the clerks.", 19, title="Payroll Clerk").subject
 'other'
@@ -127,9 +128,8 @@ def is_self_name(name: str, title: str | None) -> bool:
     if norm == core:
         return True  # "Deputy Director" for "Deputy Director of Parks and Recreation"
     ttokens = tnorm.split()
-    if len(ttokens) >= 2 and tokens == ttokens[1:] and ttokens[0] not in _RANKS:
-        return True  # "Lieutenants" for "Police Lieutenants", never "City Clerk" for "Deputy ..."
-    return False
+    # "Lieutenants" for "Police Lieutenants", never "City Clerk" for "Deputy City Clerk"
+    return len(ttokens) >= 2 and tokens == ttokens[1:] and ttokens[0] not in _RANKS
 
 
 _TOKEN = re.compile(r"[A-Za-z][\w'/&.-]*|[,;()]")
@@ -177,8 +177,7 @@ def _subject(prefix: str, base: int, title: str | None) -> tuple[Subject, tuple[
     if not opener and (first in VERBS or first.endswith("ly") or first in _OPENERS):
         return "implicit", None
     verb = next(
-        (k for k in range(1, len(found)) if found[k].group(0)[:1].isalpha() and
-         _is_verb(found, k)),
+        (k for k in range(1, len(found)) if found[k].group(0)[:1].isalpha() and _is_verb(found, k)),
         len(found),
     )
     begin = 0
@@ -216,7 +215,7 @@ def _subject(prefix: str, base: int, title: str | None) -> tuple[Subject, tuple[
 
 
 def _title_overlap(phrase: str, title: str) -> bool:
-    """"Our Police Lieutenants" for "Lieutenants", "The Superintendent" for "Superintendent of
+    """ "Our Police Lieutenants" for "Lieutenants", "The Superintendent" for "Superintendent of
     Schools": the phrase's head noun is the title's and the other words agree."""
     if head_word(phrase) != head_word(title):
         return False

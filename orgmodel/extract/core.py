@@ -45,8 +45,22 @@ def candidates_of(
 ) -> tuple[str | None, list[Candidate]]:
     """The post's title and every candidate relation, before scoring (for training)."""
     layout = Layout(text)
-    title = _meta(meta, "title") or find_title(text, view=layout.view, fields=layout.fields)
-    return title, find_candidates(layout, title=title)
+    title, organization, department = _identity(text, layout, meta)
+    cands = find_candidates(layout, title=title, organization=organization, department=department)
+    return title, cands
+
+
+def _identity(
+    text: str, layout: Layout, meta: Mapping[str, str] | None
+) -> tuple[str | None, str | None, str | None]:
+    """The post's title, organization and department: front matter first, then the text."""
+    view, fields = layout.view, layout.fields
+    title = _meta(meta, "title") or find_title(text, view=view, fields=fields)
+    organization = _meta(meta, "organization") or find_organization(text, view=view, fields=fields)
+    department = _meta(meta, "department") or find_department(
+        text, title=title, view=view, fields=fields
+    )
+    return title, organization, department
 
 
 def extract(
@@ -61,13 +75,10 @@ def extract(
     ``scorer`` replaces the shipped weights (cross-validation trains its own).
     """
     layout = Layout(text)
-    view, fields = layout.view, layout.fields
-    title = _meta(meta, "title") or find_title(text, view=view, fields=fields)
-    organization = _meta(meta, "organization") or find_organization(text, view=view, fields=fields)
-    department = _meta(meta, "department") or find_department(
-        text, title=title, view=view, fields=fields
+    title, organization, department = _identity(text, layout, meta)
+    relations = extract_relations(
+        layout, title=title, organization=organization, department=department, scorer=scorer
     )
-    relations = extract_relations(layout, title=title, scorer=scorer)
     warnings = list(dict.fromkeys(relations.warnings))
     if title is None:
         warnings.append("no title found: the text does not state the post's title")

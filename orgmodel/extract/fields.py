@@ -108,7 +108,11 @@ LABELS: dict[str, tuple[str, str]] = {
 _CLASSIFY: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
     (re.compile(pattern), role, kind)
     for pattern, role, kind in (
-        (r"\bindirect(?:ly)? (?:supervis\w*|reports?|report)\b|^indirect reports?$", _S, "indirect"),
+        (
+            r"\bindirect(?:ly)? (?:supervis\w*|reports?|report)\b|^indirect reports?$",
+            _S,
+            "indirect",
+        ),
         (
             r"reports? to this (?:position|role|job)|positions? reporting to|^direct reports?$|"
             r"direct supervision|^supervis(?:es|ion exercised|ion of others|ory responsibilit\w*|"
@@ -139,7 +143,9 @@ _CLASSIFY: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         ),
     )
 )
-_NUMBERING = re.compile(r"^(?:[*\-+>]+|\(?\d{1,2}(?:\.\d{1,2})*[.)]?|\(?[a-hA-H][.)]|[IVX]{1,4}\.)\s+")
+_NUMBERING = re.compile(
+    r"^(?:[*\-+>]+|\(?\d{1,2}(?:\.\d{1,2})*[.)]?|\(?[a-hA-H][.)]|[IVX]{1,4}\.)\s+"
+)
 
 
 def label_role(key: str) -> tuple[str, str] | None:
@@ -174,7 +180,11 @@ def _free_label(view: str, line_start: int, colon: int) -> tuple[int, str] | Non
     if not label or len(label) > 60 or any(ch in label for ch in ".;,!?()"):
         return None
     key = " ".join(label.lower().split())
-    if len(key.split()) > 7 or label_role(key) is None or LABELS.get(key, ("", ""))[0] in {_T, _O, _D}:
+    if (
+        len(key.split()) > 7
+        or label_role(key) is None
+        or LABELS.get(key, ("", ""))[0] in {_T, _O, _D}
+    ):
         return None
     return start + offset, key
 
@@ -210,9 +220,38 @@ def _colons(view: str) -> Iterator[tuple[int, int]]:
 
 _MAX_LABEL_WORDS = max(len(key.split()) for key in LABELS)
 _FIRST_WORDS = frozenset(key.split()[0] for key in LABELS) | frozenset(
-    """number level team people subordinate subordinates titles hiring line matrix functional
-    skip next second this incumbent job role manager manages oversees employees personnel
-    staff works under reports reporting primary indirect""".split()
+    [
+        "number",
+        "level",
+        "team",
+        "people",
+        "subordinate",
+        "subordinates",
+        "titles",
+        "hiring",
+        "line",
+        "matrix",
+        "functional",
+        "skip",
+        "next",
+        "second",
+        "this",
+        "incumbent",
+        "job",
+        "role",
+        "manager",
+        "manages",
+        "oversees",
+        "employees",
+        "personnel",
+        "staff",
+        "works",
+        "under",
+        "reports",
+        "reporting",
+        "primary",
+        "indirect",
+    ]
 )
 _TERMINATOR = re.compile(r"[ ]{3,}|[ ]\|[ ]|\.[ ]+(?=[A-Z])|(?<=\w)[ ]?:(?=[ ]|$)|\n")
 _BULLET = re.compile(r"[ ]*(?:[*\-+]|\d{1,2}[.)])[ ]+\S")
@@ -406,7 +445,9 @@ def find_fields(view: str, lines: list[tuple[int, int]] | None = None) -> list[F
             vstart, vend = _strip(view, vstart, vend)
             if vend > vstart:
                 cue = " ".join(label.split())
-                fields.append(Field(key, role, kind, label_start, label_end, ((vstart, vend),), cue))
+                fields.append(
+                    Field(key, role, kind, label_start, label_end, ((vstart, vend),), cue)
+                )
             continue
         if not label.isupper() or view[label_end : label_end + 1] != " " or not rest[:1].isupper():
             continue

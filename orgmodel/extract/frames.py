@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 __all__ = ["FAMILIES", "Frame", "Relation", "find_frames"]
@@ -74,11 +75,11 @@ FAMILIES: dict[str, tuple[Relation, str, str]] = {
         rf"(?:[ ]+(?:and|or|and/or)[ ]+(?:is[ ]+|be[ ]+)?(?:{_PRIMARY_ADVERBS}[ ]+)?"
         r"(?:accountable|responsible|answerable))?[ ]+(?:up[ ]+to|in(?:to)?|to|through)(?![a-z])",
     ),
-    "and-to": ("up", "secondary", rf"and[ ]+{_SECONDARY_ADVERBS}[ ]+to(?![a-z])"),
+    "and-to": ("up", "secondary", rf"(?<=and[ ]){_SECONDARY_ADVERBS}[ ]+to(?![a-z])"),
     "direct-report": (
         "up",
         "primary",
-        r"(?:is|as|be|being|are)[ ]+(?:a|an|the)[ ]+direct[ ]+report[ ]+(?:of|to|for)(?![a-z])",
+        r"(?:(?<=a[ ])|(?<=the[ ]))direct[ ]+report[ ]+(?:of|to|for)(?![a-z])",
     ),
     "works-for": ("up", "primary", r"work(?:s|ing)?[ ]+(?:directly[ ]+)?for(?![a-z])"),
     "takes-direction": (
@@ -106,6 +107,16 @@ FAMILIES: dict[str, tuple[Relation, str, str]] = {
         "primary",
         r"under[ ]+(?P<poss>(?:(?:the|an?|his|her|their|its|his/her)[ ]+)?(?:[\w.&-]+[ ]+){0,5}?"
         rf"[\w.&-]+)(?:'s|s'|')[ ]+(?:{_ADJ}[ ]+){{0,3}}?{_NOUNS}(?![a-z])",
+    ),
+    "as-directed-by": (
+        "up",
+        "primary",
+        r"(?<=as[ ])(?:directed|delegated|instructed)[ ]+by(?![a-z])",
+    ),
+    "as-requested-by": (
+        "up",
+        "primary",
+        r"(?<=as[ ])(?:assigned|requested|determined|required|approved|needed)[ ]+by(?![a-z])",
     ),
     "passive-by": (
         "up",
@@ -137,16 +148,6 @@ FAMILIES: dict[str, tuple[Relation, str, str]] = {
         r"(?:serves?|serving|works?|working)[ ]+at[ ]+the[ ]+(?:pleasure|discretion|will|"
         r"direction)[ ]+of(?![a-z])",
     ),
-    "as-directed-by": (
-        "up",
-        "primary",
-        r"as[ ]+(?:directed|delegated|instructed)[ ]+by(?![a-z])",
-    ),
-    "as-requested-by": (
-        "up",
-        "primary",
-        r"as[ ]+(?:assigned|requested|determined|required|approved|needed)[ ]+by(?![a-z])",
-    ),
     "supervisor-is": (
         "up",
         "primary",
@@ -176,7 +177,7 @@ FAMILIES: dict[str, tuple[Relation, str, str]] = {
     "is-exercised-over": (
         "down",
         "direct",
-        r"(?:is|are|shall[ ]+be|will[ ]+be|may[ ]+be)[ ]+exercised[ ]+(?:over|to|for)(?![a-z])",
+        r"(?:(?<=[ ]be[ ])|(?<=is[ ])|(?<=re[ ]))exercised[ ]+(?:over|to|for)(?![a-z])",
     ),
     "responsibility-over": (
         "down",
@@ -187,7 +188,8 @@ FAMILIES: dict[str, tuple[Relation, str, str]] = {
     "supervisor-of": (
         "down",
         "direct",
-        r"(?:direct|immediate|first-line|working|the)[ ]+supervisor[ ]+(?:to|of|for)(?![a-z])",
+        r"(?:(?<=direct[ ])|(?<=working[ ])|(?<=the[ ])|(?<=immediate[ ]))supervisor[ ]+"
+        r"(?:to|of|for)(?![a-z])",
     ),
     "provides-direction": (
         "down",
@@ -198,9 +200,8 @@ FAMILIES: dict[str, tuple[Relation, str, str]] = {
     "has-reports": (
         "down",
         "direct",
-        r"(?:has|have|having|with|manages?|managing|oversees?|overseeing|leads?|leading)[ ]+"
-        r"(?:(?:a[ ]+)?(?:team[ ]+of[ ]+)?(?:\(?\d{1,3}\)?[ ]*|[a-z]+[ ]+\(\d{1,3}\)[ ]+|[a-z]+[ ]+)"
-        r"(?:\+[ ]+)?)?(?=direct[ ]+reports(?![a-z]))",
+        r"(?P<reports>direct[ ]+reports)(?![a-z])(?![ ]+(?:include|includes|including|are|"
+        r"consist|will|to))",
     ),
     "reports-include": (
         "down",
@@ -226,7 +227,7 @@ FAMILIES: dict[str, tuple[Relation, str, str]] = {
     "manage": ("down", "direct", r"manag(?:e|es|ing)(?![a-z])|management[ ]+of(?![a-z])"),
     "direct": ("down", "direct", r"direct(?:s|ing)(?![a-z])|direction[ ]+of(?![a-z])"),
     "lead": ("down", "direct", r"lead(?:s|ing)?(?![a-z])"),
-    "in-charge": ("down", "direct", r"(?:in[ ]+charge|heads?[ ]+up)[ ]+of(?![a-z])"),
+    "in-charge": ("down", "direct", r"(?:(?<=in[ ])charge|heads?[ ]+up)[ ]+of(?![a-z])"),
     "heads": ("down", "direct", r"heads[ ]+(?=the[ ])"),
     "evaluate": ("down", "direct", r"(?:evaluat|apprais)(?:e|es|ing)(?![a-z])"),
     # ---- informational links: never lines --------------------------------------------------
@@ -260,8 +261,8 @@ FAMILIES: dict[str, tuple[Relation, str, str]] = {
     "in-collaboration": (
         "link",
         "works_with",
-        r"in[ ]+(?:close[ ]+)?(?:collaboration|partnership|conjunction|coordination|"
-        r"consultation)[ ]+with(?![a-z])",
+        r"(?:(?<=in[ ])|(?<=close[ ]))(?:close[ ]+)?(?:collaboration|partnership|conjunction|"
+        r"coordination|consultation)[ ]+with(?![a-z])",
     ),
 }
 """Frame families: ``name -> (relation, kind, pattern)``, tried in this order at a position."""
@@ -269,14 +270,92 @@ FAMILIES: dict[str, tuple[Relation, str, str]] = {
 _SECONDARY = frozenset(
     {"functionally", "indirectly", "secondarily", "also", "additionally", "informally"}
 )
-_COMPILED = re.compile(
-    "|".join(
-        f"(?P<{name.replace('-', '_')}>(?<![A-Za-z]){pattern})"
-        for name, (_, _, pattern) in FAMILIES.items()
-    ),
-    re.IGNORECASE,
-)
-_SEP = re.compile(r"[ \t]+")
+_OPENERS: dict[str, str] = {
+    "dotted-line": "dotted dashed matrix secondary indirect",
+    "solid-line": "solid",
+    "report-to": "report",
+    "and-to": "functionally indirectly secondarily also additionally informally",
+    "direct-report": "direct",
+    "works-for": "work",
+    "takes-direction": "take took receiv get accept",
+    "received-from": "direction supervision guidance oversight",
+    "under": "under",
+    "under-possessive": "under",
+    "passive-by": "directed supervised managed overseen led guided controlled",
+    "appointed-by": "appointed hired employed evaluated reviewed selected retained",
+    "accountable-to": "accountab responsib answerab subordinat reportab",
+    "subject-to": "subject",
+    "pleasure-of": "serv work",
+    "as-directed-by": "directed delegated instructed",
+    "as-requested-by": "assigned requested determined required approved needed",
+    "supervisor-is": "immediate direct first line",
+    "reporting-line": "reporting",
+    "work-of": "seeing assign direct monitor overs supervis plan coordinat schedul review "
+    "evaluat organiz lead train manag prioritiz distribut approv check inspect",
+    "exercised-over": "supervision direction oversight supervisory",
+    "is-exercised-over": "exercised",
+    "responsibility-over": "supervisory",
+    "supervisor-of": "supervisor",
+    "provides-direction": "provid giv",
+    "has-reports": "direct",
+    "reports-include": "direct",
+    "supervision-of": "general day direct overall immediate daily administrative technical "
+    "functional full first indirect close line supervision oversight",
+    "noun-supervision": "staff personnel employee crew team workforce",
+    "supervise": "supervis",
+    "oversee": "overs",
+    "manage": "manag",
+    "direct": "direct",
+    "lead": "lead",
+    "in-charge": "charge head",
+    "heads": "heads",
+    "evaluate": "evaluat apprais",
+    "liaison": "liaison",
+    "advisor-to": "chief principal senior key advis resource",
+    "advises": "advis provid giv make",
+    "assists": "assist provid giv",
+    "works-with": "work collaborat partner coordinat interact consult meet communicat confer",
+    "in-collaboration": "close collaboration partnership conjunction coordination consultation",
+}
+"""How each family's first word starts: a word start is tried only against the families
+its word can open."""
+_PREFIX_FAMILIES: dict[str, tuple[str, ...]] = {}
+for _name, _opener in _OPENERS.items():
+    for _prefix in _opener.split():
+        _PREFIX_FAMILIES[_prefix] = (*_PREFIX_FAMILIES.get(_prefix, ()), _name)
+_PREFIX_LENGTHS = tuple(sorted({len(p) for p in _PREFIX_FAMILIES}))
+
+
+_FIRST = tuple(_PREFIX_FAMILIES)
+
+
+@lru_cache(maxsize=4096)
+def _families_for(word: str) -> re.Pattern[str] | None:
+    """The alternation of the families a (lower-case) word can open, or None."""
+    names: set[str] = set()
+    for size in _PREFIX_LENGTHS:
+        if size > len(word):
+            break
+        found = _PREFIX_FAMILIES.get(word[:size])
+        if found is not None:
+            names.update(found)
+    return _alternation(frozenset(names)) if names else None
+
+
+@lru_cache(maxsize=256)
+def _alternation(names: frozenset[str]) -> re.Pattern[str]:
+    """The named families as one alternation, in :data:`FAMILIES` order."""
+    return re.compile(
+        "|".join(
+            f"(?P<{name.replace('-', '_')}>(?<![A-Za-z]){FAMILIES[name][2]})"
+            for name in FAMILIES
+            if name in names
+        ),
+        re.IGNORECASE,
+    )
+
+
+_WORD = re.compile(r"(?<![a-z])[a-z]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -293,6 +372,33 @@ class Frame:
     superior), the noun in "staff supervision" (the supervised)."""
 
 
+def _matches(text: str) -> list[re.Match[str]]:
+    """The frames' matches, leftmost first and not overlapping (as ``finditer`` would give).
+
+    Trying the full alternation at every position costs a millisecond per posting, so
+    only word starts whose word can open a frame (:data:`_FIRST`, one C-level
+    ``startswith``) are tried, each against just the families its word can open.
+    """
+    lowered = text.lower()
+    out: list[re.Match[str]] = []
+    done = 0
+    for word in _WORD.finditer(lowered):
+        pos = word.start()
+        if pos < done:
+            continue
+        low = word.group(0)
+        if not low.startswith(_FIRST):
+            continue
+        families = _families_for(low)
+        if families is None:
+            continue
+        match = families.match(text, pos)
+        if match is not None:
+            out.append(match)
+            done = match.end()
+    return out
+
+
 def find_frames(view: str, start: int = 0, end: int | None = None) -> list[Frame]:
     """Every frame in ``view[start:end]``, in order, not overlapping.
 
@@ -305,7 +411,7 @@ def find_frames(view: str, start: int = 0, end: int | None = None) -> list[Frame
     if "\n" in text:
         text = text.replace("\n", " ")
     frames: list[Frame] = []
-    for match in _COMPILED.finditer(text):
+    for match in _matches(text):
         name = (match.lastgroup or "").replace("_", "-")
         relation, kind, _ = FAMILIES[name]
         possessor: tuple[int, int] | None = None
@@ -317,6 +423,8 @@ def find_frames(view: str, start: int = 0, end: int | None = None) -> list[Frame
             possessor = (start + match.start("poss"), start + match.end("poss"))
         elif name == "noun-supervision":
             possessor = (start + match.start("obj"), start + match.end("obj"))
+        elif name == "has-reports":
+            possessor = (start + match.start("reports"), start + match.end("reports"))
         elif name in {"supervise", "oversee", "manage", "direct"}:
             before = text[max(0, match.start() - 12) : match.start()].lower()
             if before.rstrip().endswith("indirectly"):

@@ -85,8 +85,14 @@ def tokens(view: str, start: int, end: int) -> list[Tok]:
         if seam is not None:
             # a lost line break glued two words: "employeesAppraise", "DistrictAdvises"
             cut = match.start() + seam.start() + 4
-            out.append(Tok(match.start(), cut, view[match.start() : cut], view[match.start() : cut].lower()))
-            out.append(Tok(cut, match.end(), view[cut : match.end()], view[cut : match.end()].lower()))
+            out.append(
+                Tok(
+                    match.start(), cut, view[match.start() : cut], view[match.start() : cut].lower()
+                )
+            )
+            out.append(
+                Tok(cut, match.end(), view[cut : match.end()], view[cut : match.end()].lower())
+            )
             continue
         out.append(Tok(match.start(), match.end(), text, text.lower()))
         if len(out) >= _MAX_TOKENS:
@@ -166,8 +172,12 @@ _EVALUATIVE = words(
 _NUMERAL_ADJECTIVE = re.compile(
     r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-[a-z]+"
 )
-_HEAD_NOUNS = POSTS | UNITS | PEOPLE | NONSTAFF | words(
-    "force leadership management position positions report reports"
+_HEAD_NOUNS = (
+    POSTS
+    | UNITS
+    | PEOPLE
+    | NONSTAFF
+    | words("force leadership management position positions report reports")
 )
 
 
@@ -274,16 +284,24 @@ def _boundary(toks: list[Tok], i: int, has_head: bool, head_low: str, caps: bool
         return "as"
     if low in _AUX:
         return "clause"
-    if low.endswith("ly") and len(low) > 4 and low not in _LY_NOT_ADVERB and (
-        has_head or i == 0 or toks[i - 1].text in {",", ";"}
+    if (
+        low.endswith("ly")
+        and len(low) > 4
+        and low not in _LY_NOT_ADVERB
+        and (has_head or i == 0 or toks[i - 1].text in {",", ";"})
     ):
         return "adverb"  # "... staff, directly or indirectly"
     if not has_head:
         return ""
-    if low in {"consisting", "comprised", "composed", "made"} and nxt is not None and nxt.low in {
-        "of",
-        "up",
-    }:
+    if (
+        low in {"consisting", "comprised", "composed", "made"}
+        and nxt is not None
+        and nxt.low
+        in {
+            "of",
+            "up",
+        }
+    ):
         return ""  # "a workforce consisting of specialists": the wrapper goes on
     if low in _POSTNOMINAL:
         return "participle"
@@ -302,6 +320,7 @@ class _Seg:
     sep: str  # what came before: "", ",", "and", "or", "/", "/ " (spaced slash), ";"
     marker: str | None = None
     wrapper: bool = False
+    core: str | None = None  # _core_class, computed once
 
 
 def _unwrap(seg: _Seg) -> _Seg:
@@ -471,9 +490,11 @@ def _head_class(seg: _Seg, caps: bool) -> str:
     content = _content(seg)
     if len(content) >= 2 and content[-1].low not in {"of", "for", "to"}:
         bare = singular(content[-2].low)
-        if (bare in POSTS or content[-2].low in POSTS) and singular(content[-1].low) not in (
-            UNITS | PEOPLE | POSTS
-        ) and content[-1].text[:1].isupper():
+        if (
+            (bare in POSTS or content[-2].low in POSTS)
+            and singular(content[-1].low) not in (UNITS | PEOPLE | POSTS)
+            and content[-1].text[:1].isupper()
+        ):
             return "post"
     for tok in reversed(content):
         low = tok.low
@@ -498,11 +519,18 @@ def _head_class(seg: _Seg, caps: bool) -> str:
 
 def _core_class(seg: _Seg, caps: bool) -> str:
     """The head class of the segment's core (before an "of"/"for"/"to" complement)."""
+    if seg.core is not None:
+        return seg.core
     toks = seg.toks
+    found = ""
     for index, tok in enumerate(toks):
         if tok.low in {"of", "for", "to"} and index:
-            return _head_class(_Seg(toks[:index], seg.sep), caps)
-    return _head_class(seg, caps)
+            found = _head_class(_Seg(toks[:index], seg.sep), caps)
+            break
+    else:
+        found = _head_class(seg, caps)
+    seg.core = found
+    return found
 
 
 def _has_complement(seg: _Seg) -> bool:
@@ -571,9 +599,7 @@ def _continue_title(segs: list[_Seg], seg: _Seg, index: int, caps: bool) -> tupl
             break  # "the CEO, Jordan Avery": a person's name ends a list, it does not go on
         nxt_class = _core_class(nxt, caps)
         capitalised = _capitalised(nxt, caps) and nxt_class != "post"
-        qualifier = (
-            nxt.sep == "," and core == "post" and not _plural(seg) and capitalised
-        )
+        qualifier = nxt.sep == "," and core == "post" and not _plural(seg) and capitalised
         complement = _has_complement(seg) and (
             (nxt.sep in {"and", "or", ","} and capitalised and (nxt_class == "" or continued))
             or (nxt.sep == "or" and len(_words(nxt)) == 1)
@@ -607,9 +633,7 @@ def _combine(segs: list[_Seg], *, up: bool, caps: bool) -> list[tuple[_Seg, bool
                     opens not in DETERMINERS
                     and (_plural(last) or not capital or _capitalised(last, caps))
                     and _head_class(last, caps) in {"people", "post", "unit"}
-                ) and (
-                    _plural(last) or seg.sep != "," or _head_class(last, caps) != "post"
-                ):
+                ) and (_plural(last) or seg.sep != "," or _head_class(last, caps) != "post"):
                     merged = seg
                     for k in range(index + 1, j + 2):
                         merged = _merge(merged, segs[k])
@@ -617,9 +641,9 @@ def _combine(segs: list[_Seg], *, up: bool, caps: bool) -> list[tuple[_Seg, bool
         seg, index = _continue_title(segs, seg, index, caps)
         # a combined title, for a superior: "Senior Vice President and General Counsel"
         if up and index + 1 < len(segs) and segs[index + 1].sep == "and" and seg.sep == "":
-            second, last = _continue_title(segs, segs[index + 1], index + 1, caps)
-            ends = last == len(segs) - 1 or (
-                segs[last + 1].toks and segs[last + 1].toks[0].low in DETERMINERS
+            second, upto = _continue_title(segs, segs[index + 1], index + 1, caps)
+            ends = upto == len(segs) - 1 or bool(
+                segs[upto + 1].toks and segs[upto + 1].toks[0].low in DETERMINERS
             )
             if (
                 ends
@@ -631,7 +655,7 @@ def _combine(segs: list[_Seg], *, up: bool, caps: bool) -> list[tuple[_Seg, bool
                 and segs[index + 1].toks[0].low not in DETERMINERS
             ):
                 seg = _merge(seg, second)
-                index = last
+                index = upto
                 combined = True
         # "Teacher/Principal", "Chief Executive Officer/President": one post unless both
         # sides are headed titles of two words or more, or the slash is spaced
@@ -697,7 +721,12 @@ def _strip_item(seg: _Seg, view: str, caps: bool) -> Item | None:
             changed = True
         elif low in _EVALUATIVE and len(toks) > 1 and toks[1].text[:1].isalnum():
             toks.pop(0)  # "a large and varied clerical staff" -> "clerical staff"
-            if toks and toks[0].low in {"and", "&"} and len(toks) > 2 and toks[1].low in _EVALUATIVE:
+            if (
+                toks
+                and toks[0].low in {"and", "&"}
+                and len(toks) > 2
+                and toks[1].low in _EVALUATIVE
+            ):
                 del toks[:2]
             changed = True
         elif _NUMERAL_ADJECTIVE.fullmatch(low) and len(toks) > 1:
@@ -733,7 +762,11 @@ def _strip_item(seg: _Seg, view: str, caps: bool) -> Item | None:
     while toks and toks[-1].text == ")":
         open_at = max((k for k, t in enumerate(toks) if t.text == "("), default=-1)
         inner = " ".join(t.text for t in toks[open_at + 1 : -1]) if open_at >= 0 else ""
-        if open_at > 0 and re.fullmatch(r"[\d ,x]+|[a-z ]+\d*", inner or "x") and not inner.isupper():
+        if (
+            open_at > 0
+            and re.fullmatch(r"[\d ,x]+|[a-z ]+\d*", inner or "x")
+            and not inner.isupper()
+        ):
             toks = toks[:open_at]
             item.count = item.count or any(ch.isdigit() for ch in inner)
             continue

@@ -108,11 +108,16 @@ def _rule(cand: Candidate) -> str:
 
 
 def extract_relations(
-    layout: Layout, *, title: str | None, scorer: Scorer | None = None
+    layout: Layout,
+    *,
+    title: str | None,
+    organization: str | None = None,
+    department: str | None = None,
+    scorer: Scorer | None = None,
 ) -> Relations:
     """Reporting lines, supervision and links stated in the posting."""
     scorer = scorer or default_scorer()
-    cands = find_candidates(layout, title=title)
+    cands = find_candidates(layout, title=title, organization=organization, department=department)
     out = Relations(candidates=cands)
     kept = select(cands, scorer)
     taken = {normalize(c.name) for c in kept}
@@ -149,9 +154,7 @@ def extract_relations(
         out.links.append(LinkFact(cand.name, link_type, evidence, cand.abbreviation, _rule(cand)))
     for cand in cands:
         if cand.relation != "link" and cand.features.get("negated") and cand.score < 0.5:
-            out.warnings.append(
-                f"negated, not read as a relation: {cand.cue!r} {cand.name!r}"
-            )
+            out.warnings.append(f"negated, not read as a relation: {cand.cue!r} {cand.name!r}")
     return out
 
 

@@ -74,7 +74,9 @@ class Doc:
 
 def _cand(relation: str, name: str, features: dict[str, float]) -> Candidate:
     """A bare candidate (for examples and tests)."""
-    return Candidate(relation, "primary", name, 0, len(name), "", "test", "prose", features=features)
+    return Candidate(
+        relation, "primary", name, 0, len(name), "", "test", "prose", features=features
+    )
 
 
 def gold_of(label: dict[str, Any]) -> tuple[dict[str, list[str]], dict[str, list[str]]]:

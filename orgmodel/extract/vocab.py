@@ -237,7 +237,12 @@ def head_word(name: str) -> str:
         last = last[:-2]
     if last.isupper() and _ACRONYM_POST.match(last):
         return last.lower().rstrip("s")
-    if len(last) >= 3 and last[-1] == "s" and last[:-1].isupper() and _ACRONYM_POST.match(last[:-1]):
+    if (
+        len(last) >= 3
+        and last[-1] == "s"
+        and last[:-1].isupper()
+        and _ACRONYM_POST.match(last[:-1])
+    ):
         return last[:-1].lower()  # "RNs", "CNAs"
     return singular(last.lower())
 
