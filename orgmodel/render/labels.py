@@ -32,10 +32,13 @@ from dataclasses import dataclass
 from graphviz import escape as gv_escape
 from graphviz.quoting import quote
 
-from orgmodel.render.chart import Box, BoxKind
+from orgmodel.render.chart import Box, BoxKind, Chart
 from orgmodel.render.themes import Theme
 
-__all__ = ["BoxText", "box_text", "clean", "dot_string", "html", "more_text", "shorten", "wrap"]
+__all__ = [
+    "BoxText", "box_text", "clean", "counts_text", "dot_string", "html", "more_text", "shorten",
+    "wrap",
+]  # fmt: skip
 
 _SPACE = re.compile(r"\s+")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
@@ -128,6 +131,18 @@ def more_text(reports: int, posts: int) -> str:
     if posts != reports:
         text += f" · {posts:,} post{'s' if posts != 1 else ''}"
     return text
+
+
+def counts_text(chart: Chart) -> str:
+    """What a chart's title line says it shows: posts drawn, and what the "+N more" hold.
+
+    >>> counts_text(Chart("t", shown_posts=59, total_posts=119, hidden_posts=60))
+    '59 posts of 119; “+N more” hold the other 60'
+    """
+    shown = f"{chart.shown_posts:,} post{'s' if chart.shown_posts != 1 else ''}"
+    if not chart.hidden_posts:
+        return shown
+    return f"{shown} of {chart.total_posts:,}; “+N more” hold the other {chart.hidden_posts:,}"
 
 
 def box_text(box: Box, theme: Theme) -> BoxText:
