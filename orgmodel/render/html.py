@@ -34,7 +34,7 @@ from string import Template
 
 from orgmodel.errors import UsageError
 from orgmodel.render.chart import Chart
-from orgmodel.render.labels import clean
+from orgmodel.render.labels import one_line
 from orgmodel.render.options import ChartOptions
 from orgmodel.render.payload import FLAGS, payload, script_json
 from orgmodel.render.themes import Theme, get
@@ -96,7 +96,7 @@ def source(chart: Chart, options: ChartOptions) -> str:
     colours["scheme"] = "dark" if theme.name == "dark" else "light"
     data = payload(chart, options)
     slots = {
-        "title": _escape(clean(chart.title)),
+        "title": _escape(one_line(chart.title)),
         "page_css": Template(asset("page.css")).substitute(colours),
         "chart_css": Template(asset("chart.css")).substitute(colours),
         "legend": legend(chart, theme),

@@ -29,7 +29,7 @@ import json
 from typing import Any
 
 from orgmodel.render.chart import Box, BoxKind, Chart, LineStyle
-from orgmodel.render.labels import clean, counts_text, more_text
+from orgmodel.render.labels import counts_text, more_text, one_line
 from orgmodel.render.options import DEFAULT_MAX_POSTS, ChartOptions
 from orgmodel.render.selection import spend
 
@@ -71,8 +71,8 @@ def payload(chart: Chart, options: ChartOptions) -> dict[str, Any]:
     ]
     highlight = index.get(f"p{options.highlight}", -1) if options.highlight is not None else -1
     return {
-        "title": clean(chart.title),
-        "date": clean(chart.date) if chart.date else None,
+        "title": one_line(chart.title),
+        "date": one_line(chart.date) if chart.date else None,
         "counts": counts_text(chart),
         "assistants": options.assistants,
         "nodes": {**columns, "parent": parent, "flags": flags},
@@ -95,10 +95,10 @@ def _add_box(columns: dict[str, list[Any]], box: Box) -> None:
     src = tooltip.partition(" · ")[2] if tooltip.startswith(f"{box.ident} · ") else ""
     columns["id"].append(box.ident)
     columns["kind"].append(KINDS[box.kind])
-    columns["title"].append(clean(title))
-    columns["holder"].append(clean(holder) if holder else None)
-    columns["detail"].append(clean(detail) if detail else None)
-    columns["header"].append(clean(header) if header else None)
+    columns["title"].append(one_line(title))
+    columns["holder"].append(one_line(holder) if holder else None)
+    columns["detail"].append(one_line(detail) if detail else None)
+    columns["header"].append(one_line(header) if header else None)
     columns["more"].append(more)
     columns["src"].append(src)
 

@@ -6,8 +6,9 @@
 (function () {
   "use strict";
 
-  const DATA = JSON.parse(document.getElementById("org-data").textContent);
   const T0 = performance.now();
+  const DATA = JSON.parse(document.getElementById("org-data").textContent);
+  const PARSED = performance.now();
   const NODES = DATA.nodes;
   const N = NODES.id.length;
   const KIND = { POST: 0, BODY: 1, MORE: 2 };
@@ -315,6 +316,10 @@
   }
 
   function tooltip(i) {
+    if (NODES.kind[i] === KIND.MORE) {
+      const what = [NODES.title[i], NODES.holder[i], NODES.detail[i]].filter(Boolean).join(" · ");
+      return `${what}: not in this file\nto chart them, render from a post above them with --root, or with a larger --max-posts`;
+    }
     const parts = [NODES.title[i]];
     const f = NODES.flags[i];
     if (f & FLAG.VACANT) parts.push("Vacant");
@@ -325,7 +330,6 @@
     if (f & FLAG.INFERRED) parts.push("inferred from a posting");
     if (NODES.src[i]) parts.push("source: " + NODES.src[i]);
     if (NODES.id[i]) parts.push("id: " + NODES.id[i]);
-    if (NODES.kind[i] === KIND.MORE) parts.push("render a --root under this team, or a larger --max-posts, to chart them");
     return parts.join("\n");
   }
 
@@ -464,8 +468,9 @@
   }
   function centreOn(i) {
     const r = svg.getBoundingClientRect(), b = boxInfo(i);
+    const room = sidePanel.hidden ? r.width : Math.max(r.width / 2, r.width - sidePanel.offsetWidth - 20);
     view.k = Math.max(view.k, 0.8);
-    view.x = r.width / 2 - (px[i] + b.w / 2) * view.k;
+    view.x = room / 2 - (px[i] + b.w / 2) * view.k;
     view.y = r.height / 3 - (py[i] + b.h / 2) * view.k;
     applyView();
   }
@@ -653,12 +658,12 @@
   });
 
   // ------------------------------------------------------------------ the side panel
-  const box = document.getElementById("panel");
+  const sidePanel = document.getElementById("panel");
   function link(i) {
     return `<a href="#${esc(encodeURIComponent(NODES.id[i]))}" data-i="${i}">${esc(NODES.title[i])}</a>`;
   }
   function panel(i) {
-    if (i < 0) { box.hidden = true; return; }
+    if (i < 0) { sidePanel.hidden = true; return; }
     const f = NODES.flags[i];
     const rows = [];
     const who = f & FLAG.VACANT ? "<em class=vac>Vacant</em>" : esc(NODES.holder[i] || "");
@@ -682,10 +687,10 @@
     if (NODES.kind[i] !== KIND.MORE) html += `<button data-act="focus">Focus</button>`;
     if (nkids(i)) html += `<button data-act="expand">Open all below</button><button data-act="collapse">Close all below</button>`;
     html += `</p>`;
-    box.innerHTML = html;
-    box.hidden = false;
+    sidePanel.innerHTML = html;
+    sidePanel.hidden = false;
   }
-  box.addEventListener("click", (e) => {
+  sidePanel.addEventListener("click", (e) => {
     const a = e.target.closest("a[data-i]");
     if (a) { e.preventDefault(); reveal(+a.dataset.i); return; }
     const act = e.target.closest("[data-act]");
@@ -704,6 +709,9 @@
     const r = whole ? { x0: extent.x0 - 20, y0: extent.y0 - 20, x1: extent.x1 + 20, y1: extent.y1 + 20 } : windowRegion(0);
     const head = whole ? 54 : 0;
     const w = Math.ceil(r.x1 - r.x0), h = Math.ceil(r.y1 - r.y0) + head;
+    // The whole chart at its own size; the window's view at the size it has on the screen.
+    const scale = whole ? 1 : view.k;
+    const sw = Math.ceil(w * scale), sh = Math.ceil(h * scale);
     let title = "";
     if (whole) {
       title = `<text class="title" x="${r.x0 + 4}" y="${r.y0 - head + 24}">${esc(DATA.title)}</text>`;
@@ -711,7 +719,7 @@
     }
     const body = markup(whole ? null : r, true, false);
     const defs = document.getElementById("chart-defs").innerHTML;
-    return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" ` +
+    return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${sw}" height="${sh}" ` +
       `viewBox="${r.x0} ${r.y0 - head} ${w} ${h}" font-family="${esc(FONT.trim())}"><style>${chartStyle()}</style>` +
       `<defs>${defs}</defs><rect class="page" x="${r.x0}" y="${r.y0 - head}" width="${w}" height="${h}"/>${title}${body}</svg>\n`;
   }
@@ -757,7 +765,7 @@
   }
   function status() {
     document.getElementById("status").textContent =
-      `${shown.length.toLocaleString("en")} of ${N.toLocaleString("en")} boxes open` +
+      `${shown.length.toLocaleString("en")} of ${N.toLocaleString("en")} boxes shown` +
       (drawn && !drawn.detail ? " · zoom in to read them" : "");
   }
 
@@ -808,7 +816,9 @@
     chain = new Set([DATA.highlight, ...ancestors(DATA.highlight)]);
     draw();
   }
-  stats.open = performance.now() - T0;
+  stats.parse = PARSED - T0;
+  stats.script = performance.now() - T0;
+  stats.ready = performance.now(); // since the browser began to load the page
   // For tests and benchmarks: what is on the chart, and how long it took.
   window.orgchart = {
     stats, indexOf, view,
