@@ -4,7 +4,7 @@ Each test opens a chart that ``orgmodel render -o x.html`` wrote from the
 sample data (or from a hostile org file) and uses it as a reader would --
 typing in the search box, clicking a team's toggle, the Focus button, the
 export buttons -- then checks what the page shows. Skipped, with the reason,
-only where no Chromium can run (see :mod:`tests.render.browser`).
+only where no Chromium can run (see :mod:`orgmodel.render.browser`).
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ import pytest
 from orgmodel.load import load_graph
 from orgmodel.lookup import find
 from orgmodel.render import ChartOptions, write
+from orgmodel.render.browser import chromium, close, new_page, open_chart, why_no_browser
 from tests.conftest import ROOT
-from tests.render.browser import chromium, close, new_page, open_chart, why_no_browser
 from tests.render.conftest import SVG, hostile_org, text_of
 
 if TYPE_CHECKING:

@@ -822,6 +822,8 @@
   // For tests and benchmarks: what is on the chart, and how long it took.
   window.orgchart = {
     stats, indexOf, view,
+    search: (query) => search(query).length,
+    redraw: () => { draw(); return stats.draw; },
     shown: () => shown.slice(),
     isOpen: (i) => open[i] === 1,
     selected: () => selected,

@@ -1,9 +1,17 @@
-"""A real headless Chromium for the HTML chart's tests and benchmark, driven by Playwright.
+"""A real headless Chromium to look at the HTML chart, driven by Playwright.
 
-The browser is the system's (Debian's ``chromium``, which ``make test``
-installs when it runs as root), never one Playwright downloads: set
-``ORGMODEL_CHROMIUM`` to use another binary. :func:`why_no_browser` says, in
-one line, why no browser can run here -- the reason the browser tests skip.
+The browser tests, ``benchmarks/html_open.py`` and the screenshots that
+``make diagrams`` takes all open the chart through here. The browser is the
+system's (Debian's ``chromium``, which ``make test`` installs when it runs as
+root), never one Playwright downloads: set ``ORGMODEL_CHROMIUM`` to use
+another binary. Playwright is a development dependency (``pip install -e
+'.[dev]'``), imported only when a browser is started; :func:`why_no_browser`
+says, in one line, why no browser can run here.
+
+>>> os.environ["ORGMODEL_CHROMIUM"] = "/no/such/browser"
+>>> find_chromium() is None and "ORGMODEL_CHROMIUM" in (why_no_browser() or "")
+True
+>>> del os.environ["ORGMODEL_CHROMIUM"]
 """
 
 from __future__ import annotations
@@ -47,6 +55,9 @@ def why_no_browser() -> str | None:
     """Why the browser tests cannot run here, or None when they can."""
     if find_spec("playwright") is None:
         return "the Python package 'playwright' is not installed (pip install -e '.[dev]')"
+    given = os.environ.get("ORGMODEL_CHROMIUM")
+    if given and find_chromium() is None:
+        return f"ORGMODEL_CHROMIUM names {given!r}, which does not exist"
     if find_chromium() is None:
         return f"no Chromium on this machine: {INSTALL}, or set ORGMODEL_CHROMIUM"
     return None
