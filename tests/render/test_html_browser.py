@@ -330,3 +330,27 @@ def test_the_page_may_not_reach_any_network(browser: Browser, sample: Path) -> N
         assert {d.split(" ")[0] for d in refused} >= {"connect-src", "img-src"}
     finally:
         close(page)
+
+
+def test_a_big_org_opens_lazily_and_open_all_stops_in_time(
+    browser: Browser, tmp_path: Path
+) -> None:
+    """6,061 posts: the page opens a screenful; "Open all" stops short of 5,000 boxes."""
+    rows = ["id,title,manager", "ceo,Chief Executive,"]
+    for m in range(60):
+        rows.append(f"m{m},Manager {m},ceo")
+        rows += [f"m{m}s{s},Specialist {m}.{s},m{m}" for s in range(100)]
+    (tmp_path / "big.csv").write_text("\n".join(rows) + "\n")
+    path = tmp_path / "big.html"
+    write(path, load_graph([tmp_path / "big.csv"]), ChartOptions(max_posts=50_000))
+    page = open_chart(browser, path)
+    assert len(on_chart(page)) == 61  # the chief and the 60 managers: their teams are closed
+    page.get_by_role("button", name="Open all").click()
+    assert len(on_chart(page)) == 61  # all 6,000 specialists would pass 5,000 boxes
+    assert "one by one" in page.locator("#say").inner_text()
+    page.locator("#q").fill("m7s99")
+    page.wait_for_selector("#results li[data-i]")
+    page.locator("#q").press("Enter")
+    page.wait_for_function("window.orgchart.selected() === window.orgchart.indexOf('m7s99')")
+    assert len(on_chart(page)) == 161  # Manager 7's team, opened to show the post
+    close(page)

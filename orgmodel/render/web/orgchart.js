@@ -371,13 +371,22 @@
     for (const [sup, sub, secondary, inferred] of side) {
       if (!onChart[sup] || !onChart[sub]) continue;
       const a = boxInfo(sup), b = boxInfo(sub);
-      const x1 = px[sup] + a.w / 2, x2 = px[sub] + b.w / 2;
-      const down = py[sub] >= py[sup] + a.h;
-      const y1 = down ? py[sup] + a.h : py[sup], y2 = down ? py[sub] : py[sub] + b.h;
+      let x1 = px[sup] + a.w / 2, x2 = px[sub] + b.w / 2;
+      let y1, y2, d;
+      if (py[sub] >= py[sup] + a.h) { // down the chart: bottom to top, a gentle S
+        y1 = py[sup] + a.h; y2 = py[sub];
+        const m = (y1 + y2) / 2;
+        d = `M${x1} ${y1}C${x1} ${m} ${x2} ${m} ${x2} ${y2}`;
+      } else { // up the chart (a line that closes a cycle) or level: right side to right side
+        x1 = px[sup] + a.w; x2 = px[sub] + b.w;
+        y1 = py[sup] + a.h / 2; y2 = py[sub] + b.h / 2;
+        const out2 = Math.max(x1, x2) + 40 + Math.abs(y1 - y2) / 6;
+        d = `M${x1} ${y1}C${out2} ${y1} ${out2} ${y2} ${x2} ${y2}`;
+        x2 = out2;
+      }
       if (region && !meets(region, Math.min(x1, x2), Math.min(y1, y2), Math.max(x1, x2), Math.max(y1, y2))) continue;
-      const m = (y1 + y2) / 2;
       const cls = "side " + (secondary ? "secondary" : "primary") + (inferred ? " inferred" : "");
-      out += `<path class="${cls}" d="M${x1} ${y1}C${x1} ${m} ${x2} ${m} ${x2} ${y2}" marker-end="url(#arrow-${secondary ? "s" : "p"})"/>`;
+      out += `<path class="${cls}" d="${d}" marker-end="url(#arrow-${secondary ? "s" : "p"})"/>`;
     }
     return out;
   }
