@@ -98,7 +98,7 @@ def render(
     summary += f": {chart.shown_posts:,} of {chart.total_posts:,} posts"
     if chart.hidden_posts:
         folded = [b for b in chart.boxes.values() if b.more_reports]
-        summary += f"; {len(folded)} '+N more' hold {chart.hidden_posts:,}"
+        summary += f"; {len(folded):,} '+N more' hold {chart.hidden_posts:,}"
     out.print(summary)
     if (cycles := cycle_note(chart.unplaced, "on the chart")) is not None:
         out.print(Text(cycles))

@@ -354,3 +354,17 @@ def test_a_big_org_opens_lazily_and_open_all_stops_in_time(
     page.wait_for_function("window.orgchart.selected() === window.orgchart.indexOf('m7s99')")
     assert len(on_chart(page)) == 161  # Manager 7's team, opened to show the post
     close(page)
+
+
+def test_only_boxes_near_the_window_are_in_the_page_and_far_out_without_text(page: Page) -> None:
+    page.get_by_role("button", name="Open all").click()
+    everything = len(on_chart(page))
+    in_page = page.locator("#viewport g.box")
+    assert in_page.count() == everything  # fitted: all of it near the window
+    far = page.evaluate("window.orgchart.view.k") < 0.3
+    assert (page.locator("#viewport g.box text").count() == 0) == far  # no text when far out
+    for _ in range(12):  # close in on the middle
+        page.get_by_role("button", name="+", exact=True).click()
+    page.wait_for_timeout(50)
+    assert 0 < in_page.count() < everything
+    assert page.locator("#viewport g.box text").count() > 0
