@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: demo diagrams test lint typecheck unit install sysdeps bench clean
+.PHONY: demo diagrams test lint typecheck unit install sysdeps browser bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,12 +25,23 @@ sysdeps:
 	      || echo "note: could not install graphviz; PNG/PDF charts will be unavailable"; \
 	  else echo "note: Graphviz 'dot' not found; install it for PNG/PDF charts"; fi; }
 
+# Chromium (Debian's package) runs the HTML chart's browser tests and screenshots; apt-get
+# is tried when no Chromium is found and we are root. Without one those tests skip and say why.
+browser:
+	@{ [ -n "$$ORGMODEL_CHROMIUM" ] || command -v chromium || command -v chromium-browser \
+	   || command -v google-chrome; } >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	      || echo "note: could not install chromium; the browser tests will skip"; \
+	  else echo "note: no Chromium found; install it (apt-get install chromium) for the browser tests"; fi; }
+
 demo: $(STAMP) sysdeps
 	$(BIN)/python -m orgmodel.demo
 
 # The charts of the sample data in diagrams/ (SVG, PNG, and the DOT and Mermaid
-# sources a test compares with a fresh render). Run after changing data/ or the renderer.
-diagrams: $(STAMP) sysdeps
+# sources a test compares with a fresh render; the HTML chart and its screenshots).
+# Run after changing data/ or the renderer.
+diagrams: $(STAMP) sysdeps browser
 	$(BIN)/python -m orgmodel.render.samples diagrams
 
 lint: $(STAMP)
@@ -41,7 +52,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy orgmodel tests benchmarks
 
-unit: $(STAMP) sysdeps
+unit: $(STAMP) sysdeps browser
 	$(BIN)/pytest
 
 test: lint typecheck unit

@@ -55,6 +55,7 @@ STEPS: list[list[str]] = [
     ],
     ["render", "-o", "out/sample.svg"],
     ["render", "--org", "City of Minneapolis", "-o", "out/minneapolis.mmd"],
+    ["render", "--assistants", "-o", "out/org.html"],
 ]
 
 NOTES: dict[str, str] = {

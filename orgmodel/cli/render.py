@@ -14,11 +14,16 @@ from orgmodel.cli.app import app
 from orgmodel.cli.options import SourceOptions, out, with_sources
 from orgmodel.lookup import find, find_root, org_named
 from orgmodel.present import cycle_note
-from orgmodel.render import DEFAULT_MAX_POSTS, ChartOptions, write
+from orgmodel.render import DEFAULT_MAX_POSTS, HTML_MAX_POSTS, ChartOptions, write
 from orgmodel.render.engine import format_of
 from orgmodel.render.themes import THEMES
 
 __all__ = ["render"]
+
+
+def _default_budget(fmt: str) -> int:
+    """Posts a chart holds unless --max-posts says: a page's worth, or 50,000 in HTML."""
+    return HTML_MAX_POSTS if fmt == "html" else DEFAULT_MAX_POSTS
 
 
 @app.command()
@@ -30,7 +35,8 @@ def render(
         typer.Option(
             "--output",
             "-o",
-            help="Chart file; the format is its extension: .svg .png .pdf .dot .mmd",
+            help="Chart file; the format is its extension: .svg .png .pdf .dot .mmd, "
+            "or .html for an interactive chart in one file",
         ),
     ],
     root: Annotated[str | None, typer.Option(help="Chart the posts under this post.")] = None,
@@ -41,14 +47,32 @@ def render(
     ] = None,
     direction: Annotated[str, typer.Option(help="TB (top-down) or LR (left-right).")] = "TB",
     max_posts: Annotated[
-        int, typer.Option(min=1, help="Posts drawn before teams fold into '+N more'.")
-    ] = DEFAULT_MAX_POSTS,
+        int | None,
+        typer.Option(
+            min=1,
+            help=f"Posts drawn before teams fold into '+N more' (default {DEFAULT_MAX_POSTS}; "
+            f"{HTML_MAX_POSTS:,} in an .html chart, which opens only the teams a reader opens).",
+            show_default=False,
+        ),
+    ] = None,
     title: Annotated[str | None, typer.Option(help="Chart title.")] = None,
     date: Annotated[str | None, typer.Option(help="Date under the title (default: today).")] = None,
     no_date: Annotated[bool, typer.Option("--no-date", help="Leave the date off.")] = False,
     theme: Annotated[str, typer.Option(help=f"Look: {', '.join(THEMES)}.")] = "default",
+    assistants: Annotated[
+        bool,
+        typer.Option(
+            "--assistants",
+            help="Draw assistant posts (an 'assistant' attribute, or a title such as "
+            "'Executive Assistant to ...') beside their principal, not in the team.",
+        ),
+    ] = False,
+    assistant_pattern: Annotated[
+        str | None,
+        typer.Option(help="Regular expression for assistant titles (replaces the default)."),
+    ] = None,
 ) -> None:
-    """Draw an org chart as SVG, PNG, PDF, Graphviz DOT or Mermaid.
+    """Draw an org chart as SVG, PNG, PDF, Graphviz DOT, Mermaid or interactive HTML.
 
     Example: [bold]orgmodel render --root "HPS: COO" -o coo.png[/]
     """
@@ -59,11 +83,13 @@ def render(
         depth=depth,
         org=org_named(graph, org) if org else None,
         highlight=find(graph, highlight, units=False) if highlight else None,
-        max_posts=max_posts,
+        max_posts=max_posts if max_posts is not None else _default_budget(fmt),
         direction=direction.upper(),
         title=title,
         date=None if no_date else (date or datetime.date.today().isoformat()),
         theme=theme,
+        assistants=assistants,
+        assistant_pattern=assistant_pattern,
     )
     drawing = write(output, graph, options)
     chart = drawing.chart
@@ -72,7 +98,7 @@ def render(
     summary += f": {chart.shown_posts:,} of {chart.total_posts:,} posts"
     if chart.hidden_posts:
         folded = [b for b in chart.boxes.values() if b.more_reports]
-        summary += f"; {len(folded)} '+N more' hold {chart.hidden_posts:,}"
+        summary += f"; {len(folded):,} '+N more' hold {chart.hidden_posts:,}"
     out.print(summary)
     if (cycles := cycle_note(chart.unplaced, "on the chart")) is not None:
         out.print(Text(cycles))

@@ -1,4 +1,4 @@
-"""The renderer: org charts as SVG, PNG, PDF, DOT or Mermaid.
+"""The renderer: org charts as SVG, PNG, PDF, DOT, Mermaid or interactive HTML.
 
 Three steps, one module each:
 
@@ -6,9 +6,10 @@ Three steps, one module each:
    subtree, a depth, an organization, "+N more" boxes past ``max_posts``,
    a highlighted chain of command) and returns a
    :class:`~orgmodel.render.chart.Chart`;
-2. :mod:`~orgmodel.render.dot` (Graphviz) or :mod:`~orgmodel.render.mermaid`
-   writes it out, in a :mod:`~orgmodel.render.themes` theme, with all user
-   text escaped by :mod:`~orgmodel.render.labels`;
+2. :mod:`~orgmodel.render.dot` (Graphviz), :mod:`~orgmodel.render.mermaid`
+   or :mod:`~orgmodel.render.html` (one interactive page) writes it out, in a
+   :mod:`~orgmodel.render.themes` theme, with all user text escaped by
+   :mod:`~orgmodel.render.labels`;
 3. :mod:`~orgmodel.render.engine` lays DOT out with ``dot`` (or the
    WebAssembly Graphviz for SVG when ``dot`` is missing).
 
@@ -28,13 +29,13 @@ from pathlib import Path
 
 from orgmodel.fileio import atomic_write
 from orgmodel.graph import OrgGraph
-from orgmodel.render import dot, mermaid
+from orgmodel.render import dot, html, mermaid
 from orgmodel.render.chart import Chart
 from orgmodel.render.engine import find_engine, format_of, layout
-from orgmodel.render.options import DEFAULT_MAX_POSTS, ChartOptions
+from orgmodel.render.options import DEFAULT_MAX_POSTS, HTML_MAX_POSTS, ChartOptions
 from orgmodel.render.selection import select
 
-__all__ = ["DEFAULT_MAX_POSTS", "ChartOptions", "Drawing", "draw", "write"]
+__all__ = ["DEFAULT_MAX_POSTS", "HTML_MAX_POSTS", "ChartOptions", "Drawing", "draw", "write"]
 
 
 @dataclass(frozen=True)
@@ -48,11 +49,13 @@ class Drawing:
 
 
 def draw(graph: OrgGraph, options: ChartOptions, fmt: str) -> Drawing:
-    """The chart of ``graph`` as ``fmt`` (svg, png, pdf, dot or mermaid)."""
-    if fmt not in ("svg", "png", "pdf", "dot", "mermaid"):
+    """The chart of ``graph`` as ``fmt`` (svg, png, pdf, dot, mermaid or html)."""
+    if fmt not in ("svg", "png", "pdf", "dot", "mermaid", "html"):
         raise ValueError(f"unknown chart format {fmt!r}")
     engine = find_engine(fmt) if fmt in ("svg", "png", "pdf") else None
     chart = select(graph, options)
+    if fmt == "html":
+        return Drawing(html.source(chart, options).encode("utf-8"), chart, fmt, None)
     if fmt == "mermaid":
         return Drawing(mermaid.source(chart, options).encode("utf-8"), chart, fmt, None)
     if engine is None:

@@ -82,6 +82,10 @@ class Box:
     notes: tuple[str, ...] = ()
     """Small lines under the box's detail (a diff's "was: Plant Operator")."""
     paint: Paint | None = None
+    assistant: bool = False
+    """An assistant post (:mod:`~orgmodel.render.assistants`): drawable beside its principal."""
+    ident: str = ""
+    """The post's (or body's) id in the org data: what the HTML chart searches and links to."""
 
     @property
     def folded(self) -> bool:

@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 import graphviz
@@ -93,7 +93,9 @@ class Team:
     """One superior's reports: those spread in a row and those stacked on a spine.
 
     ``two_columns``: the stack hangs one box each side of its spine (else all
-    to the right).
+    to the right). ``assistants`` hang beside the trunk between the superior
+    and the bar, two to a row (right, then left), as GoJS and OrgChartJS draw
+    an executive assistant.
     """
 
     sup: str
@@ -101,6 +103,17 @@ class Team:
     stacked: list[str]
     two_columns: bool = False
     aligned: bool = True
+    assistants: list[str] = field(default_factory=list)
+
+    @property
+    def assistant_rows(self) -> list[list[str]]:
+        """The assistants two to a row, left box first (the first assistant goes right).
+
+        >>> Team("p0", [], [], assistants=["p1", "p2", "p3"]).assistant_rows
+        [['p2', 'p1'], ['p3']]
+        """
+        found = self.assistants
+        return [found[i : i + 2][::-1] for i in range(0, len(found), 2)]
 
     @property
     def branches(self) -> list[str | int]:
@@ -142,8 +155,13 @@ COLUMN_INCHES, RANK_INCHES = 2.4, 0.75
 """About what one box column and one rank take on the drawing (box, gaps), to estimate its shape."""
 
 
-def plan(chart: Chart) -> dict[str, Team]:
+def plan(chart: Chart, assistants: bool = False) -> dict[str, Team]:
     """Decide, for each superior, which reports are stacked, and in how many columns.
+
+    With ``assistants``, reports that are assistant posts
+    (:attr:`~orgmodel.render.chart.Box.assistant`) with no reports of their
+    own hang beside the trunk instead (an assistant with a team stays in the
+    row, where its team can hang below it).
 
     Reports with no reports below them on the chart are stacked whenever
     there are two or more of them: they are the wide, shallow part of a
@@ -157,14 +175,24 @@ def plan(chart: Chart) -> dict[str, Team]:
     teams = {}
     aligned = len(chart.boxes) <= ALIGNED_UP_TO
     for sup, kids in chart.children.items():
+        aside = [k for k in kids if assistants and _beside(chart, k)]
+        if aside:
+            kids = [k for k in kids if k not in set(aside)]
         leaves = [k for k in kids if not chart.children.get(k)]
         stacked = leaves if len(leaves) >= 2 else []
         keep = set(stacked)
-        teams[sup] = Team(sup, [k for k in kids if k not in keep], stacked, aligned=aligned)
+        spread = [k for k in kids if k not in keep]
+        teams[sup] = Team(sup, spread, stacked, aligned=aligned, assistants=aside)
     wide = {k: replace(t, two_columns=len(t.stacked) > STACK_ONE_COLUMN) for k, t in teams.items()}
     if teams == wide or not aligned:
         return wide
     return min((wide, teams), key=lambda option: _off_page(chart, option))
+
+
+def _beside(chart: Chart, key: str) -> bool:
+    """An assistant post with no reports of its own: it can hang beside the trunk."""
+    box = chart.boxes[key]
+    return box.assistant and not chart.children.get(key) and not box.more_reports
 
 
 def _off_page(chart: Chart, teams: dict[str, Team]) -> float:
@@ -247,9 +275,13 @@ def _extent(
             continue
         spines, _, rows = team.stack_shape()
         width[key] = sum(width[k] for k in team.spread) + spines * (1 + team.two_columns)
-        deepest = [(low[k][0] + 2, low[k][1]) for k in team.spread]
+        aside = len(team.assistant_rows) * (2 if team.aligned else 1)  # ranks the assistants take
+        width[key] = max(width[key], 1 + (len(team.assistants) > 1))
+        deepest = [(low[k][0] + 2 + aside, low[k][1]) for k in team.spread]
         if rows:  # the first row two ranks below, then one row every two ranks
-            deepest.append((2 * rows if team.aligned else 1 + rows, team.stacked[-1]))
+            deepest.append((aside + (2 * rows if team.aligned else 1 + rows), team.stacked[-1]))
+        if team.assistants:
+            deepest.append((aside, team.assistants[-1]))
         low[key] = max(deepest, default=(0, key))
     return width, low
 
@@ -290,7 +322,8 @@ class _Team:
         theme: Theme,
     ) -> None:
         self.g, self.team, self.column, self.theme = g, team, column, theme
-        self.lines = {k: tree[(team.sup, k)] for k in [*team.spread, *team.stacked]}
+        self.reports = [*team.spread, *team.stacked]
+        self.lines = {k: tree[(team.sup, k)] for k in [*self.reports, *team.assistants]}
 
     def lit(self, keys: list[str]) -> bool:
         return any(self.lines[k].highlighted for k in keys)
@@ -323,14 +356,18 @@ class _Team:
         self.g.body.append(f"\t{{rank=same; {'; '.join(names)}}}\n")
 
     def draw(self) -> None:
-        team, sup = self.team, self.team.sup
+        team = self.team
+        sup = team.sup
+        top = self.aside() if team.assistants else sup  # the bar hangs below the assistants
         branches = team.branches
+        if not branches:
+            return
         if len(branches) == 1:
             only = branches[0]
             if isinstance(only, int):
-                self.stack(sup, only, minlen="2")
+                self.stack(top, only, minlen="2")
             else:
-                self.line(sup, only, self.lines[only], minlen="2")
+                self.line(top, only, self.lines[only], minlen="2")
             return
         knees = [f"{sup}_k{i}" for i in range(len(branches))]
         groups = [team.spine_group(b) if isinstance(b, int) else self.column[b] for b in branches]
@@ -345,9 +382,9 @@ class _Team:
         # The superior's edges, in bar order, centre it over its branches.
         for point in bar:
             if point == joint:
-                self.segment(sup, joint, self.lit(list(self.lines)))
+                self.segment(top, joint, self.lit(self.reports))
             else:
-                self.edge(sup, point, {"style": "invis", "weight": "1"})
+                self.edge(top, point, {"style": "invis", "weight": "1"})
         at = bar.index(joint)
         lit_at = [bar.index(knees[i]) for i, b in enumerate(branches) if self.branch_lit(b)]
         for i in range(len(bar) - 1):
@@ -358,6 +395,30 @@ class _Team:
                 self.stack(knee, branch)
             else:
                 self.line(knee, branch, self.lines[branch])
+
+    def aside(self) -> str:
+        """Hang the assistants off the trunk below the superior; returns the trunk's last point.
+
+        Each row of assistants is a point on the superior's column with an
+        assistant on a flat line each side, on the rank of the next level's
+        boxes in an aligned chart; the team's bar hangs from the last point.
+        """
+        team, sup = self.team, self.team.sup
+        rows = team.assistant_rows
+        after = [self.lit(self.reports), *(self.lit(row) for row in rows)]
+        above, step = sup, "2" if team.aligned else "1"
+        for r, row in enumerate(rows):
+            point = f"{sup}_a{r}"
+            self.point(point, self.column[sup])
+            if len(row) == 2 and team.aligned:  # pins the left box left of the trunk
+                self.edge(above, row[0], {"style": "invis", "weight": "0", "minlen": step})
+            self.segment(above, point, any(after[r + 1 :]) or after[0], minlen=step)
+            if len(row) == 2:
+                self.line(row[0], point, self.lines[row[0]], dir="back")
+            self.line(point, row[-1], self.lines[row[-1]])
+            self.same_rank([row[0], point, row[1]] if len(row) == 2 else [point, row[0]])
+            above = point
+        return above
 
     def branch_lit(self, branch: str | int) -> bool:
         return self.lit(self.team.spine(branch) if isinstance(branch, int) else [branch])

@@ -35,7 +35,7 @@ from graphviz import nohtml
 from orgmodel.render import connectors
 from orgmodel.render.chart import Box, BoxKind, Chart, Line, LineStyle
 from orgmodel.render.connectors import line_attrs
-from orgmodel.render.labels import box_text, clean, html, shorten
+from orgmodel.render.labels import box_text, clean, counts_text, html, shorten
 from orgmodel.render.options import ChartOptions
 from orgmodel.render.themes import Theme, get
 
@@ -78,7 +78,7 @@ def build(chart: Chart, options: ChartOptions, *, html_labels: bool = True) -> g
     )
     g.attr("edge", arrowhead="none", arrowtail="none", color=theme.line, penwidth="1.2")
     labeller = _html_label if html_labels else _plain_label
-    teams = connectors.plan(chart)
+    teams = connectors.plan(chart, assistants=options.assistants)
     column = connectors.columns(chart, teams)
     for key, box in chart.boxes.items():
         attrs = _box_attrs(box, theme) if html_labels else _plain_attrs(box, theme)
@@ -217,7 +217,7 @@ def _title(chart: Chart, theme: Theme, html_labels: bool) -> str:
     facts = []
     if chart.date:
         facts.append(clean(chart.date))
-    facts.append(_counts(chart))
+    facts.append(counts_text(chart))
     kinds = chart.line_kinds()
     legend: list[tuple[str, str, str]] = []
     if len(kinds) > 1:
@@ -243,10 +243,3 @@ def _title(chart: Chart, theme: Theme, html_labels: bool) -> str:
     rows.append('<TR><TD HEIGHT="12"></TD></TR>')  # air between the title and the chart
     table = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1">'
     return f"<{table}{''.join(rows)}</TABLE>>"
-
-
-def _counts(chart: Chart) -> str:
-    shown = f"{chart.shown_posts:,} post{'s' if chart.shown_posts != 1 else ''}"
-    if not chart.hidden_posts:
-        return shown
-    return f"{shown} of {chart.total_posts:,}; “+N more” hold the other {chart.hidden_posts:,}"

@@ -39,11 +39,13 @@ FORMATS = {
     ".dot": "dot",
     ".gv": "dot",
     ".mmd": "mermaid",
+    ".html": "html",
+    ".htm": "html",
 }
 """File extension -> output format."""
 
 LAID_OUT = frozenset({"svg", "png", "pdf"})
-"""Formats that need a layout engine (DOT and Mermaid are text we write)."""
+"""Formats that need a layout engine (DOT, Mermaid and HTML are text we write)."""
 
 INSTALL_HINT = (
     "install Graphviz: 'apt-get install graphviz' (Debian, Ubuntu), "
@@ -70,7 +72,8 @@ def format_of(path: str | Path) -> str:
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
         raise UsageError(
-            f"cannot tell the chart format from {str(path)!r}: use .svg, .png, .pdf, .dot or .mmd"
+            f"cannot tell the chart format from {str(path)!r}: "
+            "use .svg, .png, .pdf, .dot, .mmd or .html"
         )
     return FORMATS[suffix]
 

@@ -32,10 +32,13 @@ from dataclasses import dataclass
 from graphviz import escape as gv_escape
 from graphviz.quoting import quote
 
-from orgmodel.render.chart import Box, BoxKind
+from orgmodel.render.chart import Box, BoxKind, Chart
 from orgmodel.render.themes import Theme
 
-__all__ = ["BoxText", "box_text", "clean", "dot_string", "html", "more_text", "shorten", "wrap"]
+__all__ = [
+    "BoxText", "box_text", "clean", "counts_text", "dot_string", "html", "more_text", "one_line",
+    "shorten", "wrap",
+]  # fmt: skip
 
 _SPACE = re.compile(r"\s+")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
@@ -45,18 +48,16 @@ _HTML = str.maketrans(
 ELLIPSIS = "…"
 
 
-def clean(text: str) -> str:
-    """One line of printable text: whitespace runs become one space, controls go.
+def one_line(text: str) -> str:
+    r"""One line of printable text: whitespace runs become one space, controls go.
 
     Control characters, lone surrogates and Unicode non-characters are dropped:
-    XML (SVG) cannot carry them and Graphviz would stop on them. An ``&`` that
-    starts something shaped like a character reference (``&amp;``, ``&bogus;``)
-    gets an invisible word joiner after it: Graphviz's SVG writer copies such
-    text unescaped, which would show ``&amp;`` as "&" and make ``&bogus;``
-    an undefined entity that no XML parser accepts.
+    XML (SVG) cannot carry them and Graphviz would stop on them. The HTML chart
+    shows text so (its script escapes it as it draws); the Graphviz charts need
+    :func:`clean` on top.
 
-    >>> clean("R&D &amp; co") == "R&D &\u2060amp; co"
-    True
+    >>> one_line("Chief\n\tOperating\x00 Officer & co ")
+    'Chief Operating Officer & co'
     """
     kept = text
     if not text.isprintable():  # the common case skips the walk
@@ -65,7 +66,21 @@ def clean(text: str) -> str:
             for ch in text
             if ch.isspace() or unicodedata.category(ch) not in ("Cc", "Cs", "Cn", "Co")
         )
-    return _ENTITY.sub("&\u2060", _SPACE.sub(" ", kept).strip())
+    return _SPACE.sub(" ", kept).strip()
+
+
+def clean(text: str) -> str:
+    """:func:`one_line`, and safe from Graphviz's SVG writer.
+
+    An ``&`` that starts something shaped like a character reference
+    (``&amp;``, ``&bogus;``) gets an invisible word joiner after it: Graphviz's
+    SVG writer copies such text unescaped, which would show ``&amp;`` as "&"
+    and make ``&bogus;`` an undefined entity that no XML parser accepts.
+
+    >>> clean("R&D &amp; co") == "R&D &\u2060amp; co"
+    True
+    """
+    return _ENTITY.sub("&\u2060", one_line(text))
 
 
 def shorten(text: str, width: int) -> str:
@@ -128,6 +143,18 @@ def more_text(reports: int, posts: int) -> str:
     if posts != reports:
         text += f" · {posts:,} post{'s' if posts != 1 else ''}"
     return text
+
+
+def counts_text(chart: Chart) -> str:
+    """What a chart's title line says it shows: posts drawn, and what the "+N more" hold.
+
+    >>> counts_text(Chart("t", shown_posts=59, total_posts=119, hidden_posts=60))
+    '59 posts of 119; “+N more” hold the other 60'
+    """
+    shown = f"{chart.shown_posts:,} post{'s' if chart.shown_posts != 1 else ''}"
+    if not chart.hidden_posts:
+        return shown
+    return f"{shown} of {chart.total_posts:,}; “+N more” hold the other {chart.hidden_posts:,}"
 
 
 def box_text(box: Box, theme: Theme) -> BoxText:

@@ -19,13 +19,21 @@ from dataclasses import dataclass
 
 from orgmodel.errors import UsageError
 
-__all__ = ["DEFAULT_MAX_POSTS", "DIRECTIONS", "ChartOptions"]
+__all__ = ["DEFAULT_MAX_POSTS", "DIRECTIONS", "HTML_MAX_POSTS", "ChartOptions"]
 
 DEFAULT_MAX_POSTS = 60
 """Posts drawn before subtrees fold into "+N more" boxes.
 
 About what an A3 sheet or a laptop screen shows with every title legible
 (see the README's Charts section for how it was sized).
+"""
+
+HTML_MAX_POSTS = 50_000
+"""Posts an interactive HTML chart holds before teams fold into "+N more" boxes.
+
+The HTML chart draws only the teams a reader opens, so it can carry far more
+posts than a page shows; 50,000 open in about a second in a browser (see
+``benchmarks/html_open.py``).
 """
 
 DIRECTIONS = ("TB", "LR")
@@ -39,6 +47,9 @@ class ChartOptions:
     ``depth`` counts levels below the roots; ``highlight`` is a post whose
     chain of command to the top is drawn out and always shown;
     ``date`` None leaves the date off (stable output for golden files).
+    ``assistants`` draws assistant posts beside their principal
+    (:mod:`~orgmodel.render.assistants` says which posts are assistants;
+    ``assistant_pattern`` replaces its title pattern).
     """
 
     roots: tuple[int, ...] | None = None
@@ -50,6 +61,8 @@ class ChartOptions:
     title: str | None = None
     date: str | None = None
     theme: str = "default"
+    assistants: bool = False
+    assistant_pattern: str | None = None
 
     def __post_init__(self) -> None:
         if self.direction not in DIRECTIONS:

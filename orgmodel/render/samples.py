@@ -2,7 +2,8 @@
 
 ``make diagrams`` (or ``python -m orgmodel.render.samples [FOLDER]``) draws
 each chart below from ``data/`` as SVG and PNG, and writes its DOT and
-Mermaid source beside them. The sources are what a test compares with a
+Mermaid source beside them; then the interactive chart of ``data/`` and its
+screenshots (:mod:`orgmodel.render.screenshots`). The sources are what a test compares with a
 fresh render to catch stale diagrams: they are deterministic (no date),
 while the bytes of an SVG depend on the Graphviz version that drew it.
 
@@ -121,10 +122,17 @@ def write_all(folder: Path, graph: OrgGraph | None = None) -> list[Path]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m orgmodel.render.samples [FOLDER]`` (default: the repository's diagrams/)."""
+    """``python -m orgmodel.render.samples [FOLDER]`` (default: the repository's diagrams/).
+
+    Also the interactive chart of ``data/`` and its screenshots
+    (:mod:`orgmodel.render.screenshots`), where a browser can run.
+    """
+    from orgmodel.render.screenshots import take
+
     args = sys.argv[1:] if argv is None else argv
     folder = Path(args[0]) if args else ROOT / "diagrams"
-    for path in write_all(folder):
+    graph = load_graph([ROOT / "data"])
+    for path in [*write_all(folder, graph), *take(folder, graph)]:
         print(f"wrote {path}")
     return 0
 

@@ -40,6 +40,7 @@ from pathlib import Path
 from orgmodel.errors import UsageError
 from orgmodel.graph import OrgGraph
 from orgmodel.records import PostRecord, Prov, Relation
+from orgmodel.render.assistants import Recogniser, recogniser
 from orgmodel.render.chart import Box, BoxKind, Chart, Line, LineStyle
 from orgmodel.render.options import ChartOptions
 
@@ -259,7 +260,8 @@ def select(graph: OrgGraph, options: ChartOptions) -> Chart:
             shown_roots.append(chain[-1])
         show_chains(shown_children, kids, pairwise(chain))
     chart = Chart(title=options.title or default_title(graph, options, roots), date=options.date)
-    _fill(graph, chart, shown_roots, shown_children, kids, counts, highlight)
+    assistant = recogniser(options.assistant_pattern)
+    _fill(graph, chart, shown_roots, shown_children, kids, counts, highlight, assistant)
     shown_set = set(shown_roots)  # the biggest tops may be any of them, not the first
     hidden_roots = [r for r in dict.fromkeys(roots) if r not in shown_set]
     if hidden_roots:
@@ -316,6 +318,7 @@ def _fill(
     kids: Kids,
     counts: list[int],
     highlight: set[int],
+    assistant: Recogniser,
 ) -> None:
     """Boxes and tree lines, depth first from each root (the order DOT lays them out)."""
     heads = _unit_heads(graph, roots, shown_children)
@@ -327,7 +330,7 @@ def _fill(
         if node < 0:  # the "+N more" box of ~node, after its shown reports
             more_box(chart, pending.pop(~node), counts)
             continue
-        box, unit = _box(graph, node, heads.get(node), inherited, highlight)
+        box, unit = _box(graph, node, heads.get(node), inherited, highlight, assistant)
         if sup is None:
             chart.roots.append(box.key)
             org = graph.org_name(node)
@@ -378,16 +381,18 @@ def _box(
     headed: list[int] | None,
     inherited: int | None,
     highlight: set[int],
+    assistant: Recogniser,
 ) -> tuple[Box, int | None]:
     """The box of one node, and the unit its reports inherit (to skip repeating it)."""
     rec = graph.record(node)
     if not isinstance(rec, PostRecord):
         box = Box(f"p{node}", BoxKind.BODY, rec.name, detail=str(rec.kind).capitalize())
-        box.node, box.tooltip = node, _tooltip(rec.id, rec.prov)
+        box.node, box.tooltip, box.ident = node, _tooltip(rec.id, rec.prov), rec.id
         box.highlighted = node in highlight
         return box, inherited
-    box = Box(f"p{node}", BoxKind.POST, rec.title, holder=rec.holder, node=node)
+    box = Box(f"p{node}", BoxKind.POST, rec.title, holder=rec.holder, node=node, ident=rec.id)
     box.tooltip = _tooltip(rec.id, rec.prov)
+    box.assistant = assistant(rec.title, rec.attributes)
     box.inferred = rec.prov.inferred
     box.highlighted = node in highlight
     if (rec.attributes or {}).get("aggregate"):

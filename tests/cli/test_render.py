@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.cli.conftest import Orgmodel
+from tests.conftest import ROOT
 
 LOOP = "id,title,manager\n1,Boss,2\n2,Deputy,1\n3,Analyst,2\n4,Mayor,\n5,Clerk,4\n"
 
@@ -61,3 +62,30 @@ def test_two_organizations_of_one_name_are_not_picked_silently(
     assert result.code == 2 and "matches 2 organizations" in result.stderr
     chosen = orgmodel(*args, "--org", "b", cwd=tmp_path)
     assert chosen.code == 0 and "1 of 1 posts" in chosen.stdout
+
+
+def test_an_html_chart_holds_fifty_thousand_posts_unless_told(
+    orgmodel: Orgmodel, tmp_path: Path
+) -> None:
+    result = orgmodel("render", "-q", "-o", str(tmp_path / "org.html"))
+    assert result.code == 0, result.stderr
+    assert result.stdout.startswith(f"wrote {tmp_path / 'org.html'} (html): 119 of 119 posts")
+    page = (tmp_path / "org.html").read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and "Content-Security-Policy" in page
+    small = orgmodel("render", "-q", "--max-posts", "10", "-o", str(tmp_path / "small.html"))
+    assert "7 of 119 posts; 5 '+N more' hold 112" in small.stdout  # folded as .svg folds
+    folded = orgmodel("render", "-q", "-o", str(tmp_path / "org.svg"))
+    assert "59 of 119 posts" in folded.stdout  # the static chart keeps its page-sized default
+
+
+def test_assistants_beside_their_principal(orgmodel: Orgmodel, tmp_path: Path) -> None:
+    clerk = str(ROOT / "data/minneapolis-city-clerk.csv")
+    result = orgmodel("render", "-q", "-s", clerk, "--assistants", "-o", "a.dot", cwd=tmp_path)
+    assert result.code == 0, result.stderr
+    assert "_a0" in (tmp_path / "a.dot").read_text()
+    bad = orgmodel("render", "-q", "-s", clerk, "--assistants", "--assistant-pattern", "(",
+                   "-o", "b.dot", cwd=tmp_path)  # fmt: skip
+    assert bad.code == 2 and "not a regular expression" in bad.stderr
+    assert not (tmp_path / "b.dot").exists()
+    lr = orgmodel("render", "-q", "-s", clerk, "--direction", "LR", "-o", "c.html", cwd=tmp_path)
+    assert lr.code == 2 and "top-down" in lr.stderr and not (tmp_path / "c.html").exists()

@@ -72,7 +72,8 @@ def test_dot_draws_every_format(tmp_path: Path, suffix: str, magic: bytes) -> No
 
 
 def test_format_comes_from_the_extension() -> None:
-    assert [format_of(f"x{s}") for s in (".svg", ".PNG", ".pdf", ".dot", ".gv", ".mmd")] == [
-        "svg", "png", "pdf", "dot", "dot", "mermaid"]  # fmt: skip
-    with pytest.raises(UsageError, match=r"use \.svg, \.png, \.pdf, \.dot or \.mmd"):
+    suffixes = (".svg", ".PNG", ".pdf", ".dot", ".gv", ".mmd", ".html")
+    assert [format_of(f"x{s}") for s in suffixes] == [
+        "svg", "png", "pdf", "dot", "dot", "mermaid", "html"]  # fmt: skip
+    with pytest.raises(UsageError, match=r"use \.svg, \.png, \.pdf, \.dot, \.mmd or \.html"):
         format_of("chart.jpeg")

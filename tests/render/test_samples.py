@@ -1,4 +1,4 @@
-"""diagrams/ is up to date: its DOT and Mermaid sources match a fresh render of data/."""
+"""diagrams/ is up to date: its DOT, Mermaid and HTML sources match a fresh render of data/."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from orgmodel.graph import OrgGraph
 from orgmodel.load import load_graph
 from orgmodel.render import draw
 from orgmodel.render.samples import SAMPLES, SampleChart
+from orgmodel.render.screenshots import HTML_SAMPLE, SHOTS, Shot, html_options
 from tests.conftest import ROOT
 from tests.render.conftest import groups, parse_svg
 
@@ -45,3 +46,15 @@ def test_readme_shows_every_sample_chart() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for chart in SAMPLES:
         assert f"diagrams/{chart.name}.png" in readme
+
+
+def test_the_interactive_chart_of_the_sample_is_up_to_date(sample: OrgGraph) -> None:
+    committed = (DIAGRAMS / HTML_SAMPLE).read_bytes()
+    assert draw(sample, html_options(), "html").content == committed, STALE
+
+
+@pytest.mark.parametrize("shot", SHOTS, ids=lambda s: s.name)
+def test_screenshots_of_the_interactive_chart_are_in_the_readme(shot: Shot) -> None:
+    png = (DIAGRAMS / f"{shot.name}.png").read_bytes()
+    assert png.startswith(b"\x89PNG"), STALE
+    assert f"diagrams/{shot.name}.png" in (ROOT / "README.md").read_text(encoding="utf-8")
