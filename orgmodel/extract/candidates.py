@@ -61,6 +61,10 @@ _GENERIC_FIRST = words(
 _VERB_SKIP = re.compile(r"(?:[ ]*(?:,|and/or|and|or|&)?[ ]*)")
 _FOLLOWING = re.compile(r"^[ ]*(?:the[ ]+)?following(?:[ ]+[\w-]+){0,3}[ ]*:", re.IGNORECASE)
 _COLON = re.compile(r"[ ]*:[ ]*")
+_VERB_S = re.compile(r"[A-Z][a-z]+s\b")
+_NONE_WORD = re.compile(r"none\b", re.IGNORECASE)
+_CHAIN_GAP = re.compile(r"[\s,]*(?:and/or|and|or|&)?[\s,]*(?:is|are|to)?[\s,]*")
+"""What may stand between two cues that share one object ("appointed by, reports to")."""
 _MAIN_CLAUSE = re.compile(
     r",[ ]+(?:the|this|our|a|an|you|he|she|they|we|it|each|all)[ ]", re.IGNORECASE
 )
@@ -236,6 +240,10 @@ def _add(
 
 
 _CAPWORD = r"[A-Z][\w&'.-]*"
+_PREFIX_WORDS = re.compile(r"((?:[A-Z][\w&'.-]*[ ]+){1,3})$")
+_OF_COMPLEMENT = re.compile(
+    r"[ ]+of[ ]+(?:the[ ]+)?[A-Z][\w&'.-]*(?:[ ]+(?:and[ ]+|&[ ]+)?[A-Z][\w&'.-]*){0,3}"
+)
 _BODY_HEADS = words("council board commission committee department office bureau authority")
 _NOT_PREFIX = words(
     """the a an our this that these those its their his her each every all any reports report
@@ -256,26 +264,36 @@ def _fullest(name: str, view: str, title: str | None) -> str | None:
     if not 1 <= len(parts) <= 2 or not all(p[:1].isupper() for p in parts) or len(view) > 20000:
         return None
     head = head_word(name)
+    body = head in _BODY_HEADS
+    post = not body and classify(name) == "post"
+    if not body and not post:
+        return None
     found: dict[str, int] = {}
-    if head in _BODY_HEADS:
-        for match in re.finditer(rf"((?:{_CAPWORD}[ ]+){{1,3}}){re.escape(name)}\b", view):
-            prefix: list[str] = []
-            for word in reversed(match.group(1).split()):
-                if word.lower() in _NOT_PREFIX or word[-1] in ".,;:!?":
-                    break
-                prefix.insert(0, word)
-            if prefix:
-                longer = " ".join([*prefix, name])
-                found[longer] = found.get(longer, 0) + 1
-    if head in _BODY_HEADS or classify(name) == "post":
-        pattern = (
-            rf"\b{re.escape(name)}[ ]+of[ ]+(?:the[ ]+)?{_CAPWORD}"
-            rf"(?:[ ]+(?:and[ ]+|&[ ]+)?{_CAPWORD}){{0,3}}"
+    size = len(name)
+    at = view.find(name)
+    while at >= 0 and len(found) < 50:
+        end = at + size
+        whole = (at == 0 or not view[at - 1].isalnum()) and (
+            end == len(view) or not view[end].isalnum()
         )
-        for match in re.finditer(pattern, view):
-            longer = " ".join(match.group(0).split())
-            if not is_self_name(longer, title):
-                found[longer] = found.get(longer, 0) + 1
+        if whole and body:
+            before = _PREFIX_WORDS.search(view, max(0, at - 60), at)
+            if before is not None:
+                prefix: list[str] = []
+                for word in reversed(before.group(1).split()):
+                    if word.lower() in _NOT_PREFIX or word[-1] in ".,;:!?":
+                        break
+                    prefix.insert(0, word)
+                if prefix:
+                    longer = " ".join([*prefix, name])
+                    found[longer] = found.get(longer, 0) + 1
+        if whole:
+            after = _OF_COMPLEMENT.match(view, end)
+            if after is not None:
+                longer = " ".join((name + after.group(0)).split())
+                if not is_self_name(longer, title):
+                    found[longer] = found.get(longer, 0) + 1
+        at = view.find(name, at + 1)
     if not found:
         return None
     ranked = sorted(found.items(), key=lambda kv: (-kv[1], -len(kv[0])))
@@ -315,7 +333,7 @@ def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
 
 def _skip_verbs(view: str, pos: int, limit: int) -> int:
     """Skip coordinated verbs before the object: "supervises[, trains and evaluates] staff"."""
-    ahead = tokens(view, pos, min(limit, pos + 160))
+    ahead = tokens(view, pos, min(limit, pos + 80))
     for _ in range(8):
         toks = [t for t in ahead if t.start >= pos]
         k = 0
@@ -502,7 +520,7 @@ def _prose_value(view: str, vstart: int, vend: int, frame: Frame) -> bool:
     if len(value.split()) < 4 or frame.start - vstart > 60:
         return False
     cue = view[frame.start : frame.end]
-    return cue[:1].islower() or (frame.start == vstart and bool(re.match(r"[A-Z][a-z]+s\b", cue)))
+    return cue[:1].islower() or (frame.start == vstart and bool(_VERB_S.match(cue)))
 
 
 def _field_candidates(ctx: _Ctx) -> None:
@@ -568,7 +586,7 @@ def _section_candidates(ctx: _Ctx, with_frames: set[tuple[int, int]]) -> None:
             if (start, end) in with_frames or _inside(ctx.blocked, start):
                 continue
             text = view[start:end].strip()
-            if _NONE_VALUE.match(text) or re.match(r"(?i)none\b", text):
+            if _NONE_VALUE.match(text) or _NONE_WORD.match(text):
                 ctx.none_stated.add(relation)
                 continue
             if len(text.split()) > 25:
@@ -633,7 +651,10 @@ def find_candidates(
         if not _inside(ctx.blocked, f.start) and not _not_a_statement(layout, f, title)
     ]
     for index, frame in enumerate(frames):
-        if layout.section_kind(frame.start) == "qualification" and frame.relation == "down":
+        kind = layout.section_kind(frame.start)
+        if kind == "qualification" and frame.relation != "up":
+            continue  # requirements state no supervision and no links
+        if kind == "about" and frame.relation == "link":
             continue
         sentence = layout.sentences.at(frame.start)
         if sentence is None or sentence[1] < frame.end:
@@ -643,7 +664,7 @@ def find_candidates(
         nxt = frames[index + 1] if index + 1 < len(frames) else None
         if nxt is not None and nxt.start < limit:
             gap = view[frame.end : nxt.start]
-            if re.fullmatch(r"[\s,]*(?:and/or|and|or|&)?[\s,]*(?:is|are|to)?[\s,]*", gap):
+            if _CHAIN_GAP.fullmatch(gap):
                 # chained cues share one object: "is appointed by, reports to, and serves
                 # at the direction of the Board"; "supervises and evaluates staff"
                 limit = sentence[1]
@@ -676,7 +697,7 @@ def _read_chained(
     j = index + 1
     while j + 1 < len(frames) and frames[j + 1].start < sentence[1]:
         gap = ctx.layout.view[frames[j].end : frames[j + 1].start]
-        if not re.fullmatch(r"[\s,]*(?:and/or|and|or|&)?[\s,]*(?:is|are|to)?[\s,]*", gap):
+        if not _CHAIN_GAP.fullmatch(gap):
             break
         j += 1
     last = frames[j]

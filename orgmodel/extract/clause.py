@@ -124,7 +124,7 @@ def is_self_name(name: str, title: str | None) -> bool:
     if len(tokens) == 1 and head_word(title) == head_word(name) and tokens[0] != tnorm:
         # "the Director" for "Director of Public Works"; never "Clerk" for "Deputy Clerk"
         return tnorm.split()[0] == tokens[0]
-    core = re.split(r" of | for |, | - ", tnorm)[0]
+    core = _CORE_CUT.split(tnorm, maxsplit=1)[0]
     if norm == core:
         return True  # "Deputy Director" for "Deputy Director of Parks and Recreation"
     ttokens = tnorm.split()
@@ -132,6 +132,7 @@ def is_self_name(name: str, title: str | None) -> bool:
     return len(ttokens) >= 2 and tokens == ttokens[1:] and ttokens[0] not in _RANKS
 
 
+_CORE_CUT = re.compile(r" of | for |, | - ")
 _TOKEN = re.compile(r"[A-Za-z][\w'/&.-]*|[,;()]")
 _LEADING_PREPOSITIONS = words(
     """under as in with within for after following during through upon reporting working

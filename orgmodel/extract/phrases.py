@@ -63,6 +63,9 @@ _TOKEN = re.compile(
     r"[^\W_](?:[\w'&.\-]*[\w'&])?|[(),;:!?/\"&]|[.]|-+"
 )
 _MAX_TOKENS = 60
+_POST_ACRONYM = re.compile(r"C[A-Z]{1,3}OS?|[SEA]?VPS?|GM|RNS?|LPNS?|CNAS?")
+_COUNT = re.compile(r"\d+[+]?|\d+-\d+")
+_COUNT_PAREN = re.compile(r"[\d ,x]+|[a-z ]+\d*")
 _SEAM = re.compile(r"[a-z]{4}[A-Z][a-z]{2}")
 
 
@@ -509,7 +512,7 @@ def _head_class(seg: _Seg, caps: bool) -> str:
             return "people"
         if bare in NONSTAFF or low in NONSTAFF:
             return "nonstaff"
-        if re.fullmatch(r"C[A-Z]{1,3}OS?|[SEA]?VPS?|GM|RNS?|LPNS?|CNAS?", tok.text):
+        if _POST_ACRONYM.fullmatch(tok.text):
             return "post"
         if low.endswith("s") and _AGENT.search(low) and not caps:
             return "people"
@@ -711,7 +714,7 @@ def _strip_item(seg: _Seg, view: str, caps: bool) -> Item | None:
             item.quantifier = True
             toks.pop(0)
             changed = True
-        elif (low.isdigit() or re.fullmatch(r"\d+[+]?|\d+-\d+", low)) and len(toks) > 1:
+        elif (low.isdigit() or _COUNT.fullmatch(low)) and len(toks) > 1:
             item.count = True
             toks.pop(0)
             changed = True
@@ -762,11 +765,7 @@ def _strip_item(seg: _Seg, view: str, caps: bool) -> Item | None:
     while toks and toks[-1].text == ")":
         open_at = max((k for k, t in enumerate(toks) if t.text == "("), default=-1)
         inner = " ".join(t.text for t in toks[open_at + 1 : -1]) if open_at >= 0 else ""
-        if (
-            open_at > 0
-            and re.fullmatch(r"[\d ,x]+|[a-z ]+\d*", inner or "x")
-            and not inner.isupper()
-        ):
+        if open_at > 0 and _COUNT_PAREN.fullmatch(inner or "x") and not inner.isupper():
             toks = toks[:open_at]
             item.count = item.count or any(ch.isdigit() for ch in inner)
             continue
@@ -791,13 +790,22 @@ _HOP_STOPS = frozenset({"participle", "rel", "prep", "adverb", "through", "as", 
 performing varied work, or several units"; "(1) ... with ...; (2) ...")."""
 
 
+_FIRST_WINDOW = 160
+"""Characters tokenised first: most objects end well inside it (read further only when not)."""
+
+
 def _read_once(
     view: str, start: int, limit: int, *, up: bool, field_mode: bool
 ) -> tuple[list[Item], int, str, str]:
-    toks = tokens(view, start, limit)
-    letters = [ch for t in toks[:12] for ch in t.text if ch.isalpha()]
-    caps = len(letters) > 8 and all(ch.isupper() for ch in letters)
-    segs, stop_at, stop = _segments(view, toks, field_mode=field_mode, caps=caps)
+    window = min(limit, start + _FIRST_WINDOW)
+    while True:
+        toks = tokens(view, start, window)
+        letters = [ch for t in toks[:12] for ch in t.text if ch.isalpha()]
+        caps = len(letters) > 8 and all(ch.isupper() for ch in letters)
+        segs, stop_at, stop = _segments(view, toks, field_mode=field_mode, caps=caps)
+        if stop or window >= limit or len(toks) >= _MAX_TOKENS:
+            break
+        window = limit  # the object runs past the first window: read it whole
     end = toks[stop_at].start if stop_at < len(toks) else (toks[-1].end if toks else start)
     word = toks[stop_at].low if stop_at < len(toks) else ""
     segs = [_unwrap(s) for s in segs if s.toks or s.marker]

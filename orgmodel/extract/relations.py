@@ -92,7 +92,7 @@ def _links(cands: list[Candidate], taken: set[str]) -> list[Candidate]:
     out: dict[str, Candidate] = {}
     for cand in cands:
         f = cand.features
-        if cand.relation != "link" or not _LINK_HEADS & f.keys():
+        if cand.relation != "link" or not any(head in f for head in _LINK_HEADS):
             continue
         if f.get("negated") or f.get("requirement") or f.get("relative") or f.get("subj=other"):
             continue
