@@ -104,6 +104,7 @@ class _Ctx:
     none_stated: set[str] = field(default_factory=set)
     blocked: list[tuple[int, int]] = field(default_factory=list)
     fuller: dict[str, str | None] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
 
 def _bucket(value: int, edges: tuple[int, ...]) -> str:
@@ -377,6 +378,14 @@ def _read_frame(ctx: _Ctx, frame: Frame, limit: int, sentence: tuple[int, int]) 
     clause = read_clause(view, frame.start, title=ctx.title, sentence=sentence)
     relation = frame.relation
     cue = " ".join(ctx.layout.text[frame.start : frame.end].split())
+    if clause.negated and relation != "link":
+        # the conventions: "does not supervise staff" states nothing (negation is rare in
+        # the labelled corpus, so this is a rule, not a learned weight)
+        said = " ".join(view[frame.start : min(limit, frame.end + 60)].split())
+        ctx.warnings.append(f"negated, not read as a relation: {said!r}")
+        return
+    if clause.relative and relation != "link":
+        return  # "staff who report to the Board": a clause about other people
     section = ctx.layout.section_kind(frame.start)
     feats = _clause_features(clause, relation)
     feats[f"fam={frame.family}"] = 1.0
@@ -523,16 +532,61 @@ def _prose_value(view: str, vstart: int, vend: int, frame: Frame) -> bool:
     return cue[:1].islower() or (frame.start == vstart and bool(_VERB_S.match(cue)))
 
 
+def _stacked_label(ctx: _Ctx, fields: list[Field], index: int, stacked: dict[int, int]) -> None:
+    """Two labels stacked before their values: "Reports to: Supervises: Superintendent
+    Business Manager, Grants Officer" -- the first name is the superior, the rest the list.
+
+    The first name ends at the first post head noun followed by a capitalised word.
+    """
+    fld = fields[index]
+    nxt = fields[index + 1] if index + 1 < len(fields) else None
+    if nxt is None or nxt.role not in {"reports", "supervises"} or not nxt.values:
+        return
+    if nxt.role == fld.role or nxt.label_start - fld.label_end > 3:
+        return
+    view = ctx.layout.view
+    start, end = nxt.values[0]
+    comma = view.find(",", start, end)
+    words_ = list(re.finditer(r"\S+", view[start : comma if comma >= 0 else end]))
+    for k in range(1, len(words_)):
+        prefix = view[start : start + words_[k - 1].end()]
+        if classify(prefix) == "post" and words_[k].group(0)[:1].isupper():
+            relation = "up" if fld.role == "reports" else "down"
+            item = Item(start, start + words_[k - 1].end())
+            kind = fld.kind or ("primary" if relation == "up" else "direct")
+            feats = {"src=field": 1.0, f"fam=field-{fld.role}": 1.0, "stacked": 1.0}
+            ctx.mention += 1
+            _add(
+                ctx,
+                relation,
+                kind,
+                item,
+                cue=fld.cue,
+                family=f"field-{fld.role}",
+                source="field",
+                feats=feats,
+                index=0,
+            )
+            stacked[index + 1] = start + words_[k].start()
+            return
+
+
 def _field_candidates(ctx: _Ctx) -> None:
     view = ctx.layout.view
     fields: list[Field] = ctx.layout.fields
-    for fld in fields:
+    stacked: dict[int, int] = {}
+    for index, fld in enumerate(fields):
         ctx.blocked.append((fld.label_start, fld.label_end))
         if fld.role not in {"reports", "supervises"}:
             continue
         relation = "up" if fld.role == "reports" else "down"
+        if not fld.values:
+            _stacked_label(ctx, fields, index, stacked)
+            continue
         for vstart, vend in fld.values:
             ctx.blocked.append((vstart, vend))
+            if index in stacked and vstart == fld.values[0][0]:
+                vstart = stacked[index]
             value = view[vstart:vend].strip()
             if _NONE_VALUE.match(value):
                 ctx.none_stated.add(relation)
@@ -541,6 +595,22 @@ def _field_candidates(ctx: _Ctx) -> None:
             frames = (
                 [f for f in find_frames(view, vstart, vend) if f.relation != "link"] if long else []
             )
+            inner = [
+                f
+                for f in frames
+                if view.count("(", vstart, f.start) > view.count(")", vstart, f.start)
+            ]
+            if inner:
+                # "Reports to: Executive Director (dotted line to Finance Director)"
+                close = view.find(")", inner[0].end, vend)
+                before = len(ctx.out)
+                _read_frame(ctx, inner[0], close if close > 0 else vend, (vstart, vend))
+                for cand in ctx.out[before:]:
+                    cand.source = "field"  # a field's value states it, in parentheses
+                    cand.features.pop("src=prose", None)
+                    cand.features["src=field"] = 1.0
+                vend = view.rfind("(", vstart, inner[0].start)
+                frames = []
             if frames and _prose_value(view, vstart, vend, frames[0]):
                 sentence = (vstart, vend)
                 for k, frame in enumerate(frames):
@@ -610,6 +680,15 @@ def _section_candidates(ctx: _Ctx, with_frames: set[tuple[int, int]]) -> None:
 
 
 _ADJECTIVAL = re.compile(r"(?i)(?:supervis|manag|lead|direct|overse)ing$")
+_REPORTS_NOUN = words(
+    """monthly weekly daily quarterly annual yearly periodic regular written oral verbal
+    financial progress status budget statistical technical audit incident performance staff
+    special detailed required the any all such these those various its their his her our
+    prepares prepare prepared preparing submits submit submitting presents present presenting
+    makes make making writes write produces produce files sends send delivers deliver
+    compiles compile generates generate provides provide issues issue"""
+)
+"""Words before "reports" that make it a noun: "prepares monthly reports to the Board"."""
 
 
 def _not_a_statement(layout: Layout, frame: Frame, title: str | None) -> bool:
@@ -624,6 +703,10 @@ def _not_a_statement(layout: Layout, frame: Frame, title: str | None) -> bool:
             at = near.lower().find(title.lower()) + max(0, frame.start - len(title))
             if at <= frame.start and frame.end <= at + len(title):
                 return True  # the cue is a word of the post's own title
+    if frame.family == "report-to" and view[frame.start : frame.start + 7].lower() == "reports":
+        before = view[max(0, frame.start - 20) : frame.start].split()
+        if before and before[-1].lower().strip(",") in _REPORTS_NOUN:
+            return True
     if _ADJECTIVAL.search(view[frame.start : frame.end]):
         before = view[max(0, frame.start - 12) : frame.start].split()
         after = view[frame.end : frame.end + 30].split()
@@ -639,8 +722,13 @@ def find_candidates(
     title: str | None,
     organization: str | None = None,
     department: str | None = None,
+    warnings: list[str] | None = None,
 ) -> list[Candidate]:
-    """Every candidate relation of the posting, in text order, with its features."""
+    """Every candidate relation of the posting, in text order, with its features.
+
+    What the reader should know (a negated cue, a field that says "None") is added to
+    ``warnings`` when a list is given.
+    """
     ctx = _Ctx(layout, title, organization, department)
     _field_candidates(ctx)
     view = layout.view
@@ -675,6 +763,8 @@ def find_candidates(
     _section_candidates(ctx, with_frames)
     _mark_repeats(ctx.out)
     _mark_stated(ctx.out)
+    if warnings is not None:
+        warnings.extend(ctx.warnings)
     return ctx.out
 
 

@@ -244,12 +244,22 @@ def read_clause(
     )
     subject, span = _subject(view[s0:frame_start], s0, title)
     stripped = prefix.strip(" *-\u2022\t\n0123456789.)(:")
+    relative = _RELATIVE.search(clause_prefix[-30:])
+    if relative is not None:
+        # "those who report to the Council" is about others; "the Clerk, who reports to
+        # the Mayor," is about this post
+        before = clause_prefix[: len(clause_prefix) - 30 + relative.start()].rstrip(" ,")
+        antecedent = " ".join(before.split()[-4:])
+        if title is not None and any(
+            is_self_name(" ".join(antecedent.split()[-k:]), title) for k in (1, 2, 3, 4)
+        ):
+            relative = None
     return Clause(
         subject=subject,
         subject_span=span,
         negated=negated,
         requirement=bool(_REQUIREMENT.search(clause_prefix)),
         modal=bool(_MODAL.search(clause_prefix[-80:])),
-        relative=bool(_RELATIVE.search(clause_prefix[-30:])),
+        relative=relative is not None,
         sentence_start=not stripped,
     )

@@ -109,12 +109,12 @@ _CLASSIFY: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
     (re.compile(pattern), role, kind)
     for pattern, role, kind in (
         (
-            r"\bindirect(?:ly)? (?:supervis\w*|reports?|report)\b|^indirect reports?$",
+            r"\bindirect(?:ly)? (?:supervis\w*|reports?|report)\b|^indirect(?:ly| reports?)$",
             _S,
             "indirect",
         ),
         (
-            r"reports? to this (?:position|role|job)|positions? reporting to|^direct reports?$|"
+            r"reports? to this (?:position|role|job)|positions? reporting to|^direct(?:ly| reports?)$|"
             r"direct supervision|^supervis(?:es|ion exercised|ion of others|ory responsibilit\w*|"
             r"ory duties|ion given)$|^(?:positions?|staff|employees|personnel|people|titles?) "
             r"(?:supervised|managed|overseen)$|number of (?:direct )?reports|^subordinates?$|"

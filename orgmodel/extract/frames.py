@@ -185,6 +185,12 @@ FAMILIES: dict[str, tuple[Relation, str, str]] = {
         r"supervisory[ ]+(?:responsibilit(?:y|ies)|authority|control|duties|oversight)[ ]+"
         r"(?:over|for|of)(?![a-z])",
     ),
+    "operations-of": (
+        "down",
+        "direct",
+        r"(?<=for[ ])(?:the[ ]+)?(?:(?:effective|efficient|overall|daily|day-to-day|smooth|"
+        r"successful)[ ]+){0,2}operations?[ ]+of(?![a-z])",
+    ),
     "supervisor-of": (
         "down",
         "direct",
@@ -296,6 +302,7 @@ _OPENERS: dict[str, str] = {
     "is-exercised-over": "exercised",
     "responsibility-over": "supervisory",
     "supervisor-of": "supervisor",
+    "operations-of": "the effective efficient overall daily day smooth successful operation",
     "provides-direction": "provid giv",
     "has-reports": "direct",
     "reports-include": "direct",
@@ -324,8 +331,6 @@ for _name, _opener in _OPENERS.items():
     for _prefix in _opener.split():
         _PREFIX_FAMILIES[_prefix] = (*_PREFIX_FAMILIES.get(_prefix, ()), _name)
 _PREFIX_LENGTHS = tuple(sorted({len(p) for p in _PREFIX_FAMILIES}))
-
-
 
 
 def _opening_words() -> re.Pattern[str]:

@@ -132,7 +132,8 @@ _POSTNOMINAL = words(
     accountable assigned appropriate interested concerned located based tasked charged"""
 )
 _LY_NOT_ADVERB = words(
-    """only family supply assembly daily weekly monthly quarterly yearly early elderly friendly
+    """only family supply assembly hourly nightly daily weekly biweekly monthly bimonthly
+    quarterly yearly early elderly friendly
     italy july ally bully rally reply apply"""
 )
 ING_NOUNS = words(
@@ -271,6 +272,8 @@ def _boundary(toks: list[Tok], i: int, has_head: bool, head_low: str, caps: bool
             return "prep"
         return ""
     if low == "for":
+        if not (has_head and (_cap(toks[i - 1], caps) or caps)) if i else True:
+            return "prep"  # "student workers for the Department"; not "Vice President for"
         if nxt is not None and (_cap(nxt, caps) or (caps and nxt.low not in _PREP_END)):
             return ""
         if nxt is not None and nxt.low in {"the", "a"} and i + 2 < len(toks):
@@ -447,7 +450,7 @@ def _segments(
             elif segs and sep == ",":
                 pass  # ", and": the comma's segment already closed
             cur, marker, has_head, head_low = [], None, False, ""
-            sep = "and" if low in {"and", "&"} or as_well else "or"
+            sep = "&" if low == "&" else "and" if low == "and" or as_well else "or"
             i += step
             continue
         why = _boundary(toks, i, has_head, head_low, caps)
@@ -585,6 +588,34 @@ def _merge(a: _Seg, b: _Seg) -> _Seg:
     return _Seg(a.toks + b.toks, a.sep, a.marker or b.marker, a.wrapper or b.wrapper)
 
 
+_CHOSEN = words("assigned designated appropriate respective relevant applicable")
+
+
+def _alternatives(left: _Seg, right: _Seg, caps: bool) -> bool:
+    """Whether a slash offers two posts rather than joining the titles of one.
+
+    "City Clerk/Director of Elections" is one person's two titles; "Country Director/Area
+    Director" (the same kind of post twice) and "Assigned Teacher/Principal" (a post picked
+    case by case cannot hold a combined title) are alternatives.
+    """
+    lw, rw = _words(left), _words(right)
+    if len(lw) < 1 or len(rw) < 1:
+        return False
+    if lw[0] in _CHOSEN and _core_class(right, caps) == "post":
+        return True
+    same_head = _content(left)[-1].low == _core_head(right)
+    return len(lw) >= 2 and len(rw) >= 2 and same_head and _core_class(left, caps) == "post"
+
+
+def _core_head(seg: _Seg) -> str:
+    core: list[Tok] = []
+    for tok in _content(seg):
+        if tok.low in {"of", "for", "to"} and core:
+            break
+        core.append(tok)
+    return core[-1].low if core else ""
+
+
 def _continue_title(segs: list[_Seg], seg: _Seg, index: int, caps: bool) -> tuple[_Seg, int]:
     """A title's qualifier or its "of" complement continued over commas and "and".
 
@@ -593,6 +624,7 @@ def _continue_title(segs: list[_Seg], seg: _Seg, index: int, caps: bool) -> tupl
     of that list continues it too, as long as no other post is named.
     """
     continued = False
+    start = index
     core = _core_class(seg, caps)
     while index + 1 < len(segs):
         nxt = segs[index + 1]
@@ -602,12 +634,24 @@ def _continue_title(segs: list[_Seg], seg: _Seg, index: int, caps: bool) -> tupl
             break  # "the CEO, Jordan Avery": a person's name ends a list, it does not go on
         nxt_class = _core_class(nxt, caps)
         capitalised = _capitalised(nxt, caps) and nxt_class != "post"
-        qualifier = nxt.sep == "," and core == "post" and not _plural(seg) and capitalised
+        qualifier = (
+            nxt.sep == ","
+            and core == "post"
+            and not _plural(seg)
+            and capitalised
+            and (segs[start].sep != "," or continued)
+        )  # never inside a list of items: "Payroll Office, Police Chief, Accounting Team"
         complement = _has_complement(seg) and (
             (nxt.sep in {"and", "or", ","} and capitalised and (nxt_class == "" or continued))
             or (nxt.sep == "or" and len(_words(nxt)) == 1)
         )
-        if not (qualifier or complement or (continued and capitalised and nxt.sep in {"and", ","})):
+        ampersand = nxt.sep == "&" and capitalised  # "Director of Libraries & Museums"
+        if not (
+            qualifier
+            or complement
+            or ampersand
+            or (continued and capitalised and nxt.sep in {"and", "&", ","})
+        ):
             break
         continued = continued or nxt.sep == ","
         seg = _merge(seg, nxt)
@@ -628,7 +672,7 @@ def _combine(segs: list[_Seg], *, up: bool, caps: bool) -> list[tuple[_Seg, bool
             j = index
             while j + 1 < len(segs) and _modifier_only(segs[j + 1], caps):
                 j += 1
-            if j + 1 < len(segs) and segs[j + 1].sep in {"and", "or"}:
+            if j + 1 < len(segs) and segs[j + 1].sep in {"and", "&", "or"}:
                 last = segs[j + 1]
                 capital = any(t.text[:1].isupper() for s in segs[index : j + 1] for t in s.toks)
                 opens = last.toks[0].low if last.toks else ""
@@ -643,7 +687,7 @@ def _combine(segs: list[_Seg], *, up: bool, caps: bool) -> list[tuple[_Seg, bool
                     seg, index = merged, j + 1
         seg, index = _continue_title(segs, seg, index, caps)
         # a combined title, for a superior: "Senior Vice President and General Counsel"
-        if up and index + 1 < len(segs) and segs[index + 1].sep == "and" and seg.sep == "":
+        if up and index + 1 < len(segs) and segs[index + 1].sep in {"and", "&"} and seg.sep == "":
             second, upto = _continue_title(segs, segs[index + 1], index + 1, caps)
             ends = upto == len(segs) - 1 or bool(
                 segs[upto + 1].toks and segs[upto + 1].toks[0].low in DETERMINERS
@@ -664,14 +708,8 @@ def _combine(segs: list[_Seg], *, up: bool, caps: bool) -> list[tuple[_Seg, bool
         # sides are headed titles of two words or more, or the slash is spaced
         while index + 1 < len(segs) and segs[index + 1].sep == "/":
             nxt = segs[index + 1]
-            both_titles = (
-                len(_words(seg)) >= 2
-                and len(_words(nxt)) >= 2
-                and _core_class(seg, caps) == "post"
-                and _core_class(nxt, caps) == "post"
-            )
-            if both_titles:
-                break
+            if seg.marker or nxt.marker or _alternatives(seg, nxt, caps):
+                break  # "Deputy Chief (Primary)/Chief (Secondary)": two posts
             seg = _merge(seg, nxt)
             index += 1
         out.append((seg, combined))
@@ -826,6 +864,11 @@ def _read_once(
     if stop == "through":
         for item in items:
             item.marker = item.marker or "indirect-through"
+    if len(items) > 1 and items[0].determiner in {"a", "an", "any"}:
+        if any(s.sep == "or" for s in segs):
+            # "reports to a Director, Manager, or Supervisor": each one is any such post
+            for item in items:
+                item.determiner = item.determiner or items[0].determiner
     return items, end, stop, word
 
 

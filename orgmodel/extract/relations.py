@@ -117,8 +117,15 @@ def extract_relations(
 ) -> Relations:
     """Reporting lines, supervision and links stated in the posting."""
     scorer = scorer or default_scorer()
-    cands = find_candidates(layout, title=title, organization=organization, department=department)
-    out = Relations(candidates=cands)
+    out = Relations()
+    cands = find_candidates(
+        layout,
+        title=title,
+        organization=organization,
+        department=department,
+        warnings=out.warnings,
+    )
+    out.candidates = cands
     kept = select(cands, scorer)
     taken = {normalize(c.name) for c in kept}
     text = layout.text
@@ -152,9 +159,18 @@ def extract_relations(
         evidence = Evidence(cand.start, cand.end, text[cand.start : cand.end], cand.cue)
         link_type = _kind(cand.kind, ("liaison", "advises", "works_with"))
         out.links.append(LinkFact(cand.name, link_type, evidence, cand.abbreviation, _rule(cand)))
+    seen: set[tuple[str, str]] = set()
     for cand in cands:
-        if cand.relation != "link" and cand.features.get("negated") and cand.score < 0.5:
-            out.warnings.append(f"negated, not read as a relation: {cand.cue!r} {cand.name!r}")
+        key = (cand.relation, normalize(cand.name))
+        if cand.relation == "link" or key[1] in taken or key in seen:
+            continue
+        if 0.2 <= cand.score < scorer.threshold:
+            seen.add(key)
+            what = "superior" if cand.relation == "up" else "supervised"
+            out.warnings.append(
+                f"{what} {cand.name!r} ({cand.cue}) not read as a line: "
+                f"confidence {cand.score:.2f} is under {scorer.threshold:.2f}"
+            )
     return out
 
 

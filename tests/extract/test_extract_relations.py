@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from orgmodel.extract import extract
-from orgmodel.extract.cues import find_cues
+from orgmodel.extract.frames import find_frames as find_cues
 
 
 def reports(text: str) -> list[tuple[str, str]]:
