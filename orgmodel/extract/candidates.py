@@ -116,6 +116,11 @@ def _bucket(value: int, edges: tuple[int, ...]) -> str:
 
 def _klass(name: str) -> str:
     """post, unit, people, nonstaff, activity or other, by the name's head noun."""
+    if (
+        name.lower().endswith(("direct reports", "subordinates", "reports"))
+        and "direct" in name.lower()
+    ):
+        return "people"  # "has (8) direct reports": the people, not documents
     head = head_word(name)
     if head in _ACTIVITY:
         return "activity"
@@ -386,6 +391,7 @@ def _read_frame(ctx: _Ctx, frame: Frame, limit: int, sentence: tuple[int, int]) 
         return
     if clause.relative and relation != "link":
         return  # "staff who report to the Board": a clause about other people
+    other = clause.subject == "other" and ctx.title is not None
     section = ctx.layout.section_kind(frame.start)
     feats = _clause_features(clause, relation)
     feats[f"fam={frame.family}"] = 1.0
@@ -478,6 +484,10 @@ def _read_frame(ctx: _Ctx, frame: Frame, limit: int, sentence: tuple[int, int]) 
                 feats=inv,
                 index=index,
             )
+        return
+    if clause.subject == "other" and ctx.title is not None and relation != "link":
+        # "The Office Manager supervises the clerks", in a clerk's posting: a relation
+        # between other posts, stated by the post's title being known and not the subject
         return
     _emit(ctx, frame, reading, cue, feats, limit)
 

@@ -114,7 +114,8 @@ _CLASSIFY: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
             "indirect",
         ),
         (
-            r"reports? to this (?:position|role|job)|positions? reporting to|^direct(?:ly| reports?)$|"
+            r"reports? to this (?:position|role|job)|positions? reporting to|"
+            r"^direct(?:ly| reports?)$|"
             r"direct supervision|^supervis(?:es|ion exercised|ion of others|ory responsibilit\w*|"
             r"ory duties|ion given)$|^(?:positions?|staff|employees|personnel|people|titles?) "
             r"(?:supervised|managed|overseen)$|number of (?:direct )?reports|^subordinates?$|"
@@ -454,8 +455,9 @@ def find_fields(view: str, lines: list[tuple[int, int]] | None = None) -> list[F
         vend, _ = _value_end(view, label_end, line_end)
         vstart, vend = _strip(view, label_end, vend)
         value = view[vstart:vend]
-        if not any(ch.islower() for ch in value) or value.split()[0].lower() in _CONNECTORS:
-            continue
+        lower = any(ch.islower() for ch in value)
+        if (not lower and role not in {_R, _S}) or value.split()[0].lower() in _CONNECTORS:
+            continue  # an ALL CAPS line is a label and its value only where it names a line
         fields.append(Field(key, role, kind, label_start, label_end, ((vstart, vend),), label))
     fields.sort(key=lambda f: f.label_start)
     return fields

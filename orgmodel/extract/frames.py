@@ -133,7 +133,7 @@ FAMILIES: dict[str, tuple[Relation, str, str]] = {
     "accountable-to": (
         "up",
         "primary",
-        rf"(?:accountable|responsible|answerable|subordinate|reportable)[ ]+"
+        rf"(?:accountable|responsible|answerable|subordinate|reportable|answer|answers|answering)[ ]+"
         rf"(?:(?:{_PRIMARY_ADVERBS}|{_SECONDARY_ADVERBS})[ ]+)?to(?![a-z])",
     ),
     "subject-to": (
@@ -289,7 +289,7 @@ _OPENERS: dict[str, str] = {
     "under-possessive": "under",
     "passive-by": "directed supervised managed overseen led guided controlled",
     "appointed-by": "appointed hired employed evaluated reviewed selected retained",
-    "accountable-to": "accountab responsib answerab subordinat reportab",
+    "accountable-to": "accountab responsib answer subordinat reportab",
     "subject-to": "subject",
     "pleasure-of": "serv work",
     "as-directed-by": "directed delegated instructed",

@@ -63,6 +63,7 @@ _TOKEN = re.compile(
     r"[^\W_](?:[\w'&.\-]*[\w'&])?|[(),;:!?/\"&]|[.]|-+"
 )
 _MAX_TOKENS = 60
+_UP_TO = {"up": "to", "more": "than", "over": "the", "at": "least"}
 _POST_ACRONYM = re.compile(r"C[A-Z]{1,3}OS?|[SEA]?VPS?|GM|RNS?|LPNS?|CNAS?")
 _COUNT = re.compile(r"\d+[+]?|\d+-\d+")
 _COUNT_PAREN = re.compile(r"[\d ,x]+|[a-z ]+\d*")
@@ -436,6 +437,9 @@ def _segments(
             cur, marker, has_head, head_low = [], None, False, ""
             sep = "/ " if spaced else "/"
             i += 1
+            continue
+        if not cur and i + 2 < len(toks) and _UP_TO.get(low) == toks[i + 1].low:
+            i += 2  # "up to 10 seasonal workers", "more than 20 volunteers": a count
             continue
         as_well = low == "as" and i + 2 < len(toks) and toks[i + 1].low == "well"
         if low in _CONJ or as_well:
@@ -864,11 +868,14 @@ def _read_once(
     if stop == "through":
         for item in items:
             item.marker = item.marker or "indirect-through"
-    if len(items) > 1 and items[0].determiner in {"a", "an", "any"}:
-        if any(s.sep == "or" for s in segs):
-            # "reports to a Director, Manager, or Supervisor": each one is any such post
-            for item in items:
-                item.determiner = item.determiner or items[0].determiner
+    if (
+        len(items) > 1
+        and items[0].determiner in {"a", "an", "any"}
+        and any(s.sep == "or" for s in segs)
+    ):
+        # "reports to a Director, Manager, or Supervisor": each one is any such post
+        for item in items:
+            item.determiner = item.determiner or items[0].determiner
     return items, end, stop, word
 
 
