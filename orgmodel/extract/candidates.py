@@ -116,10 +116,7 @@ def _bucket(value: int, edges: tuple[int, ...]) -> str:
 
 def _klass(name: str) -> str:
     """post, unit, people, nonstaff, activity or other, by the name's head noun."""
-    if (
-        name.lower().endswith(("direct reports", "subordinates", "reports"))
-        and "direct" in name.lower()
-    ):
+    if normalize(name).endswith("direct reports"):
         return "people"  # "has (8) direct reports": the people, not documents
     head = head_word(name)
     if head in _ACTIVITY:

@@ -47,6 +47,31 @@ UP = [
     "REPORTS TO {boss_upper}",
     "Supervisor: {boss}",
     "Position Reports To: {boss}",
+    "You will report to the {boss}.",
+    "You'll report directly to the {boss}.",
+    "You will be reporting to the {boss}.",
+    "The {title} reports administratively to the {boss}.",
+    "This role reports to the {boss}.",
+    "The position is overseen by the {boss}.",
+    "Answers to the {boss}.",
+    "The {title} answers directly to the {boss}.",
+    "Is under the direct supervision of the {boss}.",
+    "Works under the leadership of the {boss}.",
+    "Serves under the direction of the {boss}.",
+    "The {title} works closely with and reports to the {boss}.",
+    "Reporting directly to the {boss}, you will lead the program.",
+    "This position is supervised by the {boss}.",
+    "The {title} receives direction and guidance from the {boss}.",
+    "Supervision Received: {boss}",
+    "Supervisor/Manager: {boss}",
+    "Reports To - {boss}",
+    "Reports To | {boss}",
+    "Reports to:{boss}",
+    "3.0 REPORTS TO: {boss}",
+    "The {title} shall be responsible to the {boss}.",
+    "The {title} is directly accountable to the {boss}.",
+    "Receives supervision from the {boss}.",
+    "Job Title: {title}\nReports to\n{boss}",
 ]
 
 DOWN = [
@@ -74,6 +99,25 @@ DOWN = [
     "Supervises: {team_cap}",
     "Direct Reports: {team_cap}",
     "Positions Supervised: {team_cap}",
+    "Supervises up to 10 {team}.",
+    "Manages a team of 5 {team}.",
+    "You will lead a team of {team}.",
+    "Has oversight of the {team}.",
+    "Provides oversight of the {team}.",
+    "Supervisory responsibility over the {team}.",
+    "Is in charge of the {team}.",
+    "Responsible for the supervision of the {team}.",
+    "You will supervise the {team}.",
+    "The {title} will manage the {team}.",
+    "Oversight of {team}.",
+    "Trains, schedules and supervises {team}.",
+    "Supervises, trains, and evaluates {team}.",
+    "Direct reports include the {team}.",
+    "The {team} report directly to this position.",
+    "This position supervises the {team}.",
+    "SUPERVISES: {team_cap}",
+    "Supervision Exercised: {team_cap}",
+    "Directs and supervises the {team}.",
 ]
 
 CASES = [
@@ -135,6 +179,11 @@ NOTHING = [
 def test_what_states_no_line(template: str, title: str, boss: str, team: str) -> None:
     ex = extract(f"{title}\n" + _fill(template, title, boss, team))
     assert (ex.reports_to, ex.supervises) == ([], [])
+
+
+def test_a_count_of_direct_reports_names_the_group() -> None:
+    ex = extract("Fleet Supervisor\nHas 6 direct reports.")
+    assert [f.name for f in ex.supervises] == ["direct reports"]
 
 
 @pytest.mark.parametrize(("title", "boss", "team"), CASES)
