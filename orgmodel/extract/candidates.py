@@ -211,9 +211,9 @@ def _add(
     if fuller is not None:
         f["expanded"] = 1.0
     norm = normalize(name)
-    for what, other in (("org", ctx.organization), ("dept", ctx.department)):
-        if other and norm and (norm == normalize(other) or norm in normalize(other)):
-            f[f"names_{what}"] = 1.0  # the employer itself, or the post's own department
+    dept = ctx.department
+    if dept and norm and (norm == normalize(dept) or norm in normalize(dept)):
+        f["names_dept"] = 1.0  # the post's own department
     generic = _generic(name, determiner)
     if generic:
         f["generic"] = 1.0
@@ -388,7 +388,6 @@ def _read_frame(ctx: _Ctx, frame: Frame, limit: int, sentence: tuple[int, int]) 
         return
     if clause.relative and relation != "link":
         return  # "staff who report to the Board": a clause about other people
-    other = clause.subject == "other" and ctx.title is not None
     section = ctx.layout.section_kind(frame.start)
     feats = _clause_features(clause, relation)
     feats[f"fam={frame.family}"] = 1.0

@@ -133,7 +133,8 @@ FAMILIES: dict[str, tuple[Relation, str, str]] = {
     "accountable-to": (
         "up",
         "primary",
-        rf"(?:accountable|responsible|answerable|subordinate|reportable|answer|answers|answering)[ ]+"
+        r"(?:accountable|responsible|answerable|subordinate|reportable|answer|answers|"
+        r"answering)[ ]+"
         rf"(?:(?:{_PRIMARY_ADVERBS}|{_SECONDARY_ADVERBS})[ ]+)?to(?![a-z])",
     ),
     "subject-to": (
