@@ -59,8 +59,9 @@ _GENERIC_FIRST = words(
     next-level applicable supervising administrative"""
 )
 _VERB_SKIP = re.compile(r"(?:[ ]*(?:,|and/or|and|or|&)?[ ]*)")
-_FOLLOWING = re.compile(r"^[ ]*(?:the[ ]+)?following(?:[ ]+[\w-]+){0,3}[ ]*:", re.IGNORECASE)
+_FOLLOWING = re.compile(r"[ ]*(?:the[ ]+)?following(?:[ ]+[\w-]+){0,3}[ ]*:", re.IGNORECASE)
 _COLON = re.compile(r"[ ]*:[ ]*")
+_NO_OBJECT = re.compile(r"[ ]*(?:no|none|neither|nobody|no one)\b", re.IGNORECASE)
 _VERB_S = re.compile(r"[A-Z][a-z]+s\b")
 _NONE_WORD = re.compile(r"none\b", re.IGNORECASE)
 _CHAIN_GAP = re.compile(r"[\s,]*(?:and/or|and|or|&)?[\s,]*(?:is|are|to)?[\s,]*")
@@ -380,13 +381,19 @@ def _read_frame(ctx: _Ctx, frame: Frame, limit: int, sentence: tuple[int, int]) 
     clause = read_clause(view, frame.start, title=ctx.title, sentence=sentence)
     relation = frame.relation
     cue = " ".join(ctx.layout.text[frame.start : frame.end].split())
+    if clause.requirement and relation != "link":
+        return  # "experience supervising staff", "must be able to report to ..."
+    if frame.family == "under-none":
+        ctx.warnings.append(f"{cue!r} names no superior")
+        return
     if clause.negated and relation != "link":
         # the conventions: "does not supervise staff" states nothing (negation is rare in
         # the labelled corpus, so this is a rule, not a learned weight)
         said = " ".join(view[frame.start : min(limit, frame.end + 60)].split())
         ctx.warnings.append(f"negated, not read as a relation: {said!r}")
         return
-    if clause.relative and relation != "link":
+    chained = clause.relative and relation == "down" and _after_own_item(ctx, frame.start)
+    if clause.relative and relation != "link" and not chained:
         return  # "staff who report to the Board": a clause about other people
     section = ctx.layout.section_kind(frame.start)
     feats = _clause_features(clause, relation)
@@ -421,7 +428,9 @@ def _read_frame(ctx: _Ctx, frame: Frame, limit: int, sentence: tuple[int, int]) 
     start = frame.end
     if relation == "down":
         start = _skip_verbs(view, start, limit)
-    following = _FOLLOWING.match(view, start, limit) or _COLON.match(view, start, limit)
+    following = _FOLLOWING.match(view, start, min(len(view), limit + 2)) or _COLON.match(
+        view, start, limit
+    )
     if following and view[following.end() : limit].strip(" *") and following.re is _COLON:
         # "Positions in this class supervise: (1) several units ...; (2) a large unit of ..."
         feats["colon_list"] = 1.0
@@ -433,7 +442,7 @@ def _read_frame(ctx: _Ctx, frame: Frame, limit: int, sentence: tuple[int, int]) 
         feats["following_list"] = 1.0
         for index, (a, b) in enumerate(spans):
             reading = read_object(view, a, b, up=relation == "up", field_mode=True)
-            for found in reading.items[:1]:
+            for found in reading.items:
                 _add(
                     ctx,
                     relation,
@@ -452,6 +461,10 @@ def _read_frame(ctx: _Ctx, frame: Frame, limit: int, sentence: tuple[int, int]) 
         opener = _MAIN_CLAUSE.search(view, start, limit)
         if opener is not None:
             limit = opener.start()
+    if _NO_OBJECT.match(view, start, limit):
+        said = " ".join(view[frame.start : min(limit, frame.end + 60)].split())
+        ctx.warnings.append(f"negated, not read as a relation: {said!r}")
+        return  # "supervises no staff", "has no direct reports"
     reading = read_object(view, start, limit, up=relation == "up")
     feats[f"stop={reading.stop or 'end'}"] = 1.0
     items = reading.items
@@ -485,7 +498,26 @@ def _read_frame(ctx: _Ctx, frame: Frame, limit: int, sentence: tuple[int, int]) 
         # "The Office Manager supervises the clerks", in a clerk's posting: a relation
         # between other posts, stated by the post's title being known and not the subject
         return
+    if chained:
+        # "supervises two plans examiners who oversee the permit technicians": the
+        # supervised group's own team is supervised indirectly
+        feats["relative_chain"] = 1.0
+        frame = Frame(frame.family, frame.relation, "indirect", frame.start, frame.end)
     _emit(ctx, frame, reading, cue, feats, limit)
+
+
+def _after_own_item(ctx: _Ctx, start: int) -> bool:
+    """Whether the relative clause at ``start`` follows a name this post supervises."""
+    for cand in reversed(ctx.out[-6:]):
+        if cand.relation == "down" and 0 <= start - cand.end <= 20:
+            return ctx.layout.view[cand.end : start].strip(" ,").lower() in {
+                "who",
+                "that",
+                "which",
+                "who in turn",
+                "who also",
+            }
+    return False
 
 
 def _emit(
@@ -577,6 +609,18 @@ def _stacked_label(ctx: _Ctx, fields: list[Field], index: int, stacked: dict[int
             return
 
 
+def _sibling_targets(cands: list[Candidate]) -> None:
+    """A headless item of a field's list ("Grants Compliance") is what most of its
+    siblings are: units among units, posts among posts."""
+    known = [c.target for c in cands if c.features.get("head=post") or c.features.get("head=unit")]
+    if not known:
+        return
+    majority = max(("unit", "post"), key=known.count)
+    for cand in cands:
+        if cand.features.get("head=other"):
+            cand.target = majority
+
+
 def _field_candidates(ctx: _Ctx) -> None:
     view = ctx.layout.view
     fields: list[Field] = ctx.layout.fields
@@ -596,6 +640,7 @@ def _field_candidates(ctx: _Ctx) -> None:
             value = view[vstart:vend].strip()
             if _NONE_VALUE.match(value):
                 ctx.none_stated.add(relation)
+                ctx.warnings.append(f"{fld.cue} {value!r}: the posting states none")
                 continue
             long = vend - vstart > 25 and view.count(" ", vstart, vend) >= 3
             frames = (
@@ -631,6 +676,7 @@ def _field_candidates(ctx: _Ctx) -> None:
                 "subj=implicit": 1.0,
             }
             reading = read_object(view, vstart, vend, up=relation == "up", field_mode=True)
+            first = len(ctx.out)
             for index, item in enumerate(reading.items):
                 _add(
                     ctx,
@@ -643,6 +689,7 @@ def _field_candidates(ctx: _Ctx) -> None:
                     feats=feats,
                     index=index,
                 )
+            _sibling_targets(ctx.out[first:])
 
 
 def _section_candidates(ctx: _Ctx, with_frames: set[tuple[int, int]]) -> None:

@@ -36,7 +36,15 @@ from dataclasses import dataclass
 from typing import Literal
 
 from orgmodel.extract.scoring import normalize
-from orgmodel.extract.vocab import DETERMINERS, FINITE_VERBS, VERBS, classify, head_word, words
+from orgmodel.extract.vocab import (
+    DETERMINERS,
+    FINITE_VERBS,
+    VERBS,
+    classify,
+    head_word,
+    singular,
+    words,
+)
 
 __all__ = ["Clause", "Subject", "is_self_name", "read_clause"]
 
@@ -63,10 +71,13 @@ _NOT_LIMITED = re.compile(r"\bnot[ ]+(?:be[ ]+)?(?:limited|restricted)[ ]+to\b",
 _REQUIREMENT = re.compile(
     r"\b(?:experience|experienced|ability|abilities|able|skill|skills|skilled|knowledge|"
     r"qualified|qualifications?|preferred|must[ ]+have|proven|demonstrated|years|year's|"
-    r"background|track[ ]+record|familiarity|required|requires|requirement|desired|"
+    r"background|track[ ]+record|familiarity|requires|requirement|desired|"
     r"capacity[ ]+to|competenc[a-z]*|understanding[ ]+of|degree|certification)\b",
     re.IGNORECASE,
 )
+"""Words that make a clause a requirement of the candidate, not a fact about the post:
+"experience supervising staff", "ability to report to the Board" (the conventions: such a
+clause states no line)."""
 _MODAL = re.compile(
     r"\b(?:may|might|could|can|occasionally|sometimes|periodically|as[ ]+needed|when[ ]+"
     r"needed|if|when|whenever|in[ ]+(?:the|his|her|their)[ ]+absence|as[ ]+necessary|"
@@ -98,6 +109,11 @@ class Clause:
     """The frame opens its sentence or bullet (a duty statement or a participial opener)."""
 
 
+def _singular_words(text: str) -> str:
+    """Every word in the singular: "program specialists ii" -> "program specialist ii"."""
+    return " ".join(singular(w) for w in text.split())
+
+
 def is_self_name(name: str, title: str | None) -> bool:
     """Whether ``name`` names the post itself: its title (or its head word), or "this position".
 
@@ -108,7 +124,7 @@ def is_self_name(name: str, title: str | None) -> bool:
     >>> is_self_name("This position", None)
     True
     """
-    norm = normalize(name)
+    norm = _singular_words(normalize(name))
     tokens = norm.split()
     if not tokens:
         return False
@@ -118,7 +134,7 @@ def is_self_name(name: str, title: str | None) -> bool:
         return True
     if title is None:
         return False
-    tnorm = normalize(title)
+    tnorm = _singular_words(normalize(title))
     if norm == tnorm or (len(tokens) > 1 and set(tokens) == set(tnorm.split())):
         return True
     if len(tokens) == 1 and head_word(title) == head_word(name) and tokens[0] != tnorm:
@@ -206,8 +222,8 @@ def _subject(prefix: str, base: int, title: str | None) -> tuple[Subject, tuple[
         content[-1] in SELF_WORDS and all(w in _SELF_ADJECTIVES for w in content[:-1])
     ):
         return "self", span
-    if lowered[0] in {"this", "each"} or "this class" in " ".join(lowered):
-        return "self", span
+    if lowered[0] == "this" or "this class" in " ".join(lowered):
+        return "self", span  # "This position", "Positions in this class"
     if title is not None and _title_overlap(phrase, title):
         return "self", span
     if classify(phrase) in {"post", "unit", "people"}:
@@ -220,8 +236,8 @@ def _title_overlap(phrase: str, title: str) -> bool:
     Schools": the phrase's head noun is the title's and the other words agree."""
     if head_word(phrase) != head_word(title):
         return False
-    pw = set(normalize(phrase).split()) - {"our", "the", "a", "an", "this", "each", "all"}
-    tw = set(normalize(title).split())
+    pw = set(_singular_words(normalize(phrase)).split()) - {"our", "the", "a", "an", "this", "all"}
+    tw = set(_singular_words(normalize(title)).split())
     initials = "".join(w[0] for w in normalize(title).split() if w not in {"of", "and", "the"})
     if len(initials) >= 2 and any(w == initials or w == initials[:-1] for w in pw):
         return True  # "the DPS Director" for "Director of Public Services"
@@ -242,7 +258,11 @@ def read_clause(
     negated = bool(_NEGATION.search(near)) and not _NOT_LIMITED.search(
         view[max(clause_base, frame_start - 40) : frame_start + 20]
     )
-    subject, span = _subject(view[s0:frame_start], s0, title)
+    subject, span = _subject(view[clause_base:frame_start], clause_base, title)
+    if subject == "implicit" and clause_base > s0:
+        # "... and supervises the clerks, while the Manager supervises the Analysts": a
+        # clause after "while"/"but"/";" with no subject of its own shares the sentence's
+        subject, span = _subject(view[s0:frame_start], s0, title)
     stripped = prefix.strip(" *-\u2022\t\n0123456789.)(:")
     relative = _RELATIVE.search(clause_prefix[-30:])
     if relative is not None:

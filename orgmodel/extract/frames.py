@@ -102,6 +102,19 @@ FAMILIES: dict[str, tuple[Relation, str, str]] = {
         rf"under[ ]+(?:the[ ]+)?(?:{_ADJ}[ ]+){{0,5}}?{_NOUNS}(?:[ ]+(?:and|&|or|and/or)[ ]+"
         rf"(?:[a-z-]+[ ]+)?{_NOUNS})?[ ]*,?[ ]+(?:of|from)(?![a-z])",
     ),
+    "works-under": (
+        "up",
+        "primary",
+        r"(?:works?|working|serves?|serving)[ ]+(?:directly[ ]+)?under(?=[ ]+(?:the|a|an|his|her|"
+        r"their)[ ]+[A-Z])(?![ ]+(?:the[ ]+)?(?:[A-Za-z'-]+[ ]+){0,4}(?:direction|supervision|"
+        r"guidance|leadership|authority|oversight|management|control))",
+    ),
+    "under-none": (
+        "up",
+        "primary",
+        rf"under[ ]+(?:the[ ]+)?(?:{_ADJ}[ ]+){{0,3}}?(?:direction|supervision)"
+        r"(?![ ]+(?:of|from|and|&|by))(?=[ ]*[,.;:]|[ ]+[a-z])",
+    ),
     "under-possessive": (
         "up",
         "primary",
@@ -201,8 +214,8 @@ FAMILIES: dict[str, tuple[Relation, str, str]] = {
     "provides-direction": (
         "down",
         "direct",
-        r"(?:provid|giv)(?:e|es|ing)[ ]+(?:[a-z-]+[ ]+){0,3}?(?:direction|supervision|oversight)"
-        r"[ ]+(?:to|for|of|over)(?![a-z])",
+        r"(?:provid|giv)(?:e|es|ing)[ ]+(?:(?!guidance|leadership|support|coaching|mentoring)"
+        r"[a-z-]+[ ]+){0,3}?(?:direction|supervision|oversight)[ ]+(?:to|for|of|over)(?![a-z])",
     ),
     "has-reports": (
         "down",
@@ -287,6 +300,8 @@ _OPENERS: dict[str, str] = {
     "takes-direction": "take took receiv get accept",
     "received-from": "direction supervision guidance oversight",
     "under": "under",
+    "under-none": "under",
+    "works-under": "work serv",
     "under-possessive": "under",
     "passive-by": "directed supervised managed overseen led guided controlled",
     "appointed-by": "appointed hired employed evaluated reviewed selected retained",
@@ -390,7 +405,7 @@ class Frame:
     superior), the noun in "staff supervision" (the supervised)."""
 
 
-def _matches(text: str) -> list[re.Match[str]]:
+def _matches(text: str, breaks: str) -> list[re.Match[str]]:
     """The frames' matches, leftmost first and not overlapping (as ``finditer`` would give).
 
     Trying the full alternation at every position costs a millisecond per posting, so
@@ -411,10 +426,22 @@ def _matches(text: str) -> list[re.Match[str]]:
         if families is None:
             continue
         match = families.match(text, pos)
+        if match is not None and _across_heading(breaks, match):
+            continue  # "SUPERVISION RECEIVED AND EXERCISED\nReceives ...": a heading's words
         if match is not None:
             out.append(match)
             done = match.end()
     return out
+
+
+def _across_heading(breaks: str, match: re.Match[str]) -> bool:
+    """A match that runs from an ALL CAPS line into the next one (``breaks`` is the text
+    with its line breaks, ``match`` is on the same text with them turned into spaces)."""
+    nl = breaks.find("\n", match.start(), match.end())
+    if nl < 0:
+        return False
+    before = breaks[match.start() : nl]
+    return any(ch.isalpha() for ch in before) and before.upper() == before
 
 
 def find_frames(view: str, start: int = 0, end: int | None = None) -> list[Frame]:
@@ -425,11 +452,10 @@ def find_frames(view: str, start: int = 0, end: int | None = None) -> list[Frame
     keeps offsets; the sentence reader joins hard-wrapped lines).
     """
     stop = len(view) if end is None else end
-    text = view[start:stop]
-    if "\n" in text:
-        text = text.replace("\n", " ")
+    breaks = view[start:stop]
+    text = breaks.replace("\n", " ") if "\n" in breaks else breaks
     frames: list[Frame] = []
-    for match in _matches(text):
+    for match in _matches(text, breaks):
         name = (match.lastgroup or "").replace("_", "-")
         relation, kind, _ = FAMILIES[name]
         possessor: tuple[int, int] | None = None

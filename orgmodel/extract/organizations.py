@@ -230,6 +230,11 @@ class OrgCandidate:
     features: dict[str, float]
 
 
+_CREDENTIAL = re.compile(
+    r"\b(?:licen[sc]ed|certified|certification|accredited|degree|diploma|graduate|"
+    r"experience|registered|approved)\b[^.\n]{0,30}$",
+    re.IGNORECASE,
+)
 _POSTING_WORDS = words(
     """conditions information employment duties responsibilities responsibility skills
     abilities summary position title description requirements qualifications benefits salary
@@ -271,7 +276,8 @@ def _features(
         f["org:strong-suffix"] = 1.0
     first_word = words_[0].lower() if words_ else ""
     if first_word in {"city", "county", "town", "state", "village", "commonwealth", "borough"}:
-        f["org:gov-of"] = 1.0 if len(words_) > 2 and words_[1] == "of" else 0.0
+        if len(words_) > 2 and words_[1] == "of":
+            f["org:shape-gov-of"] = 1.0  # "City of X", "County of X"
     if 2 <= len(form) <= 6 and form.isupper():
         f["org:acronym"] = 1.0
     if _CAMEL.fullmatch(form):
@@ -293,6 +299,8 @@ def _features(
 
     if first >= 0:
         f["org:top" if first < 300 else "org:early" if first < 1200 else "org:late"] = 1.0
+        if _CREDENTIAL.search(view, max(0, first - 40), first):
+            f["org:credential"] = 1.0  # "licensed in the State of Ohio", "a degree from ..."
     if classify(form) == "unit":
         f["org:unit-head"] = 1.0
     return f
@@ -322,7 +330,7 @@ def _letterhead_vote(head: str, votes: _Votes) -> None:
     >>> votes = _Votes()
     >>> _letterhead_vote("Payroll Clerk\\n\\nLakeview Water Authority Salem , OR 97301\\n", votes)
     >>> [c.name for c in votes.candidates("")]
-    'Lakeview Water Authority'
+    ['Lakeview Water Authority']
     """
     lines = [line.strip(" *#") for line in head[:400].split("\n") if line.strip(" *#")][:2]
     if len(lines) < 2 or classify(lines[0]) != "post" or len(lines[0].split()) > 8:
@@ -436,8 +444,10 @@ def _pattern_votes(head: str, votes: _Votes) -> None:
             span = (kind_start, name.end())
             line_start = kind_start == 0 or head[kind_start - 1] == "\n"
             after_the = head[max(0, kind_start - 4) : kind_start].lower() == "the "
-            weight = 25 if line_start or _whole_line(head, *span) else 10 if after_the else 15
-            votes.add(full, weight, "gov-of")
+            whole = line_start or _whole_line(head, *span)
+            weight = 25 if whole else 10 if after_the else 15
+            kind = "gov-of-line" if whole else "gov-of-the" if after_the else "gov-of"
+            votes.add(full, weight, kind)
     for start, end in _suffixes(head):
         owner = _SUFFIX_OWNER.search(head, max(0, start - 60), start)
         if owner is None:
@@ -575,7 +585,7 @@ _OPENING_WORDS = words(
     job description posting classification status type full part time under with for in on
     and or to from by"""
 )
-_BEFORE = re.compile(r"(?:\b(at|with|for|join|joining|of|to)[ ]+(?:the[ ]+)?)$", re.IGNORECASE)
+_BEFORE = re.compile(r"(?:\b(at|with|for|join|joining)[ ]+(?:the[ ]+)?)$", re.IGNORECASE)
 
 
 def _phrase_votes(head: str, votes: _Votes) -> None:

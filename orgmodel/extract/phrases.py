@@ -137,6 +137,7 @@ _LY_NOT_ADVERB = words(
     quarterly yearly early elderly friendly
     italy july ally bully rally reply apply"""
 )
+_FREQUENCY = words("hourly nightly daily weekly biweekly monthly bimonthly quarterly yearly")
 ING_NOUNS = words(
     """nursing training engineering accounting housing building buildings planning programming
     marketing purchasing budgeting landscaping printing publishing banking lending consulting
@@ -291,10 +292,11 @@ def _boundary(toks: list[Tok], i: int, has_head: bool, head_low: str, caps: bool
         return "as"
     if low in _AUX:
         return "clause"
+    frequency = has_head and low in _FREQUENCY  # "reports to the Director daily"
     if (
         low.endswith("ly")
         and len(low) > 4
-        and low not in _LY_NOT_ADVERB
+        and (low not in _LY_NOT_ADVERB or frequency)
         and (has_head or i == 0 or toks[i - 1].text in {",", ";"})
     ):
         return "adverb"  # "... staff, directly or indirectly"
@@ -646,7 +648,10 @@ def _continue_title(segs: list[_Seg], seg: _Seg, index: int, caps: bool) -> tupl
             and (segs[start].sep != "," or continued)
         )  # never inside a list of items: "Payroll Office, Police Chief, Accounting Team"
         complement = _has_complement(seg) and (
-            (nxt.sep in {"and", "or", ","} and capitalised and (nxt_class == "" or continued))
+            (nxt.sep in {"and", "or"} and capitalised and (nxt_class == "" or continued))
+            or (
+                nxt.sep == "," and capitalised and core == "post" and (nxt_class == "" or continued)
+            )
             or (nxt.sep == "or" and len(_words(nxt)) == 1)
         )
         ampersand = nxt.sep == "&" and capitalised  # "Director of Libraries & Museums"

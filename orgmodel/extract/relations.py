@@ -77,6 +77,8 @@ def select(cands: list[Candidate], scorer: Scorer) -> list[Candidate]:
 
 def _shadowed(cand: Candidate, accepted: list[Candidate]) -> bool:
     words = _words(cand)
+    if cand.source == "field":
+        return False  # a field states its name outright: "Principal" beside "Assistant ..."
     return any(
         other is not cand
         and other.relation == cand.relation
