@@ -275,9 +275,9 @@ def _features(
     if last in _STRONG_SUFFIX:
         f["org:strong-suffix"] = 1.0
     first_word = words_[0].lower() if words_ else ""
-    if first_word in {"city", "county", "town", "state", "village", "commonwealth", "borough"}:
-        if len(words_) > 2 and words_[1] == "of":
-            f["org:shape-gov-of"] = 1.0  # "City of X", "County of X"
+    government = {"city", "county", "town", "state", "village", "commonwealth", "borough"}
+    if first_word in government and len(words_) > 2 and words_[1] == "of":
+        f["org:shape-gov-of"] = 1.0  # "City of X", "County of X"
     if 2 <= len(form) <= 6 and form.isupper():
         f["org:acronym"] = 1.0
     if _CAMEL.fullmatch(form):

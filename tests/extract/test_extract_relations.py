@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from orgmodel.extract import extract
+from orgmodel.extract import ReportingFact, SupervisionFact, extract
 
 
 def reports(text: str) -> list[tuple[str, str]]:
@@ -175,7 +175,7 @@ def test_a_participial_opener_ends_at_the_main_clause() -> None:
 
 def test_every_fact_has_a_confidence_and_a_rule() -> None:
     ex = extract("Clerk\nReports to: City Clerk\nThe Clerk supervises two interns.")
-    facts = [*ex.reports_to, *ex.supervises]
+    facts: list[ReportingFact | SupervisionFact] = [*ex.reports_to, *ex.supervises]
     assert facts and all(0.0 <= f.confidence <= 1.0 and f.rule for f in facts)
     assert ex.reports_to[0].rule == "field:field-reports"
     assert ex.supervises[0].rule == "prose:supervise"
