@@ -31,6 +31,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from orgmodel.confidence import review_issue
 from orgmodel.errors import SourceError, UsageError
 from orgmodel.fileio import atomic_write, read_text, slug
 from orgmodel.model import (
@@ -327,6 +328,7 @@ class _Builder:
             end=source.end,
             cue=source.cue,
             inferred=source.inferred,
+            confidence=source.confidence,
         )
 
     def build(self, doc: OrgFile) -> OrgData:
@@ -392,6 +394,7 @@ class _Builder:
             )
         )
         rels = self.data.relations
+        first = len(rels)
         for default, refs in (
             (LineKind.PRIMARY, post.reports_to),
             (LineKind.SECONDARY, post.secondary),
@@ -412,6 +415,10 @@ class _Builder:
         for link in post.links:
             lp = self._prov(link.source, line) if link.source else prov
             rels.append(Relation(RelKind.LINK, pid, link.to, link.type, False, lp))
+        for rel in rels[first:]:
+            issue = review_issue(rel)
+            if issue is not None:  # a line ingest read with low confidence: still to check
+                self.data.issues.append(issue)
 
 
 def parse_orgfile(text: str, path: str) -> OrgData:
@@ -447,6 +454,7 @@ def _source_ref(prov: Prov) -> SourceRef | None:
         end=prov.end,
         cue=prov.cue,
         inferred=prov.inferred,
+        confidence=prov.confidence,
     )
 
 

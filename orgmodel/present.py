@@ -20,6 +20,7 @@ from orgmodel.queries import Common, Oversight, Stats, Superior
 from orgmodel.records import LineKind, LoadIssue, PostRecord, Relation
 
 if TYPE_CHECKING:
+    from orgmodel.extract.explain import Explanation
     from orgmodel.extract.result import Extraction
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "common_json",
     "common_text",
     "cycle_note",
+    "explanation_text",
     "extraction_text",
     "ingest_text",
     "issue_lines",
@@ -484,6 +486,39 @@ def stats_table(graph: OrgGraph, result: Stats) -> Table:
     return table
 
 
+def _confidence(value: float) -> str:
+    """A fact's confidence, flagged when it is under the review threshold."""
+    from orgmodel.confidence import REVIEW_BELOW
+
+    if value < REVIEW_BELOW:
+        return f" [yellow]({value:.2f}, to review)[/]"
+    return f" [dim]({value:.2f})[/]"
+
+
+def explanation_text(ex: Explanation) -> str:
+    """Every candidate of one posting, accepted or not, with its rule, cue and reasons."""
+    lines = [f"[bold]{escape(ex.source or '<text>')}[/]  title: {escape(ex.title or '—')}"]
+    if not ex.decisions:
+        lines.append("  [dim]no candidate line: no cue or field states one[/]")
+    for d in ex.decisions:
+        what = "reports to" if d.relation == "up" else "supervises"
+        mark = "[green]✓[/]" if d.accepted else "[red]✗[/]"
+        reasons = ", ".join(f"{f} {w:+.2f}" for f, w in d.reasons)
+        lines.append(
+            f"  {mark} {what} ({d.kind}): [bold]{escape(d.name)}[/]  "
+            f"confidence {d.confidence:.2f} (threshold {ex.threshold:.2f})"
+        )
+        lines.append(
+            f"      [dim]rule {escape(d.rule)}; cue “{escape(d.cue)}” @{d.start}-{d.end}; "
+            f"weighed: {escape(reasons)}[/]"
+        )
+        if d.note:
+            lines.append(f"      [dim]not kept: {escape(d.note)}[/]")
+    for warning in ex.warnings:
+        lines.append(f"  [yellow]note:[/] {escape(warning)}")
+    return "\n".join(lines)
+
+
 def extraction_text(ex: Extraction) -> str:
     """A readable summary of one posting's facts, each with its cue and evidence."""
     lines = [f"[bold]{escape(ex.source or '<text>')}[/]"]
@@ -494,12 +529,14 @@ def extraction_text(ex: Extraction) -> str:
         generic = " [yellow](generic)[/]" if fact.generic else ""
         lines.append(
             f"  reports to ({fact.kind}): [bold]{escape(fact.name)}[/]{generic}"
+            f"{_confidence(fact.confidence)}"
             f"  [dim]{escape(fact.evidence.cue)} → “{escape(fact.evidence.text)}” "
             f"@{fact.evidence.start}-{fact.evidence.end}[/]"
         )
     for sup in ex.supervises:
         lines.append(
             f"  supervises ({sup.kind}, {sup.target}): [bold]{escape(sup.name)}[/]"
+            f"{_confidence(sup.confidence)}"
             f"  [dim]{escape(sup.evidence.cue)} @{sup.evidence.start}-{sup.evidence.end}[/]"
         )
     for link in ex.links:
@@ -585,4 +622,9 @@ def ingest_text(summary: dict[str, Any]) -> str:
         f"  {summary['reporting_lines']:,} reporting lines ({summary['dotted_lines']:,} dotted),"
         f" {summary['units_headed']:,} units headed, {summary['links']:,} links",
     ]
+    if summary.get("to_review"):
+        lines.append(
+            f"  [yellow]{summary['to_review']:,} lines to review[/] (read with low confidence:"
+            " rule F010 lists them; `orgmodel extract --explain FILE` says why)"
+        )
     return "\n".join(lines)

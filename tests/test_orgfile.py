@@ -190,6 +190,7 @@ foreign = st.builds(
     end=st.none() | st.integers(0, 99),
     cue=st.none() | text,
     inferred=st.booleans(),
+    confidence=st.none() | st.floats(0, 1),
 )
 
 

@@ -92,6 +92,8 @@ class Candidate:
     features: dict[str, float] = field(default_factory=dict)
     mention: int = 0
     score: float = 0.0
+    note: str = ""
+    """Why the selection dropped a candidate that cleared the threshold, if it did."""
 
 
 @dataclass(slots=True)
@@ -171,7 +173,9 @@ def _add(
         kind = "indirect"
     klass = _klass(name)
     if klass == "nonstaff":
-        return  # students, patients, customers: served, never supervised (the conventions)
+        # students, patients, customers, vendors: served, never supervised (the conventions)
+        ctx.warnings.append(f"{cue} {name!r}: not staff, not an org-chart relation")
+        return
     words_ = name.split()
     f = dict(feats)
     f["bias"] = 1.0

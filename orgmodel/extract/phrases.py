@@ -251,6 +251,15 @@ def _verbish(tok: Tok, nxt: Tok | None = None) -> bool:
         return False  # "and assigned staff": a participle modifying the next name
     if low in _AUX or low in FINITE_VERBS:
         return True
+    if (
+        low.endswith("s")
+        and not low.endswith("ss")
+        and nxt is not None
+        and (nxt.low in _PREP_END or nxt.low in DETERMINERS)
+        and singular(low) not in _HEAD_NOUNS
+        and low not in _HEAD_NOUNS
+    ):
+        return True  # by form: "... and sits on the cabinet", "and serves as liaison"
     if low.endswith("ly") and low not in _LY_NOT_ADVERB and len(low) > 4:
         return True
     return low in VERBS and low not in _HEAD_NOUNS and singular(low) not in _HEAD_NOUNS

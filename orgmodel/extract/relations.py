@@ -63,30 +63,47 @@ def select(cands: list[Candidate], scorer: Scorer) -> list[Candidate]:
         kept = best.get(key)
         if kept is None or cand.score > kept.score:
             best[key] = cand
+    for cand in cands:
+        kept = best.get((cand.relation, normalize(cand.name)))
+        if kept is not None and kept is not cand:
+            cand.note = f"the same name is read more surely at {kept.start}"
     accepted = [c for c in best.values() if c.score >= scorer.threshold]
     if len(accepted) <= 300:
-        accepted = [c for c in accepted if not _shadowed(c, accepted)]
+        shadowed = {id(c): _shadowed(c, accepted) for c in accepted}
+        for cand in accepted:
+            longer = shadowed[id(cand)]
+            if longer is not None:
+                cand.note = f"a shorter repeat of {longer.name!r}"
+        accepted = [c for c in accepted if shadowed[id(c)] is None]
     by_name: dict[str, Candidate] = {}
     for cand in accepted:
         norm = normalize(cand.name)
         other = by_name.get(norm)
         if other is None or cand.score > other.score:
+            if other is not None:
+                other.note = "read both above and below the post: the surer reading wins"
             by_name[norm] = cand
+        else:
+            cand.note = "read both above and below the post: the surer reading wins"
     return sorted(by_name.values(), key=lambda c: c.start)
 
 
-def _shadowed(cand: Candidate, accepted: list[Candidate]) -> bool:
+def _shadowed(cand: Candidate, accepted: list[Candidate]) -> Candidate | None:
+    """The longer name from another statement that this one repeats in part, if any."""
     words = _words(cand)
     if cand.source == "field":
-        return False  # a field states its name outright: "Principal" beside "Assistant ..."
-    return any(
-        other is not cand
-        and other.relation == cand.relation
-        and other.mention != cand.mention
-        and not (cand.source == "field" and other.source != "field")
-        and words < _words(other)
-        and other.score >= cand.score - 0.25
-        for other in accepted
+        return None  # a field states its name outright: "Principal" beside "Assistant ..."
+    return next(
+        (
+            other
+            for other in accepted
+            if other is not cand
+            and other.relation == cand.relation
+            and other.mention != cand.mention
+            and words < _words(other)
+            and other.score >= cand.score - 0.25
+        ),
+        None,
     )
 
 
