@@ -39,6 +39,7 @@ from pathlib import Path
 
 from orgmodel.errors import UsageError
 from orgmodel.graph import OrgGraph
+from orgmodel.holders import HolderStatus, holder_status
 from orgmodel.records import PostRecord, Prov, Relation
 from orgmodel.render.chart import Box, BoxKind, Chart, Line, LineStyle
 from orgmodel.render.options import ChartOptions
@@ -387,6 +388,9 @@ def _box(
         box.highlighted = node in highlight
         return box, inherited
     box = Box(f"p{node}", BoxKind.POST, rec.title, holder=rec.holder, node=node)
+    state = holder_status(rec.holder, rec.attributes)
+    if state in (HolderStatus.WITHHELD, HolderStatus.ELIMINATED):
+        box.holder = state.label  # not a vacancy: drawn as what the marker said
     box.tooltip = _tooltip(rec.id, rec.prov)
     box.inferred = rec.prov.inferred
     box.highlighted = node in highlight
