@@ -84,16 +84,22 @@ def _is_scenario(text: str) -> bool:
     return is_scenario(text)
 
 
-def _first_line(path: Path) -> str:
+def _leading_comments(path: Path, limit: int = 200) -> list[str]:
+    """The file's first lines while they start with ``#`` (and the line after them)."""
+    lines: list[str] = []
     with open_table(path) as handle:
         try:
-            return handle.readline()
+            while len(lines) < limit and (line := handle.readline()):
+                lines.append(line)
+                if not line.lstrip("\ufeff").startswith("#"):
+                    break
         except UnicodeDecodeError:
-            return ""  # the reader reports the undecodable byte with its line
+            pass  # the reader reports the undecodable byte with its line
+    return lines
 
 
 def _detect_table(path: Path) -> str:
-    if is_drawio(_first_line(path)):
+    if is_drawio(_leading_comments(path)):
         return "drawio"
     header = read_header(path)
     if is_organogram(header):
@@ -161,8 +167,8 @@ def detect_format(path: Path) -> str | None:
     if suffix in GRAPHML_SUFFIXES:
         return "graphml"
     if suffix in POSTING_SUFFIXES:
-        if suffix == ".txt" and path.is_file() and is_drawio(_first_line(path)):
-            return "drawio"
+        if suffix == ".txt" and path.is_file() and is_drawio(_leading_comments(path), prose=True):
+            return "drawio"  # a posting is prose: only a real '# connect:' line makes a chart
         return "posting"
     return None
 
