@@ -9,7 +9,8 @@ write them in capitals. Every reader folds a marker the same way
 (:func:`marker`): the post gets no holder and the attribute ``status`` says
 which marker it was, so that a withheld name is not counted or drawn as a
 vacancy, an eliminated post feeds the diff's eliminations and rule R005, and
-a marker is never taken for a person's name.
+a marker is never taken for a person's name. Brackets go too: GoJS's org
+chart editor writes ``(Vacant)``.
 
 >>> marker("'Vacant'"), marker("N/D"), marker("Eliminated'"), marker("Dominic O'Neill")
 (<HolderStatus.VACANT: 'vacant'>, <HolderStatus.WITHHELD: 'undisclosed'>, \
@@ -73,8 +74,9 @@ MARKERS: dict[str, HolderStatus] = {
 
 MARKER_QUOTES = "'\"`\u2018\u2019\u201c\u201d"
 """Quote marks stripped from either end of a cell before it is looked up (``'Vacant'``)."""
-MARKER_TRIM = MARKER_QUOTES + " \t\r\n\xa0"
-"""What is trimmed from either end of a cell: the quote marks and white space, in any order."""
+MARKER_TRIM = MARKER_QUOTES + "()[] \t\r\n\xa0"
+"""What is trimmed from either end of a cell: quote marks, brackets (GoJS's org chart writes
+``(Vacant)`` for a vacated post) and white space, in any order."""
 
 
 def marker_key(cell: str) -> str:

@@ -572,12 +572,12 @@ def to_orgfile(data: OrgData) -> OrgFile:
             orphans[0].prov.where(),
             f"relation from {orphans[0].subject!r}, which is not a post, cannot be saved",
         )
-    orgs = {
-        o.id: OrganizationSpec(
-            id=o.id, name=o.name, abbreviation=o.abbreviation, source=_source_ref(o.prov)
-        )
-        for o in data.organizations
-    }
+    orgs: dict[str, OrganizationSpec] = {}
+    for o in data.organizations:  # an id named again (another file, another spelling): the first
+        if o.id not in orgs:
+            orgs[o.id] = OrganizationSpec(
+                id=o.id, name=o.name, abbreviation=o.abbreviation, source=_source_ref(o.prov)
+            )
     doc = OrgFile(orgmodel=FORMAT_VERSION, organizations=list(orgs.values()))
 
     def home(org: str | None, what: str) -> OrganizationSpec | None:

@@ -16,6 +16,8 @@ from orgmodel.holders import MARKER_QUOTES, MARKERS, HolderStatus, holder_status
         ("VACANT", HolderStatus.VACANT),
         ("'Vacant'", HolderStatus.VACANT),
         ("  position  vacant ", HolderStatus.VACANT),
+        ("(Vacant)", HolderStatus.VACANT),
+        ("[N/D]", HolderStatus.WITHHELD),
         ("N/D", HolderStatus.WITHHELD),
         ("'N/D'", HolderStatus.WITHHELD),
         ("n/d", HolderStatus.WITHHELD),

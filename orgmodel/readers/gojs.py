@@ -159,8 +159,12 @@ def parse_gojs(text: str, path: str, mapping: Mapping[str, str] | None = None) -
         if ident in groups:
             fields = node_fields(node, skip, mapping)
             name = fields.title or fields.holder or ident
-            kind_text = cell_text(node.get("kind") or node.get(model.category)).strip().lower()
-            kind = UnitKind(kind_text) if kind_text in UNIT_CATEGORIES - {"unit"} else None
+            stated = cell_text(node.get("kind")).strip().lower()  # orgmodel writes it
+            category = cell_text(node.get(model.category)).strip().lower()
+            kind_text = stated if stated in UNIT_CATEGORIES else category
+            kind = (
+                UnitKind(kind_text) if kind_text in UNIT_CATEGORIES - {"unit"} or stated else None
+            )
             b.data.units.append(
                 _unit(ident, name, kind, org, group if group in groups else None, fields, prov)
             )
@@ -185,6 +189,16 @@ def parse_gojs(text: str, path: str, mapping: Mapping[str, str] | None = None) -
     if not b.data.posts and not b.data.units:
         raise SourceError(path, "has no nodes that could be read", line=1)
     return b.finish("nodes")
+
+
+def _unit_kind(node: Mapping[str, Any], model: _Model) -> UnitKind | None:
+    """The kind a unit node states (``kind``, as orgmodel writes it; else a category such
+    as ``board``); None: to be guessed from its name."""
+    stated = cell_text(node.get("kind")).strip().lower()
+    if stated in UNIT_CATEGORIES:
+        return UnitKind(stated)
+    category = cell_text(node.get(model.category)).strip().lower()
+    return UnitKind(category) if category in UNIT_CATEGORIES - {"unit"} else None
 
 
 def _is_unit(node: Mapping[str, Any], model: _Model) -> bool:

@@ -233,7 +233,9 @@ class RecordBuilder:
 
     # ------------------------------------------------------------ pieces
 
-    def org(self, name: str, prov: Prov, ident: str | None = None) -> str | None:
+    def org(
+        self, name: str, prov: Prov, ident: str | None = None, abbreviation: str | None = None
+    ) -> str | None:
         """The id of the organization called ``name`` (made on first mention)."""
         name = squash(name)
         if not name:
@@ -241,7 +243,7 @@ class RecordBuilder:
         found = self._orgs.get(name)
         if found is None:
             found = self._orgs[name] = ident or slug(name)
-            self.data.organizations.append(OrgRecord(found, name, None, prov))
+            self.data.organizations.append(OrgRecord(found, name, abbreviation or None, prov))
         return found
 
     def unit(
@@ -253,6 +255,7 @@ class RecordBuilder:
         ident: str | None = None,
         kind: UnitKind | None = None,
         part_of: str | None = None,
+        abbreviation: str | None = None,
     ) -> str | None:
         """The id of the unit called ``name`` in ``org`` (made on first mention)."""
         name = squash(name)
@@ -264,7 +267,9 @@ class RecordBuilder:
             found = ident or (f"{org}/{slug(name)}" if org else slug(name))
             self._units[key] = found
             self.data.units.append(
-                UnitRecord(found, name, kind or guess_unit_kind(name), org, part_of, None, prov)
+                UnitRecord(
+                    found, name, kind or guess_unit_kind(name), org, part_of, abbreviation, prov
+                )
             )
         return found
 
