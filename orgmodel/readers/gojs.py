@@ -87,9 +87,7 @@ class _Model:
             return value if isinstance(value, str) and value else default
 
         cls = str(doc.get("class") or "")
-        self.tree = "TreeModel" in cls or (
-            "linkDataArray" not in doc and "nodeParentKeyProperty" in doc
-        )
+        self.tree = "TreeModel" in cls or "linkDataArray" not in doc  # no links: parents
         self.key = (mapping or {}).get("id") or prop("nodeKeyProperty", "key")
         self.parent = (mapping or {}).get("manager") or prop("nodeParentKeyProperty", "parent")
         self.category = prop("nodeCategoryProperty", "category")
@@ -98,8 +96,8 @@ class _Model:
         self.link_from = prop("linkFromKeyProperty", "from")
         self.link_to = prop("linkToKeyProperty", "to")
         self.link_category = prop("linkCategoryProperty", "category")
-        self.structural = {self.key, self.category, self.is_group, self.group, "root", "kind"}
-        if self.tree or "linkDataArray" not in doc:
+        self.structural = {self.key, self.category, self.is_group, self.group, "root"}
+        if self.tree:
             self.structural.add(self.parent)
 
 
@@ -157,14 +155,9 @@ def parse_gojs(text: str, path: str, mapping: Mapping[str, str] | None = None) -
         org = org_of(node, prov)
         group = cell_text(node.get(model.group)).strip() or None
         if ident in groups:
-            fields = node_fields(node, skip, mapping)
+            fields = node_fields(node, skip | {"kind"}, mapping)
             name = fields.title or fields.holder or ident
-            stated = cell_text(node.get("kind")).strip().lower()  # orgmodel writes it
-            category = cell_text(node.get(model.category)).strip().lower()
-            kind_text = stated if stated in UNIT_CATEGORIES else category
-            kind = (
-                UnitKind(kind_text) if kind_text in UNIT_CATEGORIES - {"unit"} or stated else None
-            )
+            kind = _unit_kind(node, model)
             b.data.units.append(
                 _unit(ident, name, kind, org, group if group in groups else None, fields, prov)
             )

@@ -121,3 +121,20 @@ def test_map_names_the_fields_of_another_model(write: Write) -> None:
 def test_bad_models_say_what_is_wrong(write: Write, text: str, message: str) -> None:
     with pytest.raises(SourceError, match=message):
         read_gojs(write("bad.json", text))
+
+
+def test_odd_kinds_and_link_types_are_reported_not_fatal(write: Write) -> None:
+    doc = {"class": "GraphLinksModel", "nodeDataArray": [
+        {"key": "g", "isGroup": True, "name": "Works Depot", "kind": "yard"},
+        {"key": "a", "title": "Depot Manager", "group": "g", "kind": "manager"},
+        {"key": "b", "title": "Yard Supervisor", "group": "g"}],
+        "linkDataArray": [
+            {"from": "a", "to": "b"},
+            {"from": "b", "to": "a", "category": "link", "type": "mentors"}]}  # fmt: skip
+    data = read_gojs(write("depot.json", json.dumps(doc, indent=1)))
+    assert [(u.id, str(u.kind)) for u in data.units] == [("g", "unit")]  # "yard": guessed
+    assert data.posts[0].attributes == {"kind": "manager"}  # a post's own field is kept
+    assert [str(r.qualifier) for r in data.relations if r.kind == "link"] == ["liaison"]
+    assert [i.message for i in data.issues if i.code == "bad-value"] == [
+        "link 2: type 'mentors' is none of liaison, advises, works_with; read as liaison"
+    ]
