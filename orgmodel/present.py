@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 from rich.tree import Tree as RichTree
 
 from orgmodel.graph import OrgGraph
+from orgmodel.holders import holder_status
 from orgmodel.queries import Common, Oversight, Stats, Superior
 from orgmodel.records import LineKind, LoadIssue, PostRecord, Relation
 
@@ -61,7 +63,8 @@ def node_line(graph: OrgGraph, node: int, *, with_org: bool = False) -> str:
     rec = graph.record(node)
     title = _one_line(graph.title(node))
     if isinstance(rec, PostRecord):
-        who = _one_line(rec.holder) if rec.holder else "[italic]Vacant[/]"
+        state = holder_status(rec.holder, rec.attributes)  # Vacant, name withheld, Eliminated
+        who = _one_line(rec.holder) if rec.holder else f"[italic]{state.label}[/]"
         if rec.prov.inferred and not rec.holder:
             who = "[italic]inferred[/]"  # named as a superior only: holder unknown
         if (rec.attributes or {}).get("aggregate"):
@@ -455,11 +458,12 @@ def _span_text(result: Stats) -> str:
     return f"mean {result.span_mean}, median {result.span_median:g}, max {result.span_max}"
 
 
-def stats_table(graph: OrgGraph, result: Stats) -> Table:
-    """``orgmodel stats`` as a two-column table."""
-    table = Table(show_header=False, box=None)
-    table.add_column(style="bold")
-    table.add_column()
+def stats_table(graph: OrgGraph, result: Stats) -> Text:
+    """``orgmodel stats`` as two columns: names padded to one width, values as they are.
+
+    Lines carry no padding after the value (a table would pad every line to the
+    widest value, the list of widest spans: ~290 characters in a pipe).
+    """
     rows = [
         ("posts", f"{result.posts:,}"),
         ("units", f"{result.units:,}"),
@@ -473,17 +477,24 @@ def stats_table(graph: OrgGraph, result: Stats) -> Table:
         ("dotted lines", f"{result.secondary_lines:,}"),
         ("vacant posts", f"{result.vacant:,}"),
     ]  # fmt: skip
+    if result.withheld:
+        rows.append(("names withheld", f"{result.withheld:,}"))
+    if result.eliminated:
+        rows.append(("eliminated posts", f"{result.eliminated:,}"))
     if result.fte:
         rows.append(("FTE", f"{result.fte:,g}"))
     if result.in_cycles:
         rows.append(("in reporting cycles", f"{result.in_cycles:,}"))
     if result.widest:
         rows.append(
-            ("widest spans", "; ".join(f"{escape(graph.label(n))} ({s})" for n, s in result.widest))
+            ("widest spans", "; ".join(f"{graph.label(n)} ({s})" for n, s in result.widest))
         )
-    for key, value in rows:
-        table.add_row(key, value)
-    return table
+    width = max(len(key) for key, _ in rows)
+    text = Text()
+    for i, (key, value) in enumerate(rows):
+        text.append(("\n " if i else " ") + key.ljust(width), style="bold")
+        text.append("  " + value)
+    return text
 
 
 def _confidence(value: float) -> str:

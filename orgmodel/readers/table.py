@@ -26,6 +26,7 @@ import pyarrow.csv as pcsv
 from orgmodel.columns import ATTRIBUTES, BLOCK_SCHEMA, PostBlock
 from orgmodel.errors import SourceError
 from orgmodel.fileio import slug
+from orgmodel.holders import MARKER_TRIM, MARKERS, STATUS_KEY
 from orgmodel.naming import guess_unit_kind
 from orgmodel.readers.csvfile import (
     DELIMITERS,
@@ -39,7 +40,6 @@ from orgmodel.readers.csvfile import (
     read_header,
 )
 from orgmodel.readers.rows import (
-    VACANT,
     fte_fault,
     fte_value,
     long_row_issue,
@@ -115,7 +115,8 @@ manager id decides the line.
 UNIQUE_FIELDS = ("id", "manager")
 """Fields where two candidate columns (``EmpID`` and ``PositionID``) are a question for the user."""
 
-_VACANT = pa.array(sorted(VACANT))
+_MARKER_KEYS = pa.array(list(MARKERS))
+_MARKER_STATUS = pa.array([str(s) for s in MARKERS.values()])
 _SPACES = r"[\s\pZ\x{1c}-\x{1f}\x{85}]+"
 """White space as :meth:`str.split` sees it, for RE2 (pyarrow's regex engine)."""
 
@@ -337,11 +338,11 @@ def _to_data(
         return line_list[row]
 
     holder = _squash(column("name")) if "name" in cols else pa.nulls(n, pa.string())
-    vacant = np.asarray(
-        pc.is_in(pc.utf8_lower(holder), value_set=_VACANT)
-        .fill_null(False)
-        .to_numpy(zero_copy_only=False)
+    marked = pc.index_in(  # holder cells that are markers (Vacant, N/D ...): holders.py
+        pc.utf8_lower(pc.utf8_trim(holder, MARKER_TRIM)), value_set=_MARKER_KEYS
     )
+    status = pc.take(_MARKER_STATUS, marked)
+    vacant = np.asarray(pc.is_valid(marked).to_numpy(zero_copy_only=False))
     holder = pc.if_else(pa.array(vacant), pa.scalar(None, pa.string()), holder)
     holder = _nullify(holder.fill_null(""))
     title = _nullify(_trim(column("title"))) if "title" in cols else pa.nulls(n, pa.string())
@@ -399,7 +400,7 @@ def _to_data(
     root = pc.equal(manager, "")
     mapped = set(cols.values())
     extras = [(i, h.strip()) for i, h in enumerate(header) if i not in mapped and h.strip()]
-    attributes = _attributes([(h, _trim(columns[i])) for i, h in extras], vacant, n)
+    attributes = _attributes([(h, _trim(columns[i])) for i, h in extras], vacant, status, n)
     table = pa.Table.from_arrays(
         [
             ids, title, org_ids, unit_ids, optional("abbreviation"), holder,
@@ -467,12 +468,13 @@ def _fte(
 
 
 def _attributes(
-    extras: list[tuple[str, pa.Array]], vacant: np.ndarray[Any, Any], n: int
+    extras: list[tuple[str, pa.Array]], marked: np.ndarray[Any, Any], status: pa.Array, n: int
 ) -> pa.Array:
-    """Unmapped columns (and ``status: vacant``) as one map per row; null for a row with none."""
+    """Unmapped columns (and the ``status`` of a holder marker) as one map per row; null for a
+    row with none."""
     parts: list[tuple[str, np.ndarray[Any, Any], pa.Array]] = []
-    if vacant.any():
-        parts.append(("status", vacant, pa.array(np.where(vacant, "vacant", ""))))
+    if marked.any():
+        parts.append((STATUS_KEY, marked, status.fill_null("")))
     for header, values in extras:
         mask = _nonempty(values)
         if mask.any():
