@@ -11,7 +11,7 @@ every later ``validate``, since the org file keeps each line's confidence.
 >>> rel = Relation(RelKind.REPORTS_TO, "hps/coo", "Superintendent", LineKind.PRIMARY, False,
 ...                Prov("coo.md", start=40, end=54, cue="works closely with", confidence=0.42))
 >>> print(review_issue(rel).message)
-reports to 'Superintendent' (works closely with): confidence 0.42, check the posting
+'hps/coo' reports to 'Superintendent' (works closely with): confidence 0.42, check the posting
 >>> review_issue(rel._replace(prov=rel.prov._replace(confidence=0.9))) is None
 True
 """
@@ -36,10 +36,8 @@ def review_issue(rel: Relation, below: float = REVIEW_BELOW) -> LoadIssue | None
         return None
     if rel.kind is RelKind.HEADS:
         said = f"heads {rel.object!r}"
-    elif rel.kind is RelKind.REPORTS_TO and rel.object != rel.subject:
-        said = f"reports to {rel.object!r}"
-    else:
-        said = f"{rel.kind} {rel.object!r}"
+    else:  # read from the supervisor's posting, the subject is the supervised name
+        said = f"{rel.subject!r} reports to {rel.object!r}"
     cue = f" ({rel.prov.cue})" if rel.prov.cue else ""
     message = f"{said}{cue}: confidence {confidence:.2f}, check the posting"
     return LoadIssue(REVIEW_CODE, message, rel.prov, (rel.subject,))

@@ -563,10 +563,11 @@ def _ref_problem(graph: OrgGraph, rel: Relation, why: str) -> str:
     return f"{rel.prov.where()}: {who} {rel.kind.replace('_', ' ')} {rel.object!r}, {why}"
 
 
-NOTE_CODES = frozenset({"extraction"})
+NOTE_CODES = frozenset({"extraction", "needs-review"})
 """Load issues that are notes, not problems: what a posting's extractor passed over
-("manage 'vendors': not staff"). ``orgmodel extract`` and ``orgmodel validate`` show them;
-the query commands do not repeat them on every run."""
+("manage 'vendors': not staff") and the lines it read with low confidence (F010).
+``orgmodel extract``, ``ingest`` and ``validate`` show them; the query commands do not
+repeat them on every run."""
 
 SNAPSHOT_ISSUES = frozenset({"several-snapshots", "snapshot-runs"})
 """Snapshot notes: listed first, since they explain the warnings that follow."""

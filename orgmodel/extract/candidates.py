@@ -184,7 +184,8 @@ def _add(
     f[f"{relation}:head={klass}"] = 1.0
     f[f"{source}:head={klass}"] = 1.0
     f[f"len={_bucket(len(words_), (1, 2, 3, 5))}"] = 1.0
-    f[f"idx={min(index, 2)}"] = 1.0
+    if index:
+        f["later_item"] = 1.0
     if name[:1].isupper():
         f["cap"] = 1.0
         f[f"{relation}:cap"] = 1.0
@@ -819,10 +820,23 @@ def find_candidates(
         _read_frame(ctx, frame, limit, sentence)
     _section_candidates(ctx, with_frames)
     _mark_repeats(ctx.out)
+    _mark_lists(ctx.out)
     _mark_stated(ctx.out)
     if warnings is not None:
         warnings.extend(ctx.warnings)
     return ctx.out
+
+
+def _mark_lists(cands: list[Candidate]) -> None:
+    """How many names one statement lists: items of one list share the feature, so a
+    list of three is read or rejected as a whole, not item by item."""
+    sizes: dict[tuple[int, str], int] = {}
+    for cand in cands:
+        key = (cand.mention, cand.relation)
+        sizes[key] = sizes.get(key, 0) + 1
+    for cand in cands:
+        size = sizes[(cand.mention, cand.relation)]
+        cand.features[f"list={min(size, 3)}"] = 1.0
 
 
 def _mark_stated(cands: list[Candidate]) -> None:
@@ -862,8 +876,8 @@ def _read_chained(
 def _mark_repeats(cands: list[Candidate]) -> None:
     """A name proposed by two statements is more likely a fact: a feature for each."""
     seen: dict[tuple[str, str], set[int]] = {}
-    for cand in cands:
-        seen.setdefault((cand.relation, normalize(cand.name)), set()).add(cand.mention)
+    for cand in cands:  # by where the name is written: two cues sharing one object are one
+        seen.setdefault((cand.relation, normalize(cand.name)), set()).add(cand.start)
     for cand in cands:
         if len(seen[(cand.relation, normalize(cand.name))]) > 1:
             cand.features["repeated"] = 1.0

@@ -68,6 +68,7 @@ def select(cands: list[Candidate], scorer: Scorer) -> list[Candidate]:
         if kept is not None and kept is not cand:
             cand.note = f"the same name is read more surely at {kept.start}"
     accepted = [c for c in best.values() if c.score >= scorer.threshold]
+    accepted += _list_mates(list(best.values()), accepted, scorer.threshold)
     if len(accepted) <= 300:
         shadowed = {id(c): _shadowed(c, accepted) for c in accepted}
         for cand in accepted:
@@ -86,6 +87,31 @@ def select(cands: list[Candidate], scorer: Scorer) -> list[Candidate]:
         else:
             cand.note = "read both above and below the post: the surer reading wins"
     return sorted(by_name.values(), key=lambda c: c.start)
+
+
+def _head(cand: Candidate) -> str:
+    return next((f for f in cand.features if f.startswith("head=") and "&" not in f), "")
+
+
+def _list_mates(
+    cands: list[Candidate], accepted: list[Candidate], threshold: float
+) -> list[Candidate]:
+    """Names listed with an accepted one, of the same kind, nearly as likely: one list is
+    one statement ("assign the work of analysts, developers and technicians")."""
+    kept = {(c.mention, c.relation, _head(c)) for c in accepted}
+    chosen = {id(c) for c in accepted}
+    return [
+        c
+        for c in cands
+        if id(c) not in chosen
+        and c.score >= threshold * LIST_MATE
+        and (c.mention, c.relation, _head(c)) in kept
+        and _head(c) in {"head=post", "head=people", "head=unit"}
+    ]
+
+
+LIST_MATE = 0.6
+"""A listed name is kept beside an accepted one of its kind above this share of the threshold."""
 
 
 def _shadowed(cand: Candidate, accepted: list[Candidate]) -> Candidate | None:
@@ -107,7 +133,7 @@ def _shadowed(cand: Candidate, accepted: list[Candidate]) -> Candidate | None:
     )
 
 
-def _links(cands: list[Candidate], taken: set[str]) -> list[Candidate]:
+def _links(cands: list[Candidate]) -> list[Candidate]:
     out: dict[str, Candidate] = {}
     for cand in cands:
         f = cand.features
@@ -116,9 +142,8 @@ def _links(cands: list[Candidate], taken: set[str]) -> list[Candidate]:
         if f.get("negated") or f.get("requirement") or f.get("relative") or f.get("subj=other"):
             continue
         norm = normalize(cand.name)
-        if norm in taken or norm in out:
-            continue
-        out[norm] = cand
+        if norm not in out:
+            out[norm] = cand
     return list(out.values())
 
 
@@ -174,7 +199,7 @@ def extract_relations(
                     _rule(cand),
                 )
             )
-    for cand in _links(cands, taken):
+    for cand in _links(cands):
         evidence = Evidence(cand.start, cand.end, text[cand.start : cand.end], cand.cue)
         link_type = _kind(cand.kind, ("liaison", "advises", "works_with"))
         out.links.append(LinkFact(cand.name, link_type, evidence, cand.abbreviation, _rule(cand)))
