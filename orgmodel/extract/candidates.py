@@ -54,6 +54,8 @@ _COMMON_HEADS = words(
     president program service function area group professional"""
 )
 """Head words common enough across postings to carry a weight of their own."""
+_NAMED_UNITS = words("service services operation operations program programs administration")
+"""Activity words that head a unit's proper name ("Food Services", "Field Operations")."""
 _GENERIC_FIRST = words(
     """assigned designated appropriate respective relevant immediate higher-level higher next
     next-level applicable supervising administrative"""
@@ -122,8 +124,8 @@ def _klass(name: str) -> str:
     if normalize(name).endswith("direct reports"):
         return "people"  # "has (8) direct reports": the people, not documents
     head = head_word(name)
-    if head in _ACTIVITY:
-        return "activity"
+    if head in _ACTIVITY and not (name[:1].isupper() and head in _NAMED_UNITS):
+        return "activity"  # but a capitalised "Information Services" is a unit
     return classify(name)
 
 

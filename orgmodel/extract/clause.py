@@ -234,11 +234,13 @@ def _subject(prefix: str, base: int, title: str | None) -> tuple[Subject, tuple[
 def _title_overlap(phrase: str, title: str) -> bool:
     """ "Our Police Lieutenants" for "Lieutenants", "The Superintendent" for "Superintendent of
     Schools": the phrase's head noun is the title's and the other words agree."""
+    pw = set(_singular_words(normalize(phrase)).split()) - {"our", "the", "a", "an", "this", "all"}
+    initials = "".join(w[0] for w in normalize(title).split() if w not in {"of", "and", "the"})
+    if len(initials) >= 2 and pw == {initials}:
+        return True  # "The COO" for "Chief Operating Officer"
     if head_word(phrase) != head_word(title):
         return False
-    pw = set(_singular_words(normalize(phrase)).split()) - {"our", "the", "a", "an", "this", "all"}
     tw = set(_singular_words(normalize(title)).split())
-    initials = "".join(w[0] for w in normalize(title).split() if w not in {"of", "and", "the"})
     if len(initials) >= 2 and any(w == initials or w == initials[:-1] for w in pw):
         return True  # "the DPS Director" for "Director of Public Services"
     return pw <= tw or tw <= pw

@@ -103,7 +103,8 @@ def explain(
         for r, facts in (("up", relations.reports), ("down", relations.supervises))
         for f in facts
     }
-    out = Explanation(source, title, warnings=list(dict.fromkeys(relations.warnings)))
+    notes = [*relations.warnings, *relations.near_misses]
+    out = Explanation(source, title, warnings=list(dict.fromkeys(notes)))
     out.threshold = scorer.threshold
     seen: set[tuple[str, str, int]] = set()
     for cand in sorted(relations.candidates, key=lambda c: c.start):

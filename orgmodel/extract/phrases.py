@@ -137,6 +137,7 @@ _LY_NOT_ADVERB = words(
     quarterly yearly early elderly friendly
     italy july ally bully rally reply apply"""
 )
+_JOINERS = words("of for to and or & in at on with from by as than")
 _FREQUENCY = words("hourly nightly daily weekly biweekly monthly bimonthly quarterly yearly")
 ING_NOUNS = words(
     """nursing training engineering accounting housing building buildings planning programming
@@ -301,6 +302,14 @@ def _boundary(toks: list[Tok], i: int, has_head: bool, head_low: str, caps: bool
         return "as"
     if low in _AUX:
         return "clause"
+    if (
+        has_head
+        and low in DETERMINERS
+        and i
+        and toks[i - 1].text[:1].isalnum()
+        and toks[i - 1].low not in _JOINERS
+    ):
+        return "clause"  # "the department the district shares": a new clause begins
     frequency = has_head and low in _FREQUENCY  # "reports to the Director daily"
     if (
         low.endswith("ly")
@@ -423,6 +432,18 @@ def _segments(
             continue
         if text in {",", ";"}:
             nxt = toks[i + 1] if i + 1 < len(toks) else None
+            after = toks[i + 2] if i + 2 < len(toks) else None
+            if (
+                text == ","
+                and cur
+                and _capitalised(_Seg(cur, sep), caps)
+                and nxt is not None
+                and nxt.low in {"the", "a", "an"}
+                and after is not None
+                and after.text[:1].islower()
+            ):
+                stop = "appositive"  # "Metro-Hartford Information Services, the technology
+                break  # department ...": what follows describes the name
             if (
                 nxt is not None
                 and nxt.text[:1].islower()
@@ -698,7 +719,12 @@ def _combine(segs: list[_Seg], *, up: bool, caps: bool) -> list[tuple[_Seg, bool
                     opens not in DETERMINERS
                     and (_plural(last) or not capital or _capitalised(last, caps))
                     and _head_class(last, caps) in {"people", "post", "unit"}
-                ) and (_plural(last) or seg.sep != "," or _head_class(last, caps) != "post"):
+                ) and (
+                    _plural(last)
+                    or seg.sep != ","
+                    or _head_class(last, caps) != "post"
+                    or (bool(seg.toks) and seg.toks[0].low in DETERMINERS)
+                ):
                     merged = seg
                     for k in range(index + 1, j + 2):
                         merged = _merge(merged, segs[k])

@@ -43,6 +43,8 @@ class Relations:
     links: list[LinkFact] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
+    near_misses: list[str] = field(default_factory=list)
+    """Candidates a little under the threshold (``extract --explain`` shows them)."""
 
 
 def _words(cand: Candidate) -> frozenset[str]:
@@ -211,7 +213,7 @@ def extract_relations(
         if 0.2 <= cand.score < scorer.threshold:
             seen.add(key)
             what = "superior" if cand.relation == "up" else "supervised"
-            out.warnings.append(
+            out.near_misses.append(
                 f"{what} {cand.name!r} ({cand.cue}) not read as a line: "
                 f"confidence {cand.score:.2f} is under {scorer.threshold:.2f}"
             )
