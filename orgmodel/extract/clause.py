@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from orgmodel.extract.scoring import normalize
@@ -114,6 +115,7 @@ def _singular_words(text: str) -> str:
     return " ".join(singular(w) for w in text.split())
 
 
+@lru_cache(maxsize=8192)
 def is_self_name(name: str, title: str | None) -> bool:
     """Whether ``name`` names the post itself: its title (or its head word), or "this position".
 

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from orgmodel.extract.fields import Field, find_fields
 from orgmodel.extract.names import smart_title
 from orgmodel.extract.scorer import Scorer, default_scorer
-from orgmodel.extract.scoring import names_match
+from orgmodel.extract.scoring import names_match, normalize
 from orgmodel.extract.sections import work_view
 from orgmodel.extract.vocab import POSTS, classify, head_word, words
 
@@ -200,9 +200,12 @@ class _Votes:
                     if other != key and _initials(top[other]) == form:
                         merged[other] += self.score[key]
                         kinds[other]["initials"] += 1
+        wordsets = {key: frozenset(normalize(top[key]).split()) for key in keys}
         for i, key in enumerate(keys):  # names_match is symmetric: each pair once
             for other in keys[i + 1 :]:
-                if names_match(top[other], top[key]):
+                # two names match only if they share a word (Jaccard, containment): a set
+                # intersection rules most pairs out before the full comparison
+                if wordsets[key] & wordsets[other] and names_match(top[other], top[key]):
                     merged[key] += self.score[other]
                     merged[other] += self.score[key]
                     kinds[key]["variant"] += 1
@@ -575,7 +578,7 @@ def _domain_votes(view: str, votes: _Votes) -> None:
 _CAP_PHRASE = re.compile(
     r"(?<![\w&'.-])[A-Z][\w&'.-]*(?:[ ]+(?:(?:of|the|and|&|for|de)[ ]+){0,2}[A-Z][\w&'.-]*){0,6}"
 )
-_PHRASE_SCAN = 3000
+_PHRASE_SCAN = 800
 _SENTENCE_CUT = re.compile(r"(?<!\bInc)(?<!\bSt)(?<!\bCo)[a-z]\.[ ]")
 _SEAM_CUT = re.compile(r"[a-z]{3}(?=[A-Z][a-z])")
 _OPENING_WORDS = words(

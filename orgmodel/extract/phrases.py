@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from orgmodel.extract.names import is_person_name
 from orgmodel.extract.vocab import (
@@ -70,9 +71,8 @@ _COUNT_PAREN = re.compile(r"[\d ,x]+|[a-z ]+\d*")
 _SEAM = re.compile(r"[a-z]{4}[A-Z][a-z]{2}")
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
-    """A token: its span, its text and its lower-case form."""
+class Tok(NamedTuple):
+    """A token: its span, its text and its lower-case form (a tuple: made by the thousand)."""
 
     start: int
     end: int
