@@ -54,7 +54,7 @@ _COMMON_HEADS = words(
     president program service function area group professional"""
 )
 """Head words common enough across postings to carry a weight of their own."""
-_NAMED_UNITS = words("service services operation operations program programs administration")
+_NAMED_UNITS = words("service services operation operations administration")
 """Activity words that head a unit's proper name ("Food Services", "Field Operations")."""
 _GENERIC_FIRST = words(
     """assigned designated appropriate respective relevant immediate higher-level higher next
@@ -124,7 +124,8 @@ def _klass(name: str) -> str:
     if normalize(name).endswith("direct reports"):
         return "people"  # "has (8) direct reports": the people, not documents
     head = head_word(name)
-    if head in _ACTIVITY and not (name[:1].isupper() and head in _NAMED_UNITS):
+    last = name.split()[-1] if name.split() else ""
+    if head in _ACTIVITY and not (last[:1].isupper() and head in _NAMED_UNITS):
         return "activity"  # but a capitalised "Information Services" is a unit
     return classify(name)
 
@@ -356,6 +357,8 @@ def _skip_verbs(view: str, pos: int, limit: int) -> int:
         nxt = toks[k + 1].low if k + 1 < len(toks) else ""
         finite = tok.low in FINITE_VERBS or (tok.low.endswith("ing") and tok.low in VERBS)
         base = tok.low in VERBS and nxt in {",", "and", "or", "and/or", "the", "a", "all"}
+        # "Deans evaluate and counsel individual faculty members": a verb after "and"
+        base = base or (k > 0 and toks[k - 1].low in {"and", "or"} and tok.low in VERBS)
         # by form: "supervises/coaches the Care Partners", "hires, trains and evaluates all"
         finite = finite or (
             k > 0 and tok.low.endswith("s") and nxt in {"the", "a", "an", "all", "our", "its"}

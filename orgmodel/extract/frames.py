@@ -126,11 +126,6 @@ FAMILIES: dict[str, tuple[Relation, str, str]] = {
         "primary",
         r"(?<=as[ ])(?:directed|delegated|instructed)[ ]+by(?![a-z])",
     ),
-    "as-requested-by": (
-        "up",
-        "primary",
-        r"(?<=as[ ])(?:assigned|requested|determined|required|approved|needed)[ ]+by(?![a-z])",
-    ),
     "passive-by": (
         "up",
         "primary",
@@ -309,7 +304,6 @@ _OPENERS: dict[str, str] = {
     "subject-to": "subject",
     "pleasure-of": "serv work",
     "as-directed-by": "directed delegated instructed",
-    "as-requested-by": "assigned requested determined required approved needed",
     "supervisor-is": "immediate direct first line",
     "reporting-line": "reporting",
     "work-of": "seeing assign direct monitor overs supervis plan coordinat schedul review "

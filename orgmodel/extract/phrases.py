@@ -271,6 +271,8 @@ def _boundary(toks: list[Tok], i: int, has_head: bool, head_low: str, caps: bool
     tok = toks[i]
     low = tok.low
     nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if has_head and low in {"the", "a", "an"} and tok.text[:1].isupper() and not caps:
+        return "clause"  # "Evaluates Performance The principal ...": a lost sentence break
     if _cap(tok, caps) and low not in _REL:
         return ""
     if low in _REL:
@@ -599,6 +601,7 @@ def _capitalised(seg: _Seg, caps: bool) -> bool:
     )
 
 
+_ADJECTIVE = re.compile(r"(?:al|ic|ive|ous|ed|ary|ory|ent|ant|ful|less|able|ible|ian|-time)$")
 _ADJECTIVE_NOUNS = words("professional professionals support management administrative clerical")
 
 
@@ -613,11 +616,12 @@ def _modifier_only(seg: _Seg, caps: bool) -> bool:
         if lower:
             return not _plural(seg) or content[0].low in _ADJECTIVE_NOUNS
         return _head_class(seg, caps) == ""
+    last = content[-1].low
     return (
         lower
         and not _plural(seg)
-        and (_head_class(seg, caps) == "" or content[-1].low in _ADJECTIVE_NOUNS)
-    )
+        and (last in _ADJECTIVE_NOUNS or (_head_class(seg, caps) == "" and _ADJECTIVE.search(last) is not None))
+    )  # "non-sworn", "building maintenance" are modifiers; "nursing leadership" is a noun
 
 
 def _merge(a: _Seg, b: _Seg) -> _Seg:

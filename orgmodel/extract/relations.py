@@ -119,14 +119,16 @@ LIST_MATE = 0.6
 def _shadowed(cand: Candidate, accepted: list[Candidate]) -> Candidate | None:
     """The longer name from another statement that this one repeats in part, if any."""
     words = _words(cand)
-    if cand.source == "field":
-        return None  # a field states its name outright: "Principal" beside "Assistant ..."
+    field = cand.source == "field"
     return next(
         (
             other
             for other in accepted
             if other is not cand
             and other.relation == cand.relation
+            # a field states its name outright: "Principal" (next level) is not the
+            # "Assistant Principal" (immediate supervisor) a field beside it names
+            and not (field and other.kind != cand.kind)
             and other.mention != cand.mention
             and words < _words(other)
             and other.score >= cand.score - 0.25
