@@ -32,7 +32,7 @@ import yaml
 from pydantic import ValidationError
 
 from orgmodel.errors import SourceError, UsageError
-from orgmodel.fileio import atomic_write, read_text, slug
+from orgmodel.fileio import atomic_write, is_stdio, read_text, slug
 from orgmodel.model import (
     FORMAT_VERSION,
     HeadRef,
@@ -578,15 +578,18 @@ def orgfile_format(path: str | Path) -> str:
 
     Any other ending is refused, so that a command checks its output path before
     it works: an org file saved as ``org.txt`` would be read back as a posting.
+    Standard output (``-``) gets YAML.
 
-    >>> orgfile_format("proposed.yml"), orgfile_format("org.JSON")
-    ('yaml', 'json')
+    >>> orgfile_format("proposed.yml"), orgfile_format("org.JSON"), orgfile_format("-")
+    ('yaml', 'json', 'yaml')
     >>> orgfile_format("org.csv")
     Traceback (most recent call last):
     ...
     orgmodel.errors.UsageError: org.csv: an org file is written as .yaml, .yml or .json, \
 not '.csv' (orgmodel convert writes the other formats)
     """
+    if is_stdio(path):
+        return "yaml"
     suffix = Path(path).suffix.lower()
     if suffix not in NATIVE_SUFFIXES:
         ending = f"{suffix!r}" if suffix else "a name without an ending"

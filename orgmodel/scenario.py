@@ -46,7 +46,7 @@ import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
 from orgmodel.errors import SourceError
-from orgmodel.fileio import read_text
+from orgmodel.fileio import STDIN_NAME, STDIO, read_text
 from orgmodel.model import PostSpec, UnitSpec
 from orgmodel.orgfile import line_of, load_with_lines
 from orgmodel.records import LinkType
@@ -381,5 +381,5 @@ def parse_scenario(text: str, path: str) -> Scenario:
 
 
 def read_scenario(path: str | Path) -> Scenario:
-    """Read and check a scenario file."""
-    return parse_scenario(read_text(path), str(path))
+    """Read and check a scenario file (``-``: standard input)."""
+    return parse_scenario(read_text(path), STDIN_NAME if str(path) == STDIO else str(path))

@@ -10,10 +10,11 @@ import typer
 from rich.markup import escape
 
 from orgmodel.cli.app import app
-from orgmodel.cli.options import SourceOptions, out, warn, with_sources
+from orgmodel.cli.options import SourceOptions, status_console, warn, with_sources
 from orgmodel.config import find_settings
 from orgmodel.convert import convert as convert_sources
-from orgmodel.fileio import atomic_write
+from orgmodel.errors import UsageError
+from orgmodel.fileio import atomic_write, is_stdio, output_name
 from orgmodel.mapfile import dump_map, effective_mapping, read_map
 from orgmodel.present import load_warnings
 from orgmodel.readers.table import parse_mapping
@@ -27,7 +28,9 @@ __all__ = ["convert"]
 @with_sources
 def convert(
     src: SourceOptions,
-    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="File to write; '-' for standard output.")
+    ],
     to: Annotated[
         str | None,
         typer.Option(
@@ -53,6 +56,8 @@ def convert(
 
     Example: [bold]orgmodel convert -s hr.csv --map id=EmpID,manager=ManagerName -o org.graphml[/]
     """
+    if save_map is not None and is_stdio(save_map) and is_stdio(output):
+        raise UsageError("-o - and --save-map - both write to standard output: name a file")
     settings = find_settings()
     given = {**(read_map(map_file) if map_file else {}), **parse_mapping(src.map or "")}
     mapping = settings.mapping_for(given)  # orgmodel.toml's [map], then --map-file, then --map
@@ -75,9 +80,9 @@ def convert(
             settings.sources_for(src.paths()), src.input_format, mapping or None
         )
         atomic_write(save_map, dump_map(used))
-        out.print(
+        status_console(save_map, output).print(
             f"saved the column mapping of {escape(source or 'the sources')} "
-            f"to {escape(str(save_map))}"
+            f"to {escape(output_name(save_map))}"
         )
     g = result.graph
     counts = ", ".join(
@@ -88,4 +93,6 @@ def convert(
             (len(g.orgs), "organization"),
         )
     )
-    out.print(f"wrote {escape(str(result.output))} ({result.format}): {counts}")
+    status_console(save_map, output).print(
+        f"wrote {escape(output_name(result.output))} ({result.format}): {counts}"
+    )

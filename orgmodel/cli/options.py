@@ -49,6 +49,7 @@ __all__ = [
     "emit_json",
     "err",
     "out",
+    "status_console",
     "uncropped",
     "warn",
     "with_sources",
@@ -78,6 +79,14 @@ def uncropped() -> Console:
     if out.is_terminal:
         return out
     return _Console(highlight=False, soft_wrap=True, emoji=False, width=100_000)
+
+
+def status_console(*outputs: str | Path | None) -> Console:
+    """Where a command says what it wrote: stdout, unless an output itself went there
+    (``-o -``), where a "wrote ..." line would end up inside the file a pipe reads."""
+    from orgmodel.fileio import is_stdio
+
+    return err if any(o is not None and is_stdio(o) for o in outputs) else out
 
 
 def write_out(text: str) -> None:

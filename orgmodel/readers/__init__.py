@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import cast
 
 from orgmodel.errors import SourceError, UsageError
-from orgmodel.fileio import read_text
+from orgmodel.fileio import STDIO, read_text
 from orgmodel.readers.csvfile import iter_rows, open_table, read_header
 from orgmodel.readers.drawio import is_drawio
 from orgmodel.readers.idparent import is_idparent_header
@@ -184,7 +184,11 @@ def _expand(paths: Iterable[str | Path]) -> list[tuple[Path, Path | None]]:
     out: list[tuple[Path, Path | None]] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        if str(raw) == STDIO:
+            if any(str(p) == STDIO for p, _ in out):
+                raise UsageError("'-' (standard input) is named twice; it can be read once")
+            out.append((path, None))
+        elif path.is_dir():
             found = [(child, path) for child in _folder_files(path)]
             if not found:
                 raise SourceError(
@@ -285,6 +289,10 @@ def read_source(
     file that is empty or cannot be opened (:func:`unreadable`): skipped
     with a note in a folder, an error when named.
     """
+    if str(path) == STDIO:
+        from orgmodel.readers.stdin import read_piped
+
+        return read_piped(fmt, lambda spooled: read_source(spooled, fmt, mapping))
     spec = parse_spec(path)
     if in_folder and (why := unreadable(spec.path)) is not None:
         return stray(str(spec.path), why)

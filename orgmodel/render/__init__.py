@@ -61,8 +61,11 @@ def draw(graph: OrgGraph, options: ChartOptions, fmt: str) -> Drawing:
     return Drawing(layout(engine, text, fmt), chart, fmt, engine.name)
 
 
-def write(path: str | Path, graph: OrgGraph, options: ChartOptions) -> Drawing:
-    """Draw the chart in the format ``path``'s extension names and write it atomically."""
-    drawing = draw(graph, options, format_of(path))
-    atomic_write(path, drawing.content)
+def write(
+    path: str | Path, graph: OrgGraph, options: ChartOptions, fmt: str | None = None
+) -> Drawing:
+    """Draw the chart in ``fmt`` (default: what ``path``'s extension names) and write it
+    atomically (``-``: to standard output)."""
+    drawing = draw(graph, options, fmt or format_of(path))
+    atomic_write(path, drawing.content, binary=drawing.format in ("png", "pdf"))
     return drawing

@@ -67,6 +67,11 @@ class Engine:
 
 def format_of(path: str | Path) -> str:
     """The output format a file name asks for, from its extension."""
+    if str(path) == "-":
+        raise UsageError(
+            "-o - writes the chart to standard output, which has no file ending to tell the "
+            f"format by: name it with --to ({', '.join(dict.fromkeys(FORMATS.values()))})"
+        )
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
         raise UsageError(

@@ -32,7 +32,7 @@ from functools import partial
 from pathlib import Path
 
 from orgmodel.errors import UsageError
-from orgmodel.fileio import atomic_write
+from orgmodel.fileio import atomic_write, is_stdio
 from orgmodel.graph import OrgGraph
 from orgmodel.records import OrgData
 from orgmodel.writers.common import Output
@@ -81,6 +81,11 @@ def format_for(path: str | Path, to: str | None = None) -> str:
         if to not in WRITERS:
             raise UsageError(f"unknown output format {to!r}; formats are {', '.join(WRITERS)}")
         return to
+    if is_stdio(path):
+        raise UsageError(
+            f"-o {path} writes to standard output, which has no file ending to tell the format "
+            f"by: name it with --to ({', '.join(WRITERS)})"
+        )
     name = str(path).lower()
     endings = sorted(
         ((s, w.name) for w in WRITERS.values() for s in w.suffixes), key=lambda e: -len(e[0])
