@@ -23,7 +23,7 @@ def test_markup_and_control_characters_make_valid_xml(tmp_path: Path) -> None:
         ],
         relations=[Relation(RelKind.REPORTS_TO, "b", 'a"&<', LineKind.PRIMARY)],
     )
-    text = render_graphml(data, OrgGraph(data)).content
+    text = str(render_graphml(data, OrgGraph(data)).content)
     ET.fromstring(text.encode("utf-8"))  # well-formed
     path = tmp_path / "org.graphml"
     path.write_text(text, encoding="utf-8")
@@ -45,6 +45,6 @@ def test_edges_are_written_in_the_models_order() -> None:
         Relation(RelKind.REPORTS_TO, str(i), str(i // 3), LineKind.PRIMARY) for i in range(1, 30)
     ]
     data = OrgData(posts=posts, relations=lines)
-    root = ET.fromstring(render_graphml(data, OrgGraph(data)).content.encode())
+    root = ET.fromstring(str(render_graphml(data, OrgGraph(data)).content).encode())
     ids = [e.get("id") for e in root.iter("{http://graphml.graphdrawing.org/xmlns}edge")]
     assert ids == [f"e{i}" for i in range(29)]
