@@ -176,10 +176,10 @@ def render_graphml(data: OrgData, graph: OrgGraph) -> Output:
             f'height="40.0" /><y:NodeLabel>{label}</y:NodeLabel></y:ShapeNode></data>\n'
             "    </node>\n"
         )
-    ident = graph.id_of
+    id_of = graph.id_of
     for order, (a, b, attrs) in enumerate(_edges(graph)):
         body.append(
-            f'    <edge source={_attr(ident(a))} target={_attr(ident(b))} id="e{order}">\n'
+            f'    <edge source={_attr(id_of(a))} target={_attr(id_of(b))} id="e{order}">\n'
             f"{keys.data('edge', {'order': order, **attrs}, '      ')}    </edge>\n"
         )
     text = "".join(
