@@ -22,6 +22,7 @@ CSV rows), so that load -> save -> load loses nothing.
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 from collections.abc import Iterable
@@ -31,13 +32,11 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from orgmodel.compact import COMPACT_FROM, dump_compact, splice_runs, split_runs, yaml_dumper
+from orgmodel.document import NATIVE_SUFFIXES, org_document
 from orgmodel.errors import SourceError, UsageError
 from orgmodel.fileio import atomic_write, is_stdio, read_text, slug
 from orgmodel.model import (
-    FORMAT_VERSION,
-    HeadRef,
-    LineRef,
-    LinkSpec,
     OrganizationSpec,
     OrgFile,
     PostSpec,
@@ -47,14 +46,12 @@ from orgmodel.model import (
 from orgmodel.records import (
     IGNORE_KEY,
     LineKind,
-    LinkType,
     OrgData,
     OrgRecord,
     PostRecord,
     Prov,
     Relation,
     RelKind,
-    UnitKind,
     UnitRecord,
     join_codes,
     split_codes,
@@ -76,16 +73,16 @@ __all__ = [
     "write_orgfile",
 ]
 
-NATIVE_SUFFIXES = (".yaml", ".yml", ".json")
 _LINE = "__orgmodel_line__"
 Path_ = tuple[str | int, ...]
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A safe YAML loader that remembers the line of every mapping."""
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """A safe YAML loader that remembers the line of every mapping (libyaml's parser when
+    PyYAML has it: the same values and marks, about three times as fast)."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        mapping = super().construct_mapping(node, deep=deep)
+        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
         mapping[_LINE] = node.start_mark.line + 1
         return mapping
 
@@ -220,7 +217,27 @@ def _load_json(text: str, path: str) -> tuple[Any, dict[Path_, int]]:
 
 
 def load_with_lines(text: str, path: str) -> tuple[Any, dict[Path_, int]]:
-    if path.lower().endswith(".json"):
+    """The document ``text`` holds, and the line of each mapping in it by its path.
+
+    A file in the compact layout of big org files (:mod:`orgmodel.compact`)
+    has its one-line items decoded in bulk and only the rest parsed.
+    """
+    fmt = "json" if path.lower().endswith(".json") else "yaml"
+    if len(text) >= _RUNS_FROM:
+        skeleton, runs = split_runs(text, fmt)
+        if runs:
+            raw, lines = _load_one(skeleton, path, fmt)
+            if splice_runs(raw, runs, lines):
+                return raw, lines
+    return _load_one(text, path, fmt)
+
+
+_RUNS_FROM = 1 << 16
+"""Characters from which a file is searched for one-line items (smaller ones parse at once)."""
+
+
+def _load_one(text: str, path: str, fmt: str) -> tuple[Any, dict[Path_, int]]:
+    if fmt == "json":
         return _load_json(text, path)
     lines: dict[Path_, int] = {}
     try:
@@ -317,17 +334,99 @@ class _Builder:
         """Where a fact is from: this file and line, or the source block written beside it."""
         if source is None:
             return Prov(self.path, line=line)
-        here = source.file is None  # a source block that names no file is about this line
-        if source.file is not None and source.file not in self._files:
-            self._files[source.file] = _source_beside(source.file, self.path)
-        return Prov(
-            self.path if source.file is None else self._files[source.file],
-            line=source.line if source.line is not None or not here else line,
-            start=source.start,
-            end=source.end,
-            cue=source.cue,
-            inferred=source.inferred,
+        return self._source(
+            source.file, source.line, source.start, source.end, source.cue, source.inferred, line
         )
+
+    def _source(
+        self,
+        file: str | None,
+        line: int | None,
+        start: int | None,
+        end: int | None,
+        cue: str | None,
+        inferred: bool,
+        here: int | None,
+    ) -> Prov:
+        """A ``source:`` block as provenance (``here``: the line it is written on)."""
+        if file is None:  # a source block that names no file is about this line
+            return Prov(self.path, line if line is not None else here, start, end, cue, inferred)
+        if file not in self._files:
+            self._files[file] = _source_beside(file, self.path)
+        return Prov(self._files[file], line, start, end, cue, inferred)
+
+    def build_raw(self, raw: dict[str, Any]) -> OrgData | None:
+        """Records straight from a loaded document, or None when it needs the full schema.
+
+        Posts written as orgmodel writes them (strings, lists of ids, a plain
+        ``source:``) become records without a pydantic model each -- a tenth of
+        the cost at a million posts; any other post goes through
+        :class:`PostSpec`, and a document with a mistake anywhere returns None,
+        for :meth:`build` to report it the usual way.
+        """
+        frame = {k: v for k, v in raw.items() if k not in ("units", "posts")}
+        orgs = frame.get("organizations")
+        if isinstance(orgs, list):
+            frame["organizations"] = [
+                {k: v for k, v in o.items() if k not in ("units", "posts")}
+                if isinstance(o, dict) else o
+                for o in orgs
+            ]  # fmt: skip
+        try:
+            doc = OrgFile.model_validate(frame)
+            for i, org in enumerate(doc.organizations):
+                loc: Path_ = ("organizations", i)
+                oid = self._org_record(org, loc)
+                self._items(orgs[i], oid, loc) if isinstance(orgs, list) else None
+            self._items(raw, None, ())
+        except (ValidationError, _NotPlain):
+            return None
+        return self.data
+
+    def _items(self, holder: dict[str, Any], org: str | None, loc: Path_) -> None:
+        units, posts = holder.get("units", []), holder.get("posts", [])
+        if not isinstance(units, list) or not isinstance(posts, list):
+            raise _NotPlain
+        for j, unit in enumerate(units):
+            self._unit(UnitSpec.model_validate(unit), org, (*loc, "units", j))
+        for k, post in enumerate(posts):
+            if not (isinstance(post, dict) and self._plain_post(post, org, (*loc, "posts", k))):
+                self._post(PostSpec.model_validate(post), org, (*loc, "posts", k))
+
+    def _plain_post(self, post: dict[str, Any], org: str | None, loc: Path_) -> bool:
+        """Record a post that holds only plain values; False (nothing recorded) otherwise."""
+        if not _is_plain_post(post):
+            return False
+        line = self.lines.get(loc)
+        title = post["title"]
+        ident = post.get("id")
+        if not ident:
+            ident = f"{org}/{slug(title)}" if org else slug(title)
+        pid = self._claim(ident, "id" in post, line, "post")
+        source = post.get("source")
+        prov = (
+            Prov(self.path, line=line)
+            if source is None
+            else self._source(
+                source.get("file"), source.get("line"), source.get("start"), source.get("end"),
+                source.get("cue"), source.get("inferred", False), line,
+            )
+        )  # fmt: skip
+        fte = post.get("fte")
+        self.data.posts.append(
+            PostRecord(
+                pid, title, org, post.get("unit"), post.get("abbreviation"), post.get("holder"),
+                post.get("grade"), None if fte is None else float(fte), post.get("root", False),
+                dict(post["attributes"]) if post.get("attributes") else None, prov,
+            )
+        )  # fmt: skip
+        rels = self.data.relations
+        for key, kind in (("reports_to", LineKind.PRIMARY), ("secondary", LineKind.SECONDARY)):
+            refs = post.get(key)
+            if refs:
+                for ref in [refs] if isinstance(refs, str) else refs:
+                    rels.append(Relation(RelKind.REPORTS_TO, pid, ref, kind, False, prov))
+        return True
 
     def build(self, doc: OrgFile) -> OrgData:
         for i, org in enumerate(doc.organizations):
@@ -338,12 +437,16 @@ class _Builder:
             self._post(post, None, ("posts", k))
         return self.data
 
-    def _org(self, org: OrganizationSpec, loc: Path_) -> None:
+    def _org_record(self, org: OrganizationSpec, loc: Path_) -> str:
         line = self.lines.get(loc)
         oid = self._claim(org.id or slug(org.name), org.id is not None, line, "organization")
         self.data.organizations.append(
             OrgRecord(oid, org.name, org.abbreviation, self._prov(org.source, line))
         )
+        return oid
+
+    def _org(self, org: OrganizationSpec, loc: Path_) -> None:
+        oid = self._org_record(org, loc)
         for j, unit in enumerate(org.units):
             self._unit(unit, oid, (*loc, "units", j))
         for k, post in enumerate(org.posts):
@@ -414,9 +517,67 @@ class _Builder:
             rels.append(Relation(RelKind.LINK, pid, link.to, link.type, False, lp))
 
 
+class _NotPlain(Exception):
+    """The document is not shaped as the schema says: the full check reports where."""
+
+
+_PLAIN_TEXT = frozenset({"id", "title", "abbreviation", "unit", "holder", "grade"})
+_PLAIN_KEYS = _PLAIN_TEXT | {"reports_to", "secondary", "fte", "root", "source", "attributes"}
+_PLAIN_SOURCE = {"file": str, "cue": str, "line": int, "start": int, "end": int, "inferred": bool}
+
+
+def _is_plain_post(post: dict[str, Any]) -> bool:
+    """A post of plain values, which :class:`PostSpec` would accept and keep as they are.
+
+    Anything else -- another type pydantic would convert, a long-form
+    reference, ``heads``, ``links``, ``ignore`` -- goes through the model.
+    """
+    if not post.keys() <= _PLAIN_KEYS:
+        return False
+    title = post.get("title")
+    if type(title) is not str or not title:
+        return False
+    for key in _PLAIN_TEXT & post.keys():
+        if type(post[key]) is not str:
+            return False
+    for key in ("reports_to", "secondary"):
+        refs = post.get(key)
+        if (
+            refs is not None
+            and type(refs) is not str
+            and (type(refs) is not list or not all(type(v) is str for v in refs))
+        ):
+            return False
+    fte = post.get("fte")
+    if fte is not None and (type(fte) not in (int, float) or not 0 <= fte < math.inf):
+        return False
+    if "root" in post and type(post["root"]) is not bool:
+        return False
+    source = post.get("source")
+    if source is not None and not _is_plain_source(source):
+        return False
+    attributes = post.get("attributes", {})  # given, it must be a mapping (null is refused)
+    return type(attributes) is dict and all(
+        type(k) is str and type(v) is str for k, v in attributes.items()
+    )
+
+
+def _is_plain_source(source: Any) -> bool:
+    if type(source) is not dict or not source.keys() <= _PLAIN_SOURCE.keys():
+        return False
+    for key, value in source.items():
+        if type(value) is not _PLAIN_SOURCE[key]:
+            return False
+        if key in ("line", "start", "end") and value < (key == "line"):
+            return False  # lines count from 1, offsets from 0
+    return True
+
+
 def parse_orgfile(text: str, path: str) -> OrgData:
     """Parse the text of an org file; ``path`` names it in provenance and errors."""
     raw, lines = load_with_lines(text, path)
+    if isinstance(raw, dict) and (data := _Builder(path, lines).build_raw(raw)) is not None:
+        return data
     return _Builder(path, lines).build(_validate(raw, path, lines))
 
 
@@ -428,132 +589,9 @@ def read_orgfile(path: str | Path) -> OrgData:
 # ---------------------------------------------------------------- writing
 
 
-def _is_native(prov: Prov) -> bool:
-    """Provenance that only says 'this org file, line N' is implied by the file itself."""
-    return (
-        prov.source is not None
-        and prov.source.lower().endswith(NATIVE_SUFFIXES)
-        and prov == Prov(prov.source, line=prov.line)
-    ) or prov == Prov()
-
-
-def _source_ref(prov: Prov) -> SourceRef | None:
-    if _is_native(prov):
-        return None
-    return SourceRef(
-        file=prov.source,
-        line=prov.line,
-        start=prov.start,
-        end=prov.end,
-        cue=prov.cue,
-        inferred=prov.inferred,
-    )
-
-
-def _post_spec(post: PostRecord, rels: list[Relation]) -> PostSpec:
-    reports: list[str | LineRef] = []
-    secondary: list[str | LineRef] = []
-    heads: list[str | HeadRef] = []
-    links: list[LinkSpec] = []
-    for rel in rels:
-        short = rel.prov == post.prov and not rel.generic
-        if rel.kind is RelKind.REPORTS_TO:
-            bucket = secondary if rel.qualifier == LineKind.SECONDARY else reports
-            if short:
-                bucket.append(rel.object)
-            else:
-                bucket.append(
-                    LineRef(
-                        to=rel.object,
-                        kind=None,
-                        generic=rel.generic,
-                        source=_source_ref(rel.prov) if rel.prov != post.prov else None,
-                    )
-                )
-        elif rel.kind is RelKind.HEADS:
-            heads.append(
-                rel.object if short else HeadRef(unit=rel.object, source=_source_ref(rel.prov))
-            )
-        else:
-            links.append(
-                LinkSpec(
-                    to=rel.object,
-                    type=LinkType(rel.qualifier or LinkType.LIAISON),
-                    source=None if short else _source_ref(rel.prov),
-                )
-            )
-    attributes = dict(post.attributes or {})
-    ignore = split_codes(attributes.get(IGNORE_KEY, ""))
-    if ignore and join_codes(ignore) == attributes[IGNORE_KEY]:
-        del attributes[IGNORE_KEY]  # written as `ignore:`; kept as an attribute if not canonical
-    else:
-        ignore = []
-    return PostSpec(
-        id=post.id,
-        title=post.title,
-        abbreviation=post.abbreviation,
-        unit=post.unit,
-        holder=post.holder,
-        grade=post.grade,
-        fte=post.fte,
-        root=post.root,
-        reports_to=reports,
-        secondary=secondary,
-        heads=heads,
-        links=links,
-        attributes=attributes,
-        ignore=ignore,
-        source=_source_ref(post.prov),
-    )
-
-
-def _unit_spec(unit: UnitRecord, ignore: str | None) -> UnitSpec:
-    return UnitSpec(
-        id=unit.id,
-        name=unit.name,
-        kind=UnitKind(unit.kind),
-        abbreviation=unit.abbreviation,
-        part_of=unit.part_of,
-        ignore=split_codes(ignore or ""),
-        source=_source_ref(unit.prov),
-    )
-
-
 def to_orgfile(data: OrgData) -> OrgFile:
     """Arrange records as an :class:`OrgFile`: posts and units under their organization."""
-    by_subject: dict[str, list[Relation]] = {}
-    for rel in data.relations:
-        by_subject.setdefault(rel.subject, []).append(rel)
-    post_ids = {p.id for p in data.posts}
-    orphans = [r for r in data.relations if r.subject not in post_ids]
-    if orphans:
-        raise SourceError(
-            orphans[0].prov.where(),
-            f"relation from {orphans[0].subject!r}, which is not a post, cannot be saved",
-        )
-    orgs = {
-        o.id: OrganizationSpec(
-            id=o.id, name=o.name, abbreviation=o.abbreviation, source=_source_ref(o.prov)
-        )
-        for o in data.organizations
-    }
-    doc = OrgFile(orgmodel=FORMAT_VERSION, organizations=list(orgs.values()))
-
-    def home(org: str | None, what: str) -> OrganizationSpec | None:
-        if org is None:
-            return None
-        if org not in orgs:
-            orgs[org] = OrganizationSpec(id=org, name=org)
-            doc.organizations.append(orgs[org])
-        return orgs[org]
-
-    for unit in data.units:
-        spec = home(unit.org, "unit")
-        (spec.units if spec else doc.units).append(_unit_spec(unit, data.unit_ignores.get(unit.id)))
-    for post in data.posts:
-        spec = home(post.org, "post")
-        (spec.posts if spec else doc.posts).append(_post_spec(post, by_subject.get(post.id, [])))
-    return doc
+    return OrgFile.model_validate(org_document(data))
 
 
 def dump_orgfile(data: OrgData, fmt: str = "yaml", folder: str | Path | None = None) -> str:
@@ -563,14 +601,15 @@ def dump_orgfile(data: OrgData, fmt: str = "yaml", folder: str | Path | None = N
     then written relative to it, as a hand-written org file names them (see
     :func:`_source_beside`), so the file reads the same from wherever it is
     used. Without it they are written as held (relative to the working folder).
+    From :data:`~orgmodel.compact.COMPACT_FROM` posts on, each post and unit is
+    written on one line (:mod:`orgmodel.compact`), which loads in bulk.
     """
-    doc = to_orgfile(data).model_dump(mode="json", exclude_defaults=True)
-    doc = {"orgmodel": FORMAT_VERSION, **doc}
-    if folder is not None:
-        _sources_relative_to(doc, os.fspath(folder) or ".", {})
+    doc = org_document(data, folder)
+    if len(data.posts) + len(data.units) >= COMPACT_FROM:
+        return dump_compact(doc, fmt)
     if fmt == "json":
         return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
-    return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
+    return yaml.dump(doc, Dumper=yaml_dumper(), sort_keys=False, allow_unicode=True, width=100)
 
 
 def orgfile_format(path: str | Path) -> str:
@@ -603,30 +642,6 @@ not '.csv' (orgmodel convert writes the other formats)
 def write_orgfile(data: OrgData, path: str | Path) -> None:
     """Save as YAML or JSON (by extension), atomically; other endings are refused."""
     atomic_write(path, dump_orgfile(data, orgfile_format(path), Path(path).parent))
-
-
-def _sources_relative_to(doc: Any, folder: str, seen: dict[str, str]) -> None:
-    """Rewrite each ``source: {file: ...}`` in a dumped org file relative to ``folder``.
-
-    Only files that exist from the working folder are rewritten; URLs,
-    absolute paths and files found nowhere are kept as written.
-    """
-    if isinstance(doc, list):
-        for item in doc:
-            _sources_relative_to(item, folder, seen)
-        return
-    if not isinstance(doc, dict):
-        return
-    source = doc.get("source")
-    if isinstance(source, dict) and isinstance(source.get("file"), str):
-        file = source["file"]
-        if file not in seen:
-            keep = "://" in file or os.path.isabs(file) or not os.path.isfile(file)
-            seen[file] = file if keep else Path(os.path.relpath(file, folder)).as_posix()
-        source["file"] = seen[file]
-    for value in doc.values():
-        if isinstance(value, list | dict):
-            _sources_relative_to(value, folder, seen)
 
 
 def json_schema() -> dict[str, Any]:
