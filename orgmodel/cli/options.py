@@ -119,7 +119,7 @@ InputFormat = Annotated[
     typer.Option(
         "--input-format",
         help="Force the reader: orgfile, table, organogram, posting, idparent, parents_by_name, "
-        "jsontree, drawio, xlsx, graphml.",
+        "jsontree, drawio, xlsx, graphml, parquet.",
     ),
 ]
 ColumnMap = Annotated[

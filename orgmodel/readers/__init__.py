@@ -12,7 +12,7 @@ merged by :mod:`orgmodel.resolve`), ``idparent`` (id/parentId CSV or JSON,
 as d3-org-chart uses), ``parents_by_name`` (CSV whose parent column holds
 names, several to a row), ``jsontree`` (JSON arrays with parent ids, SAM.gov
 records, nested ``children`` trees), ``drawio`` (draw.io's CSV import
-format), ``xlsx`` (spreadsheets) and ``graphml``.
+format), ``xlsx`` (spreadsheets), ``graphml`` and ``parquet``.
 
 >>> import tempfile, pathlib
 >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -57,17 +57,23 @@ __all__ = [
 
 FORMATS = (
     "orgfile", "table", "organogram", "posting", "idparent", "parents_by_name", "jsontree",
-    "drawio", "xlsx", "graphml",
+    "drawio", "xlsx", "graphml", "parquet",
 )  # fmt: skip
 POSTING_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 TABLE_SUFFIXES = (".csv", ".tsv")
 ORGFILE_SUFFIXES = (".yaml", ".yml", ".json")
 SHEET_SUFFIXES = (".xlsx", ".xlsm")
 GRAPHML_SUFFIXES = (".graphml",)
+PARQUET_SUFFIXES = (".parquet",)
 _SNIFF_ROWS = 200
 PEOPLE_TABLES = frozenset({"table", "idparent", "xlsx"})
 READ_SUFFIXES = (
-    ORGFILE_SUFFIXES + TABLE_SUFFIXES + POSTING_SUFFIXES + SHEET_SUFFIXES + GRAPHML_SUFFIXES
+    ORGFILE_SUFFIXES
+    + TABLE_SUFFIXES
+    + POSTING_SUFFIXES
+    + SHEET_SUFFIXES
+    + GRAPHML_SUFFIXES
+    + PARQUET_SUFFIXES
 )
 SKIP_NAMES = ("readme", "license", "changelog")
 """File stems never read from a folder: the notes people keep beside their data."""
@@ -160,6 +166,8 @@ def detect_format(path: Path) -> str | None:
         return "xlsx"
     if suffix in GRAPHML_SUFFIXES:
         return "graphml"
+    if suffix in PARQUET_SUFFIXES:
+        return "parquet"
     if suffix in POSTING_SUFFIXES:
         if suffix == ".txt" and path.is_file() and is_drawio(_first_line(path)):
             return "drawio"
@@ -308,6 +316,7 @@ def read_source(
         "drawio": lambda p: _reader("drawio", "read_drawio")(p, mapping),
         "xlsx": lambda p: _reader("xlsx", "read_xlsx")(p, mapping),
         "graphml": lambda p: _reader("graphml", "read_graphml")(p, mapping),
+        "parquet": lambda p: _reader("parquet", "read_parquet")(p, mapping),
     }
     if kind is None:
         raise SourceError(

@@ -16,6 +16,7 @@ format            extension              module
 ``turtle``        ``.ttl``               :mod:`~orgmodel.writers.orgrdf`
 ``jsonld``        ``.jsonld``            :mod:`~orgmodel.writers.orgrdf`
 ``popolo``        ``.popolo.json``       :mod:`~orgmodel.writers.popolo`
+``parquet``       ``.parquet``           :mod:`~orgmodel.writers.parquet`
 ================  =====================  =========================================
 
 >>> format_for("org.d3.json"), format_for("org.ttl"), format_for("org.json")
@@ -41,6 +42,7 @@ from orgmodel.writers.flatcsv import render_csv
 from orgmodel.writers.graphml import render_graphml
 from orgmodel.writers.native import render_json, render_yaml
 from orgmodel.writers.orgrdf import DEFAULT_BASE, render_jsonld, render_turtle
+from orgmodel.writers.parquet import render_parquet
 from orgmodel.writers.popolo import render_popolo
 
 __all__ = ["WRITERS", "Writer", "format_for", "render", "write"]
@@ -71,6 +73,7 @@ WRITERS: dict[str, Writer] = {
         Writer("turtle", (".ttl",), render_turtle, True, "W3C ORG ontology, Turtle"),
         Writer("jsonld", (".jsonld",), render_jsonld, True, "W3C ORG ontology, JSON-LD"),
         Writer("popolo", (".popolo.json",), render_popolo, description="Popolo JSON"),
+        Writer("parquet", (".parquet",), render_parquet, description="Parquet, lossless"),
     )
 }
 
@@ -128,5 +131,5 @@ def write(
 ) -> list[str]:
     """Write the model to ``path`` (atomically) and return what the format could not hold."""
     output = render(data, graph, format_for(path, fmt), base, folder=str(Path(path).parent))
-    atomic_write(path, output.content)
+    atomic_write(path, output.content, binary=isinstance(output.content, bytes))
     return output.lost
