@@ -50,7 +50,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 import yaml
 
@@ -62,10 +62,6 @@ COMPACT_FROM = 10_000
 _LISTS = ("posts", "units")
 _PLACEHOLDER = "__orgmodel_run_{}__"
 _PLACEHOLDER_RE = re.compile(r"__orgmodel_run_(\d+)__")
-_ITEM = {
-    "yaml": re.compile(r"^( *)- (\{.*\})[ \t]*$", re.M),
-    "json": re.compile(r"^( *)(\{.*\})(,?)[ \t]*$", re.M),
-}
 _NOT_IN_YAML = re.compile("[\x7f-\x84\x86-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 """Characters :mod:`json` writes as they are and PyYAML refuses in a stream (or reads as a
 line break): written as ``\\uXXXX`` escapes, which YAML and JSON read alike."""
@@ -138,57 +134,72 @@ def dump_compact(doc: dict[str, Any], fmt: str) -> str:
     return pattern.sub(lines, text)
 
 
+def _indents(lines: list[str], fmt: str) -> list[int]:
+    """Each line's indentation if it is a one-line item (``- {...}`` in YAML, ``{...},`` in
+    JSON), else -1."""
+    if fmt == "yaml":
+        return [
+            len(line) - len(body)
+            if (body := line.lstrip(" ")).startswith("- {") and body.endswith("}")
+            else -1
+            for line in lines
+        ]
+    return [
+        len(line) - len(body)
+        if (body := line.lstrip(" ")).startswith("{") and body.endswith(("}", "},"))
+        else -1
+        for line in lines
+    ]
+
+
 def split_runs(text: str, fmt: str) -> tuple[str, list[Run]]:
     """The text with each run of one-line JSON items replaced by a placeholder, and the runs.
 
     A run whose lines do not decode as JSON stays in the text. Each run keeps
     its lines as blank lines in the skeleton, so the skeleton's line numbers
-    are the file's.
+    are the file's. Each run is decoded whole, with one ``json.loads``.
     """
-    item = _ITEM[fmt]
-    pieces: list[str] = []
+    lines = text.split("\n")
+    indents = _indents(lines, fmt)
     runs: list[Run] = []
-    pos = 0
-    line = 1
-    matches = list(item.finditer(text)) if "{" in text else []
     i = 0
-    while i < len(matches):
-        start = matches[i]
-        indent = start.group(1)
+    while i < len(lines):
+        indent = indents[i]
         j = i + 1
-        while (
-            j < len(matches)
-            and matches[j].start() == matches[j - 1].end() + 1
-            and matches[j].group(1) == indent
-        ):
+        while indent >= 0 and j < len(lines) and indents[j] == indent:
             j += 1
-        group = matches[i:j]
+        if j - i < 2 or indent < 0:
+            i = j
+            continue
+        items = _decode(lines[i:j], indent, fmt)
+        if items is not None:
+            tail = "," if fmt == "json" and lines[j - 1].endswith(",") else ""
+            token = _PLACEHOLDER.format(len(runs))
+            pad = " " * indent
+            lines[i] = f"{pad}- {token}" if fmt == "yaml" else f'{pad}"{token}"{tail}'
+            lines[i + 1 : j] = [""] * (j - i - 1)
+            runs.append(Run(i + 1, items))
         i = j
-        if len(group) < 2:
-            continue
-        bodies = [m.group(2) for m in group]
-        if fmt == "json" and any(not m.group(3) for m in group[:-1]):
-            continue  # items of one JSON array are separated by commas
-        if fmt == "yaml" and any(_YAML_AND_JSON_DIFFER.search(b) for b in bodies):
-            continue
-        try:
-            items = json.loads("[" + ",".join(bodies) + "]")
-        except ValueError:
-            continue
-        if not all(isinstance(x, dict) for x in items):
-            continue
-        line += text.count("\n", pos, start.start())
-        token = _PLACEHOLDER.format(len(runs))
-        if fmt == "yaml":
-            placeholder = f"{indent}- {token}"
-        else:
-            placeholder = f'{indent}"{token}"{group[-1].group(3)}'
-        pieces += [text[pos : start.start()], placeholder, "\n" * (len(group) - 1)]
-        runs.append(Run(line, items))
-        line += len(group) - 1
-        pos = group[-1].end()
-    pieces.append(text[pos:])
-    return "".join(pieces), runs
+    return ("\n".join(lines), runs) if runs else (text, runs)
+
+
+def _decode(lines: list[str], indent: int, fmt: str) -> list[Any] | None:
+    """The items of a run's lines, or None when they are not all JSON objects YAML reads alike."""
+    if fmt == "yaml":
+        body = ",".join(line[indent + 2 :] for line in lines)
+        if _YAML_AND_JSON_DIFFER.search(body):
+            return None
+    else:
+        if not all(line.endswith(",") for line in lines[:-1]):
+            return None
+        body = "".join(line[indent:] for line in lines).rstrip(",")
+    try:
+        items = json.loads(f"[{body}]")
+    except ValueError:
+        return None
+    if len(items) != len(lines) or not all(type(x) is dict for x in items):
+        return None  # a line held more than one item, or something else
+    return cast(list[Any], items)
 
 
 def splice_runs(doc: Any, runs: list[Run], lines: dict[tuple[str | int, ...], int]) -> bool:

@@ -522,7 +522,15 @@ class _NotPlain(Exception):
 
 
 _PLAIN_TEXT = frozenset({"id", "title", "abbreviation", "unit", "holder", "grade"})
-_PLAIN_KEYS = _PLAIN_TEXT | {"reports_to", "secondary", "fte", "root", "source", "attributes"}
+_PLAIN_TYPES: dict[str, type] = {
+    **dict.fromkeys(_PLAIN_TEXT, str),
+    "reports_to": str,  # or a list of str
+    "secondary": str,
+    "fte": float,  # or an int
+    "root": bool,
+    "source": dict,
+    "attributes": dict,
+}
 _PLAIN_SOURCE = {"file": str, "cue": str, "line": int, "start": int, "end": int, "inferred": bool}
 
 
@@ -532,34 +540,31 @@ def _is_plain_post(post: dict[str, Any]) -> bool:
     Anything else -- another type pydantic would convert, a long-form
     reference, ``heads``, ``links``, ``ignore`` -- goes through the model.
     """
-    if not post.keys() <= _PLAIN_KEYS:
-        return False
     title = post.get("title")
     if type(title) is not str or not title:
         return False
-    for key in _PLAIN_TEXT & post.keys():
-        if type(post[key]) is not str:
+    for key, value in post.items():
+        want, kind = _PLAIN_TYPES.get(key), type(value)
+        if want is None:
             return False
-    for key in ("reports_to", "secondary"):
-        refs = post.get(key)
-        if (
-            refs is not None
-            and type(refs) is not str
-            and (type(refs) is not list or not all(type(v) is str for v in refs))
+        if want is str:
+            if kind is not str and (
+                key in _PLAIN_TEXT or kind is not list or not all(type(v) is str for v in value)
+            ):
+                return False  # text, or for reports_to/secondary a list of texts
+        elif want is float:
+            if kind not in (int, float) or not 0 <= value < math.inf:
+                return False
+        elif kind is not want or (
+            want is dict
+            and not (_is_plain_source(value) if key == "source" else _is_plain_attributes(value))
         ):
             return False
-    fte = post.get("fte")
-    if fte is not None and (type(fte) not in (int, float) or not 0 <= fte < math.inf):
-        return False
-    if "root" in post and type(post["root"]) is not bool:
-        return False
-    source = post.get("source")
-    if source is not None and not _is_plain_source(source):
-        return False
-    attributes = post.get("attributes", {})  # given, it must be a mapping (null is refused)
-    return type(attributes) is dict and all(
-        type(k) is str and type(v) is str for k, v in attributes.items()
-    )
+    return True
+
+
+def _is_plain_attributes(attributes: dict[Any, Any]) -> bool:
+    return all(type(k) is str and type(v) is str for k, v in attributes.items())
 
 
 def _is_plain_source(source: Any) -> bool:
