@@ -3,6 +3,7 @@
 # Annotations are evaluated here (no ``from __future__ import annotations``):
 # typer reads them, and with_sources rebuilds the signature from them.
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -23,6 +24,8 @@ from orgmodel.writers.orgrdf import DEFAULT_BASE
 
 __all__ = ["convert"]
 
+OutputFormat = StrEnum("OutputFormat", {name: name for name in WRITERS})  # type: ignore[misc]
+
 
 @app.command()
 @with_sources
@@ -32,10 +35,8 @@ def convert(
         Path, typer.Option("--output", "-o", help="File to write; '-' for standard output.")
     ],
     to: Annotated[
-        str | None,
-        typer.Option(
-            "--to", help=f"Output format: {', '.join(WRITERS)} (default: from -o's ending)."
-        ),
+        OutputFormat | None,
+        typer.Option("--to", help="Output format (default: from -o's ending).", show_default=False),
     ] = None,
     base: Annotated[
         str, typer.Option("--base", help="IRI prefix for Turtle/JSON-LD resources.")
@@ -64,8 +65,8 @@ def convert(
     result = convert_sources(
         src.paths(),
         output,
-        to=to,
-        fmt=src.input_format,
+        to=None if to is None else str(to),
+        fmt=None if src.input_format is None else str(src.input_format),
         mapping=mapping or None,
         settings=settings,
         base=base,
@@ -77,7 +78,9 @@ def convert(
         warn(f"{result.format}: {line}")
     if save_map:
         used, source = effective_mapping(
-            settings.sources_for(src.paths()), src.input_format, mapping or None
+            settings.sources_for(src.paths()),
+            None if src.input_format is None else str(src.input_format),
+            mapping or None,
         )
         atomic_write(save_map, dump_map(used))
         status_console(save_map, output).print(

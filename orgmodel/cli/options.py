@@ -35,6 +35,7 @@ from orgmodel.errors import OutputClosedError
 from orgmodel.graph import OrgGraph
 from orgmodel.load import load_data, load_graph
 from orgmodel.present import load_warnings
+from orgmodel.readers import FORMATS
 from orgmodel.readers.table import parse_mapping
 from orgmodel.records import OrgData
 
@@ -114,12 +115,13 @@ Sources = Annotated[
         show_default=False,
     ),
 ]
+Reader = StrEnum("Reader", {name: name for name in FORMATS})  # type: ignore[misc]
+"""The readers ``--input-format`` names (a choice: --help lists them, the shell completes them)."""
+
 InputFormat = Annotated[
-    str | None,
+    Reader | None,
     typer.Option(
-        "--input-format",
-        help="Force the reader: orgfile, table, organogram, posting, idparent, parents_by_name, "
-        "jsontree, drawio, xlsx, graphml, parquet.",
+        "--input-format", help="Force the reader (default: told by each file).", show_default=False
     ),
 ]
 ColumnMap = Annotated[
@@ -139,13 +141,13 @@ class SourceOptions:
     """The sources a command reads, as the user gave them."""
 
     source: list[Path] | None = None
-    input_format: str | None = None
+    input_format: str | None = None  # a Reader
     map: str | None = None
     quiet: bool = False
 
     def _args(self, settings: Settings | None = None) -> dict[str, Any]:
         return {
-            "fmt": self.input_format,
+            "fmt": None if self.input_format is None else str(self.input_format),
             "mapping": parse_mapping(self.map) if self.map else None,
             "settings": settings if settings is not None else find_settings(),
         }
