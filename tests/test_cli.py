@@ -140,4 +140,3 @@ def test_extract_reports_a_bad_file_and_goes_on(cli: Cli, tmp_path: Path) -> Non
     result = cli("extract", str(tmp_path / "missing.md"), str(good), "-f", "json")
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert len(json.loads(result.stdout)) == 1
-

@@ -28,9 +28,7 @@ def test_the_licence_is_mit_as_the_metadata_says() -> None:
 
 def test_the_version_is_written_once() -> None:
     assert "version" not in PYPROJECT["project"]
-    assert PYPROJECT["tool"]["setuptools"]["dynamic"]["version"] == {
-        "attr": "orgmodel.__version__"
-    }
+    assert PYPROJECT["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "orgmodel.__version__"}
     assert importlib.metadata.version("orgmodel") == orgmodel.__version__
 
 

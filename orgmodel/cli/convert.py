@@ -11,7 +11,8 @@ import typer
 from rich.markup import escape
 
 from orgmodel.cli.app import app
-from orgmodel.cli.options import SourceOptions, status_console, warn, with_sources
+from orgmodel.cli.options import SourceOptions, err, status_console, warn, with_sources
+from orgmodel.cli.progress import spinner
 from orgmodel.config import find_settings
 from orgmodel.convert import convert as convert_sources
 from orgmodel.errors import UsageError
@@ -62,15 +63,16 @@ def convert(
     settings = find_settings()
     given = {**(read_map(map_file) if map_file else {}), **parse_mapping(src.map or "")}
     mapping = settings.mapping_for(given)  # orgmodel.toml's [map], then --map-file, then --map
-    result = convert_sources(
-        src.paths(),
-        output,
-        to=None if to is None else str(to),
-        fmt=None if src.input_format is None else str(src.input_format),
-        mapping=mapping or None,
-        settings=settings,
-        base=base,
-    )
+    with spinner(err, f"converting to {output_name(output)}"):
+        result = convert_sources(
+            src.paths(),
+            output,
+            to=None if to is None else str(to),
+            fmt=None if src.input_format is None else str(src.input_format),
+            mapping=mapping or None,
+            settings=settings,
+            base=base,
+        )
     if not src.quiet:
         for line in load_warnings(result.graph):
             warn(line)

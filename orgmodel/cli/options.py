@@ -30,6 +30,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from orgmodel.cli.progress import spinner
 from orgmodel.config import Settings, find_settings
 from orgmodel.errors import OutputClosedError
 from orgmodel.graph import OrgGraph
@@ -157,7 +158,9 @@ class SourceOptions:
 
     def data(self, paths: list[str] | None = None) -> OrgData:
         """The records the sources hold (before the graph is built)."""
-        return load_data(self.paths() if paths is None else paths, **self._args())
+        paths = self.paths() if paths is None else paths
+        with spinner(err, _reading(paths)):
+            return load_data(paths, **self._args())
 
     def graph(
         self,
@@ -171,11 +174,20 @@ class SourceOptions:
         ``settings`` replaces the ``orgmodel.toml`` found in the working folder
         (``validate --config FILE``).
         """
-        graph = load_graph(self.paths() if paths is None else paths, **self._args(settings))
+        paths = self.paths() if paths is None else paths
+        with spinner(err, _reading(paths)):
+            graph = load_graph(paths, **self._args(settings))
         if warnings and not self.quiet:
             for line in load_warnings(graph):
                 warn(line)
         return graph
+
+
+def _reading(paths: list[str]) -> str:
+    """What the spinner says: ``reading org.csv``, ``reading 3 sources``."""
+    if not paths:
+        return "reading the sources in orgmodel.toml"
+    return f"reading {paths[0]}" if len(paths) == 1 else f"reading {len(paths)} sources"
 
 
 _SOURCE_PARAMS = [
