@@ -78,7 +78,7 @@ class RenderError(OrgModelError):
 
 
 class NameNotFoundError(OrgModelError):
-    """A post or unit name matched nothing; carries the closest titles."""
+    """A post or unit name matched nothing; carries the closest titles and holders."""
 
     def __init__(self, name: str, suggestions: list[str]) -> None:
         self.name = name
