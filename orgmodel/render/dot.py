@@ -36,6 +36,7 @@ from orgmodel.render import connectors
 from orgmodel.render.chart import Box, BoxKind, Chart, Line, LineStyle
 from orgmodel.render.connectors import line_attrs
 from orgmodel.render.labels import box_text, clean, html, shorten
+from orgmodel.render.look import look
 from orgmodel.render.options import ChartOptions
 from orgmodel.render.themes import Theme, get
 
@@ -129,46 +130,29 @@ def _box_attrs(box: Box, theme: Theme) -> dict[str, str]:
 
 
 def _html_label(box: Box, theme: Theme) -> str:
-    text = box_text(box, theme)
-    fade = box.inferred
-    ink = theme.inferred if fade else theme.text
-    soft = theme.inferred if fade else theme.muted
-    border = theme.highlight if box.highlighted else theme.inferred if fade else theme.box_border
-    fill = theme.highlight_fill if box.highlighted else theme.box_fill
-    if box.kind is BoxKind.MORE:
-        border, fill, ink = theme.more_border, theme.more_fill, theme.muted
-    elif box.kind is BoxKind.BODY:
-        fill = theme.body_fill
-    paint = box.paint
-    if paint is not None:
-        border, fill = paint.color, paint.fill or fill
-        ink = paint.ink or ink
-    small = f"{theme.small:g}"
+    lk = look(box, theme)
     rows: list[str] = []
-    if text.header:
-        band, band_ink = (theme.inferred_fill, theme.muted) if fade else (
-            theme.header_fill, theme.header_text)  # fmt: skip
-        rows.append(_row(_font(_br(text.header), band_ink, small), BGCOLOR=band, CELLPADDING="3"))
-    width = theme.box_width if box.kind is not BoxKind.MORE else theme.box_width * 2 // 3
-    rows.append(_row(_font(f"<B>{_br(text.title)}</B>", ink), WIDTH=str(width)))
-    if text.holder is None:
-        rows.append(_row(_font("<I>Vacant</I>", soft if fade else theme.vacant)))
-    elif text.holder:
-        rows.append(_row(_font(_br(text.holder), soft)))
-    if text.detail:
-        rows.append(_row(_font(_br(text.detail), soft, small)))
-    if text.notes:
-        rows.append(_row(_font(_br(text.notes), ink, small)))
-    if text.more:
-        more = _font(html(text.more), theme.muted, small)
-        rows.append(_row(more, BGCOLOR=theme.more_fill, SIDES="T", BORDER="1",
-                         COLOR=theme.more_border, CELLPADDING="2"))  # fmt: skip
-    thick = "2" if box.highlighted or (paint is not None and paint.thick) else "1"
-    dashed = box.kind is BoxKind.MORE or fade or (paint is not None and paint.dashed)
-    style = ' STYLE="dashed"' if dashed else ""
+    for row in lk.rows:
+        content = _br(row.lines)
+        if row.bold:
+            content = f"<B>{content}</B>"
+        if row.italic:
+            content = f"<I>{content}</I>"
+        cell: dict[str, str] = {}
+        if row.band:
+            cell["BGCOLOR"] = row.band
+        if row.rule:
+            cell.update(SIDES="T", BORDER="1", COLOR=row.rule)
+        if row.padding != 2 or row.rule:
+            cell["CELLPADDING"] = f"{row.padding:g}"
+        if row.role == "title":
+            cell["WIDTH"] = str(lk.width)
+        size = None if row.size == theme.size else f"{row.size:g}"
+        rows.append(_row(_font(content, row.ink, size), **cell))
+    style = ' STYLE="dashed"' if lk.dashed else ""
     return (
-        f'<<TABLE BORDER="{thick}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2" '
-        f'COLOR="{border}" BGCOLOR="{fill}"{style}>{"".join(rows)}</TABLE>>'
+        f'<<TABLE BORDER="{2 if lk.thick else 1}" CELLBORDER="0" CELLSPACING="0" '
+        f'CELLPADDING="2" COLOR="{lk.border}" BGCOLOR="{lk.fill}"{style}>{"".join(rows)}</TABLE>>'
     )
 
 
