@@ -29,9 +29,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import pyarrow as pa
 import yaml
 from pydantic import ValidationError
 
+from orgmodel.columns import BLOCK_SCHEMA, PostBlock
 from orgmodel.compact import COMPACT_FROM, dump_compact, splice_runs, split_runs, yaml_dumper
 from orgmodel.document import NATIVE_SUFFIXES, org_document
 from orgmodel.errors import SourceError, UsageError
@@ -351,9 +353,13 @@ class _Builder:
         """A ``source:`` block as provenance (``here``: the line it is written on)."""
         if file is None:  # a source block that names no file is about this line
             return Prov(self.path, line if line is not None else here, start, end, cue, inferred)
-        if file not in self._files:
-            self._files[file] = _source_beside(file, self.path)
-        return Prov(self._files[file], line, start, end, cue, inferred)
+        return Prov(self._file(file), line, start, end, cue, inferred)
+
+    def _file(self, name: str) -> str:
+        """A source file the org file names, as a path from the working folder (memoised)."""
+        if name not in self._files:
+            self._files[name] = _source_beside(name, self.path)
+        return self._files[name]
 
     def build_raw(self, raw: dict[str, Any]) -> OrgData | None:
         """Records straight from a loaded document, or None when it needs the full schema.
@@ -389,9 +395,68 @@ class _Builder:
             raise _NotPlain
         for j, unit in enumerate(units):
             self._unit(UnitSpec.model_validate(unit), org, (*loc, "units", j))
+        if len(posts) >= _BLOCK_FROM and self._block(posts, org, loc):
+            return
         for k, post in enumerate(posts):
             if not (isinstance(post, dict) and self._plain_post(post, org, (*loc, "posts", k))):
                 self._post(PostSpec.model_validate(post), org, (*loc, "posts", k))
+
+    def _block(self, posts: list[Any], org: str | None, loc: Path_) -> bool:
+        """Many plain posts from one source, each with its id and at most one superior, as one
+        column-wise :class:`~orgmodel.columns.PostBlock` (what a converted table holds): no
+        record per post, as the CSV reader hands a table on. False: nothing was added."""
+        first = posts[0].get("source") if isinstance(posts[0], dict) else None
+        common = first.get("file") if isinstance(first, dict) else None
+        source = self.path if type(common) is not str else self._file(common)
+        cols: dict[str, list[Any]] = {name: [] for name in _BLOCK_FIELDS}
+        here: list[int | None] = []
+        seconds: list[tuple[int, str]] = []
+        lines = self.lines
+        for k, post in enumerate(posts):
+            if type(post) is not dict or not post.get("id") or not _is_plain_post(post):
+                return False
+            written = lines.get((*loc, "posts", k))
+            given = post.get("source")
+            if given is None:
+                if common is not None:
+                    return False
+                line = written
+            elif given.keys() != {"file", "line"} or given["file"] != common:
+                return False
+            else:
+                line = given["line"]
+            refs = post.get("reports_to")
+            if type(refs) is list:
+                if len(refs) > 1:
+                    return False
+                refs = refs[0] if refs else None
+            dotted = post.get("secondary")
+            if dotted:
+                seconds += [(k, s) for s in ([dotted] if type(dotted) is str else dotted)]
+            for name in _BLOCK_TEXT:
+                cols[name].append(post.get(name))
+            cols["fte"].append(post.get("fte"))
+            cols["root"].append(post.get("root", False))
+            attributes = post.get("attributes")
+            cols["attributes"].append(list(attributes.items()) if attributes else None)
+            cols["line"].append(line)
+            cols["manager"].append(refs)
+            here.append(written)
+        ids = cols["id"]
+        if len(set(ids)) != len(ids) or not self.seen.keys().isdisjoint(ids):
+            return False  # a repeated id: the records path says which, and where
+        self.seen.update(zip(ids, here, strict=True))
+        cols["org"] = [org] * len(ids)
+        secondary = [
+            Relation(RelKind.REPORTS_TO, ids[k], to, LineKind.SECONDARY, False,
+                     Prov(source, cols["line"][k]))
+            for k, to in seconds
+        ]  # fmt: skip
+        table = pa.Table.from_arrays(
+            [pa.array(cols[f.name], type=f.type) for f in BLOCK_SCHEMA], schema=BLOCK_SCHEMA
+        )
+        self.data.add_block(PostBlock(source, table, secondary, [k for k, _ in seconds]))
+        return True
 
     def _plain_post(self, post: dict[str, Any], org: str | None, loc: Path_) -> bool:
         """Record a post that holds only plain values; False (nothing recorded) otherwise."""
@@ -413,14 +478,14 @@ class _Builder:
             )
         )  # fmt: skip
         fte = post.get("fte")
-        self.data.posts.append(
+        self.data.record_posts.append(
             PostRecord(
                 pid, title, org, post.get("unit"), post.get("abbreviation"), post.get("holder"),
                 post.get("grade"), None if fte is None else float(fte), post.get("root", False),
                 dict(post["attributes"]) if post.get("attributes") else None, prov,
             )
         )  # fmt: skip
-        rels = self.data.relations
+        rels = self.data.record_relations
         for key, kind in (("reports_to", LineKind.PRIMARY), ("secondary", LineKind.SECONDARY)):
             refs = post.get(key)
             if refs:
@@ -479,7 +544,7 @@ class _Builder:
         if post.ignore:
             given = split_codes(attributes.get(IGNORE_KEY, ""))
             attributes[IGNORE_KEY] = join_codes([*given, *post.ignore])
-        self.data.posts.append(
+        self.data.record_posts.append(
             PostRecord(
                 pid,
                 post.title,
@@ -494,7 +559,7 @@ class _Builder:
                 prov,
             )
         )
-        rels = self.data.relations
+        rels = self.data.record_relations
         for default, refs in (
             (LineKind.PRIMARY, post.reports_to),
             (LineKind.SECONDARY, post.secondary),
@@ -515,6 +580,12 @@ class _Builder:
         for link in post.links:
             lp = self._prov(link.source, line) if link.source else prov
             rels.append(Relation(RelKind.LINK, pid, link.to, link.type, False, lp))
+
+
+_BLOCK_FROM = 1_000
+"""Posts in one list from which plain ones are read column-wise (:meth:`_Builder._block`)."""
+_BLOCK_TEXT = ("id", "title", "unit", "abbreviation", "holder", "grade")
+_BLOCK_FIELDS = (*_BLOCK_TEXT, "fte", "root", "attributes", "line", "manager")
 
 
 class _NotPlain(Exception):

@@ -16,7 +16,7 @@ from orgmodel.compact import dump_compact, split_runs
 from orgmodel.document import org_document
 from orgmodel.errors import SourceError
 from orgmodel.orgfile import _Builder, _validate, dump_orgfile, load_with_lines, parse_orgfile
-from orgmodel.records import OrgData, PostRecord, Prov
+from orgmodel.records import LineKind, OrgData, PostRecord, Prov, Relation, RelKind
 from tests.test_orgfile import _comparable, org_data
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -145,3 +145,30 @@ def test_plain_posts_are_read_as_the_schema_reads_them(posts: list[dict[str, Any
         expected.relations,
         expected.units,
     )
+
+
+@SETTINGS
+@given(org_data(), st.sampled_from(["yaml", "json"]))
+def test_posts_read_column_wise_are_the_posts_read_one_by_one(data: OrgData, fmt: str) -> None:
+    text = dump_compact(org_document(data), fmt)
+    one_by_one = parse_orgfile(text, f"out.{fmt}")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(orgfile, "_BLOCK_FROM", 1)  # every list of posts that can be, a block
+        column_wise = parse_orgfile(text, f"out.{fmt}")
+    assert column_wise == one_by_one
+
+
+def test_a_converted_table_is_read_back_as_one_block() -> None:
+    posts = [
+        PostRecord(f"E{i}", f"Clerk {i}", holder=f"Person {i}", fte=1, prov=Prov("hr.csv", i + 2))
+        for i in range(1_500)
+    ]
+    lines = [
+        Relation(RelKind.REPORTS_TO, f"E{i}", f"E{i // 5}", LineKind.PRIMARY, prov=posts[i].prov)
+        for i in range(1, 1_500)
+    ]
+    dotted = [Relation(RelKind.REPORTS_TO, "E7", "E3", LineKind.SECONDARY, prov=posts[7].prov)]
+    data = OrgData(posts=posts, relations=[*lines, *dotted])
+    back = parse_orgfile(dump_orgfile(data, "yaml"), "out.yaml")
+    assert repr(back).endswith("1 blocks)")  # no record per post
+    assert (back.posts, back.relations) == (data.posts, data.relations)  # each with its line

@@ -23,7 +23,8 @@ from orgmodel.writers.common import FEATURES
 from tests.writers.roundtrip_model import LOSS_FEATURE, Facts, models, project, project_rdf
 
 ROUND_TRIPS = {"csv": ".csv", "graphml": ".graphml", "d3": ".d3.json", "yaml": ".yaml",
-               "json": ".json", "turtle": ".ttl", "jsonld": ".jsonld"}  # fmt: skip
+               "json": ".json", "turtle": ".ttl", "jsonld": ".jsonld",
+               "parquet": ".parquet"}  # fmt: skip
 RDF = {"turtle": "turtle", "jsonld": "json-ld"}
 
 
