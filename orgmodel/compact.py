@@ -86,13 +86,24 @@ class Run:
     items: list[Any]
 
 
-def _line(item: Any, fmt: str) -> str | None:
-    """One item as a one-line JSON object, or None when YAML would read that line otherwise."""
-    text = json.dumps(item, ensure_ascii=False, separators=(", ", ": "))
+_ONE_LINE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+"""One item as one line of JSON (an encoder made once: ``json.dumps`` with options makes one
+per call)."""
+
+
+def _lines(items: list[Any], fmt: str) -> list[str] | None:
+    """The items as one-line JSON objects, or None when YAML would read one of them otherwise.
+
+    The checks run once over the whole run's text, not line by line.
+    """
+    lines = [_ONE_LINE(item) for item in items]
     if fmt == "json":
-        return text
-    text = _NOT_IN_YAML.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-    return None if _YAML_AND_JSON_DIFFER.search(text) else text
+        return lines
+    text = "\n".join(lines)
+    if _NOT_IN_YAML.search(text):
+        text = _NOT_IN_YAML.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+        lines = text.split("\n")
+    return None if _YAML_AND_JSON_DIFFER.search(text) else lines
 
 
 def dump_compact(doc: dict[str, Any], fmt: str) -> str:
@@ -104,9 +115,9 @@ def dump_compact(doc: dict[str, Any], fmt: str) -> str:
             out = {}
             for key, value in node.items():
                 if key in _LISTS and isinstance(value, list) and value:
-                    lines = [_line(item, fmt) for item in value]
-                    if all(line is not None for line in lines):
-                        runs.append([line for line in lines if line is not None])
+                    lines = _lines(value, fmt)
+                    if lines is not None:
+                        runs.append(lines)
                         out[key] = [_PLACEHOLDER.format(len(runs) - 1)]
                         continue
                 out[key] = placeholders(value)
