@@ -21,8 +21,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 
+from orgmodel.columns import PostBlock
 from orgmodel.errors import SourceError
 from orgmodel.readers.rows import RecordBuilder
 from orgmodel.readers.table import mapping_for
@@ -113,12 +115,92 @@ def read_parquet(path: str | Path, mapping: Mapping[str, str] | None = None) -> 
     return _read_table(table, name, mapping)
 
 
+BLOCK_FROM = 1_000
+"""Posts from which a file's posts are read column-wise, as one block (:func:`_post_block`)."""
+
+
+def _post_block(table: pa.Table, path: str) -> PostBlock | None:
+    """The post rows as one :class:`~orgmodel.columns.PostBlock` -- no record per post --
+    when every post comes from one file with a line and none from a span or cue (a
+    converted table); their first primary line is the block's manager, the others records."""
+    import pyarrow.compute as pc
+
+    source = table.column("source").combine_chunks()
+    files = pc.unique(source.field("file"))
+    plain = (
+        source.null_count == 0
+        and len(files) == 1
+        and files[0].is_valid
+        and pc.all(pc.is_null(source.field("start"))).as_py()
+        and pc.all(pc.is_null(source.field("end"))).as_py()
+        and pc.all(pc.is_null(source.field("cue"))).as_py()
+        and not pc.any(pc.fill_null(source.field("inferred"), False)).as_py()
+    )
+    if not plain:
+        return None
+    lines = table.column("lines").combine_chunks()
+    flat = pc.list_flatten(lines)
+    parents = np.asarray(pc.list_parent_indices(lines))
+    primary = pc.and_(
+        pc.and_(
+            pc.equal(flat.field("kind"), "reports_to"), pc.equal(flat.field("qualifier"), "primary")
+        ),
+        pc.and_(
+            pc.is_null(flat.field("source")), pc.invert(pc.fill_null(flat.field("generic"), False))
+        ),
+    )
+    primary = np.asarray(pc.fill_null(primary, False))
+    first = np.zeros(len(flat), dtype=bool)
+    if len(flat):
+        candidates = np.flatnonzero(primary)
+        _, at = np.unique(parents[candidates], return_index=True)
+        first[candidates[at]] = True
+    pick = np.full(table.num_rows, -1, dtype=np.int64)  # the line each row's manager is
+    pick[parents[first]] = np.flatnonzero(first)
+    managers = pc.take(flat.field("to"), pa.array(pick, mask=pick < 0))
+    file = files[0].as_py()
+    owners = pa.array(parents[~first])  # the rows of the other lines (dotted, heads, links)
+    ids = pc.take(table.column("id"), owners).to_pylist()
+    rows = pc.take(source.field("line"), owners).to_pylist()
+    others = []
+    for ident, row, line in zip(ids, rows, flat.filter(pa.array(~first)).to_pylist(), strict=True):
+        prov = Prov(file, row) if line["source"] is None else _prov(line["source"], path, 0)
+        others.append(
+            Relation(RelKind(line["kind"]), ident, line["to"], line["qualifier"],
+                     bool(line["generic"]), prov)
+        )  # fmt: skip
+    block = pa.table(
+        {
+            "id": table.column("id"),
+            "title": table.column("name"),
+            "org": table.column("org"),
+            "unit": table.column("unit"),
+            "abbreviation": table.column("abbreviation"),
+            "holder": table.column("holder"),
+            "grade": table.column("grade"),
+            "fte": table.column("fte"),
+            "root": pc.fill_null(table.column("root"), False),
+            "attributes": table.column("attributes"),
+            "line": source.field("line"),
+            "manager": managers,
+        }
+    )
+    return PostBlock(file, block, others)
+
+
 def _read_own(table: pa.Table, path: str) -> OrgData:
+    import pyarrow.compute as pc
+
     missing = [c for c in SCHEMA.names if c not in table.column_names]
     if missing:
         raise SourceError(path, f"says it is orgmodel's Parquet layout but lacks {missing}")
-    columns = {c: table.column(c).to_pylist() for c in SCHEMA.names}
     data = OrgData(sources=[path])
+    is_post = pc.equal(table.column("kind").cast(pa.string()), "post")
+    posts = table.filter(is_post)
+    block = _post_block(posts, path) if posts.num_rows >= BLOCK_FROM else None
+    if block is not None:
+        table = table.filter(pc.invert(is_post))  # the other rows, read one by one
+    columns = {c: table.column(c).to_pylist() for c in SCHEMA.names}
     for n, kind in enumerate(columns["kind"]):
         row = n + 1
         ident = columns["id"][n]
@@ -157,6 +239,8 @@ def _read_own(table: pa.Table, path: str) -> OrgData:
                     prov if line["source"] is None else _prov(line["source"], path, row),
                 )
             )  # fmt: skip
+    if block is not None:
+        data.add_block(block)  # posts after the organizations and units, as written
     return data
 
 

@@ -10,7 +10,16 @@ from hypothesis import HealthCheck, given, settings
 from orgmodel.graph import OrgGraph
 from orgmodel.readers import detect_format
 from orgmodel.readers.parquet import read_parquet
-from orgmodel.records import OrgData
+from orgmodel.records import (
+    LineKind,
+    OrgData,
+    OrgRecord,
+    PostRecord,
+    Prov,
+    Relation,
+    RelKind,
+    UnitRecord,
+)
 from orgmodel.writers.parquet import render_parquet
 from tests.test_orgfile import org_data
 
@@ -29,3 +38,42 @@ def test_save_then_load_gives_back_every_record(data: OrgData) -> None:
         path.write_bytes(content)
         assert detect_format(path) == "parquet"
         assert _records(read_parquet(path)) == _records(data)
+
+
+def test_a_converted_table_is_read_back_column_wise_as_it_was_saved(tmp_path: Path) -> None:
+    n = 1_200
+    posts = [
+        PostRecord(f"E{i}", f"Clerk {i}", org="o", holder=f"P {i}", fte=0.5 if i % 7 else None,
+                   attributes={"site": str(i % 3)} if i % 5 == 0 else None,
+                   prov=Prov("hr.csv", i + 2))
+        for i in range(n)
+    ]  # fmt: skip
+    rels = [
+        Relation(RelKind.REPORTS_TO, f"E{i}", f"E{i // 4}", LineKind.PRIMARY, prov=posts[i].prov)
+        for i in range(1, n)
+    ]
+    rels += [  # a dotted line, a second primary superior, a headship, a link
+        Relation(RelKind.REPORTS_TO, "E9", "E1", LineKind.SECONDARY, prov=posts[9].prov),
+        Relation(RelKind.REPORTS_TO, "E10", "E3", LineKind.PRIMARY, prov=posts[10].prov),
+        Relation(RelKind.HEADS, "E2", "u1", prov=posts[2].prov),
+        Relation(RelKind.LINK, "E4", "E5", "advises", prov=Prov("notes.md", start=3, end=9)),
+    ]
+    data = OrgData([OrgRecord("o", "City")], [UnitRecord("u1", "Records", org="o")], posts, rels)
+    path = tmp_path / "org.parquet"
+    content = render_parquet(data, OrgGraph(data)).content
+    assert isinstance(content, bytes)
+    path.write_bytes(content)
+    back = read_parquet(path)
+    assert repr(back).endswith("1 blocks)")  # no record per post
+    assert back.posts == data.posts
+
+    def facts(rels: list[Relation]) -> list[tuple[object, ...]]:
+        return sorted((str(r.kind), r.subject, r.object, str(r.qualifier), r.generic, r.prov)
+                      for r in rels)  # fmt: skip
+
+    assert facts(back.relations) == facts(data.relations)
+    a, b = OrgGraph(back), OrgGraph(data)
+    assert [a.id_of(p) for p in a.parent.tolist()[1:]] == [
+        b.id_of(p) for p in b.parent.tolist()[1:]
+    ]
+    assert a.id_of(a.parent[a.node("E10")]) == "E2"  # the first primary superior stays first
