@@ -80,10 +80,20 @@ def yaml_dumper() -> type[yaml.SafeDumper]:
 
 @dataclass
 class Run:
-    """Consecutive one-line items of a list: where they start and what they hold."""
+    """Consecutive one-line items of a list: where they start and their text, one JSON object
+    a line (decoded on first use, so a reader that takes them column-wise never makes dicts)."""
 
     first_line: int
-    items: list[Any]
+    count: int
+    body: bytes  # UTF-8, one JSON object a line
+
+    @property
+    def items(self) -> list[Any]:
+        """The items as Python values; ValueError when the lines are not one JSON object each."""
+        items = json.loads(b"[" + self.body.replace(b"\n", b",") + b"]")
+        if len(items) != self.count or not all(type(x) is dict for x in items):
+            raise ValueError("not one JSON object a line")
+        return cast(list[Any], items)
 
 
 _ONE_LINE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
@@ -103,7 +113,7 @@ def _lines(items: list[Any], fmt: str) -> list[str] | None:
     if _NOT_IN_YAML.search(text):
         text = _NOT_IN_YAML.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
         lines = text.split("\n")
-    return None if _YAML_AND_JSON_DIFFER.search(text) else lines
+    return None if _differs(text.encode("utf-8")) else lines
 
 
 def dump_compact(doc: dict[str, Any], fmt: str) -> str:
@@ -182,40 +192,57 @@ def split_runs(text: str, fmt: str) -> tuple[str, list[Run]]:
         if j - i < 2 or indent < 0:
             i = j
             continue
-        items = _decode(lines[i:j], indent, fmt)
-        if items is not None:
+        body = _body(lines[i:j], indent, fmt)
+        if body is not None:
             tail = "," if fmt == "json" and lines[j - 1].endswith(",") else ""
             token = _PLACEHOLDER.format(len(runs))
             pad = " " * indent
             lines[i] = f"{pad}- {token}" if fmt == "yaml" else f'{pad}"{token}"{tail}'
             lines[i + 1 : j] = [""] * (j - i - 1)
-            runs.append(Run(i + 1, items))
+            runs.append(Run(i + 1, j - i, body))
         i = j
     return ("\n".join(lines), runs) if runs else (text, runs)
 
 
-def _decode(lines: list[str], indent: int, fmt: str) -> list[Any] | None:
-    """The items of a run's lines, or None when they are not all JSON objects YAML reads alike."""
+def _body(lines: list[str], indent: int, fmt: str) -> bytes | None:
+    """A run's items, one JSON object a line, or None when YAML would read them otherwise."""
     if fmt == "yaml":
-        body = ",".join(line[indent + 2 :] for line in lines)
-        if _YAML_AND_JSON_DIFFER.search(body):
-            return None
-    else:
-        if not all(line.endswith(",") for line in lines[:-1]):
-            return None
-        body = "".join(line[indent:] for line in lines).rstrip(",")
-    try:
-        items = json.loads(f"[{body}]")
-    except ValueError:
+        body = "\n".join(line[indent + 2 :] for line in lines).encode("utf-8")
+        return None if _differs(body) else body
+    if not all(line.endswith(",") for line in lines[:-1]):
         return None
-    if len(items) != len(lines) or not all(type(x) is dict for x in items):
-        return None  # a line held more than one item, or something else
-    return cast(list[Any], items)
+    return "\n".join(line[indent:].removesuffix(",") for line in lines).encode("utf-8")
 
 
-def splice_runs(doc: Any, runs: list[Run], lines: dict[tuple[str | int, ...], int]) -> bool:
+_DIGITS = bytes.maketrans(b"123456789", b"000000000")
+
+
+def _differs(body: bytes) -> bool:
+    """Whether JSON lines hold what YAML reads otherwise (:data:`_YAML_AND_JSON_DIFFER`).
+
+    Cheap substring tests first -- a digit before an ``e``, a ``\\u`` or ``\\/``
+    escape -- so that the pattern runs only on the rare text that has one.
+    """
+    maybe = b"\\u" in body or b"\\/" in body
+    if not maybe:
+        digits = body.translate(_DIGITS)
+        maybe = b"0e" in digits or b"0E" in digits
+    return maybe and _YAML_AND_JSON_DIFFER.search(body.decode("utf-8")) is not None
+
+
+def splice_runs(
+    doc: Any,
+    runs: list[Run],
+    lines: dict[tuple[str | int, ...], int],
+    keep_posts_from: int | None = None,
+) -> bool:
     """Put each run's items where its placeholder is (the only item of a list), noting each
-    item's line in ``lines``. False when a placeholder is anywhere else: read the file whole."""
+    item's line in ``lines``. False when a placeholder is anywhere else, or a run's lines are
+    not JSON objects: read the file whole.
+
+    A ``posts`` run of ``keep_posts_from`` items or more is left as ``[run]``, undecoded, for
+    a reader that takes posts column-wise (:meth:`orgmodel.orgfile._Builder._items`).
+    """
     found = 0
 
     def visit(node: Any, path: tuple[str | int, ...]) -> bool:
@@ -228,10 +255,17 @@ def splice_runs(doc: Any, runs: list[Run], lines: dict[tuple[str | int, ...], in
             match = _PLACEHOLDER_RE.fullmatch(node[0])
             if match is not None:
                 run = runs[int(match.group(1))]
-                node[:] = run.items
-                for k in range(len(run.items)):
-                    lines[(*path, k)] = run.first_line + k
                 found += 1
+                keep = keep_posts_from is not None and run.count >= keep_posts_from
+                if keep and path[-1:] == ("posts",):
+                    node[:] = [run]
+                    return True
+                try:
+                    node[:] = run.items
+                except ValueError:
+                    return False
+                for k in range(run.count):
+                    lines[(*path, k)] = run.first_line + k
                 return True
         return all(visit(v, (*path, k)) for k, v in enumerate(node))
 

@@ -21,6 +21,7 @@ CSV rows), so that load -> save -> load loses nothing.
 
 from __future__ import annotations
 
+import io
 import json
 import math
 import os
@@ -29,12 +30,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pyarrow as pa
 import yaml
 from pydantic import ValidationError
 
-from orgmodel.columns import BLOCK_SCHEMA, PostBlock
-from orgmodel.compact import COMPACT_FROM, dump_compact, splice_runs, split_runs, yaml_dumper
+from orgmodel.columns import ATTRIBUTES, BLOCK_SCHEMA, PostBlock
+from orgmodel.compact import COMPACT_FROM, Run, dump_compact, splice_runs, split_runs, yaml_dumper
 from orgmodel.document import NATIVE_SUFFIXES, org_document
 from orgmodel.errors import SourceError, UsageError
 from orgmodel.fileio import atomic_write, is_stdio, read_text, slug
@@ -218,18 +220,22 @@ def _load_json(text: str, path: str) -> tuple[Any, dict[Path_, int]]:
     return raw, lines
 
 
-def load_with_lines(text: str, path: str) -> tuple[Any, dict[Path_, int]]:
+def load_with_lines(
+    text: str, path: str, *, keep_posts_from: int | None = None
+) -> tuple[Any, dict[Path_, int]]:
     """The document ``text`` holds, and the line of each mapping in it by its path.
 
     A file in the compact layout of big org files (:mod:`orgmodel.compact`)
-    has its one-line items decoded in bulk and only the rest parsed.
+    has its one-line items decoded in bulk and only the rest parsed; with
+    ``keep_posts_from``, long lists of posts stay undecoded
+    (:class:`~orgmodel.compact.Run`), for the builder to read column-wise.
     """
     fmt = "json" if path.lower().endswith(".json") else "yaml"
     if len(text) >= _RUNS_FROM:
         skeleton, runs = split_runs(text, fmt)
         if runs:
             raw, lines = _load_one(skeleton, path, fmt)
-            if splice_runs(raw, runs, lines):
+            if splice_runs(raw, runs, lines, keep_posts_from):
                 return raw, lines
     return _load_one(text, path, fmt)
 
@@ -312,11 +318,14 @@ class _Builder:
         self.data = OrgData(sources=[path])
         self._files: dict[str, str] = {}
         self.seen: dict[str, int | None] = {}
+        self._block_ids: list[tuple[pa.Array, int]] = []  # ids read column-wise, first line
         self.org_ids: dict[str, int | None] = {}
 
     def _claim(self, ident: str, explicit: bool, line: int | None, what: str) -> str:
         """Reserve an id; posts and units share one namespace, organizations their own."""
         seen = self.org_ids if what == "organization" else self.seen
+        if what != "organization":
+            self._absorb_blocks()
         if ident in seen:
             if explicit:
                 raise SourceError(
@@ -331,6 +340,12 @@ class _Builder:
             ident = f"{ident}-{n}"
         seen[ident] = line
         return ident
+
+    def _absorb_blocks(self) -> None:
+        """The ids of posts read column-wise, claimed too once anything else is (rarely)."""
+        for ids, first in self._block_ids:
+            self.seen.update(zip(ids.to_pylist(), range(first, first + len(ids)), strict=True))
+        self._block_ids.clear()
 
     def _prov(self, source: SourceRef | None, line: int | None) -> Prov:
         """Where a fact is from: this file and line, or the source block written beside it."""
@@ -395,11 +410,89 @@ class _Builder:
             raise _NotPlain
         for j, unit in enumerate(units):
             self._unit(UnitSpec.model_validate(unit), org, (*loc, "units", j))
+        if len(posts) == 1 and isinstance(posts[0], Run):  # one post a line, not decoded
+            run = posts[0]
+            if self._run_block(run, org):
+                return
+            try:
+                posts = run.items
+            except ValueError:
+                raise _NotPlain from None
+            for k in range(run.count):
+                self.lines[(*loc, "posts", k)] = run.first_line + k
         if len(posts) >= _BLOCK_FROM and self._block(posts, org, loc):
             return
         for k, post in enumerate(posts):
             if not (isinstance(post, dict) and self._plain_post(post, org, (*loc, "posts", k))):
                 self._post(PostSpec.model_validate(post), org, (*loc, "posts", k))
+
+    def _run_block(self, run: Run, org: str | None) -> bool:
+        """Posts written one a line, read by Arrow's JSON reader straight into columns, when
+        they are as a converted table writes them (:data:`_RUN_SCHEMA`: plain values, an id
+        each, at most one superior, one source file or none). False: nothing was added."""
+        import pyarrow.compute as pc
+        import pyarrow.json as pj
+
+        options = pj.ParseOptions(explicit_schema=_RUN_SCHEMA, unexpected_field_behavior="error")
+        try:
+            table = pj.read_json(
+                io.BytesIO(run.body),
+                read_options=pj.ReadOptions(block_size=1 << 26),
+                parse_options=options,
+            )
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+            return False  # another key or type: the posts are read one by one
+        n = table.num_rows
+        ids, titles = table.column("id"), table.column("title")
+        if n != run.count or ids.null_count or titles.null_count:
+            return False
+        if pc.min(pc.utf8_length(ids)).as_py() == 0 or pc.min(pc.utf8_length(titles)).as_py() == 0:
+            return False
+        fte = table.column("fte")
+        if fte.null_count < n and not (pc.min(fte).as_py() >= 0 and pc.max(fte).as_py() < math.inf):
+            return False
+        reports = table.column("reports_to").combine_chunks()
+        if pc.max(pc.list_value_length(reports)).as_py() not in (None, 0, 1):
+            return False  # several primary superiors: the records path keeps their order
+        source = table.column("source").combine_chunks()
+        if source.null_count == n:
+            file, lines = self.path, pa.array(range(run.first_line, run.first_line + n))
+        else:
+            files = pc.unique(source.field("file"))
+            line = source.field("line")
+            if source.null_count or len(files) != 1 or not files[0].is_valid or line.null_count:
+                return False
+            if pc.min(line).as_py() < 1:
+                return False
+            file, lines = self._file(files[0].as_py()), line
+        ids = ids.combine_chunks()
+        taken = [pa.array(list(self.seen), pa.string()), *(b for b, _ in self._block_ids)]
+        if pc.count_distinct(ids).as_py() != n or any(
+            len(t) and pc.any(pc.is_in(ids, value_set=t)).as_py() for t in taken
+        ):
+            return False  # a repeated id: the records path says which, and where
+        self._block_ids.append((ids, run.first_line))
+        pick = np.full(n, -1, dtype=np.int64)
+        pick[np.asarray(pc.list_parent_indices(reports))] = np.arange(len(pc.list_flatten(reports)))
+        managers = pc.take(pc.list_flatten(reports), pa.array(pick, mask=pick < 0))
+        dotted = table.column("secondary").combine_chunks()
+        owners = pa.array(np.asarray(pc.list_parent_indices(dotted)), pa.int64())
+        subjects = pc.take(ids, owners).to_pylist()
+        at = pc.take(lines, owners).to_pylist()
+        secondary = [
+            Relation(RelKind.REPORTS_TO, sub, to, LineKind.SECONDARY, False, Prov(file, line))
+            for sub, line, to in zip(subjects, at, pc.list_flatten(dotted).to_pylist(), strict=True)
+        ]
+        columns = {
+            "id": ids, "title": titles, "org": pa.array([org] * n, pa.string()),
+            "unit": table.column("unit"), "abbreviation": table.column("abbreviation"),
+            "holder": table.column("holder"), "grade": table.column("grade"), "fte": fte,
+            "root": pc.fill_null(table.column("root"), False),
+            "attributes": pa.nulls(n, ATTRIBUTES), "line": lines, "manager": managers,
+        }  # fmt: skip
+        block = pa.table(columns).cast(BLOCK_SCHEMA)
+        self.data.add_block(PostBlock(file, block, secondary, owners.to_pylist()))
+        return True
 
     def _block(self, posts: list[Any], org: str | None, loc: Path_) -> bool:
         """Many plain posts from one source, each with its id and at most one superior, as one
@@ -443,6 +536,7 @@ class _Builder:
             cols["manager"].append(refs)
             here.append(written)
         ids = cols["id"]
+        self._absorb_blocks()
         if len(set(ids)) != len(ids) or not self.seen.keys().isdisjoint(ids):
             return False  # a repeated id: the records path says which, and where
         self.seen.update(zip(ids, here, strict=True))
@@ -585,6 +679,17 @@ class _Builder:
 _BLOCK_FROM = 1_000
 """Posts in one list from which plain ones are read column-wise (:meth:`_Builder._block`)."""
 _BLOCK_TEXT = ("id", "title", "unit", "abbreviation", "holder", "grade")
+_RUN_SCHEMA = pa.schema(
+    [
+        *((name, pa.string()) for name in _BLOCK_TEXT),
+        ("fte", pa.float64()),
+        ("root", pa.bool_()),
+        ("reports_to", pa.list_(pa.string())),
+        ("secondary", pa.list_(pa.string())),
+        ("source", pa.struct([("file", pa.string()), ("line", pa.int64())])),
+    ]
+)
+"""The posts of a converted table, as :mod:`orgmodel.document` writes them, one a line."""
 _BLOCK_FIELDS = (*_BLOCK_TEXT, "fte", "root", "attributes", "line", "manager")
 
 
@@ -651,9 +756,10 @@ def _is_plain_source(source: Any) -> bool:
 
 def parse_orgfile(text: str, path: str) -> OrgData:
     """Parse the text of an org file; ``path`` names it in provenance and errors."""
-    raw, lines = load_with_lines(text, path)
+    raw, lines = load_with_lines(text, path, keep_posts_from=_BLOCK_FROM)
     if isinstance(raw, dict) and (data := _Builder(path, lines).build_raw(raw)) is not None:
         return data
+    raw, lines = load_with_lines(text, path)  # read whole, so the schema says what is amiss
     return _Builder(path, lines).build(_validate(raw, path, lines))
 
 

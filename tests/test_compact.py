@@ -158,17 +158,22 @@ def test_posts_read_column_wise_are_the_posts_read_one_by_one(data: OrgData, fmt
     assert column_wise == one_by_one
 
 
-def test_a_converted_table_is_read_back_as_one_block() -> None:
+@pytest.mark.parametrize("fmt", ["yaml", "json"])
+@pytest.mark.parametrize("size", [1_500, 10_500])  # the block layout, and one post a line
+def test_a_converted_table_is_read_back_as_one_block(fmt: str, size: int) -> None:
     posts = [
-        PostRecord(f"E{i}", f"Clerk {i}", holder=f"Person {i}", fte=1, prov=Prov("hr.csv", i + 2))
-        for i in range(1_500)
-    ]
+        PostRecord(f"E{i}", f"Clerk {i}", holder=f"Person {i}", fte=1, root=i == 0,
+                   prov=Prov("hr.csv", i + 2))
+        for i in range(size)
+    ]  # fmt: skip
     lines = [
         Relation(RelKind.REPORTS_TO, f"E{i}", f"E{i // 5}", LineKind.PRIMARY, prov=posts[i].prov)
-        for i in range(1, 1_500)
+        for i in range(1, size)
     ]
     dotted = [Relation(RelKind.REPORTS_TO, "E7", "E3", LineKind.SECONDARY, prov=posts[7].prov)]
     data = OrgData(posts=posts, relations=[*lines, *dotted])
-    back = parse_orgfile(dump_orgfile(data, "yaml"), "out.yaml")
+    text = dump_orgfile(data, fmt)
+    assert (text.count("\n") < size * 3) is (size >= 10_000)  # one line a post, or a block each
+    back = parse_orgfile(text, f"out.{fmt}")
     assert repr(back).endswith("1 blocks)")  # no record per post
     assert (back.posts, back.relations) == (data.posts, data.relations)  # each with its line
