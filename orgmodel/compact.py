@@ -157,17 +157,16 @@ def dump_compact(doc: dict[str, Any], fmt: str) -> str:
 
 def _indents(lines: list[str], fmt: str) -> list[int]:
     """Each line's indentation if it is a one-line item (``- {...}`` in YAML, ``{...},`` in
-    JSON), else -1."""
+    JSON), else -1. (A comprehension with ``str.find``: a million lines in a fraction of a
+    second, where stripping each line copied it.)"""
     if fmt == "yaml":
         return [
-            len(line) - len(body)
-            if (body := line.lstrip(" ")).startswith("- {") and body.endswith("}")
-            else -1
+            i if (i := line.find("- {")) >= 0 and line.endswith("}") and line[:i] == " " * i else -1
             for line in lines
         ]
     return [
-        len(line) - len(body)
-        if (body := line.lstrip(" ")).startswith("{") and body.endswith(("}", "},"))
+        i
+        if (i := line.find("{")) >= 0 and line.endswith(("}", "},")) and line[:i] == " " * i
         else -1
         for line in lines
     ]
@@ -206,12 +205,15 @@ def split_runs(text: str, fmt: str) -> tuple[str, list[Run]]:
 
 def _body(lines: list[str], indent: int, fmt: str) -> bytes | None:
     """A run's items, one JSON object a line, or None when YAML would read them otherwise."""
-    if fmt == "yaml":
-        body = "\n".join(line[indent + 2 :] for line in lines).encode("utf-8")
+    pad = " " * indent
+    if fmt == "yaml":  # "- {...}" lines, the dashes cut by one replace over the whole run
+        text = "\n".join(lines).replace(f"\n{pad}- ", "\n")[indent + 2 :]
+        body = text.encode("utf-8")
         return None if _differs(body) else body
-    if not all(line.endswith(",") for line in lines[:-1]):
-        return None
-    return "\n".join(line[indent:].removesuffix(",") for line in lines).encode("utf-8")
+    text = "\n".join(lines)
+    if text.count(f",\n{pad}") != len(lines) - 1:
+        return None  # items of one JSON array are separated by commas
+    return text.replace(f",\n{pad}", "\n")[indent:].removesuffix(",").encode("utf-8")
 
 
 _DIGITS = bytes.maketrans(b"123456789", b"000000000")
