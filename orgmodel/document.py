@@ -23,9 +23,11 @@ document is exactly what the models would give.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from orgmodel.columns import PostBlock
 from orgmodel.errors import SourceError
 from orgmodel.model import FORMAT_VERSION
 from orgmodel.records import (
@@ -186,11 +188,19 @@ def org_document(data: OrgData, folder: str | Path | None = None) -> Doc:
     file reads the same from wherever it is used. Without it they are written
     as held (relative to the working folder).
     """
+    chunks = data.chunks()  # a table's block stays column-wise (:func:`_block_posts`)
     by_subject: dict[str, list[Relation]] = {}
-    for rel in data.relations:
-        by_subject.setdefault(rel.subject, []).append(rel)
-    post_ids = {p.id for p in data.posts}
-    orphans = [r for r in data.relations if r.subject not in post_ids]
+    for chunk in chunks:
+        for rel in chunk.secondary if isinstance(chunk, PostBlock) else chunk[1]:
+            by_subject.setdefault(rel.subject, []).append(rel)
+    post_ids: set[str] = set()
+    for chunk in chunks:
+        post_ids.update(
+            chunk.table.column("id").to_pylist()
+            if isinstance(chunk, PostBlock)
+            else (p.id for p in chunk[0])
+        )
+    orphans = [r for rels in by_subject.values() for r in rels if r.subject not in post_ids]
     if orphans:
         raise SourceError(
             orphans[0].prov.where(),
@@ -216,10 +226,14 @@ def org_document(data: OrgData, folder: str | Path | None = None) -> Doc:
         home(unit.org).setdefault("units", []).append(
             _unit(unit, data.unit_ignores.get(unit.id), sources)
         )
-    for post in data.posts:
-        home(post.org).setdefault("posts", []).append(
-            _post(post, by_subject.get(post.id, []), sources)
-        )
+    for chunk in chunks:
+        if isinstance(chunk, PostBlock):
+            _block_posts(chunk, by_subject, sources, home)
+            continue
+        for post in chunk[0]:
+            home(post.org).setdefault("posts", []).append(
+                _post(post, by_subject.get(post.id, []), sources)
+            )
     doc: Doc = {"orgmodel": FORMAT_VERSION}
     if orgs:
         doc["organizations"] = [_in_order(org) for org in orgs.values()]
@@ -227,6 +241,60 @@ def org_document(data: OrgData, folder: str | Path | None = None) -> Doc:
         if loose[key]:
             doc[key] = loose[key]
     return doc
+
+
+def _block_posts(
+    block: PostBlock,
+    by_subject: dict[str, list[Relation]],
+    sources: _Sources,
+    home: Callable[[str | None], Doc],
+) -> None:
+    """A table's posts straight from its columns: what :func:`_post` makes of each row, without
+    a record per row. A row with more to say than one superior and dotted lines of its own
+    (an ``ignore`` list, a line stated elsewhere) goes through :func:`_post`."""
+    cols = {name: block.table.column(name).to_pylist() for name in block.table.column_names}
+    src = block.source
+    source = sources.block(Prov(src, 0))  # every row's: this file, its line
+    file = None if source is None else source["file"]
+    managers, lines, attributes = cols["manager"], cols["line"], cols["attributes"]
+    optional = ("abbreviation", "unit", "holder", "grade")
+    for i, ident in enumerate(cols["id"]):
+        rels = by_subject.get(ident, ())
+        attrs = attributes[i]
+        if (attrs and any(key == IGNORE_KEY for key, _ in attrs)) or any(
+            r.prov != Prov(src, lines[i]) or r.kind is not RelKind.REPORTS_TO
+            or r.qualifier != LineKind.SECONDARY or r.generic
+            for r in rels
+        ):  # fmt: skip
+            post = PostRecord(
+                ident, cols["title"][i], cols["org"][i], cols["unit"][i], cols["abbreviation"][i],
+                cols["holder"][i], cols["grade"][i], cols["fte"][i], bool(cols["root"][i]),
+                dict(attrs) if attrs else None, Prov(src, lines[i]),
+            )  # fmt: skip
+            primary = Relation(RelKind.REPORTS_TO, ident, managers[i], LineKind.PRIMARY, False,
+                               post.prov)  # fmt: skip
+            mine = [primary] if managers[i] else []
+            home(post.org).setdefault("posts", []).append(_post(post, [*mine, *rels], sources))
+            continue
+        out: Doc = {"id": ident, "title": cols["title"][i]}
+        for key in optional:
+            if cols[key][i] is not None:
+                out[key] = cols[key][i]
+        if cols["fte"][i] is not None:
+            out["fte"] = float(cols["fte"][i])
+        if cols["root"][i]:
+            out["root"] = True
+        if managers[i]:
+            out["reports_to"] = [managers[i]]
+        if rels:
+            out["secondary"] = [r.object for r in rels]
+        if attrs:
+            out["attributes"] = dict(attrs)
+        if file is not None:
+            out["source"] = (
+                {"file": file, "line": lines[i]} if lines[i] is not None else {"file": file}
+            )
+        home(cols["org"][i]).setdefault("posts", []).append(out)
 
 
 _ORG_KEYS = ("id", "name", "abbreviation", "units", "posts", "source")

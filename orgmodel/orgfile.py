@@ -787,7 +787,7 @@ def dump_orgfile(data: OrgData, fmt: str = "yaml", folder: str | Path | None = N
     written on one line (:mod:`orgmodel.compact`), which loads in bulk.
     """
     doc = org_document(data, folder)
-    if len(data.posts) + len(data.units) >= COMPACT_FROM:
+    if data.post_count + len(data.units) >= COMPACT_FROM:
         return dump_compact(doc, fmt)
     if fmt == "json":
         return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
