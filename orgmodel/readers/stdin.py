@@ -89,8 +89,6 @@ def read_piped(fmt: str | None, read: Callable[[Path], OrgData]) -> OrgData:
         except SourceError as exc:
             if exc.path != str(spooled):
                 raise
-            raise SourceError(
-                STDIN_NAME, exc.message, line=exc.line, column=exc.column, hint=exc.hint
-            ) from None
+            raise exc.naming(STDIN_NAME) from None
     result.rename_source(str(spooled), STDIN_NAME)
     return result
