@@ -40,7 +40,7 @@ from orgmodel.records import (
     UnitRecord,
 )
 
-__all__ = ["MARK", "SCHEMA", "SOURCE", "read_parquet"]
+__all__ = ["LINE", "MARK", "SCHEMA", "SOURCE", "read_parquet"]
 
 MARK = b"orgmodel"
 """The schema metadata key of a file orgmodel wrote (its value: the layout's version)."""
