@@ -102,8 +102,9 @@ def main() -> None:
                 f"{saved['s']:>6.2f}s {saved['s'] / base['s']:>5.1f}x {loaded['s']:>6.2f}s "
                 f"{loaded['s'] / base['s']:>5.1f}x {loaded['mb']:>8.0f}"
             )
-        print(f"{size:>9,} {base['s']:>8.2f}s {'CSV (baseline)':<15} {csv.stat().st_size / 1e6:>5.0f}"
-              f" {'':>7} {'':>6} {base['s']:>6.2f}s {1:>5.1f}x {base['mb']:>8.0f}")  # fmt: skip
+        mb = csv.stat().st_size / 1e6
+        print(f"{size:>9,} {base['s']:>8.2f}s {'CSV (baseline)':<15} {mb:>5.0f} {'':>7} {'':>6} "
+              f"{base['s']:>6.2f}s {1:>5.1f}x {base['mb']:>8.0f}")  # fmt: skip
     print("\nGraphML writer (the write alone):")
     print(f"{'posts':>9} {'seconds':>8} {'µs/post':>8}")
     for size in (int(s) for s in args.curve.split(",")):

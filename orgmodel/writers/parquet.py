@@ -53,10 +53,11 @@ def render_parquet(data: OrgData, graph: OrgGraph) -> Output:
     import pyarrow.parquet as pq
 
     chunks = data.chunks()
-    by_subject: dict[str, list[Relation]] = {}
+    by_subject: dict[str, list[Relation]] = {}  # relations given as records
     for chunk in chunks:
-        for rel in chunk.secondary if isinstance(chunk, PostBlock) else chunk[1]:
-            by_subject.setdefault(rel.subject, []).append(rel)
+        if not isinstance(chunk, PostBlock):
+            for rel in chunk[1]:
+                by_subject.setdefault(rel.subject, []).append(rel)
     columns: dict[str, list[Any]] = {name: [] for name in SCHEMA.names}
     known: set[str] = set()
     tables: list[pa.Table] = []
@@ -107,8 +108,11 @@ def render_parquet(data: OrgData, graph: OrgGraph) -> Output:
                 tables.append(_block_table(chunk))
                 continue
             chunk_posts = chunk.records()
-            for rel in chunk.relations()[: len(chunk.relations()) - len(chunk.secondary)]:
-                by_subject.setdefault(rel.subject, []).insert(0, rel)  # the manager first
+            own: dict[str, list[Relation]] = {}
+            for rel in chunk.relations():  # managers, then dotted lines
+                own.setdefault(rel.subject, []).append(rel)
+            for subject, rels in own.items():
+                by_subject[subject] = [*rels, *by_subject.get(subject, [])]
         else:
             chunk_posts = chunk[0]
         for post in chunk_posts:
