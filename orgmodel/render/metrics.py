@@ -7,7 +7,7 @@ metrics, in thousandths of an em, for printable ASCII; other characters take
 the width of a digit) and draws its text itself.
 
 >>> round(text_width("Chief Operating Officer", 11, bold=True), 1)
-133.8
+121.0
 >>> text_width("", 11)
 0.0
 """
