@@ -11,7 +11,9 @@ same typed source becomes C extension modules, with identical results.
 * ``pip install -e .`` (what ``make`` does for development) never compiles:
   extension modules built next to the sources would shadow every later edit
   of a ``.py`` file. Development and the test suite run the source itself.
-* ``ORGMODEL_PURE_PYTHON=1`` skips compiling in any build.
+* ``ORGMODEL_PURE_PYTHON=1`` skips compiling in any build, and then mypy is
+  not even fetched: ``build_backend/orgmodel_build.py`` asks for it only for
+  a wheel that can be compiled.
 
 ``orgmodel.extract.compiled()`` tells which one is running.
 """
@@ -19,15 +21,16 @@ same typed source becomes C extension modules, with identical results.
 from __future__ import annotations
 
 import os
-import shutil
 import sys
-import sysconfig
 from pathlib import Path
 
 from setuptools import setup
 from setuptools.command.build_ext import build_ext
 from setuptools.errors import BaseError, CCompilerError
 from setuptools.extension import Extension
+
+sys.path.insert(0, str(Path(__file__).parent / "build_backend"))
+from orgmodel_build import c_compiler
 
 EXTRACT = Path("orgmodel", "extract")
 NOT_COMPILED = {
@@ -42,19 +45,13 @@ def _note(message: str) -> None:
     print(f"orgmodel build: {message}", file=sys.stderr)
 
 
-def _compiler() -> str | None:
-    """The C compiler Python was built with (or $CC), if it is on this machine."""
-    command = os.environ.get("CC") or sysconfig.get_config_var("CC") or "cc"
-    return shutil.which(command.split()[0])
-
-
 def _extensions() -> list[Extension]:
     if not _BUILDING & set(sys.argv[1:]):
         return []  # metadata, sdist and editable installs: pure Python
     if os.environ.get("ORGMODEL_PURE_PYTHON"):
         _note("ORGMODEL_PURE_PYTHON is set: the extractor stays pure Python")
         return []
-    if _compiler() is None:
+    if c_compiler() is None:
         _note("no C compiler found: the extractor stays pure Python (same results, slower)")
         return []
     try:

@@ -14,7 +14,7 @@ For each size it writes a realistic flat CSV (spans 1-12, depth up to ~12,
   ``csv`` pass;
 * in-process: load + graph build (seconds), ``chain`` and ``common`` median /
   p99 over 10,000 random posts / pairs, ``reports --all`` of a post at depth 2,
-  ``stats``.
+  ``stats``, and a misspelt name's "did you mean" (titles and holders).
 
 Each timed step that reports memory runs in a child process so peak RSS
 (``ru_maxrss``) belongs to that step alone.
@@ -137,8 +137,19 @@ a = time.perf_counter()
 below = queries.reports(g, d2, everyone=True)
 rep = time.perf_counter() - a
 a = time.perf_counter(); queries.stats(g); st = time.perf_counter() - a
+from orgmodel.errors import NameNotFoundError
+from orgmodel.lookup import find
+typos = []
+for asked in ("Directr 3", "Persn 41", "Cordinator 7"):  # a title, a holder, a title
+    a = time.perf_counter()
+    try:
+        find(g, asked)
+    except NameNotFoundError:
+        pass
+    typos.append(time.perf_counter() - a)
 print(json.dumps({"build": build, "read": read, "mb": mb, "chain": chain, "common": common,
-                  "reports": rep, "reports_n": len(below), "stats": st}))
+                  "reports": rep, "reports_n": len(below), "stats": st,
+                  "typo": statistics.median(typos)}))
 """
 
 
@@ -166,7 +177,7 @@ def main() -> None:
     header = (
         f"{'posts':>9} {'csv pass':>9} {'pyarrow':>8} {'stats cmd':>10} {'ratio':>6} "
         f"{'peak MB':>8} {'read':>6} {'build':>7} {'chain med/p99 µs':>17} "
-        f"{'common med/p99 µs':>18} {'reports --all':>16} {'stats':>7}"
+        f"{'common med/p99 µs':>18} {'reports --all':>16} {'stats':>7} {'typo':>6}"
     )
     print(header)
     for size in (int(s) for s in args.sizes.split(",")):
@@ -185,12 +196,14 @@ def main() -> None:
             f"{q['build'] - q['read']:>6.2f}s "
             f"{q['chain'][0]:>8.1f}/{q['chain'][1]:<8.1f} "
             f"{q['common'][0]:>8.1f}/{q['common'][1]:<9.1f} "
-            f"{q['reports'] * 1e3:>7.1f}ms/{int(q['reports_n']):>7,} {q['stats']:>6.2f}s"
+            f"{q['reports'] * 1e3:>7.1f}ms/{int(q['reports_n']):>7,} {q['stats']:>6.2f}s "
+            f"{q['typo']:>5.2f}s"
         )
     print(
         "csv pass: a bare csv.reader loop; pyarrow: pyarrow.csv.read_csv; stats cmd: the whole "
         "'orgmodel stats -s org.csv' in a fresh process (median of runs); ratio: stats cmd / csv "
-        "pass (target <= 4x at 1M); read: sources -> records; build: records -> graph"
+        "pass (target <= 4x at 1M); read: sources -> records; build: records -> graph; typo: "
+        "a name that matches nothing, with its 'did you mean' (median of 3)"
     )
 
 

@@ -17,14 +17,13 @@ command to print -- never silently dropped.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from orgmodel.config import Settings
 from orgmodel.graph import OrgGraph
-from orgmodel.load import load_data
+from orgmodel.load import load_data, paused_gc
 from orgmodel.output_guard import refuse_overwriting
 from orgmodel.writers import format_for, write
 from orgmodel.writers.orgrdf import DEFAULT_BASE
@@ -66,12 +65,7 @@ def convert(
         why="convert would replace it, and drop its comments",
     )
     data = load_data(sources, fmt=fmt, mapping=mapping, settings=settings)
-    was_enabled = gc.isenabled()
-    gc.disable()  # as load_graph does: the build makes many small acyclic objects
-    try:
+    with paused_gc():  # as load_graph does: the build and the writers make many small objects
         graph = OrgGraph(data)
-    finally:
-        if was_enabled:
-            gc.enable()
-    lost = write(data, graph, output, target, base)
+        lost = write(data, graph, output, target, base)
     return Conversion(Path(output), target, graph, lost)

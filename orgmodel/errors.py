@@ -49,6 +49,11 @@ class SourceError(OrgModelError):
         self.hint = hint
         super().__init__(str(self))
 
+    def naming(self, path: str) -> SourceError:
+        """The same error about ``path``: what a reader said of a stand-in file (one snapshot's
+        rows, standard input spooled to disk), told of the source the user named."""
+        return SourceError(path, self.message, line=self.line, column=self.column, hint=self.hint)
+
     def __str__(self) -> str:
         where = self.path
         if self.line is not None:
@@ -78,7 +83,7 @@ class RenderError(OrgModelError):
 
 
 class NameNotFoundError(OrgModelError):
-    """A post or unit name matched nothing; carries the closest titles."""
+    """A post or unit name matched nothing; carries the closest titles and holders."""
 
     def __init__(self, name: str, suggestions: list[str]) -> None:
         self.name = name

@@ -3,21 +3,21 @@
 ``"Hartford Public Schools: COO"`` narrows to one organization first. When
 several posts fit, :class:`~orgmodel.errors.AmbiguousNameError` lists them;
 when none does, :class:`~orgmodel.errors.NameNotFoundError` suggests the
-closest titles. Matching goes in tiers -- exact name, then a title that
-starts with the words given, then one that contains them -- and stops at
-the first tier with any match, so "Superintendent" finds the
-Superintendent of Schools and not every deputy.
+closest titles and holders (:mod:`orgmodel.suggest`). Matching goes in
+tiers -- exact name, then a title that starts with the words given, then one
+that contains them -- and stops at the first tier with any match, so
+"Superintendent" finds the Superintendent of Schools and not every deputy.
 """
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 
 from orgmodel.errors import AmbiguousNameError, NameNotFoundError, UsageError
 from orgmodel.graph import OrgGraph
 from orgmodel.naming import acronym, norm_name
 from orgmodel.records import OrgRecord, UnitRecord
+from orgmodel.suggest import suggestions
 
 __all__ = ["find", "find_org", "find_org_among", "find_root", "org_named"]
 
@@ -115,9 +115,6 @@ def find_root(graph: OrgGraph, text: str) -> int:
     )
 
 
-_SUGGEST_FROM = 50_000  # distinct titles compared for "did you mean" at most
-
-
 def find(graph: OrgGraph, text: str, *, units: bool = True, posts: bool = True) -> int:
     """The node a user's name for a post (or unit) denotes."""
     wanted = text.strip()
@@ -161,27 +158,9 @@ def find(graph: OrgGraph, text: str, *, units: bool = True, posts: bool = True) 
             f"no post or unit matches {text!r}, and {head.strip()!r} names no organization "
             f"(before the colon, name one of: {known})"
         )
-    raise NameNotFoundError(text, _suggestions(graph, wanted, org))
+    raise NameNotFoundError(text, suggestions(graph, wanted, org))
 
 
 def _kinds(graph: OrgGraph, nodes: list[int]) -> str:
     posts = sum(1 for n in nodes if graph.is_post(n))
     return "posts" if posts == len(nodes) else "units" if not posts else "posts and units"
-
-
-def _suggestions(graph: OrgGraph, wanted: str, org: str | None) -> list[str]:
-    """Up to five titles close to what was asked (within the organization named, if any)."""
-    if org is None:
-        by_norm = graph.names.titles()
-    else:
-        orgs, titles = graph.column("org"), graph.column("title")
-        named = {t for t, o in zip(titles, orgs, strict=True) if o == org}
-        named.update(u.name for u in graph.units if u.org == org)
-        by_norm = {norm_name(t): t for t in named}
-    key = norm_name(wanted)
-    if len(by_norm) > _SUGGEST_FROM:  # very many titles: compare only those sharing a word
-        words = set(key.split())
-        by_norm = {k: t for k, t in by_norm.items() if words & set(k.split())}
-    keys = sorted(by_norm)[:_SUGGEST_FROM]
-    close = difflib.get_close_matches(key, keys, n=5, cutoff=0.5)
-    return [by_norm[c] for c in close]

@@ -21,24 +21,27 @@ CSV rows), so that load -> save -> load loses nothing.
 
 from __future__ import annotations
 
+import io
 import json
+import math
 import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+import pyarrow as pa
 import yaml
 from pydantic import ValidationError
 
+from orgmodel.columns import ATTRIBUTES, BLOCK_SCHEMA, PostBlock
+from orgmodel.compact import COMPACT_FROM, Run, dump_compact, splice_runs, split_runs, yaml_dumper
 from orgmodel.confidence import review_issue
+from orgmodel.document import NATIVE_SUFFIXES, org_document
 from orgmodel.errors import SourceError, UsageError
-from orgmodel.fileio import atomic_write, read_text, slug
+from orgmodel.fileio import atomic_write, is_stdio, read_text, slug
 from orgmodel.model import (
-    FORMAT_VERSION,
-    HeadRef,
-    LineRef,
-    LinkSpec,
     OrganizationSpec,
     OrgFile,
     PostSpec,
@@ -48,14 +51,12 @@ from orgmodel.model import (
 from orgmodel.records import (
     IGNORE_KEY,
     LineKind,
-    LinkType,
     OrgData,
     OrgRecord,
     PostRecord,
     Prov,
     Relation,
     RelKind,
-    UnitKind,
     UnitRecord,
     join_codes,
     split_codes,
@@ -77,16 +78,16 @@ __all__ = [
     "write_orgfile",
 ]
 
-NATIVE_SUFFIXES = (".yaml", ".yml", ".json")
 _LINE = "__orgmodel_line__"
 Path_ = tuple[str | int, ...]
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A safe YAML loader that remembers the line of every mapping."""
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """A safe YAML loader that remembers the line of every mapping (libyaml's parser when
+    PyYAML has it: the same values and marks, about three times as fast)."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
-        mapping = super().construct_mapping(node, deep=deep)
+        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
         mapping[_LINE] = node.start_mark.line + 1
         return mapping
 
@@ -220,8 +221,32 @@ def _load_json(text: str, path: str) -> tuple[Any, dict[Path_, int]]:
     return raw, lines
 
 
-def load_with_lines(text: str, path: str) -> tuple[Any, dict[Path_, int]]:
-    if path.lower().endswith(".json"):
+def load_with_lines(
+    text: str, path: str, *, keep_posts_from: int | None = None
+) -> tuple[Any, dict[Path_, int]]:
+    """The document ``text`` holds, and the line of each mapping in it by its path.
+
+    A file in the compact layout of big org files (:mod:`orgmodel.compact`)
+    has its one-line items decoded in bulk and only the rest parsed; with
+    ``keep_posts_from``, long lists of posts stay undecoded
+    (:class:`~orgmodel.compact.Run`), for the builder to read column-wise.
+    """
+    fmt = "json" if path.lower().endswith(".json") else "yaml"
+    if len(text) >= _RUNS_FROM:
+        skeleton, runs = split_runs(text, fmt)
+        if runs:
+            raw, lines = _load_one(skeleton, path, fmt)
+            if splice_runs(raw, runs, lines, keep_posts_from):
+                return raw, lines
+    return _load_one(text, path, fmt)
+
+
+_RUNS_FROM = 1 << 16
+"""Characters from which a file is searched for one-line items (smaller ones parse at once)."""
+
+
+def _load_one(text: str, path: str, fmt: str) -> tuple[Any, dict[Path_, int]]:
+    if fmt == "json":
         return _load_json(text, path)
     lines: dict[Path_, int] = {}
     try:
@@ -294,12 +319,13 @@ class _Builder:
         self.data = OrgData(sources=[path])
         self._files: dict[str, str] = {}
         self.seen: dict[str, int | None] = {}
+        self._block_ids: list[tuple[pa.Array, int]] = []  # ids read column-wise, first line
         self.org_ids: dict[str, int | None] = {}
         self.foreign_ids: set[str] = set()
         """Ids an entry from another file's row holds (see :meth:`_claim`)."""
 
     def _claim(
-        self, ident: str, explicit: bool, line: int | None, what: str, source: SourceRef | None
+        self, ident: str, explicit: bool, line: int | None, what: str, file: str | None
     ) -> str:
         """Reserve an id; posts and units share one namespace, organizations their own.
 
@@ -308,7 +334,9 @@ class _Builder:
         as an org file, reads back as it was read -- two rows of one id, for rule I001.
         """
         seen = self.org_ids if what == "organization" else self.seen
-        if self._foreign(source):
+        if what != "organization":
+            self._absorb_blocks()
+        if self._foreign(file):
             repeated = ident in self.foreign_ids or ident in seen
             self.foreign_ids.add(ident)
             if repeated and explicit:
@@ -330,30 +358,267 @@ class _Builder:
         seen[ident] = line
         return ident
 
-    def _foreign(self, source: SourceRef | None) -> bool:
-        """The entry records a row of another file (``source:`` names one)."""
-        if source is None or source.file is None:
+    def _foreign(self, file: str | None) -> bool:
+        """The entry records a row of another file (its ``source:`` names one)."""
+        if file is None:
             return False
-        return os.path.normpath(self._prov(source, None).source or "") != os.path.normpath(
-            self.path
-        )
+        return os.path.normpath(self._file(file)) != os.path.normpath(self.path)
+
+    def _absorb_blocks(self) -> None:
+        """The ids of posts read column-wise, claimed too once anything else is (rarely)."""
+        for ids, first in self._block_ids:
+            self.seen.update(zip(ids.to_pylist(), range(first, first + len(ids)), strict=True))
+        self._block_ids.clear()
 
     def _prov(self, source: SourceRef | None, line: int | None) -> Prov:
         """Where a fact is from: this file and line, or the source block written beside it."""
         if source is None:
             return Prov(self.path, line=line)
-        here = source.file is None  # a source block that names no file is about this line
-        if source.file is not None and source.file not in self._files:
-            self._files[source.file] = _source_beside(source.file, self.path)
-        return Prov(
-            self.path if source.file is None else self._files[source.file],
-            line=source.line if source.line is not None or not here else line,
-            start=source.start,
-            end=source.end,
-            cue=source.cue,
-            inferred=source.inferred,
-            confidence=source.confidence,
+        return self._source(
+            source.file,
+            source.line,
+            source.start,
+            source.end,
+            source.cue,
+            source.inferred,
+            line,
+            source.confidence,
         )
+
+    def _source(
+        self,
+        file: str | None,
+        line: int | None,
+        start: int | None,
+        end: int | None,
+        cue: str | None,
+        inferred: bool,
+        here: int | None,
+        confidence: float | None = None,
+    ) -> Prov:
+        """A ``source:`` block as provenance (``here``: the line it is written on)."""
+        if file is None:  # a source block that names no file is about this line
+            return Prov(
+                self.path, line if line is not None else here, start, end, cue, inferred, confidence
+            )
+        return Prov(self._file(file), line, start, end, cue, inferred, confidence)
+
+    def _file(self, name: str) -> str:
+        """A source file the org file names, as a path from the working folder (memoised)."""
+        if name not in self._files:
+            self._files[name] = _source_beside(name, self.path)
+        return self._files[name]
+
+    def build_raw(self, raw: dict[str, Any]) -> OrgData | None:
+        """Records straight from a loaded document, or None when it needs the full schema.
+
+        Posts written as orgmodel writes them (strings, lists of ids, a plain
+        ``source:``) become records without a pydantic model each -- a tenth of
+        the cost at a million posts; any other post goes through
+        :class:`PostSpec`, and a document with a mistake anywhere returns None,
+        for :meth:`build` to report it the usual way.
+        """
+        frame = {k: v for k, v in raw.items() if k not in ("units", "posts")}
+        orgs = frame.get("organizations")
+        if isinstance(orgs, list):
+            frame["organizations"] = [
+                {k: v for k, v in o.items() if k not in ("units", "posts")}
+                if isinstance(o, dict) else o
+                for o in orgs
+            ]  # fmt: skip
+        try:
+            doc = OrgFile.model_validate(frame)
+            for i, org in enumerate(doc.organizations):
+                loc: Path_ = ("organizations", i)
+                oid = self._org_record(org, loc)
+                self._items(orgs[i], oid, loc) if isinstance(orgs, list) else None
+            self._items(raw, None, ())
+        except (ValidationError, _NotPlain):
+            return None
+        return self.data
+
+    def _items(self, holder: dict[str, Any], org: str | None, loc: Path_) -> None:
+        units, posts = holder.get("units", []), holder.get("posts", [])
+        if not isinstance(units, list) or not isinstance(posts, list):
+            raise _NotPlain
+        for j, unit in enumerate(units):
+            self._unit(UnitSpec.model_validate(unit), org, (*loc, "units", j))
+        if len(posts) == 1 and isinstance(posts[0], Run):  # one post a line, not decoded
+            run = posts[0]
+            if self._run_block(run, org):
+                return
+            try:
+                posts = run.items
+            except ValueError:
+                raise _NotPlain from None
+            for k in range(run.count):
+                self.lines[(*loc, "posts", k)] = run.first_line + k
+        if len(posts) >= _BLOCK_FROM and self._block(posts, org, loc):
+            return
+        for k, post in enumerate(posts):
+            if not (isinstance(post, dict) and self._plain_post(post, org, (*loc, "posts", k))):
+                self._post(PostSpec.model_validate(post), org, (*loc, "posts", k))
+
+    def _run_block(self, run: Run, org: str | None) -> bool:
+        """Posts written one a line, read by Arrow's JSON reader straight into columns, when
+        they are as a converted table writes them (:data:`_RUN_SCHEMA`: plain values, an id
+        each, at most one superior, one source file or none). False: nothing was added."""
+        import pyarrow.compute as pc
+        import pyarrow.json as pj
+
+        options = pj.ParseOptions(explicit_schema=_RUN_SCHEMA, unexpected_field_behavior="error")
+        try:
+            table = pj.read_json(
+                io.BytesIO(run.body),
+                read_options=pj.ReadOptions(block_size=1 << 26),
+                parse_options=options,
+            )
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+            return False  # another key or type: the posts are read one by one
+        n = table.num_rows
+        ids, titles = table.column("id"), table.column("title")
+        if n != run.count or ids.null_count or titles.null_count:
+            return False
+        if pc.min(pc.utf8_length(ids)).as_py() == 0 or pc.min(pc.utf8_length(titles)).as_py() == 0:
+            return False
+        fte = table.column("fte")
+        if fte.null_count < n and not (pc.min(fte).as_py() >= 0 and pc.max(fte).as_py() < math.inf):
+            return False
+        reports = table.column("reports_to").combine_chunks()
+        if pc.max(pc.list_value_length(reports)).as_py() not in (None, 0, 1):
+            return False  # several primary superiors: the records path keeps their order
+        source = table.column("source").combine_chunks()
+        if source.null_count == n:
+            file, lines = self.path, pa.array(range(run.first_line, run.first_line + n))
+        else:
+            files = pc.unique(source.field("file"))
+            line = source.field("line")
+            if source.null_count or len(files) != 1 or not files[0].is_valid or line.null_count:
+                return False
+            if pc.min(line).as_py() < 1:
+                return False
+            file, lines = self._file(files[0].as_py()), line
+        ids = ids.combine_chunks()
+        taken = [pa.array(list(self.seen), pa.string()), *(b for b, _ in self._block_ids)]
+        if pc.count_distinct(ids).as_py() != n or any(
+            len(t) and pc.any(pc.is_in(ids, value_set=t)).as_py() for t in taken
+        ):
+            return False  # a repeated id: the records path says which, and where
+        self._block_ids.append((ids, run.first_line))
+        pick = np.full(n, -1, dtype=np.int64)
+        pick[np.asarray(pc.list_parent_indices(reports))] = np.arange(len(pc.list_flatten(reports)))
+        managers = pc.take(pc.list_flatten(reports), pa.array(pick, mask=pick < 0))
+        dotted = table.column("secondary").combine_chunks()
+        owners = pa.array(np.asarray(pc.list_parent_indices(dotted)), pa.int64())
+        subjects = pc.take(ids, owners).to_pylist()
+        at = pc.take(lines, owners).to_pylist()
+        secondary = [
+            Relation(RelKind.REPORTS_TO, sub, to, LineKind.SECONDARY, False, Prov(file, line))
+            for sub, line, to in zip(subjects, at, pc.list_flatten(dotted).to_pylist(), strict=True)
+        ]
+        columns = {
+            "id": ids, "title": titles, "org": pa.array([org] * n, pa.string()),
+            "unit": table.column("unit"), "abbreviation": table.column("abbreviation"),
+            "holder": table.column("holder"), "grade": table.column("grade"), "fte": fte,
+            "root": pc.fill_null(table.column("root"), False),
+            "attributes": pa.nulls(n, ATTRIBUTES), "line": lines, "manager": managers,
+        }  # fmt: skip
+        block = pa.table(columns).cast(BLOCK_SCHEMA)
+        self.data.add_block(PostBlock(file, block, secondary, owners.to_pylist()))
+        return True
+
+    def _block(self, posts: list[Any], org: str | None, loc: Path_) -> bool:
+        """Many plain posts from one source, each with its id and at most one superior, as one
+        column-wise :class:`~orgmodel.columns.PostBlock` (what a converted table holds): no
+        record per post, as the CSV reader hands a table on. False: nothing was added."""
+        first = posts[0].get("source") if isinstance(posts[0], dict) else None
+        common = first.get("file") if isinstance(first, dict) else None
+        source = self.path if type(common) is not str else self._file(common)
+        cols: dict[str, list[Any]] = {name: [] for name in _BLOCK_FIELDS}
+        here: list[int | None] = []
+        seconds: list[tuple[int, str]] = []
+        lines = self.lines
+        for k, post in enumerate(posts):
+            if type(post) is not dict or not post.get("id") or not _is_plain_post(post):
+                return False
+            written = lines.get((*loc, "posts", k))
+            given = post.get("source")
+            if given is None:
+                if common is not None:
+                    return False
+                line = written
+            elif given.keys() != {"file", "line"} or given["file"] != common:
+                return False
+            else:
+                line = given["line"]
+            refs = post.get("reports_to")
+            if type(refs) is list:
+                if len(refs) > 1:
+                    return False
+                refs = refs[0] if refs else None
+            dotted = post.get("secondary")
+            if dotted:
+                seconds += [(k, s) for s in ([dotted] if type(dotted) is str else dotted)]
+            for name in _BLOCK_TEXT:
+                cols[name].append(post.get(name))
+            cols["fte"].append(post.get("fte"))
+            cols["root"].append(post.get("root", False))
+            attributes = post.get("attributes")
+            cols["attributes"].append(list(attributes.items()) if attributes else None)
+            cols["line"].append(line)
+            cols["manager"].append(refs)
+            here.append(written)
+        ids = cols["id"]
+        self._absorb_blocks()
+        if len(set(ids)) != len(ids) or not self.seen.keys().isdisjoint(ids):
+            return False  # a repeated id: the records path says which, and where
+        self.seen.update(zip(ids, here, strict=True))
+        cols["org"] = [org] * len(ids)
+        secondary = [
+            Relation(RelKind.REPORTS_TO, ids[k], to, LineKind.SECONDARY, False,
+                     Prov(source, cols["line"][k]))
+            for k, to in seconds
+        ]  # fmt: skip
+        table = pa.Table.from_arrays(
+            [pa.array(cols[f.name], type=f.type) for f in BLOCK_SCHEMA], schema=BLOCK_SCHEMA
+        )
+        self.data.add_block(PostBlock(source, table, secondary, [k for k, _ in seconds]))
+        return True
+
+    def _plain_post(self, post: dict[str, Any], org: str | None, loc: Path_) -> bool:
+        """Record a post that holds only plain values; False (nothing recorded) otherwise."""
+        if not _is_plain_post(post):
+            return False
+        line = self.lines.get(loc)
+        title = post["title"]
+        ident = post.get("id")
+        if not ident:
+            ident = f"{org}/{slug(title)}" if org else slug(title)
+        source = post.get("source")
+        pid = self._claim(ident, "id" in post, line, "post", source.get("file") if source else None)
+        prov = (
+            Prov(self.path, line=line)
+            if source is None
+            else self._source(
+                source.get("file"), source.get("line"), source.get("start"), source.get("end"),
+                source.get("cue"), source.get("inferred", False), line,
+            )
+        )  # fmt: skip
+        fte = post.get("fte")
+        self.data.record_posts.append(
+            PostRecord(
+                pid, title, org, post.get("unit"), post.get("abbreviation"), post.get("holder"),
+                post.get("grade"), None if fte is None else float(fte), post.get("root", False),
+                dict(post["attributes"]) if post.get("attributes") else None, prov,
+            )
+        )  # fmt: skip
+        rels = self.data.record_relations
+        for key, kind in (("reports_to", LineKind.PRIMARY), ("secondary", LineKind.SECONDARY)):
+            refs = post.get(key)
+            if refs:
+                for ref in [refs] if isinstance(refs, str) else refs:
+                    rels.append(Relation(RelKind.REPORTS_TO, pid, ref, kind, False, prov))
+        return True
 
     def build(self, doc: OrgFile) -> OrgData:
         for i, org in enumerate(doc.organizations):
@@ -364,12 +629,16 @@ class _Builder:
             self._post(post, None, ("posts", k))
         return self.data
 
-    def _org(self, org: OrganizationSpec, loc: Path_) -> None:
+    def _org_record(self, org: OrganizationSpec, loc: Path_) -> str:
         line = self.lines.get(loc)
         oid = self._claim(org.id or slug(org.name), org.id is not None, line, "organization", None)
         self.data.organizations.append(
             OrgRecord(oid, org.name, org.abbreviation, self._prov(org.source, line))
         )
+        return oid
+
+    def _org(self, org: OrganizationSpec, loc: Path_) -> None:
+        oid = self._org_record(org, loc)
         for j, unit in enumerate(org.units):
             self._unit(unit, oid, (*loc, "units", j))
         for k, post in enumerate(org.posts):
@@ -378,7 +647,13 @@ class _Builder:
     def _unit(self, unit: UnitSpec, org: str | None, loc: Path_) -> None:
         line = self.lines.get(loc)
         base = f"{org}/{slug(unit.name)}" if org else slug(unit.name)
-        uid = self._claim(unit.id or base, unit.id is not None, line, "unit", unit.source)
+        uid = self._claim(
+            unit.id or base,
+            unit.id is not None,
+            line,
+            "unit",
+            unit.source.file if unit.source else None,
+        )
         if unit.ignore:
             self.data.unit_ignores[uid] = join_codes(unit.ignore)
         self.data.units.append(
@@ -396,13 +671,19 @@ class _Builder:
     def _post(self, post: PostSpec, org: str | None, loc: Path_) -> None:
         line = self.lines.get(loc)
         base = f"{org}/{slug(post.title)}" if org else slug(post.title)
-        pid = self._claim(post.id or base, post.id is not None, line, "post", post.source)
+        pid = self._claim(
+            post.id or base,
+            post.id is not None,
+            line,
+            "post",
+            post.source.file if post.source else None,
+        )
         prov = self._prov(post.source, line)
         attributes = dict(post.attributes)
         if post.ignore:
             given = split_codes(attributes.get(IGNORE_KEY, ""))
             attributes[IGNORE_KEY] = join_codes([*given, *post.ignore])
-        self.data.posts.append(
+        self.data.record_posts.append(
             PostRecord(
                 pid,
                 post.title,
@@ -417,7 +698,7 @@ class _Builder:
                 prov,
             )
         )
-        rels = self.data.relations
+        rels = self.data.record_relations
         first = len(rels)
         for default, refs in (
             (LineKind.PRIMARY, post.reports_to),
@@ -445,9 +726,90 @@ class _Builder:
                 self.data.issues.append(issue)
 
 
+_BLOCK_FROM = 1_000
+"""Posts in one list from which plain ones are read column-wise (:meth:`_Builder._block`)."""
+_BLOCK_TEXT = ("id", "title", "unit", "abbreviation", "holder", "grade")
+_RUN_SCHEMA = pa.schema(
+    [
+        *((name, pa.string()) for name in _BLOCK_TEXT),
+        ("fte", pa.float64()),
+        ("root", pa.bool_()),
+        ("reports_to", pa.list_(pa.string())),
+        ("secondary", pa.list_(pa.string())),
+        ("source", pa.struct([("file", pa.string()), ("line", pa.int64())])),
+    ]
+)
+"""The posts of a converted table, as :mod:`orgmodel.document` writes them, one a line."""
+_BLOCK_FIELDS = (*_BLOCK_TEXT, "fte", "root", "attributes", "line", "manager")
+
+
+class _NotPlain(Exception):
+    """The document is not shaped as the schema says: the full check reports where."""
+
+
+_PLAIN_TEXT = frozenset({"id", "title", "abbreviation", "unit", "holder", "grade"})
+_PLAIN_TYPES: dict[str, type] = {
+    **dict.fromkeys(_PLAIN_TEXT, str),
+    "reports_to": str,  # or a list of str
+    "secondary": str,
+    "fte": float,  # or an int
+    "root": bool,
+    "source": dict,
+    "attributes": dict,
+}
+_PLAIN_SOURCE = {"file": str, "cue": str, "line": int, "start": int, "end": int, "inferred": bool}
+
+
+def _is_plain_post(post: dict[str, Any]) -> bool:
+    """A post of plain values, which :class:`PostSpec` would accept and keep as they are.
+
+    Anything else -- another type pydantic would convert, a long-form
+    reference, ``heads``, ``links``, ``ignore`` -- goes through the model.
+    """
+    title = post.get("title")
+    if type(title) is not str or not title:
+        return False
+    for key, value in post.items():
+        want, kind = _PLAIN_TYPES.get(key), type(value)
+        if want is None:
+            return False
+        if want is str:
+            if kind is not str and (
+                key in _PLAIN_TEXT or kind is not list or not all(type(v) is str for v in value)
+            ):
+                return False  # text, or for reports_to/secondary a list of texts
+        elif want is float:
+            if kind not in (int, float) or not 0 <= value < math.inf:
+                return False
+        elif kind is not want or (
+            want is dict
+            and not (_is_plain_source(value) if key == "source" else _is_plain_attributes(value))
+        ):
+            return False
+    return True
+
+
+def _is_plain_attributes(attributes: dict[Any, Any]) -> bool:
+    return all(type(k) is str and type(v) is str for k, v in attributes.items())
+
+
+def _is_plain_source(source: Any) -> bool:
+    if type(source) is not dict or not source.keys() <= _PLAIN_SOURCE.keys():
+        return False
+    for key, value in source.items():
+        if type(value) is not _PLAIN_SOURCE[key]:
+            return False
+        if key in ("line", "start", "end") and value < (key == "line"):
+            return False  # lines count from 1, offsets from 0
+    return True
+
+
 def parse_orgfile(text: str, path: str) -> OrgData:
     """Parse the text of an org file; ``path`` names it in provenance and errors."""
-    raw, lines = load_with_lines(text, path)
+    raw, lines = load_with_lines(text, path, keep_posts_from=_BLOCK_FROM)
+    if isinstance(raw, dict) and (data := _Builder(path, lines).build_raw(raw)) is not None:
+        return data
+    raw, lines = load_with_lines(text, path)  # read whole, so the schema says what is amiss
     return _Builder(path, lines).build(_validate(raw, path, lines))
 
 
@@ -459,159 +821,9 @@ def read_orgfile(path: str | Path) -> OrgData:
 # ---------------------------------------------------------------- writing
 
 
-def _is_native(prov: Prov) -> bool:
-    """Provenance that only says 'this org file, line N' is implied by the file itself."""
-    return (
-        prov.source is not None
-        and prov.source.lower().endswith(NATIVE_SUFFIXES)
-        and prov == Prov(prov.source, line=prov.line)
-    ) or prov == Prov()
-
-
-def _source_ref(prov: Prov) -> SourceRef | None:
-    if _is_native(prov):
-        return None
-    return SourceRef(
-        file=prov.source,
-        line=prov.line,
-        start=prov.start,
-        end=prov.end,
-        cue=prov.cue,
-        inferred=prov.inferred,
-        confidence=prov.confidence,
-    )
-
-
-def _post_spec(post: PostRecord, rels: list[Relation]) -> PostSpec:
-    reports: list[str | LineRef] = []
-    secondary: list[str | LineRef] = []
-    heads: list[str | HeadRef] = []
-    links: list[LinkSpec] = []
-    for rel in rels:
-        short = rel.prov == post.prov and not rel.generic
-        if rel.kind is RelKind.REPORTS_TO:
-            bucket = secondary if rel.qualifier == LineKind.SECONDARY else reports
-            if short:
-                bucket.append(rel.object)
-            else:
-                bucket.append(
-                    LineRef(
-                        to=rel.object,
-                        kind=None,
-                        generic=rel.generic,
-                        source=_source_ref(rel.prov) if rel.prov != post.prov else None,
-                    )
-                )
-        elif rel.kind is RelKind.HEADS:
-            heads.append(
-                rel.object if short else HeadRef(unit=rel.object, source=_source_ref(rel.prov))
-            )
-        else:
-            links.append(
-                LinkSpec(
-                    to=rel.object,
-                    type=LinkType(rel.qualifier or LinkType.LIAISON),
-                    source=None if short else _source_ref(rel.prov),
-                )
-            )
-    attributes = dict(post.attributes or {})
-    ignore = split_codes(attributes.get(IGNORE_KEY, ""))
-    if ignore and join_codes(ignore) == attributes[IGNORE_KEY]:
-        del attributes[IGNORE_KEY]  # written as `ignore:`; kept as an attribute if not canonical
-    else:
-        ignore = []
-    return PostSpec(
-        id=post.id,
-        title=post.title,
-        abbreviation=post.abbreviation,
-        unit=post.unit,
-        holder=post.holder,
-        grade=post.grade,
-        fte=post.fte,
-        root=post.root,
-        reports_to=reports,
-        secondary=secondary,
-        heads=heads,
-        links=links,
-        attributes=attributes,
-        ignore=ignore,
-        source=_source_ref(post.prov),
-    )
-
-
-def _unit_spec(unit: UnitRecord, ignore: str | None) -> UnitSpec:
-    return UnitSpec(
-        id=unit.id,
-        name=unit.name,
-        kind=UnitKind(unit.kind),
-        abbreviation=unit.abbreviation,
-        part_of=unit.part_of,
-        ignore=split_codes(ignore or ""),
-        source=_source_ref(unit.prov),
-    )
-
-
-def _relations_by_post(data: OrgData) -> dict[tuple[str, Prov | None], list[Relation]]:
-    """Each post's relations, keyed by its id and -- for an id on several rows -- the row's
-    provenance: a line goes to the row that stated it (else to the first row of the id)."""
-    rows: dict[str, set[Prov]] = {}
-    for post in data.posts:
-        rows.setdefault(post.id, set()).add(post.prov)
-    out: dict[tuple[str, Prov | None], list[Relation]] = {}
-    for rel in data.relations:
-        provs = rows.get(rel.subject, set())
-        key = (rel.subject, rel.prov if len(provs) > 1 and rel.prov in provs else None)
-        out.setdefault(key, []).append(rel)
-    return out
-
-
 def to_orgfile(data: OrgData) -> OrgFile:
-    """Arrange records as an :class:`OrgFile`: posts and units under their organization.
-
-    A unit named again with the same details (the Unit column of a senior and a junior
-    organogram) is written once, as the graph keeps it once; posts and units that repeat
-    an id with other details are all written, each with its source, and read back so.
-    """
-    by_post = _relations_by_post(data)
-    post_ids = {p.id for p in data.posts}
-    orphans = [r for r in data.relations if r.subject not in post_ids]
-    if orphans:
-        raise SourceError(
-            orphans[0].prov.where(),
-            f"relation from {orphans[0].subject!r}, which is not a post, cannot be saved",
-        )
-    orgs: dict[str, OrganizationSpec] = {}
-    for o in data.organizations:  # an id named again (another file, another spelling): the first
-        if o.id not in orgs:
-            orgs[o.id] = OrganizationSpec(
-                id=o.id, name=o.name, abbreviation=o.abbreviation, source=_source_ref(o.prov)
-            )
-    doc = OrgFile(orgmodel=FORMAT_VERSION, organizations=list(orgs.values()))
-
-    def home(org: str | None, what: str) -> OrganizationSpec | None:
-        if org is None:
-            return None
-        if org not in orgs:
-            orgs[org] = OrganizationSpec(id=org, name=org)
-            doc.organizations.append(orgs[org])
-        return orgs[org]
-
-    units: dict[str, UnitRecord] = {}
-    for unit in data.units:
-        first = units.setdefault(unit.id, unit)
-        if first is not unit and first[:-1] == unit[:-1]:
-            continue  # the same unit again: one unit, as the graph holds it
-        spec = home(unit.org, "unit")
-        (spec.units if spec else doc.units).append(_unit_spec(unit, data.unit_ignores.get(unit.id)))
-    written: set[str] = set()
-    for post in data.posts:
-        spec = home(post.org, "post")
-        rels = by_post.pop((post.id, post.prov), []) + (
-            by_post.pop((post.id, None), []) if post.id not in written else []
-        )
-        written.add(post.id)
-        (spec.posts if spec else doc.posts).append(_post_spec(post, rels))
-    return doc
+    """Arrange records as an :class:`OrgFile`: posts and units under their organization."""
+    return OrgFile.model_validate(org_document(data))
 
 
 def dump_orgfile(data: OrgData, fmt: str = "yaml", folder: str | Path | None = None) -> str:
@@ -621,14 +833,15 @@ def dump_orgfile(data: OrgData, fmt: str = "yaml", folder: str | Path | None = N
     then written relative to it, as a hand-written org file names them (see
     :func:`_source_beside`), so the file reads the same from wherever it is
     used. Without it they are written as held (relative to the working folder).
+    From :data:`~orgmodel.compact.COMPACT_FROM` posts on, each post and unit is
+    written on one line (:mod:`orgmodel.compact`), which loads in bulk.
     """
-    doc = to_orgfile(data).model_dump(mode="json", exclude_defaults=True)
-    doc = {"orgmodel": FORMAT_VERSION, **doc}
-    if folder is not None:
-        _sources_relative_to(doc, os.fspath(folder) or ".", {})
+    doc = org_document(data, folder)
+    if data.post_count + len(data.units) >= COMPACT_FROM:
+        return dump_compact(doc, fmt)
     if fmt == "json":
         return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
-    return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
+    return yaml.dump(doc, Dumper=yaml_dumper(), sort_keys=False, allow_unicode=True, width=100)
 
 
 def orgfile_format(path: str | Path) -> str:
@@ -636,15 +849,18 @@ def orgfile_format(path: str | Path) -> str:
 
     Any other ending is refused, so that a command checks its output path before
     it works: an org file saved as ``org.txt`` would be read back as a posting.
+    Standard output (``-``) gets YAML.
 
-    >>> orgfile_format("proposed.yml"), orgfile_format("org.JSON")
-    ('yaml', 'json')
+    >>> orgfile_format("proposed.yml"), orgfile_format("org.JSON"), orgfile_format("-")
+    ('yaml', 'json', 'yaml')
     >>> orgfile_format("org.csv")
     Traceback (most recent call last):
     ...
     orgmodel.errors.UsageError: org.csv: an org file is written as .yaml, .yml or .json, \
 not '.csv' (orgmodel convert writes the other formats)
     """
+    if is_stdio(path):
+        return "yaml"
     suffix = Path(path).suffix.lower()
     if suffix not in NATIVE_SUFFIXES:
         ending = f"{suffix!r}" if suffix else "a name without an ending"
@@ -658,30 +874,6 @@ not '.csv' (orgmodel convert writes the other formats)
 def write_orgfile(data: OrgData, path: str | Path) -> None:
     """Save as YAML or JSON (by extension), atomically; other endings are refused."""
     atomic_write(path, dump_orgfile(data, orgfile_format(path), Path(path).parent))
-
-
-def _sources_relative_to(doc: Any, folder: str, seen: dict[str, str]) -> None:
-    """Rewrite each ``source: {file: ...}`` in a dumped org file relative to ``folder``.
-
-    Only files that exist from the working folder are rewritten; URLs,
-    absolute paths and files found nowhere are kept as written.
-    """
-    if isinstance(doc, list):
-        for item in doc:
-            _sources_relative_to(item, folder, seen)
-        return
-    if not isinstance(doc, dict):
-        return
-    source = doc.get("source")
-    if isinstance(source, dict) and isinstance(source.get("file"), str):
-        file = source["file"]
-        if file not in seen:
-            keep = "://" in file or os.path.isabs(file) or not os.path.isfile(file)
-            seen[file] = file if keep else Path(os.path.relpath(file, folder)).as_posix()
-        source["file"] = seen[file]
-    for value in doc.values():
-        if isinstance(value, list | dict):
-            _sources_relative_to(value, folder, seen)
 
 
 def json_schema() -> dict[str, Any]:

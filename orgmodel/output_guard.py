@@ -3,7 +3,8 @@
 Converting a hand-written org file onto itself replaces it with the
 converter's output, and every comment in it is gone; ``apply BASE SCENARIO
 -o BASE`` replaces the current structure with the proposal. Both are
-refused as a :class:`UsageError` (exit 2) before anything is read. An input
+refused as a :class:`UsageError` (exit 2) before anything is read. Standard
+output (``-o -``, ``/dev/stdout``) replaces nothing. An input
 is matched whatever it is called (``./org.yaml``, a symlink, ``org.csv#2024``
 for one snapshot of a table), and a folder input matches the files orgmodel
 reads from it.
@@ -25,6 +26,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from orgmodel.errors import UsageError
+from orgmodel.fileio import STDIO, is_stdio
 from orgmodel.readers import expand_sources
 from orgmodel.readers.snapshots import parse_spec
 
@@ -41,9 +43,11 @@ def refuse_overwriting(
     exist yet overwrites nothing and passes without reading anything.
     """
     target = Path(output)
-    if not target.is_file():
+    if is_stdio(output) or not target.is_file():
         return
     for raw in inputs:
+        if str(raw) == STDIO:
+            continue  # standard input is no file the output could replace
         path = parse_spec(raw).path  # org.csv#2024 reads org.csv
         if path.is_dir():
             inside = target.resolve().is_relative_to(path.resolve())

@@ -291,6 +291,11 @@ class OrgData:
         """The posts that arrived as records (no block is turned into records)."""
         return self._posts
 
+    @property
+    def record_relations(self) -> list[Relation]:
+        """The relations that arrived as records (no block is turned into records)."""
+        return self._relations
+
     def add_block(self, block: PostBlock) -> None:
         """Append a column-wise table of posts after everything added so far."""
         self._blocks.append((len(self._posts), len(self._relations), block))

@@ -7,8 +7,9 @@ them. The test runs each ``orgmodel`` command in a copy of this repository's
 data (so commands that write files write there) and compares; ``$ cat FILE``
 followed by its lines creates that file first, so an example can show the
 broken input it is about; ``> FILE`` at the end of a command sends its output
-there. A block that cannot run here (it reads data we may not ship) is
-marked ``<!-- not run: why -->`` on the line before it, and skipped.
+there, and ``| orgmodel ...`` feeds one command's output to the next. A
+block that cannot run here (it reads data we may not ship) is marked
+``<!-- not run: why -->`` on the line before it, and skipped.
 
 Exit codes are promises too: ``$ echo $?`` after a command, followed by a
 number, is the exit code that command must give; a command without one must
@@ -130,6 +131,15 @@ def run(command: str, cwd: Path, shown: str = "") -> tuple[str, int]:
     if len(args) > 2 and args[-2] == ">":
         target, args = cwd / args[-1], args[:-2]
     env = {**os.environ, "COLUMNS": WIDTH, "NO_COLOR": "1", "TERM": "dumb"}
+    if "|" in args:  # orgmodel ... | orgmodel ...: earlier commands' stderr shows first
+        cut = args.index("|")
+        first = subprocess.run(
+            [sys.executable, "-m", "orgmodel", *args[1:cut]],
+            cwd=cwd, env=env, capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+        rest = shlex.join(args[cut + 1 :])
+        output, code = _run_fed(rest, cwd, env, first.stdout)
+        return _normalise(first.stderr + output), code
     proc = subprocess.run(
         [sys.executable, "-m", "orgmodel", *args[1:]],
         cwd=cwd,
@@ -140,6 +150,17 @@ def run(command: str, cwd: Path, shown: str = "") -> tuple[str, int]:
         timeout=300,
     )
     return _normalise(proc.stdout or ""), proc.returncode
+
+
+def _run_fed(command: str, cwd: Path, env: dict[str, str], stdin: str) -> tuple[str, int]:
+    """The last command of a pipe, its standard input what the one before printed."""
+    args = shlex.split(command)
+    proc = subprocess.run(
+        [sys.executable, "-m", "orgmodel", *args[1:]],
+        cwd=cwd, env=env, input=stdin, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        text=True, timeout=300,
+    )  # fmt: skip
+    return proc.stdout or "", proc.returncode
 
 
 def workspace() -> Path:

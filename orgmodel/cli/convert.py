@@ -3,6 +3,7 @@
 # Annotations are evaluated here (no ``from __future__ import annotations``):
 # typer reads them, and with_sources rebuilds the signature from them.
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -10,10 +11,12 @@ import typer
 from rich.markup import escape
 
 from orgmodel.cli.app import app
-from orgmodel.cli.options import SourceOptions, out, warn, with_sources
+from orgmodel.cli.options import SourceOptions, err, status_console, warn, with_sources
+from orgmodel.cli.progress import spinner
 from orgmodel.config import find_settings
 from orgmodel.convert import convert as convert_sources
-from orgmodel.fileio import atomic_write
+from orgmodel.errors import UsageError
+from orgmodel.fileio import atomic_write, is_stdio, output_name
 from orgmodel.mapfile import dump_map, effective_mapping, read_map
 from orgmodel.present import load_warnings
 from orgmodel.readers.table import parse_mapping
@@ -22,17 +25,19 @@ from orgmodel.writers.orgrdf import DEFAULT_BASE
 
 __all__ = ["convert"]
 
+OutputFormat = StrEnum("OutputFormat", {name: name for name in WRITERS})  # type: ignore[misc]
+
 
 @app.command()
 @with_sources
 def convert(
     src: SourceOptions,
-    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="File to write; '-' for standard output.")
+    ],
     to: Annotated[
-        str | None,
-        typer.Option(
-            "--to", help=f"Output format: {', '.join(WRITERS)} (default: from -o's ending)."
-        ),
+        OutputFormat | None,
+        typer.Option("--to", help="Output format (default: from -o's ending).", show_default=False),
     ] = None,
     base: Annotated[
         str, typer.Option("--base", help="IRI prefix for Turtle/JSON-LD resources.")
@@ -54,18 +59,21 @@ def convert(
 
     Example: [bold]orgmodel convert -s hr.csv --map id=EmpID,manager=ManagerName -o org.graphml[/]
     """
+    if save_map is not None and is_stdio(save_map) and is_stdio(output):
+        raise UsageError("-o - and --save-map - both write to standard output: name a file")
     settings = find_settings()
     given = {**(read_map(map_file) if map_file else {}), **parse_mapping(src.map or "")}
     mapping = settings.mapping_for(given)  # orgmodel.toml's [map], then --map-file, then --map
-    result = convert_sources(
-        src.paths(),
-        output,
-        to=to,
-        fmt=src.input_format,
-        mapping=mapping or None,
-        settings=settings,
-        base=base,
-    )
+    with spinner(err, f"converting to {output_name(output)}"):
+        result = convert_sources(
+            src.paths(),
+            output,
+            to=None if to is None else str(to),
+            fmt=None if src.input_format is None else str(src.input_format),
+            mapping=mapping or None,
+            settings=settings,
+            base=base,
+        )
     if not src.quiet:
         for line in load_warnings(result.graph):
             warn(line)
@@ -73,12 +81,14 @@ def convert(
         warn(f"{result.format}: {line}")
     if save_map:
         used, source = effective_mapping(
-            settings.sources_for(src.paths()), src.input_format, mapping or None
+            settings.sources_for(src.paths()),
+            None if src.input_format is None else str(src.input_format),
+            mapping or None,
         )
         atomic_write(save_map, dump_map(used))
-        out.print(
+        status_console(save_map, output).print(
             f"saved the column mapping of {escape(source or 'the sources')} "
-            f"to {escape(str(save_map))}"
+            f"to {escape(output_name(save_map))}"
         )
     g = result.graph
     counts = ", ".join(
@@ -89,4 +99,6 @@ def convert(
             (len(g.orgs), "organization"),
         )
     )
-    out.print(f"wrote {escape(str(result.output))} ({result.format}): {counts}")
+    status_console(save_map, output).print(
+        f"wrote {escape(output_name(result.output))} ({result.format}): {counts}"
+    )

@@ -25,6 +25,7 @@ from orgmodel.cli.options import (
 )
 from orgmodel.config import find_settings
 from orgmodel.errors import UsageError
+from orgmodel.fileio import is_stdio
 from orgmodel.render.options import DEFAULT_MAX_POSTS
 
 # The library is imported inside each command: every orgmodel command loads this
@@ -120,6 +121,10 @@ def diff(
         return
     if before is None or after is None:
         raise UsageError("give BEFORE and AFTER (or --series FILE)")
+    if chart is not None and is_stdio(chart):
+        raise UsageError(
+            f"-o {chart}: the report goes to standard output; write the chart to a file"
+        )
     if snapshot_column is not None:
         raise UsageError(
             "--snapshot-column goes with --series; for one pair write FILE#COLUMN=LABEL"
@@ -182,7 +187,11 @@ def apply(
     scenario: Annotated[Path, typer.Argument(help="The scenario file of edits.")],
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Write the proposed org file here (.yaml or .json)."),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write the proposed org file here (.yaml or .json; '-': print it, as without -o).",
+        ),
     ] = None,
     strict: Annotated[
         bool,
@@ -220,6 +229,8 @@ def apply(
     from orgmodel.scenario import read_scenario
 
     src = SourceOptions(None, input_format, map, quiet)
+    if output is not None and is_stdio(output):
+        output = None  # the proposal is printed, as without -o
     cfg = ValidateConfig.from_settings(find_settings(config))
     cfg.rules()  # an unknown rule in the config is a usage error before anything is read
     if output is not None:

@@ -30,11 +30,13 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from orgmodel.cli.progress import spinner
 from orgmodel.config import Settings, find_settings
 from orgmodel.errors import OutputClosedError
 from orgmodel.graph import OrgGraph
 from orgmodel.load import load_data, load_graph
 from orgmodel.present import load_warnings
+from orgmodel.readers import FORMATS
 from orgmodel.readers.table import parse_mapping
 from orgmodel.records import OrgData
 
@@ -49,6 +51,7 @@ __all__ = [
     "emit_json",
     "err",
     "out",
+    "status_console",
     "uncropped",
     "warn",
     "with_sources",
@@ -80,6 +83,14 @@ def uncropped() -> Console:
     return _Console(highlight=False, soft_wrap=True, emoji=False, width=100_000)
 
 
+def status_console(*outputs: str | Path | None) -> Console:
+    """Where a command says what it wrote: stdout, unless an output itself went there
+    (``-o -``), where a "wrote ..." line would end up inside the file a pipe reads."""
+    from orgmodel.fileio import is_stdio
+
+    return err if any(o is not None and is_stdio(o) for o in outputs) else out
+
+
 def write_out(text: str) -> None:
     """Write text to stdout as is (JSON, YAML, Markdown: no rich markup, no wrapping)."""
     try:
@@ -105,12 +116,13 @@ Sources = Annotated[
         show_default=False,
     ),
 ]
+Reader = StrEnum("Reader", {name: name for name in FORMATS})  # type: ignore[misc]
+"""The readers ``--input-format`` names (a choice: --help lists them, the shell completes them)."""
+
 InputFormat = Annotated[
-    str | None,
+    Reader | None,
     typer.Option(
-        "--input-format",
-        help="Force the reader: orgfile, table, organogram, posting, idparent, parents_by_name, "
-        "jsontree, drawio, xlsx, graphml, gojs, balkan, googlechart.",
+        "--input-format", help="Force the reader (default: told by each file).", show_default=False
     ),
 ]
 ColumnMap = Annotated[
@@ -130,13 +142,13 @@ class SourceOptions:
     """The sources a command reads, as the user gave them."""
 
     source: list[Path] | None = None
-    input_format: str | None = None
+    input_format: str | None = None  # a Reader
     map: str | None = None
     quiet: bool = False
 
     def _args(self, settings: Settings | None = None) -> dict[str, Any]:
         return {
-            "fmt": self.input_format,
+            "fmt": None if self.input_format is None else str(self.input_format),
             "mapping": parse_mapping(self.map) if self.map else None,
             "settings": settings if settings is not None else find_settings(),
         }
@@ -146,7 +158,9 @@ class SourceOptions:
 
     def data(self, paths: list[str] | None = None) -> OrgData:
         """The records the sources hold (before the graph is built)."""
-        return load_data(self.paths() if paths is None else paths, **self._args())
+        paths = self.paths() if paths is None else paths
+        with spinner(err, _reading(paths)):
+            return load_data(paths, **self._args())
 
     def graph(
         self,
@@ -160,11 +174,20 @@ class SourceOptions:
         ``settings`` replaces the ``orgmodel.toml`` found in the working folder
         (``validate --config FILE``).
         """
-        graph = load_graph(self.paths() if paths is None else paths, **self._args(settings))
+        paths = self.paths() if paths is None else paths
+        with spinner(err, _reading(paths)):
+            graph = load_graph(paths, **self._args(settings))
         if warnings and not self.quiet:
             for line in load_warnings(graph):
                 warn(line)
         return graph
+
+
+def _reading(paths: list[str]) -> str:
+    """What the spinner says: ``reading org.csv``, ``reading 3 sources``."""
+    if not paths:
+        return "reading the sources in orgmodel.toml"
+    return f"reading {paths[0]}" if len(paths) == 1 else f"reading {len(paths)} sources"
 
 
 _SOURCE_PARAMS = [

@@ -13,7 +13,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from orgmodel.cli.app import app
-from orgmodel.cli.options import Fmt, Format, emit_json, err, out, warn
+from orgmodel.cli.options import Fmt, Format, emit_json, err, out, status_console, warn
 from orgmodel.errors import OrgModelError
 from orgmodel.present import explanation_text, extraction_text, ingest_text, issue_lines
 
@@ -92,7 +92,12 @@ def _progress(enabled: bool) -> Iterator[_Bar]:
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Folders of postings, or posting files.")],
     output: Annotated[
-        Path, typer.Option("--output", "-o", help="Org file to write (.yaml, .yml or .json).")
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help="Org file to write (.yaml, .yml or .json; '-': YAML to standard output).",
+        ),
     ],
     jobs: Annotated[
         int, typer.Option("--jobs", "-j", min=0, help="Extract in N processes (0: one per core).")
@@ -110,6 +115,7 @@ def ingest(
 
     Example: [bold]orgmodel ingest data/postings -o out/postings.yaml --jobs 2[/]
     """
+    from orgmodel.fileio import is_stdio, output_name
     from orgmodel.ingest import ingest as ingest_postings
     from orgmodel.orgfile import orgfile_format, write_orgfile
 
@@ -117,13 +123,15 @@ def ingest(
     with _progress(enabled=not quiet and err.is_terminal) as bar:
         result = ingest_postings(paths, jobs=jobs, progress=bar)
     write_orgfile(result.data, output)
-    summary = {**result.summary(), "output": str(output)}
+    summary = {**result.summary(), "output": output_name(output)}
     if not quiet:
         for line in issue_lines(result.data.issues):
             warn(line)
-    if format is Fmt.json:
+    if format is Fmt.json and is_stdio(output):
+        err.print_json(data=summary)
+    elif format is Fmt.json:
         emit_json(summary)
     else:
-        out.print(ingest_text(summary))
+        status_console(output).print(ingest_text(summary))
     if result.skipped:
         raise typer.Exit(2)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -11,14 +12,21 @@ from rich.markup import escape
 from rich.text import Text
 
 from orgmodel.cli.app import app
-from orgmodel.cli.options import SourceOptions, out, with_sources
+from orgmodel.cli.options import SourceOptions, status_console, with_sources
+from orgmodel.fileio import output_name
 from orgmodel.lookup import find, find_root, org_named
 from orgmodel.present import cycle_note
 from orgmodel.render import DEFAULT_MAX_POSTS, HTML_MAX_POSTS, ChartOptions, write
-from orgmodel.render.engine import format_of
+from orgmodel.render.engine import FORMATS, format_of
 from orgmodel.render.themes import THEMES
 
 __all__ = ["render"]
+
+# choices typer lists in --help and completes in a shell
+ChartFormat = StrEnum("ChartFormat", {f: f for f in dict.fromkeys(FORMATS.values())})  # type: ignore[misc]
+Direction = StrEnum("Direction", {"TB": "TB", "LR": "LR"})
+ThemeName = StrEnum("ThemeName", {name: name for name in THEMES})  # type: ignore[misc]
+DEFAULT_THEME = ThemeName("default")
 
 
 def _default_budget(fmt: str) -> int:
@@ -36,16 +44,22 @@ def render(
             "--output",
             "-o",
             help="Chart file; the format is its extension: .svg .png .pdf .dot .mmd, "
-            "or .html for an interactive chart in one file",
+            "or .html for an interactive chart in one file ('-': standard output, with --to).",
         ),
     ],
+    to: Annotated[
+        ChartFormat | None,
+        typer.Option("--to", help="The format, whatever -o's ending (needed for -o -)."),
+    ] = None,
     root: Annotated[str | None, typer.Option(help="Chart the posts under this post.")] = None,
     depth: Annotated[int | None, typer.Option(min=0, help="Levels below the top.")] = None,
     org: Annotated[str | None, typer.Option(help="Only this organization.")] = None,
     highlight: Annotated[
         str | None, typer.Option(help="Draw out this post's chain of command.")
     ] = None,
-    direction: Annotated[str, typer.Option(help="TB (top-down) or LR (left-right).")] = "TB",
+    direction: Annotated[
+        Direction, typer.Option(case_sensitive=False, help="Top-down or left-right.")
+    ] = Direction.TB,
     max_posts: Annotated[
         int | None,
         typer.Option(
@@ -58,7 +72,7 @@ def render(
     title: Annotated[str | None, typer.Option(help="Chart title.")] = None,
     date: Annotated[str | None, typer.Option(help="Date under the title (default: today).")] = None,
     no_date: Annotated[bool, typer.Option("--no-date", help="Leave the date off.")] = False,
-    theme: Annotated[str, typer.Option(help=f"Look: {', '.join(THEMES)}.")] = "default",
+    theme: Annotated[ThemeName, typer.Option(help="Look of the chart.")] = DEFAULT_THEME,
     assistants: Annotated[
         bool,
         typer.Option(
@@ -76,7 +90,7 @@ def render(
 
     Example: [bold]orgmodel render --root "HPS: COO" -o coo.png[/]
     """
-    fmt = format_of(output)
+    fmt = str(to) if to is not None else format_of(output)
     graph = src.graph()
     options = ChartOptions(
         roots=(find_root(graph, root),) if root else None,
@@ -84,16 +98,17 @@ def render(
         org=org_named(graph, org) if org else None,
         highlight=find(graph, highlight, units=False) if highlight else None,
         max_posts=max_posts if max_posts is not None else _default_budget(fmt),
-        direction=direction.upper(),
+        direction=str(direction),
         title=title,
         date=None if no_date else (date or datetime.date.today().isoformat()),
-        theme=theme,
+        theme=str(theme),
         assistants=assistants,
         assistant_pattern=assistant_pattern,
     )
-    drawing = write(output, graph, options)
+    drawing = write(output, graph, options, fmt)
+    out = status_console(output)
     chart = drawing.chart
-    summary = f"wrote {escape(str(output))} ({fmt}"
+    summary = f"wrote {escape(output_name(output))} ({fmt}"
     summary += f", drawn by {escape(drawing.engine)})" if drawing.engine else ")"
     summary += f": {chart.shown_posts:,} of {chart.total_posts:,} posts"
     if chart.hidden_posts:

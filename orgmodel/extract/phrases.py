@@ -620,8 +620,11 @@ def _modifier_only(seg: _Seg, caps: bool) -> bool:
     return (
         lower
         and not _plural(seg)
-        and (last in _ADJECTIVE_NOUNS or (_head_class(seg, caps) == "" and _ADJECTIVE.search(last) is not None))
-    )  # "non-sworn", "building maintenance" are modifiers; "nursing leadership" is a noun
+        and (
+            last in _ADJECTIVE_NOUNS
+            or (_head_class(seg, caps) == "" and _ADJECTIVE.search(last) is not None)
+        )
+    )  # "non-sworn", "building maintenance" are modifiers; "nursing leadership" a noun
 
 
 def _merge(a: _Seg, b: _Seg) -> _Seg:

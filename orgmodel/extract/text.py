@@ -33,6 +33,7 @@ import yaml
 
 from orgmodel.errors import SourceError
 from orgmodel.extract.vocab import words
+from orgmodel.fileio import STDIN_NAME, STDIO, read_stdin
 
 __all__ = ["Posting", "html_to_text", "read_posting", "split_front_matter"]
 
@@ -222,14 +223,19 @@ def _decode(data: bytes, source: str, html: bool) -> str:
 
 
 def read_posting(path: str | Path) -> Posting:
-    """Read one posting file; front matter goes to ``meta``, HTML is converted."""
+    """Read one posting file (``-``: standard input); front matter goes to ``meta``, HTML is
+    converted."""
     source = str(path)
     file = Path(path)
-    try:
-        data = file.read_bytes()
-    except OSError as exc:
-        raise SourceError(source, f"cannot read the file: {exc.strerror or exc}") from exc
-    html = file.suffix.lower() in HTML_SUFFIXES
+    if source == STDIO:
+        source, data = STDIN_NAME, read_stdin()
+        html = data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1].startswith(b"<")
+    else:
+        try:
+            data = file.read_bytes()
+        except OSError as exc:
+            raise SourceError(source, f"cannot read the file: {exc.strerror or exc}") from exc
+        html = file.suffix.lower() in HTML_SUFFIXES
     text = _decode(data, source, html)
     if not text.strip():
         raise SourceError(source, "the file is empty")

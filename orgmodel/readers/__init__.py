@@ -13,8 +13,8 @@ as d3-org-chart uses), ``parents_by_name`` (CSV whose parent column holds
 names, several to a row), ``jsontree`` (JSON arrays with parent ids, SAM.gov
 records, nested ``children`` trees), ``drawio`` (draw.io's CSV import
 format), ``xlsx`` (spreadsheets), ``graphml``, ``gojs`` (saved GoJS models),
-``balkan`` (OrgChart JS node arrays) and ``googlechart`` (Google Charts
-OrgChart tables).
+``balkan`` (OrgChart JS node arrays), ``googlechart`` (Google Charts
+OrgChart tables) and ``parquet``.
 
 >>> import tempfile, pathlib
 >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import cast
 
 from orgmodel.errors import SourceError, UsageError
-from orgmodel.fileio import read_text
+from orgmodel.fileio import STDIO, read_text
 from orgmodel.readers.csvfile import iter_rows, open_table, read_header
 from orgmodel.readers.drawio import is_drawio
 from orgmodel.readers.idparent import is_idparent_header
@@ -59,17 +59,23 @@ __all__ = [
 
 FORMATS = (
     "orgfile", "table", "organogram", "posting", "idparent", "parents_by_name", "jsontree",
-    "drawio", "xlsx", "graphml", "gojs", "balkan", "googlechart",
+    "drawio", "xlsx", "graphml", "gojs", "balkan", "googlechart", "parquet",
 )  # fmt: skip
 POSTING_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 TABLE_SUFFIXES = (".csv", ".tsv")
 ORGFILE_SUFFIXES = (".yaml", ".yml", ".json")
 SHEET_SUFFIXES = (".xlsx", ".xlsm")
 GRAPHML_SUFFIXES = (".graphml",)
+PARQUET_SUFFIXES = (".parquet",)
 _SNIFF_ROWS = 200
 PEOPLE_TABLES = frozenset({"table", "idparent", "xlsx"})
 READ_SUFFIXES = (
-    ORGFILE_SUFFIXES + TABLE_SUFFIXES + POSTING_SUFFIXES + SHEET_SUFFIXES + GRAPHML_SUFFIXES
+    ORGFILE_SUFFIXES
+    + TABLE_SUFFIXES
+    + POSTING_SUFFIXES
+    + SHEET_SUFFIXES
+    + GRAPHML_SUFFIXES
+    + PARQUET_SUFFIXES
 )
 SKIP_NAMES = ("readme", "license", "changelog")
 """File stems never read from a folder: the notes people keep beside their data."""
@@ -209,6 +215,8 @@ def detect_format(path: Path) -> str | None:
         return "xlsx"
     if suffix in GRAPHML_SUFFIXES:
         return "graphml"
+    if suffix in PARQUET_SUFFIXES:
+        return "parquet"
     if suffix in POSTING_SUFFIXES:
         if suffix == ".txt" and path.is_file() and is_drawio(_leading_comments(path), prose=True):
             return "drawio"  # a posting is prose: only a real '# connect:' line makes a chart
@@ -233,7 +241,11 @@ def _expand(paths: Iterable[str | Path]) -> list[tuple[Path, Path | None]]:
     out: list[tuple[Path, Path | None]] = []
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
+        if str(raw) == STDIO:
+            if any(str(p) == STDIO for p, _ in out):
+                raise UsageError("'-' (standard input) is named twice; it can be read once")
+            out.append((path, None))
+        elif path.is_dir():
             found = [(child, path) for child in _folder_files(path)]
             if not found:
                 raise SourceError(
@@ -334,6 +346,10 @@ def read_source(
     file that is empty or cannot be opened (:func:`unreadable`): skipped
     with a note in a folder, an error when named.
     """
+    if str(path) == STDIO:
+        from orgmodel.readers.stdin import read_piped
+
+        return read_piped(fmt, lambda spooled: read_source(spooled, fmt, mapping))
     spec = parse_spec(path)
     if in_folder and (why := unreadable(spec.path)) is not None:
         return stray(str(spec.path), why)
@@ -352,6 +368,7 @@ def read_source(
         "gojs": lambda p: _reader("gojs", "read_gojs")(p, mapping),
         "balkan": lambda p: _reader("balkan", "read_balkan")(p, mapping),
         "googlechart": lambda p: _reader("googlechart", "read_googlechart")(p, mapping),
+        "parquet": lambda p: _reader("parquet", "read_parquet")(p, mapping),
     }
     if kind is None:
         raise SourceError(

@@ -406,9 +406,7 @@ def read_snapshot(spec: SourceSpec, read: Callable[[Path], OrgData]) -> OrgData:
         except SourceError as exc:
             if exc.path != str(copy):
                 raise
-            raise SourceError(
-                str(spec), exc.message, line=exc.line, column=exc.column, hint=exc.hint
-            ) from None
+            raise exc.naming(str(spec)) from None
     data.rename_source(str(copy), str(path))
     data.sources = [str(spec) if s in (str(copy), str(path)) else s for s in data.sources]
     if not data.sources:

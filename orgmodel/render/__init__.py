@@ -29,11 +29,12 @@ from pathlib import Path
 
 from orgmodel.fileio import atomic_write
 from orgmodel.graph import OrgGraph
-from orgmodel.render import dot, html, mermaid
+from orgmodel.render import dot, fallback, html, mermaid, raster
 from orgmodel.render.chart import Chart
 from orgmodel.render.engine import find_engine, format_of, layout
 from orgmodel.render.options import DEFAULT_MAX_POSTS, HTML_MAX_POSTS, ChartOptions
 from orgmodel.render.selection import select
+from orgmodel.render.themes import get as get_theme
 
 __all__ = ["DEFAULT_MAX_POSTS", "HTML_MAX_POSTS", "ChartOptions", "Drawing", "draw", "write"]
 
@@ -60,12 +61,19 @@ def draw(graph: OrgGraph, options: ChartOptions, fmt: str) -> Drawing:
         return Drawing(mermaid.source(chart, options).encode("utf-8"), chart, fmt, None)
     if engine is None:
         return Drawing(dot.source(chart, options).encode("utf-8"), chart, fmt, None)
-    text = dot.source(chart, options, html_labels=engine.html_labels)
-    return Drawing(layout(engine, text, fmt), chart, fmt, engine.name)
+    if engine.html_labels:
+        text = dot.source(chart, options, html_labels=True)
+        return Drawing(layout(engine, text, fmt), chart, fmt, engine.name)
+    text = dot.source(chart, options, html_labels=False)
+    svg = fallback.decorate(layout(engine, text, "svg"), chart, get_theme(options.theme))
+    return Drawing(svg if fmt == "svg" else raster.convert(svg, fmt), chart, fmt, engine.name)
 
 
-def write(path: str | Path, graph: OrgGraph, options: ChartOptions) -> Drawing:
-    """Draw the chart in the format ``path``'s extension names and write it atomically."""
-    drawing = draw(graph, options, format_of(path))
-    atomic_write(path, drawing.content)
+def write(
+    path: str | Path, graph: OrgGraph, options: ChartOptions, fmt: str | None = None
+) -> Drawing:
+    """Draw the chart in ``fmt`` (default: what ``path``'s extension names) and write it
+    atomically (``-``: to standard output)."""
+    drawing = draw(graph, options, fmt or format_of(path))
+    atomic_write(path, drawing.content, binary=drawing.format in ("png", "pdf"))
     return drawing

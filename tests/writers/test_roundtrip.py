@@ -36,7 +36,7 @@ from tests.writers.roundtrip_model import (
 
 ROUND_TRIPS = {"csv": ".csv", "graphml": ".graphml", "d3": ".d3.json", "yaml": ".yaml",
                "json": ".json", "turtle": ".ttl", "jsonld": ".jsonld", "gojs": ".gojs.json",
-               "gojs-tree": ".gojs-tree.json"}  # fmt: skip
+               "gojs-tree": ".gojs-tree.json", "parquet": ".parquet"}  # fmt: skip
 RDF = {"turtle": "turtle", "jsonld": "json-ld"}
 
 
