@@ -40,7 +40,7 @@ def main() -> None:
         sys.argv.remove("--debug")
     try:
         try:
-            app()
+            app(prog_name="orgmodel")  # also under `python -m orgmodel`: usage, completion var
         finally:
             if sys.stdout is not None:
                 sys.stdout.flush()  # a closed pipe shows here when the output was small

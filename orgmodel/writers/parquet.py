@@ -170,7 +170,8 @@ def _block_table(block: PostBlock) -> pa.Table:
     line = t.column("line").combine_chunks()
     source = pa.StructArray.from_arrays(
         [pa.array([block.source] * n, pa.string()), line, pa.nulls(n, pa.int64()),
-         pa.nulls(n, pa.int64()), pa.nulls(n, pa.string()), pa.array([False] * n)],
+         pa.nulls(n, pa.int64()), pa.nulls(n, pa.string()), pa.array([False] * n),
+         pa.nulls(n, pa.float64())],
         fields=list(SOURCE),
     )  # fmt: skip
     columns = {

@@ -37,9 +37,9 @@ def test_render_and_convert_list_their_formats(
 ) -> None:
     monkeypatch.setenv("COLUMNS", "240")
     render = orgmodel("render", "--help").stdout
-    assert "<default|mono|dark>" in render and "<svg|png|pdf|dot|mermaid>" in render
+    assert "<default|mono|dark>" in render and "<svg|png|pdf|dot|mermaid|html>" in render
     assert "<tb|lr>" in render
-    assert "<yaml|json|csv|graphml|d3|turtle|jsonld|popolo|parquet>" in (
+    assert "<yaml|json|csv|graphml|d3|turtle|jsonld|popolo|gojs|gojs-tree|parquet>" in (
         orgmodel("convert", "--help").stdout
     )
 

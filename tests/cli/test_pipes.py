@@ -56,7 +56,7 @@ def test_stdout_needs_a_format(orgmodel: Orgmodel, tmp_path: Path) -> None:
     assert "name it with --to (yaml, json, csv," in result.stderr
     result = orgmodel("render", "-s", str(CSV), "-o", "-", cwd=tmp_path)
     assert result.code == 2
-    assert "name it with --to (svg, png, pdf, dot, mermaid)" in result.stderr
+    assert "name it with --to (svg, png, pdf, dot, mermaid, html)" in result.stderr
 
 
 def test_a_conversion_piped_into_another_command_loses_nothing(

@@ -48,7 +48,7 @@ def test_the_webassembly_chart_looks_like_dots(tmp_path: Path) -> None:
     svg = parse_svg(out.read_bytes())
     theme = get("default")
     boxes = list(groups(svg, "post"))
-    assert len(boxes) == 26
+    assert len(boxes) == 27
     for box in boxes:  # each title in bold, each box a filled outline
         texts = box.findall(".//{http://www.w3.org/2000/svg}text")
         assert any(t.get("font-weight") == "bold" for t in texts)
