@@ -110,6 +110,8 @@ class _Ctx:
     blocked: list[tuple[int, int]] = field(default_factory=list)
     fuller: dict[str, str | None] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    chain_end: dict[int, int] = field(default_factory=dict)
+    """For a frame's index, the last frame of the chain it starts (see :func:`_read_chained`)."""
 
 
 def _bucket(value: int, edges: tuple[int, ...]) -> str:
@@ -217,6 +219,8 @@ def _add(
         f["long"] = 1.0
     if relation == "up" and kind == "secondary":
         f["secondary"] = 1.0
+    if item.marker:
+        f[f"marker={item.marker}"] = 1.0  # "through subordinate supervisors", "(dotted line)"
     if fuller is not None:
         f["expanded"] = 1.0
     norm = normalize(name)
@@ -861,11 +865,18 @@ def _read_chained(
 ) -> None:
     """A cue whose object is the next cue's: read the next cue's object for this one too."""
     j = index + 1
+    walked = []
     while j + 1 < len(frames) and frames[j + 1].start < sentence[1]:
+        if j in ctx.chain_end:  # a chain already walked from a later cue: linear, not quadratic
+            j = ctx.chain_end[j]
+            break
         gap = ctx.layout.view[frames[j].end : frames[j + 1].start]
         if not _CHAIN_GAP.fullmatch(gap):
             break
+        walked.append(j)
         j += 1
+    for k in walked:
+        ctx.chain_end[k] = j
     last = frames[j]
     limit = (
         frames[j + 1].start

@@ -877,6 +877,9 @@ def _strip_item(seg: _Seg, view: str, caps: bool) -> Item | None:
 
 
 _HOP = re.compile(r"[;,][ ]*(?:and/or|and|or)[ ]+|;[ ]*|\bincluding[ ]+|\bsuch[ ]as[ ]+")
+_HOP_WINDOW = 300
+"""Characters a modifier may run before the list goes on: a hop is looked for no further
+(a modifier is a phrase, and a long sentence is not scanned again for each of its cues)."""
 _THROUGH = re.compile(r"\bthrough\b", re.IGNORECASE)
 _HOP_STOPS = frozenset({"participle", "rel", "prep", "adverb", "through", "as", "paren"})
 """Why a name ended where the list may go on after the modifier ("a clerical staff
@@ -960,11 +963,12 @@ def read_object(
             reading.through = end
         if stop not in _HOP_STOPS:
             break
+        window = min(limit, end + _HOP_WINDOW)
         nxt = next(
-            (m for m in _HOP.finditer(view, end, limit) if _depth(view, end, m.start()) == 0),
+            (m for m in _HOP.finditer(view, end, window) if _depth(view, end, m.start()) == 0),
             None,
         )
-        gap_end = nxt.start() if nxt is not None else limit
+        gap_end = nxt.start() if nxt is not None else window
         through = _THROUGH.search(view, end, gap_end) if stop != "through" else None
         if through is not None:
             # "several units with different functions through subordinate supervisors"

@@ -60,8 +60,8 @@ __all__ = [
     "predict_org",
 ]
 
-DEFAULT_L2 = 1.0
-DEFAULT_THRESHOLD = 0.4
+DEFAULT_L2 = 3.0
+DEFAULT_THRESHOLD = 0.45
 ORG_THRESHOLD = 0.2
 ORG_PRIOR = {
     "org:seeking": 3.0,
