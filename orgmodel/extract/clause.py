@@ -62,6 +62,8 @@ _RANKS = words(
     """deputy assistant associate senior junior chief vice under sub co lead principal executive
     interim acting first second third head general supervising supervisory"""
 )
+_JURISDICTIONS = words("county city town village borough township district state school police")
+"""A title's first word that names where the post serves, not which post it is."""
 _SELF_ADJECTIVES = words("successful selected ideal new right chosen qualified this each")
 _NEGATION = re.compile(
     r"\b(?:not|no|never|none|neither|nor|without|cannot|n't)\b(?![ ]+(?:limited|only|later|"
@@ -123,6 +125,10 @@ def is_self_name(name: str, title: str | None) -> bool:
     True
     >>> is_self_name("City Clerk", "Deputy City Clerk")
     False
+    >>> is_self_name("the Administrator", "County Administrator")
+    True
+    >>> is_self_name("the Manager", "Nurse Manager")
+    False
     >>> is_self_name("This position", None)
     True
     """
@@ -140,8 +146,12 @@ def is_self_name(name: str, title: str | None) -> bool:
     if norm == tnorm or (len(tokens) > 1 and set(tokens) == set(tnorm.split())):
         return True
     if len(tokens) == 1 and head_word(title) == head_word(name) and tokens[0] != tnorm:
-        # "the Director" for "Director of Public Works"; never "Clerk" for "Deputy Clerk"
-        return tnorm.split()[0] == tokens[0]
+        # "the Director" for "Director of Public Works", "the Administrator" for "County
+        # Administrator"; never "Clerk" for "Deputy Clerk", "Manager" for "Nurse Manager"
+        ttokens = tnorm.split()
+        return ttokens[0] == tokens[0] or (
+            len(ttokens) == 2 and ttokens[1] == tokens[0] and ttokens[0] in _JURISDICTIONS
+        )
     core = _CORE_CUT.split(tnorm, maxsplit=1)[0]
     if norm == core:
         return True  # "Deputy Director" for "Deputy Director of Parks and Recreation"

@@ -36,7 +36,7 @@ from functools import lru_cache
 from orgmodel.extract.fields import LABELS, Field, find_fields
 from orgmodel.extract.names import smart_title
 from orgmodel.extract.sections import line_spans, work_view
-from orgmodel.extract.vocab import VERBS, classify, words
+from orgmodel.extract.vocab import VERBS, classify, singular, words
 
 __all__ = ["clean_title", "find_title", "title_like"]
 
@@ -57,7 +57,7 @@ _CORE = (
 )
 _QUALIFIER = rf",[ ]+{_WORD}(?:[ ]+(?:(?:and|&|of)[ ]+)?{_WORD}){{0,4}}"
 _SUBJECT = re.compile(
-    r"(?:^|[.!?][ \n]+|,[ \n]+|\n)[ ]*(?:The|the|A|a|An|an|Our|our)[ ]+"
+    r"(?:^|[.!?][ \n]+|,[ \n]+|\n)[ ]*(?P<det>The|the|A|a|An|an|Our|our|This|These)[ ]+"
     rf"(?:[a-z][\w-]*,?[ ]+){{0,3}}?(?P<title>{_CORE}(?:{_QUALIFIER}){{0,3}})"
     r"(?:[ ]*\([A-Z]{2,6}\))?[ ]+(?P<verb>[a-z]+)\b",
 )
@@ -66,6 +66,22 @@ _AS = re.compile(
     r"(?:[ ]*\([A-Z]{2,6}\))?[ ]*,"
 )
 _SERVE = re.compile(rf"to[ ]+serve[ ]+as[ ]+(?:the[ ]+|a[ ]+|an[ ]+|our[ ]+)?(?P<title>{_CORE})")
+_SERVES = re.compile(
+    r"(?:^|\n|[.!?][ ]+|(?:[Ii]ncumbent|[Pp]osition|[Ee]mployee)[ ]+(?:serves[ ]+)?)"
+    r"(?:[Ss]erves|will[ ]+serve)[ ]+as[ ]+(?:the|a|an|our)[ ]+(?:[a-z][\w-]*[ ]+){0,3}?"
+    rf"(?P<title>{_CORE})"
+)
+"""The incumbent's own statement: "Serves as the first level Support Center Manager"."""
+_PURPOSE = re.compile(
+    rf"\bpurpose[ ]+of[ ]+(?:the|this|our)[ ]+(?P<title>{_CORE})(?:[ ]*\([A-Z]{{2,6}}\))?"
+    r"[ ]+(?:is|position)\b"
+)
+"""'The primary purpose of the Director of Nursing (DON) is to ...'."""
+_LOWER_SUBJECT = re.compile(r"[ ]*(?:The|A|An)[ ]+(?P<words>(?:[a-z][a-z-]*[ ]+){2,4}[a-z]+)\b")
+"""A first sentence about the post in lower case: 'A public works director supervises'."""
+_GENERIC_HEADS = frozenset(
+    {"employee", "employees", "worker", "workers", "member", "members", "supervisor", "person"}
+)
 _HIRING = re.compile(
     r"(?:hiring|seeking|looking[ ]+for|recruiting)[ ]+(?:an?|our)[ ]+(?:[a-z][\w-]*[ ]+){0,3}?"
     rf"(?P<title>{_CORE})[ ]+(?:to|who|for|in|at|with|on)\b"
@@ -158,14 +174,38 @@ def _from_headings(view: str) -> str | None:
 
 def _from_subjects(view: str) -> str | None:
     head = view[:5000]
-    for pattern in (_SUBJECT, _AS, _SERVE, _HIRING):
+    for pattern in (_SUBJECT, _AS, _SERVE, _SERVES, _PURPOSE, _HIRING):
         for match in pattern.finditer(head):
             if pattern is _SUBJECT and match.group("verb") not in _SUBJECT_VERBS:
                 continue
             title = clean_title(match.group("title"))
+            if title and pattern is _SUBJECT and match.group("det") == "These":
+                title = _singular_title(title)  # "These Program Specialists are located in"
             if title:
                 return title
     return None
+
+
+def _singular_title(title: str) -> str:
+    *rest, last = title.split()
+    one = singular(last.lower())
+    return " ".join([*rest, last[: len(one)]]) if one != last.lower() else title
+
+
+def _from_first_sentence(view: str) -> str | None:
+    """A posting that opens in prose about the post, in lower case."""
+    start = len(view) - len(view.lstrip())
+    match = _LOWER_SUBJECT.match(view, start)
+    if match is None:
+        return None
+    found = match.group("words").split()
+    verb = next((k for k in range(2, len(found)) if found[k] in _SUBJECT_VERBS), None)
+    if verb is None:
+        return None
+    words_ = found[:verb]
+    if words_[-1] in _GENERIC_HEADS or classify(" ".join(words_)) != "post":
+        return None
+    return clean_title(" ".join(w.capitalize() for w in words_))
 
 
 def _from_caps_runs(view: str) -> str | None:
@@ -218,17 +258,58 @@ def _expand(title: str, view: str) -> str:
     return title
 
 
+_OBJECT_BEFORE = re.compile(r"\b(?:of|to|by|from|with|for|under|and)[ ]+(?:the[ ]+|an?[ ]+)?$")
+_LEAD_WORDS = frozenset({"The", "A", "An", "Our", "This", "These", "Your", "Each", "Every", "As"})
+
+
+def _widen(title: str, view: str) -> str:
+    """A one-word title ("Commander") as the text names the post more fully ("Police
+    Commander"), when one fuller name ending in it is written at least twice."""
+    if " " in title or not title[:1].isupper():
+        return title
+    counts: dict[str, int] = {}
+    for form in {title, title.upper()}:
+        pattern = rf"((?:[A-Z][\w'&-]*[ ]+){{1,3}}){re.escape(form)}\b"
+        for match in re.finditer(pattern, view):
+            if _OBJECT_BEFORE.search(view, max(0, match.start() - 12), match.start()):
+                continue  # "under the direction of the Nurse Manager": another post
+            lead = match.group(1).split()
+            upper = form.isupper()
+            keep = len(lead)
+            while keep and lead[keep - 1].isupper() == upper:
+                keep -= 1  # the words written as the title is: "Salaried POLICE COMMANDER"
+            lead = lead[keep:]
+            while lead and lead[0].capitalize() in _LEAD_WORDS:
+                lead = lead[1:]
+            if not lead:
+                continue
+            name = clean_title(" ".join([*lead, form]))
+            if name and name.endswith(title) and name != title:
+                counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return title
+    best = max(counts, key=lambda n: (counts[n], -len(n)))
+    return best if counts[best] >= 2 else title
+
+
 def find_title(
     text: str, *, view: str | None = None, fields: list[Field] | None = None
 ) -> str | None:
     """The post's title, or None when the text states none (see the module docstring)."""
     view = work_view(text) if view is None else view
     fields = find_fields(view) if fields is None else fields
-    for finder in (_from_headings, _from_subjects, _from_caps_runs, _from_question, _from_labels):
+    for finder in (
+        _from_headings,
+        _from_subjects,
+        _from_caps_runs,
+        _from_question,
+        _from_labels,
+        _from_first_sentence,
+    ):
         if finder is _from_headings:
             found = _from_fields(view, fields) or finder(view)
         else:
             found = finder(view)
         if found:
-            return _expand(found, view)
+            return _widen(_expand(found, view), view)
     return None

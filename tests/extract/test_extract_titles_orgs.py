@@ -55,6 +55,24 @@ from orgmodel.extract.titles import clean_title, find_title
             "About us\nWe are hiring a Firmware Engineer to join the embedded team.",
             "Firmware Engineer",
         ),
+        (
+            "Duties\nThe incumbent serves as the first level Water Quality Laboratory Manager "
+            "within Utilities.",
+            "Water Quality Laboratory Manager",
+        ),
+        (
+            "PRIMARY DUTY\nThe primary purpose of the Director of Rehabilitation (DOR) is to "
+            "plan the therapy department.",
+            "Director of Rehabilitation",
+        ),
+        (
+            "These Supervisory Range Technicians are located within the Northern Region.",
+            "Supervisory Range Technician",
+        ),
+        (
+            "A county parks superintendent supervises the maintenance crews of the parks.",
+            "County Parks Superintendent",
+        ),
     ],
 )
 def test_title_sources(text: str, title: str) -> None:
@@ -183,3 +201,21 @@ def test_meta_wins_for_all_three() -> None:
         meta={"title": "Senior Clerk", "department": "Archives", "organization": "Town of Elm"},
     )
     assert (ex.title, ex.organization, ex.department) == ("Senior Clerk", "Town of Elm", "Archives")
+
+
+def test_a_bare_title_widens_to_the_name_the_text_gives_the_post() -> None:
+    """'Commander' in a heading is the Fire Commander the text names twice, never the
+    Battalion Chief it reports to ("direction of the Battalion Commander")."""
+    text = (
+        "1 Department Fire Department Salary Range FIRE COMMANDER DEFINITION\n"
+        "The Fire Commander receives general direction from the Battalion Commander and "
+        "under the direction of the Battalion Commander leads a station.\n"
+    )
+    assert find_title("COMMANDER\n" + text) == "Fire Commander"
+    lone = "MANAGER\nUnder the direction of the Nurse Manager, plans the unit. In the absence "
+    assert find_title(lone + "of the Nurse Manager, leads it.") == "Manager"
+
+
+def test_lower_case_openings_that_are_no_title() -> None:
+    assert find_title("A successful employee supervises the crews well.") is None
+    assert find_title("The selected candidate will lead the team.") is None
