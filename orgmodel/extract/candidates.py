@@ -28,7 +28,7 @@ from orgmodel.extract.layout import Layout
 from orgmodel.extract.names import clean_name, is_person_name
 from orgmodel.extract.phrases import Item, Reading, read_object, tokens
 from orgmodel.extract.scoring import normalize
-from orgmodel.extract.vocab import FINITE_VERBS, POSTS, VERBS, classify, head_word, words
+from orgmodel.extract.vocab import FINITE_VERBS, POSTS, VERBS, classify, head_word, singular, words
 
 __all__ = ["Candidate", "find_candidates"]
 
@@ -129,7 +129,17 @@ def _klass(name: str) -> str:
     last = name.split()[-1] if name.split() else ""
     if head in _ACTIVITY and not (last[:1].isupper() and head in _NAMED_UNITS):
         return "activity"  # but a capitalised "Information Services" is a unit
-    return classify(name)
+    klass = classify(name)
+    area = _POST_AND_AREA.match(name) if klass == "other" else None
+    if area is not None and singular(area.group("post").lower()) in POSTS:
+        return "post"  # "Group Manager Community and Culture": the area a post covers
+    return klass
+
+
+_POST_AND_AREA = re.compile(
+    r"(?:[A-Z][\w-]*[ ]+){0,3}(?P<post>[A-Z][a-z]+)(?:[ ]+[A-Z][\w-]*){1,2}[ ]+(?:and|&)[ ]+"
+    r"[A-Z][\w-]*$"
+)
 
 
 def _generic(name: str, determiner: str | None) -> bool:
@@ -390,6 +400,9 @@ def _bullets_after(view: str, pos: int) -> list[tuple[int, int]]:
     return spans
 
 
+_INFINITIVE = re.compile(r"[ ]+(?P<verb>[a-z]+)\b(?![ ]+(?:of|to)\b)")
+
+
 def _read_frame(ctx: _Ctx, frame: Frame, limit: int, sentence: tuple[int, int]) -> None:
     view = ctx.layout.view
     clause = read_clause(view, frame.start, title=ctx.title, sentence=sentence)
@@ -440,6 +453,9 @@ def _read_frame(ctx: _Ctx, frame: Frame, limit: int, sentence: tuple[int, int]) 
             )
         return
     start = frame.end
+    infinitive = _INFINITIVE.match(view, start) if view[start - 2 : start] == "to" else None
+    if relation == "up" and infinitive is not None and infinitive.group("verb") in VERBS:
+        return  # "is responsible to support the leadership team": a duty, not a superior
     if relation == "down":
         start = _skip_verbs(view, start, limit)
     following = _FOLLOWING.match(view, start, min(len(view), limit + 2)) or _COLON.match(

@@ -685,7 +685,15 @@ def _continue_title(segs: list[_Seg], seg: _Seg, index: int, caps: bool) -> tupl
             and (segs[start].sep != "," or continued)
         )  # never inside a list of items: "Payroll Office, Police Chief, Accounting Team"
         complement = _has_complement(seg) and (
-            (nxt.sep in {"and", "or"} and capitalised and (nxt_class == "" or continued))
+            (
+                nxt.sep in {"and", "or"}
+                and capitalised
+                and (
+                    nxt_class == ""
+                    or continued
+                    or (nxt_class == "unit" and core == "post" and len(_words(nxt)) == 1)
+                )
+            )  # "Director of Finance and Administration": one area word, the same post
             or (
                 nxt.sep == "," and capitalised and core == "post" and (nxt_class == "" or continued)
             )
@@ -755,6 +763,17 @@ def _combine(segs: list[_Seg], *, up: bool, caps: bool) -> list[tuple[_Seg, bool
                 seg = _merge(seg, second)
                 index = upto
                 combined = True
+        # a superior's title that names its area with "and": "the Group Manager Community
+        # and Culture" (what follows "and" names no post, unit or people)
+        if (
+            up
+            and index + 1 < len(segs)
+            and segs[index + 1].sep in {"and", "&"}
+            and _core_class(seg, caps) == "post"
+            and _area_words(segs[index + 1], caps)
+        ):
+            seg = _merge(seg, segs[index + 1])
+            index += 1
         # "Teacher/Principal", "Chief Executive Officer/President": one post unless both
         # sides are headed titles of two words or more, or the slash is spaced
         while index + 1 < len(segs) and segs[index + 1].sep == "/":
@@ -766,6 +785,17 @@ def _combine(segs: list[_Seg], *, up: bool, caps: bool) -> list[tuple[_Seg, bool
         out.append((seg, combined))
         index += 1
     return out
+
+
+def _area_words(seg: _Seg, caps: bool) -> bool:
+    """One to three capitalised words that name no post, unit or people ("Culture")."""
+    toks = seg.toks
+    return (
+        1 <= len(toks) <= 3
+        and all(t.text[:1].isupper() for t in toks)
+        and toks[0].low not in DETERMINERS
+        and _head_class(seg, caps) == ""
+    )
 
 
 def _org_path(segs: list[_Seg], caps: bool) -> list[_Seg]:

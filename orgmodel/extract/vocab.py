@@ -221,11 +221,20 @@ def _is_level(word: str) -> bool:
 
 
 def _last_word(name: str) -> str:
-    """The last word of the name's core that is not a level suffix (II, 3), as written."""
-    for token in reversed(_core(name).replace("/", " ").split()):
-        word = token.strip(_PUNCT)
-        if word and not _is_level(word.lower()):
-            return word
+    """The last word of the name's core that is not a level suffix (II, 3) nor a
+    post-positive "General" after a post (Director General, Attorneys General), as written."""
+    tokens = _core(name).replace("/", " ").split()
+    for i in range(len(tokens) - 1, -1, -1):
+        word = tokens[i].strip(_PUNCT)
+        if not word or _is_level(word.lower()):
+            continue
+        if (
+            word.lower() == "general"
+            and i
+            and singular(tokens[i - 1].strip(_PUNCT).lower()) in POSTS
+        ):
+            continue
+        return word
     return ""
 
 

@@ -36,6 +36,7 @@ def supervises(text: str) -> list[tuple[str, str, str]]:
         "Prepares monthly reports to the Board.",
         "Works closely with nurses and serves as liaison to families.",
         "Offers coaching and support to supervisors and staff.",
+        "The Clerk is responsible to support the leadership team with minutes.",
     ],
 )
 def test_non_statements_invent_nothing(text: str) -> None:
@@ -183,3 +184,21 @@ def test_every_fact_has_a_confidence_and_a_rule() -> None:
     assert facts and all(0.0 <= f.confidence <= 1.0 and f.rule for f in facts)
     assert ex.reports_to[0].rule == "field:field-reports"
     assert ex.supervises[0].rule == "prose:supervise"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "superior"),
+    [
+        ("is responsible to the Group Manager Community and Culture.",
+         "Group Manager Community and Culture"),
+        ("reports to the Director of Finance and Administration.",
+         "Director of Finance and Administration"),
+        ("is one of three positions reporting to the Director General, Communications.",
+         "Director General, Communications"),
+    ],
+)  # fmt: skip
+def test_a_superiors_title_is_read_whole(sentence: str, superior: str) -> None:
+    """An area joined by "and", a post-positive "General" and its qualifier: one post."""
+    assert reports("Job Title: Records Officer\nThe Records Officer " + sentence) == [
+        (superior, "primary")
+    ]
