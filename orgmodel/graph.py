@@ -26,16 +26,10 @@ structure to networkx for the algorithms that earn their cost there.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, overload
 
-import numpy as np
-import pyarrow as pa
-import pyarrow.compute as pc
-
-from orgmodel.columns import PostBlock, PostColumns, post_columns
-from orgmodel.indexes import IdIndex, NameIndex
 from orgmodel.records import (
     BODY_KINDS,
     LineKind,
@@ -48,15 +42,31 @@ from orgmodel.records import (
     RelKind,
     UnitRecord,
 )
-from orgmodel.tree import children_csr, depths, subtree_sizes
 
+# numpy and pyarrow are imported where the graph is built or read as arrays: a graph
+# restored from the saved index (orgmodel.cache) answers a query without either.
 if TYPE_CHECKING:
     import networkx as nx
+    import numpy as np
+
+    from orgmodel.columns import PostBlock, PostColumns
+    from orgmodel.indexes import NameIndex
+
+    IntArray = np.ndarray[tuple[int], np.dtype[np.int64]]
+    """A one-dimensional array of node numbers (its ``tolist()`` is typed ``list[int]``)."""
+
+    NameIndexFactory = Callable[["OrgGraph"], NameIndex]
 
 __all__ = ["IntArray", "NameIndex", "OrgGraph", "Resolution"]
 
-IntArray = np.ndarray[tuple[int], np.dtype[np.int64]]
-"""A one-dimensional array of node numbers (its ``tolist()`` is typed ``list[int]``)."""
+
+def __getattr__(name: str) -> Any:
+    """``NameIndex``, re-exported from :mod:`orgmodel.indexes` when first asked for."""
+    if name == "NameIndex":
+        from orgmodel.indexes import NameIndex
+
+        return NameIndex
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass
@@ -79,6 +89,8 @@ class Resolution:
 
 def _int_array(values: np.ndarray[Any, Any]) -> array[int]:
     """A numpy int64 array as a stdlib ``array('q')``: scalar reads are 3x faster in walks."""
+    import numpy as np
+
     out = array("q")
     out.frombytes(np.ascontiguousarray(values, dtype=np.int64).tobytes())
     return out
@@ -92,6 +104,9 @@ def _encode(rows: PostColumns, blocks: list[PostBlock]) -> np.ndarray[Any, Any]:
     numbers of the first post of each id -- and a reference with a code below
     ``u`` names that post. One hash pass instead of one per question.
     """
+    import numpy as np
+    import pyarrow as pa
+
     arrays = [rows.arrow("id")]
     for block in blocks:
         arrays.append(block.table.column("manager").combine_chunks())
@@ -141,7 +156,12 @@ class OrgGraph:
     """
 
     def __init__(self, data: OrgData) -> None:
-        self.data = data
+        from orgmodel.columns import PostBlock, post_columns
+        from orgmodel.indexes import IdIndex
+
+        self._data: OrgData | None = data
+        self.sources: list[str] = list(data.sources)
+        self.unit_ignores: dict[str, str] = dict(data.unit_ignores)
         self.issues: list[LoadIssue] = list(data.issues)
         self.orgs: dict[str, OrgRecord] = {}
         for org in data.organizations:
@@ -155,7 +175,8 @@ class OrgGraph:
         self.size = self.post_count + len(self.units)
         self.index = IdIndex(self.posts.arrow("id"), self._unit_index)
         self._names: NameIndex | None = None
-        self._below: array[int] | None = None
+        self._name_factory: NameIndexFactory | None = None
+        self._below: Sequence[int] | None = None
         self._post_units: IntArray | None = None
         self._nx: dict[bool, nx.DiGraph] = {}
         self._name_cache: dict[tuple[RelKind, str, str | None], tuple[list[int], list[int]]] = {}
@@ -169,6 +190,8 @@ class OrgGraph:
         self, rows: PostColumns, codes: np.ndarray[Any, Any]
     ) -> np.ndarray[Any, Any] | None:
         """Keep the first post of each id; returns each row's node when some were dropped."""
+        import numpy as np
+
         self.duplicates: list[tuple[PostRecord | UnitRecord, PostRecord | UnitRecord]] = []
         self.duplicate_lines: dict[tuple[str, Prov], list[tuple[int, Relation]]] = {}
         self._copies: set[tuple[str, Prov]] = set()
@@ -187,6 +210,10 @@ class OrgGraph:
         return codes
 
     def _add_units(self, units: list[UnitRecord]) -> None:
+        import numpy as np
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
         self.units: list[UnitRecord] = []
         self._unit_index: dict[str, int] = {}
         base = len(self.posts)
@@ -216,10 +243,15 @@ class OrgGraph:
         chunks: list[tuple[list[PostRecord], list[Relation]] | PostBlock],
         codes: np.ndarray[Any, Any] | None,
     ) -> None:
+        import numpy as np
+
+        from orgmodel.columns import PostBlock
+
         n = self.size
         self._parent = np.full(n, -1, dtype=np.int64)
         self._rel_of: dict[int, Relation] = {}
-        self._from_block = np.zeros(n, dtype=bool)
+        # which nodes' lines are a table's rows (a numpy array here; bytes in a saved graph)
+        self._from_block: Any = np.zeros(n, dtype=bool)
         self.parent_rel = _ParentRels(self)
         self.extra_primary: dict[int, list[tuple[int, Relation]]] = {}
         self.secondary: dict[int, list[tuple[int, Relation]]] = {}
@@ -314,6 +346,8 @@ class OrgGraph:
         managers: np.ndarray[Any, Any],
     ) -> None:
         """A table's manager column, matched to nodes through the codes of one shared encoding."""
+        import numpy as np
+
         m = len(block)
         rows = np.arange(row0, row0 + m, dtype=np.int64)
         subs = codes[row0 : row0 + m] if codes is not None else rows
@@ -420,6 +454,10 @@ class OrgGraph:
         return None
 
     def _build_tree(self) -> None:
+        import numpy as np
+
+        from orgmodel.tree import children_csr, depths
+
         parent = self._parent
         start, kids = children_csr(parent)
         depth = depths(parent)
@@ -427,21 +465,93 @@ class OrgGraph:
         has_kids = start[1:] > start[:-1]
         top = parent == -1
         depth[top & ~is_post & ~has_kids] = -1  # a unit nobody reports to is no layer
-        self.np_parent, self.np_depth = parent, depth
-        self.np_child_start, self.np_child_list = start, kids
-        self.parent = _int_array(parent)
-        self.depth = _int_array(depth)
-        self.child_start = _int_array(start)
-        self.child_list = _int_array(kids)
+        self._np: dict[str, IntArray] = {
+            "parent": parent, "depth": depth, "child_start": start, "child_list": kids,
+        }  # fmt: skip
+        self.parent: Sequence[int] = _int_array(parent)
+        self.depth: Sequence[int] = _int_array(depth)
+        self.child_start: Sequence[int] = _int_array(start)
+        self.child_list: Sequence[int] = _int_array(kids)
         self.roots: list[int] = np.flatnonzero(top & (is_post | has_kids)).tolist()
 
+    # ------------------------------------------------------------ saving
+
+    SAVED = (
+        "issues", "orgs", "units", "_unit_index", "duplicates", "duplicate_lines", "resolution",
+        "_rel_of", "extra_primary", "secondary", "heads", "headed_by", "links",
+        "unresolved_subjects", "roots", "sources", "unit_ignores",
+    )  # fmt: skip
+    """The graph's records beside its arrays: what the saved index keeps besides the posts'
+    columns and the tree's arrays (:mod:`orgmodel.cache.graph`)."""
+    ARRAYS = ("parent", "depth", "child_start", "child_list")
+    """The tree's arrays, one 8-byte integer per node (``child_start``: one more)."""
+
+    def secondary_reports(self, node: int) -> list[int]:
+        """Posts with a dotted (secondary) line to ``node``, in the order the lines were read."""
+        return [sub for sub, sups in self.secondary.items() if any(s == node for s, _ in sups)]
+
+    @property
+    def data(self) -> OrgData:
+        """What the sources said, as the readers gave it (the records the graph was built from).
+
+        A graph restored from the saved index (:mod:`orgmodel.cache`) has none:
+        read the sources again (``load_data``) for records.
+        """
+        if self._data is None:
+            raise AttributeError(
+                "a graph restored from the saved index keeps no records; "
+                "load the sources with orgmodel.load.load_data"
+            )
+        return self._data
+
     # ------------------------------------------------------------ reading
+
+    def _as_numpy(self, name: str) -> IntArray:
+        """One of the tree's arrays as numpy sees it: the array the build made, or a view of
+        the stdlib array a restored graph holds (no copy)."""
+        found = self._np.get(name)
+        if found is None:
+            import numpy as np
+
+            values = getattr(self, name)  # a saved graph keeps them in 4 bytes: widen those
+            width = np.int64 if values.itemsize == 8 else np.int32
+            found = self._np[name] = np.frombuffer(values, dtype=width).astype(np.int64, copy=False)
+        return found
+
+    @property
+    def np_parent(self) -> IntArray:
+        """:attr:`parent` as a numpy array, for whole-tree array work."""
+        return self._as_numpy("parent")
+
+    @property
+    def np_depth(self) -> IntArray:
+        """:attr:`depth` as a numpy array (-1 in or under a cycle)."""
+        return self._as_numpy("depth")
+
+    @property
+    def np_child_start(self) -> IntArray:
+        """:attr:`child_start` as a numpy array (CSR offsets into :attr:`np_child_list`)."""
+        return self._as_numpy("child_start")
+
+    @property
+    def np_child_list(self) -> IntArray:
+        """:attr:`child_list` as a numpy array."""
+        return self._as_numpy("child_list")
 
     @property
     def names(self) -> NameIndex:
         """The name index (built on first use)."""
         if self._names is None:
-            self._names = NameIndex(self)
+            if self._name_factory is not None:
+                self._names = self._name_factory(self)
+            else:
+                from orgmodel.indexes import NameIndex
+
+                self._names = NameIndex(self)
+        return self._names
+
+    def built_names(self) -> NameIndex | None:
+        """The name index if a lookup or the build has made it, else None (nothing is built)."""
         return self._names
 
     @property
@@ -504,6 +614,9 @@ class OrgGraph:
         million posts name a few hundred units.
         """
         if self._post_units is None:
+            import numpy as np
+            import pyarrow.compute as pc
+
             refs = self.posts.arrow("unit")
             orgs = self.posts.arrow("org")
             key = pc.binary_join_element_wise(orgs.fill_null(""), refs, "\x00")  # null: no unit
@@ -518,14 +631,20 @@ class OrgGraph:
         return self._post_units
 
     @property
-    def below(self) -> array[int]:
+    def below(self) -> Sequence[int]:
         """How many posts and units sit below each node on primary lines (computed once)."""
         if self._below is None:
+            from orgmodel.tree import subtree_sizes
+
             self._below = _int_array(subtree_sizes(self.np_parent, self.np_depth))
         return self._below
 
-    def children(self, node: int) -> array[int]:
-        """Direct reports on primary lines, in source order."""
+    def children(self, node: int) -> Sequence[int]:
+        """Direct reports on primary lines, in source order.
+
+        The tree's arrays are stdlib ``array`` s, or in a graph restored from the
+        saved index memoryviews of the mapped file: index, slice, iterate them.
+        """
         return self.child_list[self.child_start[node] : self.child_start[node + 1]]
 
     def span(self, node: int) -> int:

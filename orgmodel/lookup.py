@@ -11,13 +11,15 @@ Superintendent of Schools and not every deputy.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from orgmodel.errors import AmbiguousNameError, NameNotFoundError, UsageError
-from orgmodel.graph import OrgGraph
 from orgmodel.naming import acronym, norm_name
 from orgmodel.records import OrgRecord, UnitRecord
+
+if TYPE_CHECKING:
+    from orgmodel.graph import OrgGraph
 
 __all__ = ["find", "find_org", "find_org_among", "find_root", "org_named"]
 
@@ -171,6 +173,8 @@ def _kinds(graph: OrgGraph, nodes: list[int]) -> str:
 
 def _suggestions(graph: OrgGraph, wanted: str, org: str | None) -> list[str]:
     """Up to five titles close to what was asked (within the organization named, if any)."""
+    import difflib
+
     if org is None:
         by_norm = graph.names.titles()
     else:

@@ -12,11 +12,6 @@ from rich.markup import escape
 from orgmodel.cli.app import app
 from orgmodel.cli.options import SourceOptions, out, warn, with_sources
 from orgmodel.config import find_settings
-from orgmodel.convert import convert as convert_sources
-from orgmodel.fileio import atomic_write
-from orgmodel.mapfile import dump_map, effective_mapping, read_map
-from orgmodel.present import load_warnings
-from orgmodel.readers.table import parse_mapping
 from orgmodel.writers import WRITERS
 from orgmodel.writers.orgrdf import DEFAULT_BASE
 
@@ -53,6 +48,12 @@ def convert(
 
     Example: [bold]orgmodel convert -s hr.csv --map id=EmpID,manager=ManagerName -o org.graphml[/]
     """
+    from orgmodel.convert import convert as convert_sources
+    from orgmodel.fileio import atomic_write
+    from orgmodel.mapfile import dump_map, effective_mapping, read_map
+    from orgmodel.present import load_warnings
+    from orgmodel.readers.table import parse_mapping
+
     settings = find_settings()
     given = {**(read_map(map_file) if map_file else {}), **parse_mapping(src.map or "")}
     mapping = settings.mapping_for(given)  # orgmodel.toml's [map], then --map-file, then --map

@@ -5,17 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from orgmodel.cli.app import app
 from orgmodel.cli.options import Fmt, Format, emit_json, err, out, warn
 from orgmodel.errors import OrgModelError
-from orgmodel.present import extraction_text, ingest_text, issue_lines
 
 __all__ = ["extract", "ingest"]
 
@@ -30,6 +28,7 @@ def extract(
     Example: [bold]orgmodel extract data/postings/hps-chief-operating-officer.md --format json[/]
     """
     from orgmodel.extract import extract_file
+    from orgmodel.present import extraction_text
 
     results, failed = [], 0
     for path in files:
@@ -50,7 +49,7 @@ def extract(
 class _Bar:
     """The ingest progress bar on stderr; a skipped file is reported above it as it happens."""
 
-    def __init__(self, console: Console, bar: Progress) -> None:
+    def __init__(self, console: Console, bar: Any) -> None:
         self.console = console
         self.bar = bar
         self.task = bar.add_task("postings", total=None)
@@ -66,6 +65,14 @@ class _Bar:
 
 @contextmanager
 def _progress(enabled: bool) -> Iterator[_Bar]:
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
     columns = (
         TextColumn("[bold]extracting"),
         BarColumn(),
@@ -100,6 +107,7 @@ def ingest(
     """
     from orgmodel.ingest import ingest as ingest_postings
     from orgmodel.orgfile import orgfile_format, write_orgfile
+    from orgmodel.present import ingest_text, issue_lines
 
     orgfile_format(output)  # an output that cannot be an org file is refused before the work
     with _progress(enabled=not quiet and err.is_terminal) as bar:

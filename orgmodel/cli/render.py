@@ -12,10 +12,7 @@ from rich.text import Text
 
 from orgmodel.cli.app import app
 from orgmodel.cli.options import SourceOptions, out, with_sources
-from orgmodel.lookup import find, find_root, org_named
-from orgmodel.present import cycle_note
-from orgmodel.render import DEFAULT_MAX_POSTS, HTML_MAX_POSTS, ChartOptions, write
-from orgmodel.render.engine import format_of
+from orgmodel.render.options import DEFAULT_MAX_POSTS, HTML_MAX_POSTS
 from orgmodel.render.themes import THEMES
 
 __all__ = ["render"]
@@ -76,6 +73,11 @@ def render(
 
     Example: [bold]orgmodel render --root "HPS: COO" -o coo.png[/]
     """
+    from orgmodel.lookup import find, find_root, org_named
+    from orgmodel.present import cycle_note
+    from orgmodel.render import ChartOptions, write
+    from orgmodel.render.engine import format_of
+
     fmt = format_of(output)
     graph = src.graph()
     options = ChartOptions(

@@ -16,14 +16,9 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-import numpy as np
-import pyarrow as pa
-import pyarrow.compute as pc
-import pyarrow.csv as pcsv
-
-from orgmodel.columns import ATTRIBUTES, BLOCK_SCHEMA, PostBlock
+from orgmodel.columns import PostBlock, schemas
 from orgmodel.errors import SourceError
 from orgmodel.fileio import slug
 from orgmodel.naming import guess_unit_kind
@@ -56,6 +51,12 @@ from orgmodel.records import (
     RelKind,
     UnitRecord,
 )
+
+# numpy and pyarrow are imported by the functions that read a table: the column names
+# below (which the writers and --map use) come without them.
+if TYPE_CHECKING:
+    import numpy as np
+    import pyarrow as pa
 
 __all__ = [
     "FIELDS",
@@ -115,7 +116,6 @@ manager id decides the line.
 UNIQUE_FIELDS = ("id", "manager")
 """Fields where two candidate columns (``EmpID`` and ``PositionID``) are a question for the user."""
 
-_VACANT = pa.array(sorted(VACANT))
 _SPACES = r"[\s\pZ\x{1c}-\x{1f}\x{85}]+"
 """White space as :meth:`str.split` sees it, for RE2 (pyarrow's regex engine)."""
 
@@ -245,6 +245,8 @@ def read_table(path: str | Path, mapping: Mapping[str, str] | None = None) -> Or
 
 
 def _trim(array: pa.Array) -> pa.Array:
+    import pyarrow.compute as pc
+
     return pc.utf8_trim_whitespace(array)
 
 
@@ -256,9 +258,12 @@ def _squash(array: pa.Array) -> pa.Array:
     bytes costs milliseconds where the expression costs a quarter second per
     million values.
 
+    >>> import pyarrow as pa
     >>> _squash(pa.array([" Jane   Doe ", "Li\tWei", "Ana"])).to_pylist()
     ['Jane Doe', 'Li Wei', 'Ana']
     """
+    import pyarrow.compute as pc
+
     trimmed = _trim(array)
     if not _may_need_folding(trimmed):
         return trimmed
@@ -266,6 +271,8 @@ def _squash(array: pa.Array) -> pa.Array:
 
 
 def _may_need_folding(array: pa.Array) -> bool:
+    import numpy as np
+
     data = array.buffers()[2]
     if data is None:
         return False
@@ -277,16 +284,24 @@ def _may_need_folding(array: pa.Array) -> bool:
 
 
 def _nonempty(array: pa.Array) -> np.ndarray[Any, Any]:
+    import numpy as np
+    import pyarrow.compute as pc
+
     return np.asarray(pc.not_equal(array, "").to_numpy(zero_copy_only=False))
 
 
 def _nullify(array: pa.Array) -> pa.Array:
     """Empty strings become nulls (a missing value, not an empty one)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     return pc.if_else(pc.equal(array, ""), pa.scalar(None, pa.string()), array)
 
 
 def _first_rows(codes: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
     """For dictionary codes 0..k-1 in first-appearance order, the row each first appears on."""
+    import numpy as np
+
     _, first = np.unique(codes, return_index=True)
     return np.asarray(first)
 
@@ -301,6 +316,10 @@ def _to_data(
 ) -> OrgData:
     """The posts, units and organizations of a raw table (``decimal_comma``: a ``;`` file's
     ``12,000`` is twelve, :func:`~orgmodel.readers.rows.plain_number`)."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     data = OrgData(sources=[name])
     columns, lines = raw.columns, raw.lines
     issues = data.issues
@@ -338,7 +357,7 @@ def _to_data(
 
     holder = _squash(column("name")) if "name" in cols else pa.nulls(n, pa.string())
     vacant = np.asarray(
-        pc.is_in(pc.utf8_lower(holder), value_set=_VACANT)
+        pc.is_in(pc.utf8_lower(holder), value_set=pa.array(sorted(VACANT)))
         .fill_null(False)
         .to_numpy(zero_copy_only=False)
     )
@@ -406,7 +425,7 @@ def _to_data(
             optional("grade"), fte, root, attributes, pa.array(lines, pa.int64()),
             _nullify(manager),
         ],
-        schema=BLOCK_SCHEMA,
+        schema=schemas().block,
     )  # fmt: skip
     secondary: list[Relation] = []
     secondary_rows: list[int] = []
@@ -439,6 +458,8 @@ def _fte(
 ) -> pa.Array:
     """FTE numbers, parsed once per distinct text; what is not a number of 0 or more
     (``nan``, ``inf``, ``-1``) is reported and dropped."""
+    import pyarrow as pa
+
     encoded = raw.dictionary_encode()
     values: list[float | None] = []
     bad: set[int] = set()
@@ -470,6 +491,10 @@ def _attributes(
     extras: list[tuple[str, pa.Array]], vacant: np.ndarray[Any, Any], n: int
 ) -> pa.Array:
     """Unmapped columns (and ``status: vacant``) as one map per row; null for a row with none."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     parts: list[tuple[str, np.ndarray[Any, Any], pa.Array]] = []
     if vacant.any():
         parts.append(("status", vacant, pa.array(np.where(vacant, "vacant", ""))))
@@ -478,7 +503,7 @@ def _attributes(
         if mask.any():
             parts.append((header, mask, values))
     if not parts:
-        return pa.nulls(n, ATTRIBUTES)
+        return pa.nulls(n, schemas().attributes)
     masks = np.stack([m for _, m, _ in parts], axis=1)  # rows x parts
     counts = masks.sum(axis=1)
     offsets = np.zeros(n + 1, dtype=np.int32)
@@ -488,7 +513,7 @@ def _attributes(
     all_values = pa.concat_arrays([v.cast(pa.string()) for _, _, v in parts])
     items = all_values.take(pa.array(which * n + rows))
     mapped = pa.MapArray.from_arrays(pa.array(offsets), keys, items)
-    return pc.if_else(pa.array(counts > 0), mapped, pa.nulls(n, ATTRIBUTES))
+    return pc.if_else(pa.array(counts > 0), mapped, pa.nulls(n, schemas().attributes))
 
 
 class RawTable(NamedTuple):
@@ -507,6 +532,9 @@ class RawTable(NamedTuple):
 
 def read_raw(path: str | Path, width: int) -> RawTable:
     """Parse with Python's ``csv`` module: any encoding we read, quoted newlines, blank lines."""
+    import numpy as np
+    import pyarrow as pa
+
     name = str(path)
     cells: list[list[str]] = [[] for _ in range(width)]
     lines: list[int] = []
@@ -544,6 +572,10 @@ def read_raw_fast(path: str | Path, width: int, delimiter: str = ",") -> RawTabl
     (pyarrow refuses it) and a quote never closed (pyarrow would end it at
     the end of the file, so the last line is checked).
     """
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.csv as pcsv
+
     p = Path(path)
     try:
         if detect_encoding(p) != "utf-8-sig":
