@@ -57,7 +57,12 @@ if TYPE_CHECKING:
 
     NameIndexFactory = Callable[["OrgGraph"], NameIndex]
 
-__all__ = ["IntArray", "NameIndex", "OrgGraph", "Resolution"]
+__all__ = ["NO_RECORDS", "IntArray", "NameIndex", "OrgGraph", "Resolution"]
+
+NO_RECORDS = (
+    "a graph restored from the saved index keeps no records; "
+    "load the sources with orgmodel.load.load_data"
+)
 
 
 def __getattr__(name: str) -> Any:
@@ -498,10 +503,7 @@ class OrgGraph:
         read the sources again (``load_data``) for records.
         """
         if self._data is None:
-            raise AttributeError(
-                "a graph restored from the saved index keeps no records; "
-                "load the sources with orgmodel.load.load_data"
-            )
+            raise AttributeError(NO_RECORDS)
         return self._data
 
     # ------------------------------------------------------------ reading

@@ -15,6 +15,7 @@ read-only or full disk) never fails the command. ``--no-cache`` on any
 command skips the index; ``orgmodel cache clear`` removes them all.
 
 >>> import tempfile, pathlib, os
+>>> before = os.environ.get("ORGMODEL_CACHE_DIR")
 >>> os.environ["ORGMODEL_CACHE_DIR"] = tempfile.mkdtemp()
 >>> d = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (d / "org.csv").write_text("id,title,manager\\n1,Mayor,\\n2,City Clerk,1\\n")
@@ -24,8 +25,9 @@ command skips the index; ``orgmodel cache clear`` removes them all.
 >>> again = load_graph([d / "org.csv"], settings=Settings(), cache=True)
 >>> type(again.posts).__name__, again.id_of(again.parent[again.node("2")])
 ('SavedPosts', '1')
->>> [e.posts for e in entries()], clear()
+>>> [e.posts for e in entries()], clear()[0]
 ([2], 1)
+>>> os.environ.pop("ORGMODEL_CACHE_DIR") and before and os.environ.update(ORGMODEL_CACHE_DIR=before)
 """
 
 from __future__ import annotations
@@ -200,14 +202,16 @@ def entries() -> list[EntryInfo]:
     return sorted(out, key=lambda e: -e.path.stat().st_mtime)
 
 
-def clear() -> int:
-    """Remove every saved index (and any half-written one); return how many files went."""
+def clear() -> tuple[int, int]:
+    """Remove every saved index (with its name tables, and any half-written file); return how
+    many indexes went and how many bytes."""
     folder = store.cache_dir()
     if not folder.is_dir():
-        return 0
-    removed = 0
+        return 0, 0
+    removed = size = 0
     for path in folder.iterdir():
         if path.suffix == store.SUFFIX or path.name.endswith(".tmp"):
+            size += path.stat().st_size
             path.unlink(missing_ok=True)
-            removed += 1
-    return removed
+            removed += path.suffix == store.SUFFIX and path.stem.count(".") == 0
+    return removed, size

@@ -38,6 +38,7 @@ import os
 import struct
 import tempfile
 import zlib
+from array import array
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
@@ -51,7 +52,7 @@ _FIXED = struct.Struct("<IIQ")
 _START = len(MAGIC) + _FIXED.size
 _ALIGN = 64
 
-Buffer = bytes | bytearray | memoryview
+Buffer = bytes | bytearray | memoryview | array[Any]
 Format = Literal["B", "q", "i", "d"]
 """How a buffer is read: bytes, 8-byte or 4-byte integers, 8-byte floats."""
 

@@ -41,7 +41,7 @@ from orgmodel.columnviews import (
     View,
     view_of,
 )
-from orgmodel.graph import OrgGraph, _ParentRels
+from orgmodel.graph import NO_RECORDS, OrgGraph, _ParentRels
 from orgmodel.keytable import KeyTable
 
 if TYPE_CHECKING:
@@ -231,7 +231,7 @@ def graph_buffers(graph: OrgGraph) -> tuple[dict[str, Buffer], dict[str, Any]]:
         for name in POST_COLUMNS
     }  # fmt: skip (ids stay text: the id table reads them)
     for name in (*OrgGraph.ARRAYS, "below"):
-        out[f"tree.{name}"] = _narrow(np.frombuffer(getattr(graph, name), dtype=np.int64))
+        out[f"tree.{name}"] = _narrow(np.asarray(memoryview(getattr(graph, name))))
     out["tree.from_block"] = np.ascontiguousarray(graph._from_block, dtype=np.uint8).data
     dotted = [(sub, sup) for sub, sups in graph.secondary.items() for sup, _ in sups]
     out["dotted"] = _narrow(np.array(dotted, dtype=np.int64).reshape(-1))
@@ -307,8 +307,8 @@ class SavedGraph(OrgGraph):
 
     def __getattr__(self, name: str) -> Any:
         """One of :data:`OrgGraph.SAVED`, unpickled on first use (then a plain attribute)."""
-        if name not in OrgGraph.SAVED or name.startswith("__"):
-            raise AttributeError(name)
+        if name not in OrgGraph.SAVED:
+            raise AttributeError(NO_RECORDS if name == "data" else name)
         bundle = self.__dict__["_bundle"]
         try:
             value = pickle.loads(bundle.buffer(f"state.{name}"))

@@ -5,7 +5,8 @@ One module per capability registers its commands on :data:`app`:
 stats), :mod:`~orgmodel.cli.postings` (extract), :mod:`~orgmodel.cli.orgfile`
 (schema), :mod:`~orgmodel.cli.validate` (validate, rules), :mod:`~orgmodel.cli.diff`
 (diff, apply), :mod:`~orgmodel.cli.convert` (convert), :mod:`~orgmodel.cli.render`
-(render), :mod:`~orgmodel.cli.snapshots` (snapshots). The options every command
+(render), :mod:`~orgmodel.cli.snapshots` (snapshots), :mod:`~orgmodel.cli.cache`
+(cache info, cache clear). The options every command
 shares live in :mod:`~orgmodel.cli.options`.
 
 Exit codes scripts can rely on: 0 answered, 1 answered "no" (no common
@@ -22,7 +23,17 @@ import sys
 
 from rich.markup import escape
 
-from orgmodel.cli import convert, diff, orgfile, postings, query, render, snapshots, validate
+from orgmodel.cli import (
+    cache,
+    convert,
+    diff,
+    orgfile,
+    postings,
+    query,
+    render,
+    snapshots,
+    validate,
+)
 from orgmodel.cli.app import app
 from orgmodel.cli.options import JSON_INDENT, err
 from orgmodel.errors import OrgModelError, OutputClosedError, UsageError
@@ -30,7 +41,7 @@ from orgmodel.errors import OrgModelError, OutputClosedError, UsageError
 __all__ = ["app", "main"]
 
 # importing the command modules registers their commands
-_COMMAND_MODULES = (query, postings, orgfile, validate, diff, convert, render, snapshots)
+_COMMAND_MODULES = (query, postings, orgfile, validate, diff, convert, render, snapshots, cache)
 
 
 def main() -> None:
