@@ -41,7 +41,7 @@ import zlib
 from array import array
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 __all__ = ["FORMAT", "Bundle", "BundleError", "write_bundle"]
 
@@ -52,7 +52,10 @@ _FIXED = struct.Struct("<IIQ")
 _START = len(MAGIC) + _FIXED.size
 _ALIGN = 64
 
-Buffer = bytes | bytearray | memoryview | array[Any]
+if TYPE_CHECKING:
+    from array import array
+
+    Buffer = bytes | bytearray | memoryview | array[Any]
 Format = Literal["B", "q", "i", "d"]
 """How a buffer is read: bytes, 8-byte or 4-byte integers, 8-byte floats."""
 

@@ -29,7 +29,7 @@ import pickle
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from orgmodel.cache.bundle import Buffer, Bundle, BundleError, Format
+from orgmodel.cache.bundle import Bundle, BundleError, Format
 from orgmodel.cache.posts import SavedPosts
 from orgmodel.columnviews import (
     BoolView,
@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     import numpy as np
     import pyarrow as pa
 
+    from orgmodel.cache.bundle import Buffer
     from orgmodel.indexes import NameIndex
 
 __all__ = ["POST_COLUMNS", "SavedGraph", "graph_buffers", "table_buffers", "table_of"]
