@@ -48,6 +48,13 @@ class View(Sequence[Any]):
     def valid(self, i: int) -> bool:
         return self.validity is None or is_set(self.validity, i)
 
+    def get(self, i: int) -> Any:
+        """Value ``i`` (``0 <= i < len``: not checked), None where missing: the fast read."""
+        bits = self.validity
+        if bits is None or (bits[i >> 3] >> (i & 7)) & 1:
+            return self.value(i)
+        return None
+
     def value(self, i: int) -> Any:  # pragma: no cover - every view defines it
         raise NotImplementedError
 
@@ -110,6 +117,9 @@ class PermutedText(TextView):
     def valid(self, i: int) -> bool:
         return self.base.valid(self.order[i])
 
+    def get(self, i: int) -> Any:
+        return self.value(i) if self.valid(i) else None
+
     def raw(self, i: int) -> bytes:
         return self.base.raw(self.order[i])
 
@@ -126,6 +136,9 @@ class NullView(View):
     def valid(self, i: int) -> bool:
         return False
 
+    def get(self, i: int) -> Any:
+        return self.value(i) if self.valid(i) else None
+
 
 class DictView(View):
     """Text of few distinct values: ``words[codes[i]]`` (the saved form of a repetitive
@@ -138,6 +151,9 @@ class DictView(View):
 
     def valid(self, i: int) -> bool:
         return bool(self.codes[i] >= 0)
+
+    def get(self, i: int) -> Any:
+        return self.value(i) if self.valid(i) else None
 
     def value(self, i: int) -> Any:
         return self.words[self.codes[i]]

@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     import numpy as np
 
     from orgmodel.columns import PostBlock, PostColumns
-    from orgmodel.indexes import NameIndex
+    from orgmodel.indexes import IdIndex, NameIndex
 
     IntArray = np.ndarray[tuple[int], np.dtype[np.int64]]
     """A one-dimensional array of node numbers (its ``tolist()`` is typed ``list[int]``)."""
@@ -101,25 +101,47 @@ def _int_array(values: np.ndarray[Any, Any]) -> array[int]:
     return out
 
 
-def _encode(rows: PostColumns, blocks: list[PostBlock]) -> np.ndarray[Any, Any]:
-    """Codes for every post id, then each table's manager and dotted-line references (-1: none).
+def _encode(
+    rows: PostColumns, blocks: list[PostBlock]
+) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any] | None]:
+    """Codes for every post id, then each table's manager and dotted-line references (-1: none);
+    and the rows in the sorted order of their ids, when no id repeats (else None).
 
-    One dictionary encoding serves every question about ids: codes follow
-    first appearance, so the post ids take codes ``0 .. u-1`` -- the node
-    numbers of the first post of each id -- and a reference with a code below
-    ``u`` names that post. One hash pass instead of one per question.
+    Codes follow first appearance, so the post ids take codes ``0 .. u-1`` --
+    the node numbers of the first post of each id -- and a reference with a
+    code below ``u`` names that post. When the ids are distinct (sorting them
+    tells, and the sorted order serves the id lookups), the references are
+    matched by hashing their few distinct values -- a manager has many reports
+    -- rather than a million ids: measured 0.2 s instead of 0.5 s at a million.
     """
     import numpy as np
     import pyarrow as pa
+    import pyarrow.compute as pc
 
-    arrays = [rows.arrow("id")]
+    ids = rows.arrow("id")
+    refs = []
     for block in blocks:
-        arrays.append(block.table.column("manager").combine_chunks())
+        refs.append(block.table.column("manager").combine_chunks())
         if block.secondary_rows is not None:
-            arrays.append(pa.array([r.object for r in block.secondary], pa.string()))
-    joined = pa.concat_arrays(arrays) if len(arrays) > 1 else arrays[0]
-    indices = joined.dictionary_encode().indices.fill_null(-1)
-    return np.asarray(indices.to_numpy(zero_copy_only=False), dtype=np.int64)
+            refs.append(pa.array([r.object for r in block.secondary], pa.string()))
+    order = np.asarray(pc.array_sort_indices(ids), dtype=np.int64)
+    ordered = ids.take(pa.array(order))
+    if len(ids) > 1 and pc.any(pc.equal(ordered[1:], ordered[:-1])).as_py():
+        joined = pa.concat_arrays([ids, *refs]) if refs else ids
+        indices = joined.dictionary_encode().indices.fill_null(-1)
+        return np.asarray(indices.to_numpy(zero_copy_only=False), dtype=np.int64), None
+    n = len(ids)
+    codes = [np.arange(n, dtype=np.int64)]
+    if refs:
+        encoded = (pa.concat_arrays(refs) if len(refs) > 1 else refs[0]).dictionary_encode()
+        found = pc.index_in(ids, value_set=encoded.dictionary)  # per row: the reference it is
+        node_of = np.full(len(encoded.dictionary) + 1, n, dtype=np.int64)  # n: no post's id
+        hit = np.flatnonzero(np.asarray(found.is_valid()))
+        node_of[np.asarray(found.filter(found.is_valid()), dtype=np.int64)] = hit
+        node_of[-1] = -1  # no reference at all
+        ref_codes = np.asarray(encoded.indices.fill_null(-1), dtype=np.int64)
+        codes.append(node_of[ref_codes])
+    return np.concatenate(codes), order
 
 
 class _ParentRels(Sequence[Relation | None]):
@@ -162,7 +184,6 @@ class OrgGraph:
 
     def __init__(self, data: OrgData) -> None:
         from orgmodel.columns import PostBlock, post_columns
-        from orgmodel.indexes import IdIndex
 
         self._data: OrgData | None = data
         self.sources: list[str] = list(data.sources)
@@ -173,12 +194,13 @@ class OrgGraph:
             self.orgs.setdefault(org.id, org)
         chunks = data.chunks()
         rows = post_columns([c if isinstance(c, PostBlock) else c[0] for c in chunks])
-        ids = _encode(rows, [c for c in chunks if isinstance(c, PostBlock)])
+        ids, self._id_order = _encode(rows, [c for c in chunks if isinstance(c, PostBlock)])
         codes = self._dedupe_posts(rows, ids[: len(rows)])
+        self._post_count = len(self.posts)
         self._manager_codes = ids[len(rows) :]
         self._add_units(data.units)
         self.size = self.post_count + len(self.units)
-        self.index = IdIndex(self.posts.arrow("id"), self._unit_index)
+        self.index = self._id_index()
         self._names: NameIndex | None = None
         self._name_factory: NameIndexFactory | None = None
         self._below: Sequence[int] | None = None
@@ -190,6 +212,33 @@ class OrgGraph:
         self._build_tree()
 
     # ------------------------------------------------------------ building
+
+    def _id_index(self) -> IdIndex:
+        """Ids -> nodes: by binary search in the ids' sorted order when the build has it (the
+        ids were distinct), else by scanning, then a dictionary (:class:`IdIndex`)."""
+        from orgmodel.indexes import IdIndex
+        from orgmodel.keytable import KeyTable
+
+        ids = self.posts.arrow("id")
+        if self._id_order is None:
+            return IdIndex(ids, self._unit_index)
+        from orgmodel.columnviews import StringView, view_of
+
+        view = view_of(ids)
+        assert isinstance(view, StringView)
+        order = self._id_order.data.cast("B").cast("q")
+        return IdIndex(ids, self._unit_index, KeyTable.sorted_by(view, order))
+
+    @property
+    def id_order(self) -> np.ndarray[Any, Any]:
+        """The posts in the sorted order of their ids (what the saved index keeps)."""
+        if self._id_order is None:
+            import numpy as np
+            import pyarrow.compute as pc
+
+            ids = self.posts.arrow("id")
+            self._id_order = np.asarray(pc.array_sort_indices(ids), dtype=np.int64)
+        return self._id_order
 
     def _dedupe_posts(
         self, rows: PostColumns, codes: np.ndarray[Any, Any]
@@ -491,6 +540,10 @@ class OrgGraph:
     ARRAYS = ("parent", "depth", "child_start", "child_list")
     """The tree's arrays, one 8-byte integer per node (``child_start``: one more)."""
 
+    def secondary_count(self) -> int:
+        """How many dotted (secondary) lines there are."""
+        return sum(len(v) for v in self.secondary.values())
+
     def secondary_reports(self, node: int) -> list[int]:
         """Posts with a dotted (secondary) line to ``node``, in the order the lines were read."""
         return [sub for sub, sups in self.secondary.items() if any(s == node for s, _ in sups)]
@@ -558,7 +611,7 @@ class OrgGraph:
 
     @property
     def post_count(self) -> int:
-        return len(self.posts)
+        return self._post_count
 
     def node(self, ident: str) -> int:
         """The node number of an id (KeyError if none)."""
@@ -574,6 +627,12 @@ class OrgGraph:
     def record(self, node: int) -> PostRecord | UnitRecord:
         n = self.post_count
         return self.posts[node] if node < n else self.units[node - n]
+
+    def prov(self, node: int) -> Prov:
+        """Where a post or unit is described (``record(node).prov``, without the record)."""
+        n = self.post_count
+        prov: Prov = self.posts.value("prov", node) if node < n else self.units[node - n].prov
+        return prov
 
     def id_of(self, node: int) -> str:
         n = self.post_count

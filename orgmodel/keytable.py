@@ -82,14 +82,6 @@ class KeyTable:
         sorted ``order`` of their positions: no sorted copy of the keys is made."""
         return cls(PermutedText(keys, order), order)
 
-    @staticmethod
-    def order_of(keys: pa.Array) -> np.ndarray[Any, Any]:
-        """The positions of ``keys`` in sorted order (for :meth:`sorted_by`)."""
-        import numpy as np
-        import pyarrow.compute as pc
-
-        return np.asarray(pc.array_sort_indices(keys), dtype=np.int64)
-
     @classmethod
     def build(cls, keys: pa.Array, nodes: np.ndarray[Any, Any] | None = None) -> KeyTable:
         """The table of ``keys[i]`` -> ``nodes[i]`` (default ``i``); null and empty keys are left

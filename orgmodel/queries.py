@@ -274,7 +274,7 @@ def stats(graph: OrgGraph) -> Stats:
         span_max=int(manager_spans.max()) if len(manager_spans) else 0,
         span_distribution={k: int(v) for k, v in enumerate(counts) if v},
         without_superior=int((~root_flag[tops]).sum()),
-        secondary_lines=sum(len(v) for v in graph.secondary.values()),
+        secondary_lines=graph.secondary_count(),
         vacant=int(pc.sum(vacant).as_py() or 0),
         fte=round(float(fte), 2),
         in_cycles=int((post_depths < 0).sum()),

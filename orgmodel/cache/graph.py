@@ -236,7 +236,7 @@ def graph_buffers(graph: OrgGraph) -> tuple[dict[str, Buffer], dict[str, Any]]:
     out["tree.from_block"] = np.ascontiguousarray(graph._from_block, dtype=np.uint8).data
     dotted = [(sub, sup) for sub, sups in graph.secondary.items() for sup, _ in sups]
     out["dotted"] = _narrow(np.array(dotted, dtype=np.int64).reshape(-1))
-    out["ids.order"] = _narrow(KeyTable.order_of(posts.arrow("id")))
+    out["ids.order"] = _narrow(graph.id_order)
     for name in OrgGraph.SAVED:
         out[f"state.{name}"] = pickle.dumps(getattr(graph, name), pickle.HIGHEST_PROTOCOL)
     meta = {"posts": graph.post_count, "size": graph.size, "columns": columns}
@@ -284,6 +284,7 @@ class SavedGraph(OrgGraph):
             if not isinstance(ids_view, StringView) or len(order) != posts_n:
                 raise BundleError(f"{bundle.path}: the posts' ids are not a sorted table")
             ids = KeyTable.sorted_by(ids_view, order)
+            self._order = order
             self._from_block = bundle.buffer("tree.from_block")
             self._dotted = bundle.buffer("dotted", "i")
         except (KeyError, TypeError, ValueError) as exc:
@@ -295,6 +296,7 @@ class SavedGraph(OrgGraph):
             raise BundleError(f"{bundle.path}: the tree's child index does not fit its children")
         self._data = None
         self.posts = SavedPosts(views, posts_n)
+        self._post_count = posts_n
         self.size = size
         self._np = {}
         self.parent_rel = _ParentRels(self)
@@ -317,6 +319,15 @@ class SavedGraph(OrgGraph):
             raise BundleError(f"{bundle.path}: cannot read the saved {name} ({exc!r})") from None
         setattr(self, name, value)
         return value
+
+    @property
+    def id_order(self) -> np.ndarray[Any, Any]:
+        import numpy as np
+
+        return np.frombuffer(self._order, dtype=np.int32).astype(np.int64)
+
+    def secondary_count(self) -> int:
+        return len(self._dotted) // 2
 
     def secondary_reports(self, node: int) -> list[int]:
         dotted = self._dotted  # (post, superior) pairs, in the order of graph.secondary

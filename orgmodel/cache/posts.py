@@ -35,12 +35,12 @@ class SavedPosts(PostColumns):
     """Posts whose columns are :class:`~orgmodel.columnviews.View` s of the saved buffers."""
 
     def __init__(self, views: Mapping[str, View], length: int) -> None:
-        self._views = dict(views)
         self._length = length
         self._arrays: dict[str, pa.Array] = {}
         self._table_made: pa.Table | None = None
         self._lists: dict[str, list[Any]] = {}
         self._reads: dict[str, int] = {}
+        self._views = dict(views)
 
     def __len__(self) -> int:
         return self._length
@@ -67,6 +67,3 @@ class SavedPosts(PostColumns):
             kind = schemas().table.field(name).type
             found = self._arrays[name] = to_arrow(self._views[name], kind)
         return found
-
-    def _read(self, name: str, i: int) -> Any:
-        return self._views[name][i]

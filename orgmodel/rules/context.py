@@ -109,15 +109,26 @@ class Facts:
     def title_counts(self) -> Counter[tuple[str | None, str]]:
         """How many posts and units of each organization carry each title (when an id must help).
 
-        With one organization (a big export, typically) titles alone are counted, which
-        is three times faster than counting (organization, title) pairs.
+        Counted column-wise (pyarrow's ``value_counts``: a few hundredths of a second for a
+        million posts sharing a few thousand titles); with one organization (a big export,
+        typically) titles alone are counted.
         """
+        import pyarrow.compute as pc
+
         graph = self.graph
-        if len(graph.orgs) > 1:
-            counts = Counter(zip(graph.column("org"), graph.column("title"), strict=True))
+        several = len(graph.orgs) > 1
+        titles = graph.posts.arrow("title")
+        counts: Counter[tuple[str | None, str]] = Counter()
+        if several:
+            orgs = graph.posts.arrow("org")
+            key = pc.binary_join_element_wise(orgs.fill_null(""), titles, "\x00")
+            for row in pc.value_counts(key).to_pylist():
+                org, _, title = row["values"].partition("\x00")
+                counts[(org or None, title)] += row["counts"]
         else:
-            counts = Counter(zip(repeat(None), graph.column("title")))
-        counts.update((u.org if len(graph.orgs) > 1 else None, u.name) for u in graph.units)
+            for row in pc.value_counts(titles).to_pylist():
+                counts[(None, row["values"])] += row["counts"]
+        counts.update((u.org if several else None, u.name) for u in graph.units)
         return counts
 
     @cached_property
@@ -211,7 +222,7 @@ class Check:
 
     def prov(self, node: int) -> Prov:
         """Where a post or unit is described."""
-        return self.graph.record(node).prov
+        return self.graph.prov(node)
 
     def finding(
         self,
