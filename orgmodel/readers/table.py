@@ -433,10 +433,10 @@ def _to_data(
         rows = np.flatnonzero(_nonempty(dotted))
         given = dotted.take(pa.array(rows))
         several = pc.or_(pc.match_substring(given, ";"), pc.match_substring(given, "|"))
-        texts = _squash(given).to_pylist()  # one reference a cell, folded as split_many folds
-        if pc.any(several).as_py():
-            texts = [split_many(t) if s else t for t, s in zip(given.to_pylist(), several.to_pylist(),
-                                                              strict=True)]  # fmt: skip
+        texts: list[Any] = _squash(given).to_pylist()  # one reference a cell, folded as
+        if pc.any(several).as_py():  # split_many folds; cells holding several: split_many's
+            cells = zip(texts, given.to_pylist(), several.to_pylist(), strict=True)
+            texts = [split_many(raw) if many else text for text, raw, many in cells]
         subjects = ids.take(pa.array(rows)).to_pylist()
         row_lines = lines[rows].tolist()
         secondary_rows = []
