@@ -435,8 +435,8 @@ def _to_data(
         several = pc.or_(pc.match_substring(given, ";"), pc.match_substring(given, "|"))
         texts: list[Any] = _squash(given).to_pylist()  # one reference a cell, folded as
         if pc.any(several).as_py():  # split_many folds; cells holding several: split_many's
-            cells = zip(texts, given.to_pylist(), several.to_pylist(), strict=True)
-            texts = [split_many(raw) if many else text for text, raw, many in cells]
+            parts = zip(texts, given.to_pylist(), several.to_pylist(), strict=True)
+            texts = [split_many(raw) if many else text for text, raw, many in parts]
         subjects = ids.take(pa.array(rows)).to_pylist()
         row_lines = lines[rows].tolist()
         secondary_rows = []
