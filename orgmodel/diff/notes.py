@@ -28,6 +28,7 @@ them misleads. Each note names a side and a fact:
 from __future__ import annotations
 
 from collections import Counter
+from itertools import compress
 from typing import TYPE_CHECKING
 
 from orgmodel.diff.match import eliminated
@@ -114,8 +115,10 @@ def _namesakes(diff: Diff, b_dead: set[int], a_dead: set[int]) -> list[str]:
     b, a, m = diff.before, diff.after, diff.match
     b_org, b_title, b_attr = b.column("org"), b.column("title"), b.column("attributes")
     a_org, a_title, a_attr = a.column("org"), a.column("title"), a.column("attributes")
-    removed = [i for i in range(b.post_count) if m.b2a[i] < 0 and i not in b_dead]
-    added = [j for j in range(a.post_count) if m.a2b[j] < 0 and j not in a_dead]
+    unmatched_b = compress(range(b.post_count), map((-1).__eq__, m.b2a))  # at C speed
+    removed = [i for i in unmatched_b if i not in b_dead]
+    unmatched_a = compress(range(a.post_count), map((-1).__eq__, m.a2b))
+    added = [j for j in unmatched_a if j not in a_dead]
     out = []
     rows = (
         sum(1 for i in removed if _aggregate(b_attr[i])),
