@@ -273,13 +273,13 @@ class PostColumns(Sequence[PostRecord]):
             if name == "prov":
                 cached = [self._prov(i) for i in range(len(self))]
             elif name == "attributes":
-                values = self.table.column(name)
+                values = self.arrow(name)
                 if values.null_count == len(values):  # a table without extra columns
                     cached = [None] * len(values)
                 else:
                     cached = [None if a is None else dict(a) for a in values.to_pylist()]
             else:
-                cached = self.table.column(name).to_pylist()
+                cached = self.arrow(name).to_pylist()
             self._lists[name] = cached
         return cached
 

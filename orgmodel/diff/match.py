@@ -221,6 +221,17 @@ def _check_mapping(
         targets[new] = line
 
 
+class _Values:
+    """One field of a graph's posts, read a post at a time (``values[node]``)."""
+
+    def __init__(self, graph: OrgGraph, name: str) -> None:
+        self._value = graph.posts.value
+        self._name = name
+
+    def __getitem__(self, node: int) -> Any:
+        return self._value(self._name, node)
+
+
 class _Matcher:
     def __init__(self, before: OrgGraph, after: OrgGraph) -> None:
         self.b, self.a = before, after
@@ -230,9 +241,10 @@ class _Matcher:
             [-1] * before.size, [-1] * after.size, [id_rule] * before.size, self.nb, self.na
         )
         self._norm: dict[str, str] = {}
-        self.b_org, self.a_org = before.column("org"), after.column("org")
-        self.b_title, self.a_title = before.column("title"), after.column("title")
-        self.b_par, self.a_par = int_list(before.parent), int_list(after.parent)
+        # read post by post: the rules after the ids look at the few posts left unmatched
+        self.b_org, self.a_org = _Values(before, "org"), _Values(after, "org")
+        self.b_title, self.a_title = _Values(before, "title"), _Values(after, "title")
+        self.b_par, self.a_par = before.parent, after.parent
 
     def norm(self, title: str) -> str:
         """norm_name, computed once per distinct title (titles repeat a great deal)."""
