@@ -33,7 +33,7 @@ from typing import Any
 
 from rich.markup import escape
 
-from orgmodel.diff.changes import Change, ChangeKind, Diff
+from orgmodel.diff.changes import Change, ChangeKind, Diff, paused_gc
 from orgmodel.diff.match import RULES
 from orgmodel.diff.metrics import ROWS, Metrics, measure
 from orgmodel.graph import OrgGraph
@@ -282,7 +282,17 @@ def _matching(diff: Diff) -> dict[str, Any]:
 
 
 def to_json(diff: Diff, sides: Sides, metrics: Metrics | None = None) -> dict[str, Any]:
-    """The whole diff as a JSON-ready dict (the contract for scripts)."""
+    """The whole diff as a JSON-ready dict (the contract for scripts).
+
+    The cyclic garbage collector is paused meanwhile, as for comparing: tens of
+    thousands of small dicts would have it walk both graphs' objects again and
+    again (measured: 0.9 s instead of 0.5 s for 25,000 changes of two 1M-post orgs).
+    """
+    with paused_gc():
+        return _to_json(diff, sides, metrics)
+
+
+def _to_json(diff: Diff, sides: Sides, metrics: Metrics | None) -> dict[str, Any]:
     metrics = metrics or measure(diff)
     describe = _Describer()
     describe.prefetch(diff.before, (n for c in diff.changes for n in (c.before, c.old_node)))
@@ -352,6 +362,11 @@ def _title(sides: Sides) -> str:
 
 def to_text(diff: Diff, sides: Sides, limit: int = 50, metrics: Metrics | None = None) -> str:
     """A terminal report (rich markup; user strings escaped)."""
+    with paused_gc():
+        return _to_text(diff, sides, limit, metrics)
+
+
+def _to_text(diff: Diff, sides: Sides, limit: int, metrics: Metrics | None) -> str:
     metrics = metrics or measure(diff)
     lines = [f"[bold]{escape(_title(sides))}[/]", f"{_summary(diff)}", ""]
     width = max(len(label) for label in LABELS.values())
@@ -391,6 +406,11 @@ def md_escape(text: str) -> str:
 
 def to_markdown(diff: Diff, sides: Sides, limit: int = 50, metrics: Metrics | None = None) -> str:
     """A report a planner pastes into a document."""
+    with paused_gc():
+        return _to_markdown(diff, sides, limit, metrics)
+
+
+def _to_markdown(diff: Diff, sides: Sides, limit: int, metrics: Metrics | None) -> str:
     metrics = metrics or measure(diff)
     e: Callable[[str], str] = md_escape
     lines = [f"# Comparing structures: {e(_title(sides))}", "", f"{_summary(diff)}.", ""]
