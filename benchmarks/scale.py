@@ -171,10 +171,27 @@ class Timing:
     mb: float
 
 
-def _env(cache: Path) -> dict[str, str]:
+def _env(cache: Path, pythonpath: Path | None = None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env.update(ORGMODEL_CACHE_DIR=str(cache), COLUMNS="200", NO_COLOR="1")
+    if pythonpath is not None:
+        env["PYTHONPATH"] = str(pythonpath)
     return env
+
+
+WRITE = """
+import sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from benchmarks.scale import generate
+from benchmarks.diff_scale import perturb
+size, path, after = int(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4])
+if not path.exists():
+    generate(size, path)
+if not after.exists():
+    perturb(path, after)
+print("{}")
+"""
 
 
 def run(argv: list[str], env: dict[str, str]) -> Timing:
@@ -198,6 +215,7 @@ class Case:
     argv: list[str]
     before: Callable[[], None] | None = None
     baseline: str = "csv pass"
+    env: dict[str, str] | None = None
     times: list[Timing] = field(default_factory=list)
 
 
@@ -205,18 +223,19 @@ def _fmt(values: list[float]) -> str:
     return f"{statistics.median(values):6.2f}s ({min(values):.2f}-{max(values):.2f})"
 
 
-def bench(size: int, workdir: Path, repeat: int) -> None:
-    """Every command and baseline on one size, ``repeat`` rounds, printed as a table."""
-    from benchmarks.diff_scale import perturb
+def bench(size: int, workdir: Path, repeat: int, pythonpath: Path | None = None) -> None:
+    """Every command and baseline on one size, ``repeat`` rounds, printed as a table.
 
+    ``pythonpath``: run another checkout's orgmodel (``--no-cache`` is left off for
+    a version that has no saved index).
+    """
     path = workdir / f"org-{size}.csv"
     after = workdir / f"after-{size}.csv"
-    if not path.exists():
-        generate(size, path)
-    if not after.exists():
-        perturb(path, after)
-    cache = workdir / "cache"
-    env = _env(cache)
+    root = str(Path(__file__).resolve().parents[1])
+    run_child(WRITE, root, str(size), str(path), str(after))  # in a child: this process stays
+    cache = workdir / "cache"  # small, and a child's peak memory is its own
+    first = workdir / "cache-first-run"
+    env, first_env = _env(cache, pythonpath), _env(first, pythonpath)
     py = [sys.executable]
     om = [sys.executable, "-m", "orgmodel"]
     src = ["-q", "-s", str(path)]
@@ -224,7 +243,7 @@ def bench(size: int, workdir: Path, repeat: int) -> None:
     holder = f"Person {size * 654321 // 1_000_000}"
 
     def clear() -> None:
-        shutil.rmtree(cache, ignore_errors=True)
+        shutil.rmtree(first, ignore_errors=True)
 
     base = [
         Case("python -c pass", [*py, "-c", "pass"]),
@@ -236,7 +255,7 @@ def bench(size: int, workdir: Path, repeat: int) -> None:
     cases = [
         Case("orgmodel --help", [*om, "--help"], baseline="python -c pass"),
         Case("stats, reading the CSV", [*om, "stats", *src, "--no-cache"]),
-        Case(f"chain {post}, first run", [*om, "chain", post, *src], before=clear),
+        Case(f"chain {post}, first run", [*om, "chain", post, *src], before=clear, env=first_env),
         Case(f"chain {post}, saved index", [*om, "chain", post, *src]),
         Case(f'chain "{holder}" (a holder)', [*om, "chain", holder, *src]),
         Case(f"reports {other}", [*om, "reports", other, *src]),
@@ -245,20 +264,29 @@ def bench(size: int, workdir: Path, repeat: int) -> None:
         Case("stats, saved index", [*om, "stats", *src]),
         Case("validate, reading the CSV", [*om, "validate", *src, "--no-cache"]),
         Case("validate, saved index", [*om, "validate", *src]),
-        Case("diff -f json, reading both", [*om, "diff", str(path), str(after), "-q",
-             "-f", "json", "--no-cache"], baseline="csv pass, both files"),  # fmt: skip
-        Case("diff -f json, saved indexes", [*om, "diff", str(path), str(after), "-q",
-             "-f", "json"], baseline="csv pass, both files"),  # fmt: skip
+        Case(
+            "diff -f json, reading both",
+            [*om, "diff", str(path), str(after), "-q", "-f", "json", "--no-cache"],
+            baseline="csv pass, both files",
+        ),
+        Case(
+            "diff -f json, saved indexes",
+            [*om, "diff", str(path), str(after), "-q", "-f", "json"],
+            baseline="csv pass, both files",
+        ),
     ]
+    if pythonpath is not None:
+        for case in cases:
+            case.argv = [a for a in case.argv if a != "--no-cache"]
     run([*om, "--help"], env)  # writes the bytecode caches
     for case in cases:  # every saved index (and name table) in place before the rounds
-        run(case.argv, env)
+        run(case.argv, case.env or env)
     load_before = os.getloadavg()
     for _ in range(repeat):
         for case in base + cases:
             if case.before is not None:
                 case.before()
-            case.times.append(run(case.argv, env))
+            case.times.append(run(case.argv, case.env or env))
     load_after = os.getloadavg()
     baselines = {c.label: c for c in base}
     mb = path.stat().st_size / 1e6
@@ -288,6 +316,10 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, default=None)
     parser.add_argument("--repeat", type=int, default=5, help="rounds of every process")
     parser.add_argument("--no-walks", action="store_true", help="skip the in-process table")
+    parser.add_argument(
+        "--pythonpath", type=Path, default=None,
+        help="run the orgmodel of another checkout (to compare versions on this machine)",
+    )  # fmt: skip
     args = parser.parse_args()
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="orgmodel-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
@@ -295,10 +327,10 @@ def main() -> None:
     print(f"{datetime.date.today()}; python {sys.version.split()[0]}; {os.cpu_count()} cores; "
           f"files in {workdir}")  # fmt: skip
     for size in sizes:
-        bench(size, workdir, args.repeat)
-    if args.no_walks:
+        bench(size, workdir, args.repeat, args.pythonpath)
+    if args.no_walks or args.pythonpath is not None:
         return
-    print(f"\nwalks in one process (median/p99 of 10,000 random posts or pairs):")
+    print("\nwalks in one process (median/p99 of 10,000 random posts or pairs):")
     print(f"  {'posts':>9} {'read':>6} {'build':>6} {'id lookup µs':>13} {'chain µs':>11} "
           f"{'common µs':>11} {'reports --all':>18}")  # fmt: skip
     for size in sizes:
