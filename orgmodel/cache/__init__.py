@@ -32,6 +32,7 @@ command skips the index; ``orgmodel cache clear`` removes them all.
 
 from __future__ import annotations
 
+import os
 import secrets
 import time
 from collections.abc import Mapping, Sequence
@@ -67,6 +68,8 @@ class Entry:
         """The saved graph, or None when there is none that fits the sources as they are now."""
         from orgmodel.cache.graph import SavedGraph
 
+        if not _own(self.path):
+            return None
         try:
             bundle = Bundle(self.path)
         except (BundleError, FileNotFoundError):
@@ -99,6 +102,8 @@ class Entry:
         tables: dict[str, KeyTable] = {}
         for kind in NAME_TABLES:
             try:
+                if not _own(self._part(kind)):
+                    continue
                 part = Bundle(self._part(kind))
                 if part.meta.get("token") == self._token:
                     tables[kind] = table_of(part, kind, part.meta["table"])
@@ -141,6 +146,15 @@ class Entry:
                 names.keep = self._keep_table
                 for kind, table in names.built().items():
                     self._keep_table(kind, table)
+
+
+def _own(path: Path) -> bool:
+    """Whether the file is this user's: an index holds pickled records, and a file someone
+    else could have written is not unpickled (POSIX; elsewhere the folder is the user's)."""
+    try:
+        return not hasattr(os, "getuid") or path.stat().st_uid == os.getuid()
+    except OSError:
+        return False
 
 
 def _touch(path: Path) -> None:

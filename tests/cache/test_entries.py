@@ -152,6 +152,18 @@ def test_a_folder_that_cannot_be_written_only_means_no_index(
     assert not isinstance(_load(path), SavedGraph)
 
 
+def test_an_index_another_user_owns_is_not_read(
+    tmp_path: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = _org(tmp_path)
+    _load(path)
+    assert isinstance(_load(path), SavedGraph)
+    if hasattr(os, "getuid"):
+        uid = os.getuid()
+        monkeypatch.setattr(os, "getuid", lambda: uid + 1)
+        assert not isinstance(_load(path), SavedGraph)
+
+
 def test_sources_that_are_no_files_have_no_index(tmp_path: Path, cache: Path) -> None:
     assert entry_for(["-"], None, {}) is None
     assert entry_for([tmp_path / "missing.csv"], None, {}) is None
