@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+from orgmodel.confidence import REVIEW_CODE
 from orgmodel.errors import OrgModelError, SourceError, UsageError
 from orgmodel.extract import Extraction, extract_file
 from orgmodel.readers import POSTING_SUFFIXES, SKIP_NAMES
@@ -160,6 +161,7 @@ class IngestResult:
             "dotted_lines": sum(r.qualifier == LineKind.SECONDARY for r in lines),
             "units_headed": sum(r.kind is RelKind.HEADS for r in self.data.relations),
             "links": sum(r.kind is RelKind.LINK for r in self.data.relations),
+            "to_review": sum(i.code == REVIEW_CODE for i in self.data.issues),
             "warnings": len(self.data.issues),
         }
 

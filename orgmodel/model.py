@@ -73,6 +73,13 @@ class SourceRef(_Strict):
     end: int | None = Field(None, ge=0, description="character offset where the evidence ends")
     cue: str | None = Field(None, description="the cue phrase, e.g. 'Reports To:'")
     inferred: bool = Field(False, description="true when inferred rather than stated")
+    confidence: float | None = Field(
+        None,
+        ge=0,
+        le=1,
+        description="how sure the extractor is of a line it read from a posting (0-1); lines "
+        "under orgmodel's review threshold are reported by rule F010",
+    )
 
 
 class LineRef(_Strict):

@@ -31,6 +31,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from orgmodel.confidence import review_issue
 from orgmodel.errors import SourceError, UsageError
 from orgmodel.fileio import atomic_write, read_text, slug
 from orgmodel.model import (
@@ -294,10 +295,26 @@ class _Builder:
         self._files: dict[str, str] = {}
         self.seen: dict[str, int | None] = {}
         self.org_ids: dict[str, int | None] = {}
+        self.foreign_ids: set[str] = set()
+        """Ids an entry from another file's row holds (see :meth:`_claim`)."""
 
-    def _claim(self, ident: str, explicit: bool, line: int | None, what: str) -> str:
-        """Reserve an id; posts and units share one namespace, organizations their own."""
+    def _claim(
+        self, ident: str, explicit: bool, line: int | None, what: str, source: SourceRef | None
+    ) -> str:
+        """Reserve an id; posts and units share one namespace, organizations their own.
+
+        An id written twice is refused, unless one of the entries is the record of another
+        file's row (its ``source:`` names that file): a CSV export that repeats an id, saved
+        as an org file, reads back as it was read -- two rows of one id, for rule I001.
+        """
         seen = self.org_ids if what == "organization" else self.seen
+        if self._foreign(source):
+            repeated = ident in self.foreign_ids or ident in seen
+            self.foreign_ids.add(ident)
+            if repeated and explicit:
+                return ident
+        elif explicit and ident in self.foreign_ids:
+            return ident
         if ident in seen:
             if explicit:
                 raise SourceError(
@@ -313,6 +330,14 @@ class _Builder:
         seen[ident] = line
         return ident
 
+    def _foreign(self, source: SourceRef | None) -> bool:
+        """The entry records a row of another file (``source:`` names one)."""
+        if source is None or source.file is None:
+            return False
+        return os.path.normpath(self._prov(source, None).source or "") != os.path.normpath(
+            self.path
+        )
+
     def _prov(self, source: SourceRef | None, line: int | None) -> Prov:
         """Where a fact is from: this file and line, or the source block written beside it."""
         if source is None:
@@ -327,6 +352,7 @@ class _Builder:
             end=source.end,
             cue=source.cue,
             inferred=source.inferred,
+            confidence=source.confidence,
         )
 
     def build(self, doc: OrgFile) -> OrgData:
@@ -340,7 +366,7 @@ class _Builder:
 
     def _org(self, org: OrganizationSpec, loc: Path_) -> None:
         line = self.lines.get(loc)
-        oid = self._claim(org.id or slug(org.name), org.id is not None, line, "organization")
+        oid = self._claim(org.id or slug(org.name), org.id is not None, line, "organization", None)
         self.data.organizations.append(
             OrgRecord(oid, org.name, org.abbreviation, self._prov(org.source, line))
         )
@@ -352,7 +378,7 @@ class _Builder:
     def _unit(self, unit: UnitSpec, org: str | None, loc: Path_) -> None:
         line = self.lines.get(loc)
         base = f"{org}/{slug(unit.name)}" if org else slug(unit.name)
-        uid = self._claim(unit.id or base, unit.id is not None, line, "unit")
+        uid = self._claim(unit.id or base, unit.id is not None, line, "unit", unit.source)
         if unit.ignore:
             self.data.unit_ignores[uid] = join_codes(unit.ignore)
         self.data.units.append(
@@ -370,7 +396,7 @@ class _Builder:
     def _post(self, post: PostSpec, org: str | None, loc: Path_) -> None:
         line = self.lines.get(loc)
         base = f"{org}/{slug(post.title)}" if org else slug(post.title)
-        pid = self._claim(post.id or base, post.id is not None, line, "post")
+        pid = self._claim(post.id or base, post.id is not None, line, "post", post.source)
         prov = self._prov(post.source, line)
         attributes = dict(post.attributes)
         if post.ignore:
@@ -392,6 +418,7 @@ class _Builder:
             )
         )
         rels = self.data.relations
+        first = len(rels)
         for default, refs in (
             (LineKind.PRIMARY, post.reports_to),
             (LineKind.SECONDARY, post.secondary),
@@ -412,6 +439,10 @@ class _Builder:
         for link in post.links:
             lp = self._prov(link.source, line) if link.source else prov
             rels.append(Relation(RelKind.LINK, pid, link.to, link.type, False, lp))
+        for rel in rels[first:]:
+            issue = review_issue(rel)
+            if issue is not None:  # a line ingest read with low confidence: still to check
+                self.data.issues.append(issue)
 
 
 def parse_orgfile(text: str, path: str) -> OrgData:
@@ -447,6 +478,7 @@ def _source_ref(prov: Prov) -> SourceRef | None:
         end=prov.end,
         cue=prov.cue,
         inferred=prov.inferred,
+        confidence=prov.confidence,
     )
 
 
@@ -519,11 +551,28 @@ def _unit_spec(unit: UnitRecord, ignore: str | None) -> UnitSpec:
     )
 
 
-def to_orgfile(data: OrgData) -> OrgFile:
-    """Arrange records as an :class:`OrgFile`: posts and units under their organization."""
-    by_subject: dict[str, list[Relation]] = {}
+def _relations_by_post(data: OrgData) -> dict[tuple[str, Prov | None], list[Relation]]:
+    """Each post's relations, keyed by its id and -- for an id on several rows -- the row's
+    provenance: a line goes to the row that stated it (else to the first row of the id)."""
+    rows: dict[str, set[Prov]] = {}
+    for post in data.posts:
+        rows.setdefault(post.id, set()).add(post.prov)
+    out: dict[tuple[str, Prov | None], list[Relation]] = {}
     for rel in data.relations:
-        by_subject.setdefault(rel.subject, []).append(rel)
+        provs = rows.get(rel.subject, set())
+        key = (rel.subject, rel.prov if len(provs) > 1 and rel.prov in provs else None)
+        out.setdefault(key, []).append(rel)
+    return out
+
+
+def to_orgfile(data: OrgData) -> OrgFile:
+    """Arrange records as an :class:`OrgFile`: posts and units under their organization.
+
+    A unit named again with the same details (the Unit column of a senior and a junior
+    organogram) is written once, as the graph keeps it once; posts and units that repeat
+    an id with other details are all written, each with its source, and read back so.
+    """
+    by_post = _relations_by_post(data)
     post_ids = {p.id for p in data.posts}
     orphans = [r for r in data.relations if r.subject not in post_ids]
     if orphans:
@@ -531,12 +580,12 @@ def to_orgfile(data: OrgData) -> OrgFile:
             orphans[0].prov.where(),
             f"relation from {orphans[0].subject!r}, which is not a post, cannot be saved",
         )
-    orgs = {
-        o.id: OrganizationSpec(
-            id=o.id, name=o.name, abbreviation=o.abbreviation, source=_source_ref(o.prov)
-        )
-        for o in data.organizations
-    }
+    orgs: dict[str, OrganizationSpec] = {}
+    for o in data.organizations:  # an id named again (another file, another spelling): the first
+        if o.id not in orgs:
+            orgs[o.id] = OrganizationSpec(
+                id=o.id, name=o.name, abbreviation=o.abbreviation, source=_source_ref(o.prov)
+            )
     doc = OrgFile(orgmodel=FORMAT_VERSION, organizations=list(orgs.values()))
 
     def home(org: str | None, what: str) -> OrganizationSpec | None:
@@ -547,12 +596,21 @@ def to_orgfile(data: OrgData) -> OrgFile:
             doc.organizations.append(orgs[org])
         return orgs[org]
 
+    units: dict[str, UnitRecord] = {}
     for unit in data.units:
+        first = units.setdefault(unit.id, unit)
+        if first is not unit and first[:-1] == unit[:-1]:
+            continue  # the same unit again: one unit, as the graph holds it
         spec = home(unit.org, "unit")
         (spec.units if spec else doc.units).append(_unit_spec(unit, data.unit_ignores.get(unit.id)))
+    written: set[str] = set()
     for post in data.posts:
         spec = home(post.org, "post")
-        (spec.posts if spec else doc.posts).append(_post_spec(post, by_subject.get(post.id, [])))
+        rels = by_post.pop((post.id, post.prov), []) + (
+            by_post.pop((post.id, None), []) if post.id not in written else []
+        )
+        written.add(post.id)
+        (spec.posts if spec else doc.posts).append(_post_spec(post, rels))
     return doc
 
 

@@ -12,12 +12,15 @@ from typing import TYPE_CHECKING, Any
 
 from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 from rich.tree import Tree as RichTree
 
+from orgmodel.holders import holder_status
 from orgmodel.queries import Common, Oversight, Stats, Superior
 from orgmodel.records import LineKind, LoadIssue, PostRecord, Relation
 
 if TYPE_CHECKING:
+    from orgmodel.extract.explain import Explanation
     from orgmodel.extract.result import Extraction
     from orgmodel.graph import OrgGraph
 
@@ -30,6 +33,7 @@ __all__ = [
     "common_json",
     "common_text",
     "cycle_note",
+    "explanation_text",
     "extraction_text",
     "ingest_text",
     "issue_lines",
@@ -58,7 +62,8 @@ def node_line(graph: OrgGraph, node: int, *, with_org: bool = False) -> str:
     rec = graph.record(node)
     title = _one_line(graph.title(node))
     if isinstance(rec, PostRecord):
-        who = _one_line(rec.holder) if rec.holder else "[italic]Vacant[/]"
+        state = holder_status(rec.holder, rec.attributes)  # Vacant, name withheld, Eliminated
+        who = _one_line(rec.holder) if rec.holder else f"[italic]{state.label}[/]"
         if rec.prov.inferred and not rec.holder:
             who = "[italic]inferred[/]"  # named as a superior only: holder unknown
         if (rec.attributes or {}).get("aggregate"):
@@ -453,11 +458,12 @@ def _span_text(result: Stats) -> str:
     return f"mean {result.span_mean}, median {result.span_median:g}, max {result.span_max}"
 
 
-def stats_table(graph: OrgGraph, result: Stats) -> Table:
-    """``orgmodel stats`` as a two-column table."""
-    table = Table(show_header=False, box=None)
-    table.add_column(style="bold")
-    table.add_column()
+def stats_table(graph: OrgGraph, result: Stats) -> Text:
+    """``orgmodel stats`` as two columns: names padded to one width, values as they are.
+
+    Lines carry no padding after the value (a table would pad every line to the
+    widest value, the list of widest spans: ~290 characters in a pipe).
+    """
     rows = [
         ("posts", f"{result.posts:,}"),
         ("units", f"{result.units:,}"),
@@ -471,17 +477,57 @@ def stats_table(graph: OrgGraph, result: Stats) -> Table:
         ("dotted lines", f"{result.secondary_lines:,}"),
         ("vacant posts", f"{result.vacant:,}"),
     ]  # fmt: skip
+    if result.withheld:
+        rows.append(("names withheld", f"{result.withheld:,}"))
+    if result.eliminated:
+        rows.append(("eliminated posts", f"{result.eliminated:,}"))
     if result.fte:
         rows.append(("FTE", f"{result.fte:,g}"))
     if result.in_cycles:
         rows.append(("in reporting cycles", f"{result.in_cycles:,}"))
     if result.widest:
         rows.append(
-            ("widest spans", "; ".join(f"{escape(graph.label(n))} ({s})" for n, s in result.widest))
+            ("widest spans", "; ".join(f"{graph.label(n)} ({s})" for n, s in result.widest))
         )
-    for key, value in rows:
-        table.add_row(key, value)
-    return table
+    width = max(len(key) for key, _ in rows)
+    text = Text()
+    for i, (key, value) in enumerate(rows):
+        text.append(("\n " if i else " ") + key.ljust(width), style="bold")
+        text.append("  " + value)
+    return text
+
+
+def _confidence(value: float) -> str:
+    """A fact's confidence, flagged when it is under the review threshold."""
+    from orgmodel.confidence import REVIEW_BELOW
+
+    if value < REVIEW_BELOW:
+        return f" [yellow]({value:.2f}, to review)[/]"
+    return f" [dim]({value:.2f})[/]"
+
+
+def explanation_text(ex: Explanation) -> str:
+    """Every candidate of one posting, accepted or not, with its rule, cue and reasons."""
+    lines = [f"[bold]{escape(ex.source or '<text>')}[/]  title: {escape(ex.title or '—')}"]
+    if not ex.decisions:
+        lines.append("  [dim]no candidate line: no cue or field states one[/]")
+    for d in ex.decisions:
+        what = "reports to" if d.relation == "up" else "supervises"
+        mark = "[green]✓[/]" if d.accepted else "[red]✗[/]"
+        reasons = ", ".join(f"{f} {w:+.2f}" for f, w in d.reasons)
+        lines.append(
+            f"  {mark} {what} ({d.kind}): [bold]{escape(d.name)}[/]  "
+            f"confidence {d.confidence:.2f} (threshold {ex.threshold:.2f})"
+        )
+        lines.append(
+            f"      [dim]rule {escape(d.rule)}; cue “{escape(d.cue)}” @{d.start}-{d.end}; "
+            f"weighed: {escape(reasons)}[/]"
+        )
+        if d.note:
+            lines.append(f"      [dim]not kept: {escape(d.note)}[/]")
+    for warning in ex.warnings:
+        lines.append(f"  [yellow]note:[/] {escape(warning)}")
+    return "\n".join(lines)
 
 
 def extraction_text(ex: Extraction) -> str:
@@ -494,12 +540,14 @@ def extraction_text(ex: Extraction) -> str:
         generic = " [yellow](generic)[/]" if fact.generic else ""
         lines.append(
             f"  reports to ({fact.kind}): [bold]{escape(fact.name)}[/]{generic}"
+            f"{_confidence(fact.confidence)}"
             f"  [dim]{escape(fact.evidence.cue)} → “{escape(fact.evidence.text)}” "
             f"@{fact.evidence.start}-{fact.evidence.end}[/]"
         )
     for sup in ex.supervises:
         lines.append(
             f"  supervises ({sup.kind}, {sup.target}): [bold]{escape(sup.name)}[/]"
+            f"{_confidence(sup.confidence)}"
             f"  [dim]{escape(sup.evidence.cue)} @{sup.evidence.start}-{sup.evidence.end}[/]"
         )
     for link in ex.links:
@@ -515,10 +563,11 @@ def _ref_problem(graph: OrgGraph, rel: Relation, why: str) -> str:
     return f"{rel.prov.where()}: {who} {rel.kind.replace('_', ' ')} {rel.object!r}, {why}"
 
 
-NOTE_CODES = frozenset({"extraction"})
+NOTE_CODES = frozenset({"extraction", "needs-review"})
 """Load issues that are notes, not problems: what a posting's extractor passed over
-("manage 'vendors': not staff"). ``orgmodel extract`` and ``orgmodel validate`` show them;
-the query commands do not repeat them on every run."""
+("manage 'vendors': not staff") and the lines it read with low confidence (F010).
+``orgmodel extract``, ``ingest`` and ``validate`` show them; the query commands do not
+repeat them on every run."""
 
 SNAPSHOT_ISSUES = frozenset({"several-snapshots", "snapshot-runs"})
 """Snapshot notes: listed first, since they explain the warnings that follow."""
@@ -585,4 +634,9 @@ def ingest_text(summary: dict[str, Any]) -> str:
         f"  {summary['reporting_lines']:,} reporting lines ({summary['dotted_lines']:,} dotted),"
         f" {summary['units_headed']:,} units headed, {summary['links']:,} links",
     ]
+    if summary.get("to_review"):
+        lines.append(
+            f"  [yellow]{summary['to_review']:,} lines to review[/] (read with low confidence:"
+            " rule F010 lists them; `orgmodel extract --explain FILE` says why)"
+        )
     return "\n".join(lines)

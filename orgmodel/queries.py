@@ -27,6 +27,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from orgmodel.holders import STATUS_KEY, HolderStatus
 from orgmodel.records import LineKind
 
 if TYPE_CHECKING:
@@ -201,7 +202,12 @@ def oversees(graph: OrgGraph, node: int) -> Oversight:
 
 @dataclass
 class Stats:
-    """Size and shape of the structure: what a planner compares."""
+    """Size and shape of the structure: what a planner compares.
+
+    ``vacant`` counts posts nobody holds; a post whose holder's name is withheld
+    (``N/D``) is counted in ``withheld`` and an abolished post still listed
+    (``Eliminated``) in ``eliminated``, neither as vacant.
+    """
 
     posts: int
     units: int
@@ -216,6 +222,8 @@ class Stats:
     without_superior: int
     secondary_lines: int
     vacant: int
+    withheld: int
+    eliminated: int
     fte: float
     in_cycles: int
     widest: list[tuple[int, int]]
@@ -256,8 +264,15 @@ def stats(graph: OrgGraph) -> Stats:
     posts = graph.posts
     root_flag = np.asarray(posts.arrow("root").fill_null(False).to_numpy(zero_copy_only=False))
     tops = np.flatnonzero(graph.np_parent[:n_posts] == -1)
-    aggregate = pc.is_valid(pc.map_lookup(posts.arrow("attributes"), "aggregate", "first"))
-    vacant = pc.and_(pc.is_null(posts.arrow("holder")), pc.invert(aggregate))
+    attributes = posts.arrow("attributes")
+    aggregate = pc.is_valid(pc.map_lookup(attributes, "aggregate", "first"))
+    status = pc.map_lookup(attributes, STATUS_KEY, "first")  # a holder marker (holders.py)
+    withheld = pc.fill_null(pc.equal(status, str(HolderStatus.WITHHELD)), False)
+    eliminated = pc.fill_null(pc.equal(status, str(HolderStatus.ELIMINATED)), False)
+    vacant = pc.and_(
+        pc.and_(pc.is_null(posts.arrow("holder")), pc.invert(aggregate)),
+        pc.invert(pc.or_(withheld, eliminated)),
+    )
     fte = pc.sum(posts.arrow("fte")).as_py() or 0.0
     order = np.argsort(-spans, kind="stable")
     widest = [(int(i), int(spans[i])) for i in order[:5] if spans[i] > 0]
@@ -276,6 +291,8 @@ def stats(graph: OrgGraph) -> Stats:
         without_superior=int((~root_flag[tops]).sum()),
         secondary_lines=graph.secondary_count(),
         vacant=int(pc.sum(vacant).as_py() or 0),
+        withheld=int(pc.sum(withheld).as_py() or 0),
+        eliminated=int(pc.sum(eliminated).as_py() or 0),
         fte=round(float(fte), 2),
         in_cycles=int((post_depths < 0).sum()),
         widest=widest,

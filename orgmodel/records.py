@@ -105,7 +105,8 @@ class LinkType(StrEnum):
 
 
 class Prov(NamedTuple):
-    """Where a fact came from: file, line or character span, cue, and whether it was inferred."""
+    """Where a fact came from: file, line or character span, cue, whether it was inferred,
+    and -- for a line read from a posting -- the extractor's confidence in it (0 to 1)."""
 
     source: str | None = None
     line: int | None = None
@@ -113,6 +114,7 @@ class Prov(NamedTuple):
     end: int | None = None
     cue: str | None = None
     inferred: bool = False
+    confidence: float | None = None
 
     def where(self) -> str:
         """``file:line`` for files with lines, ``file@start-end`` for text spans."""

@@ -5,7 +5,10 @@ Postings name the same post many ways -- "Chief Operating Officer (COO)",
 posting and "Superintendent" in another; "Facilities" and "Facilities
 Department". :func:`resolve` gives each such role one id within its
 organization, attaches postings to the posts org files already describe, and
-makes the superiors no source describes into posts marked *inferred*.
+makes the superiors no source describes into posts marked *inferred*. An
+informational link ("works closely with relevant individuals in other
+departments") never makes a post or a unit: it connects what is known, and
+a link to nothing known is a note (``F003``), not a box on the chart.
 Nothing is dropped: two sources that disagree keep both lines, with their
 provenance, for the validator to report.
 
@@ -28,9 +31,12 @@ from __future__ import annotations
 from orgmodel.fileio import slug
 from orgmodel.naming import acronym, guess_unit_kind, norm_name, parenthetical
 from orgmodel.records import (
+    LinkType,
+    LoadIssue,
     OrgData,
     PostRecord,
     Prov,
+    Relation,
     RelKind,
     UnitRecord,
 )
@@ -107,8 +113,25 @@ class RoleIndex:
         return hits[0] if len(hits) == 1 else None
 
 
+def _link_target(index: RoleIndex, org: str | None, name: str) -> str | None:
+    """The post, else the unit, a link names in the organization (None: neither is known)."""
+    return index.find(org, False, name) or index.find(org, True, name)
+
+
+def _unplaced_link(rel: Relation) -> LoadIssue:
+    kind = LinkType(rel.qualifier or LinkType.LIAISON)
+    return LoadIssue(
+        "extraction",
+        f"link ({kind}) to {rel.object!r}: no post or unit of that name is known, and an "
+        "informational link makes none; not drawn",
+        rel.prov,
+        (rel.subject,),
+    )
+
+
 def resolve(data: OrgData) -> OrgData:
-    """One id per (organization, role) across all sources; inferred posts for the unknown."""
+    """One id per (organization, role) across all sources; inferred posts for the superiors
+    and reports that postings name, never for what a link names (a link only connects)."""
     out = OrgData(issues=list(data.issues), sources=list(data.sources))
     org_alias: dict[str, str] = {}
     by_name: dict[str, str] = {}
@@ -176,13 +199,23 @@ def resolve(data: OrgData) -> OrgData:
         return ident
 
     from_postings = {p.id for p in postings}
-    for rel in data.relations:
+    # links last: one may name a post only a later reporting line makes (an inferred superior)
+    lines = [r for r in data.relations if r.kind is not RelKind.LINK]
+    links = [r for r in data.relations if r.kind is RelKind.LINK]
+    for rel in lines + links:
         subject = post_alias.get(rel.subject, rel.subject)
         subject_org = post_org.get(subject) if subject in known else None
         obj = post_alias.get(rel.object, rel.object)
         if rel.subject not in from_postings and rel.object not in from_postings:
             # org files and tables: references stay as written, for the graph to resolve
             out.relations.append(rel._replace(subject=subject, object=obj))
+            continue
+        if rel.kind is RelKind.LINK:
+            found = obj if obj in known else _link_target(index, subject_org, obj)
+            if found is None:  # "works with relevant individuals": no post to make
+                out.issues.append(_unplaced_link(rel))
+            else:
+                out.relations.append(rel._replace(subject=subject, object=found))
             continue
         if obj not in known:
             wants_unit = rel.kind is RelKind.HEADS or (

@@ -20,7 +20,9 @@ settings.register_profile("explore", max_examples=1000, print_blob=True, deadlin
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("ORGMODEL_SHARED") or ROOT.parent / "shared")
+"""The optional real data: ``../shared`` beside the checkout, or ``$ORGMODEL_SHARED`` (a git
+worktree kept elsewhere)."""
 REALDATA = SHARED / "realdata"
 
 needs_realdata = pytest.mark.skipif(

@@ -129,7 +129,13 @@ def test_extract_prints_the_json_contract(cli: Cli) -> None:
         ("Deputy Superintendent for Administration and Finance", "primary"),
         ("Superintendent of Schools", "secondary"),
     ]
-    assert {s["target"] for s in record["supervises"]} == {"unit"}
+    assert [s["name"] for s in record["supervises"] if s["target"] == "unit"] == [
+        "Office of Enrollment and School Choice",
+        "Facilities Department",
+        "Food & Child Nutrition Services Department",
+        "Transportation Office",
+        "Educational Technology",
+    ]
     ev = record["reports_to"][0]["evidence"]
     assert ev["cue"] == "REPORTS TO:"
     assert ev["text"] == "Deputy Superintendent for Administration and Finance"

@@ -173,9 +173,10 @@ def test_cli_skips_and_reports_failing_files_and_exits_2(cli: Cli, tmp_path: Pat
     titles = {p["title"] for o in doc["organizations"] for p in o["posts"]}
     assert "Caf\xe9 Manager - Food Services" in titles  # the cp1252 file was read
     others = {"Payroll Specialist", "Payroll Manager", "Director of Food Services"}
-    assert others | {"Benefits Coordinator"} <= titles  # the link's end is a post too
-    assert summary["posts"] == len(titles) == 5
-    assert summary["reporting_lines"] == 2 and summary["links"] == 1
+    assert others <= titles and "Benefits Coordinator" not in titles  # a link makes no post
+    assert summary["posts"] == len(titles) == 4
+    assert summary["reporting_lines"] == 2 and summary["links"] == 0
+    assert "link (works_with) to 'Benefits Coordinator'" in result.stderr
 
 
 def test_cli_writes_nothing_when_nothing_can_be_read(cli: Cli, tmp_path: Path) -> None:

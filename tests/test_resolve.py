@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from orgmodel.extract.result import Evidence, Extraction, LinkFact, ReportingFact, SupervisionFact
 from orgmodel.graph import OrgGraph
 from orgmodel.orgfile import parse_orgfile
@@ -57,7 +59,10 @@ def test_posting_attaches_to_the_post_the_org_file_describes() -> None:
     assert sorted(g.id_of(u) for u, _ in g.heads[coo]) == ["hps-fac", "hps/transportation-office"]
     routing = g.node("hps/routing-coordinator")
     assert g.parent[routing] == coo
-    assert [g.title(o) for _, o, _ in g.links] == ["Metro-Hartford Information Services"]
+    assert not g.links  # a link to a body no source describes makes no node
+    assert [i.message.split(":")[0] for i in merged.issues] == [
+        "link (liaison) to 'Metro-Hartford Information Services'"
+    ]
     assert not g.resolution.dangling
 
 
@@ -76,3 +81,53 @@ def test_names_and_kinds() -> None:
     assert role_key("Facilities Department") == role_key("facilities")
     assert looks_like_unit("Food & Child Nutrition Services Department")
     assert not looks_like_unit("Police Chief")
+
+
+PERMITS = """# Permit Center Coordinator
+
+**Organization:** City of Lakeview
+**Department:** Community Development Department
+
+**Reports To:** Permit Center Manager
+
+## Duties
+- Works closely with relevant individuals in other departments to resolve permit questions.
+- Serves as liaison to the IT and City departments on the permit software.
+- Works closely with the Building Official on inspection schedules.
+- Coordinates with the Permit Center Manager on staffing.
+"""
+LAKEVIEW = """organizations:
+  - id: lakeview
+    name: City of Lakeview
+    posts:
+      - {id: cm, title: City Manager, root: true}
+      - {id: bo, title: Building Official, reports_to: cm}
+"""
+
+
+def test_links_never_make_posts(tmp_path: Path) -> None:
+    """Informational links connect known posts; what only a link names is a note, no box."""
+    from orgmodel.load import load_graph
+
+    (tmp_path / "postings").mkdir()
+    (tmp_path / "postings" / "permit-coordinator.md").write_text(PERMITS, encoding="utf-8")
+    alone = load_graph([tmp_path / "postings"])
+    assert sorted(alone.title(n) for n in range(alone.size)) == [
+        "Community Development Department", "Permit Center Coordinator", "Permit Center Manager"
+    ]  # fmt: skip
+    assert [(alone.title(a), alone.title(b)) for a, b, _ in alone.links] == [
+        ("Permit Center Coordinator", "Permit Center Manager")  # inferred by the line, not the link
+    ]
+    notes = [i.message for i in alone.issues if i.code == "extraction"]
+    assert [n.split(":")[0] for n in notes] == [
+        "link (works_with) to 'relevant individuals'",
+        "link (liaison) to 'IT and City departments'",
+        "link (works_with) to 'Building Official'",
+    ]
+    (tmp_path / "lakeview.yaml").write_text(LAKEVIEW, encoding="utf-8")
+    both = load_graph([tmp_path])  # the org file describes the Building Official: linked
+    assert sorted((both.id_of(a), both.id_of(b)) for a, b, _ in both.links) == [
+        ("city-of-lakeview/permit-center-coordinator", "bo"),
+        ("city-of-lakeview/permit-center-coordinator", "lakeview/permit-center-manager"),
+    ]
+    assert both.post_count == 4 and not both.resolution.dangling

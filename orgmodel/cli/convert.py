@@ -44,7 +44,8 @@ def convert(
     """Convert the sources to another format; say on stderr what the format cannot hold.
 
     Formats by ending: .yaml .json (org file), .csv (Visio, OrgChart Now), .graphml (yEd,
-    Gephi), .d3.json (d3-org-chart), .ttl and .jsonld (W3C ORG), .popolo.json (Popolo).
+    Gephi), .d3.json (d3-org-chart), .gojs.json and .gojs-tree.json (GoJS GraphLinksModel,
+    TreeModel), .ttl and .jsonld (W3C ORG), .popolo.json (Popolo).
 
     Example: [bold]orgmodel convert -s hr.csv --map id=EmpID,manager=ManagerName -o org.graphml[/]
     """

@@ -113,7 +113,7 @@ InputFormat = Annotated[
     typer.Option(
         "--input-format",
         help="Force the reader: orgfile, table, organogram, posting, idparent, parents_by_name, "
-        "jsontree, drawio, xlsx, graphml.",
+        "jsontree, drawio, xlsx, graphml, gojs, balkan, googlechart.",
     ),
 ]
 ColumnMap = Annotated[

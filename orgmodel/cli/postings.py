@@ -21,19 +21,31 @@ __all__ = ["extract", "ingest"]
 @app.command()
 def extract(
     files: Annotated[list[Path], typer.Argument(help="Posting files (.txt, .md, .html).")],
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="Show every candidate line, kept or not, with the rule and cue that proposed "
+            "it, its confidence and the features that weighed most.",
+        ),
+    ] = False,
     format: Format = Fmt.text,
 ) -> None:
     """Read postings: title, organization, reporting lines, supervision, with evidence.
 
-    Example: [bold]orgmodel extract data/postings/hps-chief-operating-officer.md --format json[/]
+    Every line carries a confidence (0-1); lines under 0.6 are flagged "to review".
+
+    Example: [bold]orgmodel extract data/postings/hps-chief-operating-officer.md --explain[/]
     """
     from orgmodel.extract import extract_file
-    from orgmodel.present import extraction_text
+    from orgmodel.extract.explain import explain_file
+    from orgmodel.present import explanation_text, extraction_text
 
-    results, failed = [], 0
+    results: list[Any] = []
+    failed = 0
     for path in files:
         try:
-            results.append(extract_file(path))
+            results.append(explain_file(str(path)) if explain else extract_file(path))
         except OrgModelError as exc:
             failed += 1
             err.print(f"[red]error:[/] {escape(str(exc))}", markup=True)
@@ -41,7 +53,7 @@ def extract(
         emit_json([r.to_dict() for r in results])
     else:
         for r in results:
-            out.print(extraction_text(r))
+            out.print(explanation_text(r) if explain else extraction_text(r))
     if failed:
         raise typer.Exit(2)
 

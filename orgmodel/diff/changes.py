@@ -65,6 +65,7 @@ from orgmodel.diff.match import Match, eliminated, match
 from orgmodel.diff.notes import unmatched_notes
 from orgmodel.diff.superiors import name_key, superior_refs
 from orgmodel.graph import OrgGraph
+from orgmodel.holders import HolderStatus, holder_status
 from orgmodel.records import LinkType, Relation
 
 __all__ = ["Change", "ChangeKind", "Diff", "compare", "paused_gc"]
@@ -213,7 +214,7 @@ def _same_text(x: str | None, y: str | None) -> bool:
 
 def _holder(name: str | None, attrs: Mapping[str, str] | None) -> tuple[str | None, bool]:
     """The holder and whether it is known (``N/D`` in an organogram means undisclosed)."""
-    known = not (attrs and attrs.get("status") == "undisclosed")
+    known = holder_status(name, attrs) is not HolderStatus.WITHHELD
     return (name or None), known
 
 

@@ -33,10 +33,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from orgmodel.extract.scoring import normalize
-from orgmodel.extract.vocab import DETERMINERS, FINITE_VERBS, VERBS, classify, head_word, words
+from orgmodel.extract.vocab import (
+    DETERMINERS,
+    FINITE_VERBS,
+    VERBS,
+    classify,
+    head_word,
+    singular,
+    words,
+)
 
 __all__ = ["Clause", "Subject", "is_self_name", "read_clause"]
 
@@ -63,10 +72,13 @@ _NOT_LIMITED = re.compile(r"\bnot[ ]+(?:be[ ]+)?(?:limited|restricted)[ ]+to\b",
 _REQUIREMENT = re.compile(
     r"\b(?:experience|experienced|ability|abilities|able|skill|skills|skilled|knowledge|"
     r"qualified|qualifications?|preferred|must[ ]+have|proven|demonstrated|years|year's|"
-    r"background|track[ ]+record|familiarity|required|requires|requirement|desired|"
+    r"background|track[ ]+record|familiarity|requires|requirement|desired|"
     r"capacity[ ]+to|competenc[a-z]*|understanding[ ]+of|degree|certification)\b",
     re.IGNORECASE,
 )
+"""Words that make a clause a requirement of the candidate, not a fact about the post:
+"experience supervising staff", "ability to report to the Board" (the conventions: such a
+clause states no line)."""
 _MODAL = re.compile(
     r"\b(?:may|might|could|can|occasionally|sometimes|periodically|as[ ]+needed|when[ ]+"
     r"needed|if|when|whenever|in[ ]+(?:the|his|her|their)[ ]+absence|as[ ]+necessary|"
@@ -98,6 +110,12 @@ class Clause:
     """The frame opens its sentence or bullet (a duty statement or a participial opener)."""
 
 
+def _singular_words(text: str) -> str:
+    """Every word in the singular: "program specialists ii" -> "program specialist ii"."""
+    return " ".join(singular(w) for w in text.split())
+
+
+@lru_cache(maxsize=8192)
 def is_self_name(name: str, title: str | None) -> bool:
     """Whether ``name`` names the post itself: its title (or its head word), or "this position".
 
@@ -108,7 +126,7 @@ def is_self_name(name: str, title: str | None) -> bool:
     >>> is_self_name("This position", None)
     True
     """
-    norm = normalize(name)
+    norm = _singular_words(normalize(name))
     tokens = norm.split()
     if not tokens:
         return False
@@ -118,13 +136,13 @@ def is_self_name(name: str, title: str | None) -> bool:
         return True
     if title is None:
         return False
-    tnorm = normalize(title)
+    tnorm = _singular_words(normalize(title))
     if norm == tnorm or (len(tokens) > 1 and set(tokens) == set(tnorm.split())):
         return True
     if len(tokens) == 1 and head_word(title) == head_word(name) and tokens[0] != tnorm:
         # "the Director" for "Director of Public Works"; never "Clerk" for "Deputy Clerk"
         return tnorm.split()[0] == tokens[0]
-    core = re.split(r" of | for |, | - ", tnorm)[0]
+    core = _CORE_CUT.split(tnorm, maxsplit=1)[0]
     if norm == core:
         return True  # "Deputy Director" for "Deputy Director of Parks and Recreation"
     ttokens = tnorm.split()
@@ -132,6 +150,7 @@ def is_self_name(name: str, title: str | None) -> bool:
     return len(ttokens) >= 2 and tokens == ttokens[1:] and ttokens[0] not in _RANKS
 
 
+_CORE_CUT = re.compile(r" of | for |, | - ")
 _TOKEN = re.compile(r"[A-Za-z][\w'/&.-]*|[,;()]")
 _LEADING_PREPOSITIONS = words(
     """under as in with within for after following during through upon reporting working
@@ -205,8 +224,8 @@ def _subject(prefix: str, base: int, title: str | None) -> tuple[Subject, tuple[
         content[-1] in SELF_WORDS and all(w in _SELF_ADJECTIVES for w in content[:-1])
     ):
         return "self", span
-    if lowered[0] in {"this", "each"} or "this class" in " ".join(lowered):
-        return "self", span
+    if lowered[0] == "this" or "this class" in " ".join(lowered):
+        return "self", span  # "This position", "Positions in this class"
     if title is not None and _title_overlap(phrase, title):
         return "self", span
     if classify(phrase) in {"post", "unit", "people"}:
@@ -217,11 +236,13 @@ def _subject(prefix: str, base: int, title: str | None) -> tuple[Subject, tuple[
 def _title_overlap(phrase: str, title: str) -> bool:
     """ "Our Police Lieutenants" for "Lieutenants", "The Superintendent" for "Superintendent of
     Schools": the phrase's head noun is the title's and the other words agree."""
+    pw = set(_singular_words(normalize(phrase)).split()) - {"our", "the", "a", "an", "this", "all"}
+    initials = "".join(w[0] for w in normalize(title).split() if w not in {"of", "and", "the"})
+    if len(initials) >= 2 and pw == {initials}:
+        return True  # "The COO" for "Chief Operating Officer"
     if head_word(phrase) != head_word(title):
         return False
-    pw = set(normalize(phrase).split()) - {"our", "the", "a", "an", "this", "each", "all"}
-    tw = set(normalize(title).split())
-    initials = "".join(w[0] for w in normalize(title).split() if w not in {"of", "and", "the"})
+    tw = set(_singular_words(normalize(title)).split())
     if len(initials) >= 2 and any(w == initials or w == initials[:-1] for w in pw):
         return True  # "the DPS Director" for "Director of Public Services"
     return pw <= tw or tw <= pw
@@ -241,14 +262,28 @@ def read_clause(
     negated = bool(_NEGATION.search(near)) and not _NOT_LIMITED.search(
         view[max(clause_base, frame_start - 40) : frame_start + 20]
     )
-    subject, span = _subject(view[s0:frame_start], s0, title)
+    subject, span = _subject(view[clause_base:frame_start], clause_base, title)
+    if subject == "implicit" and clause_base > s0:
+        # "... and supervises the clerks, while the Manager supervises the Analysts": a
+        # clause after "while"/"but"/";" with no subject of its own shares the sentence's
+        subject, span = _subject(view[s0:frame_start], s0, title)
     stripped = prefix.strip(" *-\u2022\t\n0123456789.)(:")
+    relative = _RELATIVE.search(clause_prefix[-30:])
+    if relative is not None:
+        # "those who report to the Council" is about others; "the Clerk, who reports to
+        # the Mayor," is about this post
+        before = clause_prefix[: len(clause_prefix) - 30 + relative.start()].rstrip(" ,")
+        antecedent = " ".join(before.split()[-4:])
+        if title is not None and any(
+            is_self_name(" ".join(antecedent.split()[-k:]), title) for k in (1, 2, 3, 4)
+        ):
+            relative = None
     return Clause(
         subject=subject,
         subject_span=span,
         negated=negated,
         requirement=bool(_REQUIREMENT.search(clause_prefix)),
         modal=bool(_MODAL.search(clause_prefix[-80:])),
-        relative=bool(_RELATIVE.search(clause_prefix[-30:])),
+        relative=relative is not None,
         sentence_start=not stripped,
     )

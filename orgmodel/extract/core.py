@@ -24,7 +24,11 @@ from collections.abc import Mapping
 from orgmodel.extract.candidates import Candidate, find_candidates
 from orgmodel.extract.departments import find_department
 from orgmodel.extract.layout import Layout
-from orgmodel.extract.organizations import find_organization
+from orgmodel.extract.organizations import (
+    OrgCandidate,
+    find_organization,
+    organization_candidates,
+)
 from orgmodel.extract.relations import extract_relations
 from orgmodel.extract.result import Extraction
 from orgmodel.extract.scorer import Scorer
@@ -42,12 +46,17 @@ def _meta(meta: Mapping[str, str] | None, key: str) -> str | None:
 
 def candidates_of(
     text: str, *, meta: Mapping[str, str] | None = None
-) -> tuple[str | None, list[Candidate]]:
-    """The post's title and every candidate relation, before scoring (for training)."""
+) -> tuple[str | None, list[Candidate], tuple[str | None, list[OrgCandidate]]]:
+    """What the models choose from, before scoring (for training): the post's title, every
+    candidate relation, and the organization's field value and candidates."""
     layout = Layout(text)
-    title, organization, department = _identity(text, layout, meta)
-    cands = find_candidates(layout, title=title, organization=organization, department=department)
-    return title, cands
+    title = _meta(meta, "title") or find_title(text, view=layout.view, fields=layout.fields)
+    department = _meta(meta, "department") or find_department(
+        text, title=title, view=layout.view, fields=layout.fields
+    )
+    cands = find_candidates(layout, title=title, department=department)
+    orgs = organization_candidates(text, view=layout.view, fields=layout.fields)
+    return title, cands, orgs
 
 
 def _identity(

@@ -109,12 +109,13 @@ _CLASSIFY: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
     (re.compile(pattern), role, kind)
     for pattern, role, kind in (
         (
-            r"\bindirect(?:ly)? (?:supervis\w*|reports?|report)\b|^indirect reports?$",
+            r"\bindirect(?:ly)? (?:supervis\w*|reports?|report)\b|^indirect(?:ly| reports?)$",
             _S,
             "indirect",
         ),
         (
-            r"reports? to this (?:position|role|job)|positions? reporting to|^direct reports?$|"
+            r"reports? to this (?:position|role|job)|positions? reporting to|"
+            r"^direct(?:ly| reports?)$|"
             r"direct supervision|^supervis(?:es|ion exercised|ion of others|ory responsibilit\w*|"
             r"ory duties|ion given)$|^(?:positions?|staff|employees|personnel|people|titles?) "
             r"(?:supervised|managed|overseen)$|number of (?:direct )?reports|^subordinates?$|"
@@ -454,11 +455,87 @@ def find_fields(view: str, lines: list[tuple[int, int]] | None = None) -> list[F
         vend, _ = _value_end(view, label_end, line_end)
         vstart, vend = _strip(view, label_end, vend)
         value = view[vstart:vend]
-        if not any(ch.islower() for ch in value) or value.split()[0].lower() in _CONNECTORS:
-            continue
+        lower = any(ch.islower() for ch in value)
+        if (not lower and role not in {_R, _S}) or value.split()[0].lower() in _CONNECTORS:
+            continue  # an ALL CAPS line is a label and its value only where it names a line
         fields.append(Field(key, role, kind, label_start, label_end, ((vstart, vend),), label))
+    table = _stacked_table(view, lines or line_spans(view))
+    if table:  # a label column's values come after the column: they win over the next line
+        placed = {f.label_start for f in table}
+        fields = [f for f in fields if f.label_start not in placed] + table
     fields.sort(key=lambda f: f.label_start)
     return fields
+
+
+def _stacked_table(view: str, lines: list[tuple[int, int]]) -> list[Field]:
+    """A table flattened into a column of labels, then a column of values:
+
+    ``Title / Reports To / FLSA`` on three lines, then ``Payroll Clerk / Controller /
+    Non-exempt`` -- each label takes the value in its place.
+
+    >>> text = "Position Title\\nReports To\\nStatus\\n\\nPayroll Clerk\\nController\\nFull time\\n"
+    >>> [(f.key, text[s:e]) for f in _stacked_table(text, line_spans(text)) for s, e in f.values]
+    [('position title', 'Payroll Clerk'), ('reports to', 'Controller'), ('status', 'Full time')]
+    """
+    out: list[Field] = []
+    index = 0
+    while index < len(lines) and len(out) < MAX_FIELDS:
+        run: list[tuple[int, int, str]] = []
+        j = index
+        while j < len(lines):
+            start, end = lines[j]
+            found = _label_at_line(view, start, end) or _any_label_line(view, start, end)
+            if found is None or view[found[1] : end].strip(" :"):
+                break
+            run.append(found)
+            j += 1
+        if len(run) < 2:
+            index = j + 1
+            continue
+        k = j
+        while k < len(lines) and not view[lines[k][0] : lines[k][1]].strip():
+            k += 1
+        values: list[tuple[int, int]] = []
+        while k < len(lines) and len(values) < len(run):
+            start, end = lines[k]
+            text = view[start:end].strip()
+            if not text or _label_at_line(view, start, end) is not None or len(text) > 120:
+                break
+            values.append(_strip(view, start, end))
+            k += 1
+        if len(values) == len(run):
+            for (label_start, label_end, key), value in zip(run, values, strict=True):
+                role, kind = label_role(key) or ("note", "")
+                cue = " ".join(view[label_start:label_end].split())
+                out.append(Field(key, role, kind, label_start, label_end, (value,), cue))
+        index = k if len(values) == len(run) else j
+    return out
+
+
+def _any_label_line(view: str, start: int, end: int) -> tuple[int, int, str] | None:
+    """A line that is only a short label a form's first column holds ("Status", "FLSA")."""
+    text = view[start:end].strip(" :*\t")
+    key = " ".join(text.lower().split())
+    if key in {
+        "status",
+        "flsa",
+        "flsa status",
+        "classification",
+        "grade",
+        "salary",
+        "location",
+        "schedule",
+        "job type",
+        "employment type",
+        "hours",
+        "pay range",
+        "pay grade",
+        "bargaining unit",
+        "closing date",
+    }:
+        at = view.find(text, start, end)
+        return at, at + len(text), key
+    return None
 
 
 def _next_line_values(view: str, pos: int, role: str) -> tuple[tuple[int, int], ...]:

@@ -102,6 +102,19 @@ FAMILIES: dict[str, tuple[Relation, str, str]] = {
         rf"under[ ]+(?:the[ ]+)?(?:{_ADJ}[ ]+){{0,5}}?{_NOUNS}(?:[ ]+(?:and|&|or|and/or)[ ]+"
         rf"(?:[a-z-]+[ ]+)?{_NOUNS})?[ ]*,?[ ]+(?:of|from)(?![a-z])",
     ),
+    "works-under": (
+        "up",
+        "primary",
+        r"(?:works?|working|serves?|serving)[ ]+(?:directly[ ]+)?under(?=[ ]+(?:the|a|an|his|her|"
+        r"their)[ ]+[A-Z])(?![ ]+(?:the[ ]+)?(?:[A-Za-z'-]+[ ]+){0,4}(?:direction|supervision|"
+        r"guidance|leadership|authority|oversight|management|control))",
+    ),
+    "under-none": (
+        "up",
+        "primary",
+        rf"under[ ]+(?:the[ ]+)?(?:{_ADJ}[ ]+){{0,3}}?(?:direction|supervision)"
+        r"(?![ ]+(?:of|from|and|&|by))(?=[ ]*[,.;:]|[ ]+[a-z])",
+    ),
     "under-possessive": (
         "up",
         "primary",
@@ -133,7 +146,8 @@ FAMILIES: dict[str, tuple[Relation, str, str]] = {
     "accountable-to": (
         "up",
         "primary",
-        rf"(?:accountable|responsible|answerable|subordinate|reportable)[ ]+"
+        r"(?:accountable|responsible|answerable|subordinate|reportable|answer|answers|"
+        r"answering)[ ]+"
         rf"(?:(?:{_PRIMARY_ADVERBS}|{_SECONDARY_ADVERBS})[ ]+)?to(?![a-z])",
     ),
     "subject-to": (
@@ -185,6 +199,12 @@ FAMILIES: dict[str, tuple[Relation, str, str]] = {
         r"supervisory[ ]+(?:responsibilit(?:y|ies)|authority|control|duties|oversight)[ ]+"
         r"(?:over|for|of)(?![a-z])",
     ),
+    "operations-of": (
+        "down",
+        "direct",
+        r"(?<=for[ ])(?:the[ ]+)?(?:(?:effective|efficient|overall|daily|day-to-day|smooth|"
+        r"successful)[ ]+){0,2}operations?[ ]+of(?![a-z])",
+    ),
     "supervisor-of": (
         "down",
         "direct",
@@ -194,8 +214,8 @@ FAMILIES: dict[str, tuple[Relation, str, str]] = {
     "provides-direction": (
         "down",
         "direct",
-        r"(?:provid|giv)(?:e|es|ing)[ ]+(?:[a-z-]+[ ]+){0,3}?(?:direction|supervision|oversight)"
-        r"[ ]+(?:to|for|of|over)(?![a-z])",
+        r"(?:provid|giv)(?:e|es|ing)[ ]+(?:(?!guidance|leadership|support|coaching|mentoring)"
+        r"[a-z-]+[ ]+){0,3}?(?:direction|supervision|oversight)[ ]+(?:to|for|of|over)(?![a-z])",
     ),
     "has-reports": (
         "down",
@@ -280,10 +300,12 @@ _OPENERS: dict[str, str] = {
     "takes-direction": "take took receiv get accept",
     "received-from": "direction supervision guidance oversight",
     "under": "under",
+    "under-none": "under",
+    "works-under": "work serv",
     "under-possessive": "under",
     "passive-by": "directed supervised managed overseen led guided controlled",
     "appointed-by": "appointed hired employed evaluated reviewed selected retained",
-    "accountable-to": "accountab responsib answerab subordinat reportab",
+    "accountable-to": "accountab responsib answer subordinat reportab",
     "subject-to": "subject",
     "pleasure-of": "serv work",
     "as-directed-by": "directed delegated instructed",
@@ -296,6 +318,7 @@ _OPENERS: dict[str, str] = {
     "is-exercised-over": "exercised",
     "responsibility-over": "supervisory",
     "supervisor-of": "supervisor",
+    "operations-of": "the effective efficient overall daily day smooth successful operation",
     "provides-direction": "provid giv",
     "has-reports": "direct",
     "reports-include": "direct",
@@ -326,7 +349,17 @@ for _name, _opener in _OPENERS.items():
 _PREFIX_LENGTHS = tuple(sorted({len(p) for p in _PREFIX_FAMILIES}))
 
 
-_FIRST = tuple(_PREFIX_FAMILIES)
+def _opening_words() -> re.Pattern[str]:
+    """Word starts that open a frame, grouped by first letter (three times faster than one
+    flat alternation: the engine rejects most positions on their first character)."""
+    groups: dict[str, list[str]] = {}
+    for prefix in sorted(_PREFIX_FAMILIES, key=len, reverse=True):
+        groups.setdefault(prefix[0], []).append(re.escape(prefix[1:]))
+    branches = [f"{first}(?:{'|'.join(rest)})" for first, rest in sorted(groups.items())]
+    return re.compile(rf"(?<![a-z])(?:{'|'.join(branches)})")
+
+
+_OPENING = _opening_words()
 
 
 @lru_cache(maxsize=4096)
@@ -372,31 +405,43 @@ class Frame:
     superior), the noun in "staff supervision" (the supervised)."""
 
 
-def _matches(text: str) -> list[re.Match[str]]:
+def _matches(text: str, breaks: str) -> list[re.Match[str]]:
     """The frames' matches, leftmost first and not overlapping (as ``finditer`` would give).
 
     Trying the full alternation at every position costs a millisecond per posting, so
-    only word starts whose word can open a frame (:data:`_FIRST`, one C-level
-    ``startswith``) are tried, each against just the families its word can open.
+    only word starts whose word can open a frame (:data:`_OPENING`, found by one regex
+    pass) are tried, each against just the families its word can open.
     """
     lowered = text.lower()
     out: list[re.Match[str]] = []
     done = 0
-    for word in _WORD.finditer(lowered):
-        pos = word.start()
+    for opening in _OPENING.finditer(lowered):
+        pos = opening.start()
         if pos < done:
             continue
-        low = word.group(0)
-        if not low.startswith(_FIRST):
+        word = _WORD.match(lowered, pos)
+        if word is None:
             continue
-        families = _families_for(low)
+        families = _families_for(word.group(0))
         if families is None:
             continue
         match = families.match(text, pos)
+        if match is not None and _across_heading(breaks, match):
+            continue  # "SUPERVISION RECEIVED AND EXERCISED\nReceives ...": a heading's words
         if match is not None:
             out.append(match)
             done = match.end()
     return out
+
+
+def _across_heading(breaks: str, match: re.Match[str]) -> bool:
+    """A match that runs from an ALL CAPS line into the next one (``breaks`` is the text
+    with its line breaks, ``match`` is on the same text with them turned into spaces)."""
+    nl = breaks.find("\n", match.start(), match.end())
+    if nl < 0:
+        return False
+    before = breaks[match.start() : nl]
+    return any(ch.isalpha() for ch in before) and before.upper() == before
 
 
 def find_frames(view: str, start: int = 0, end: int | None = None) -> list[Frame]:
@@ -407,11 +452,10 @@ def find_frames(view: str, start: int = 0, end: int | None = None) -> list[Frame
     keeps offsets; the sentence reader joins hard-wrapped lines).
     """
     stop = len(view) if end is None else end
-    text = view[start:stop]
-    if "\n" in text:
-        text = text.replace("\n", " ")
+    breaks = view[start:stop]
+    text = breaks.replace("\n", " ") if "\n" in breaks else breaks
     frames: list[Frame] = []
-    for match in _matches(text):
+    for match in _matches(text, breaks):
         name = (match.lastgroup or "").replace("_", "-")
         relation, kind, _ = FAMILIES[name]
         possessor: tuple[int, int] | None = None

@@ -28,14 +28,23 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from orgmodel.extract.fields import Field, find_fields
 from orgmodel.extract.names import smart_title
-from orgmodel.extract.scoring import names_match
+from orgmodel.extract.scorer import Scorer, default_scorer
+from orgmodel.extract.scoring import names_match, normalize
 from orgmodel.extract.sections import work_view
 from orgmodel.extract.vocab import POSTS, classify, head_word, words
 
-__all__ = ["find_all", "find_organization", "name_pattern"]
+__all__ = [
+    "OrgCandidate",
+    "choose",
+    "find_all",
+    "find_organization",
+    "name_pattern",
+    "organization_candidates",
+]
 
 _W = r"[A-Z][\w'.&-]*"
 _NAME = rf"{_W}(?:[ ]+(?:(?:of|and|the|for|&|de)[ ]+)?{_W}){{0,5}}"
@@ -115,7 +124,6 @@ _LETTERHEAD_STOP = words(
     """summary overview description responsibilities requirements qualifications benefits about
     position job details duties purpose remote hybrid full part time temporary"""
 )
-_THRESHOLD = 15
 _SCAN = 20000
 
 
@@ -158,11 +166,14 @@ def _acceptable(name: str, employer: bool = False) -> bool:
 
 
 class _Votes:
+    """Evidence for each name (keyed by its squashed spelling): weights and their kinds."""
+
     def __init__(self) -> None:
         self.score: Counter[str] = Counter()
         self.forms: dict[str, Counter[str]] = {}
+        self.kinds: dict[str, Counter[str]] = {}
 
-    def add(self, name: str, weight: int, *, employer: bool = False) -> None:
+    def add(self, name: str, weight: int, kind: str, *, employer: bool = False) -> None:
         name = " ".join(name.split()).strip(" .,;:'\"-")
         if name.lower().startswith("the "):
             name = name[4:]
@@ -173,30 +184,129 @@ class _Votes:
             return
         self.score[key] += weight
         self.forms.setdefault(key, Counter())[name] += weight
+        self.kinds.setdefault(key, Counter())[kind] += 1
 
-    def best(self) -> str | None:
+    def candidates(self, view: str) -> list[OrgCandidate]:
+        """One candidate per name, its evidence merged with an abbreviation or a close
+        spelling of it, described by features for the scorer."""
         keys = list(self.score)
         top = {key: self.forms[key].most_common(1)[0][0] for key in keys}
+        merged: Counter[str] = Counter({key: self.score[key] for key in keys})
+        kinds = {key: Counter(self.kinds[key]) for key in keys}
         for key in keys:
             form = top[key]
             if form.isupper() and 2 <= len(form) <= 6:
                 for other in keys:
                     if other != key and _initials(top[other]) == form:
-                        self.score[other] += self.score[key]
-        merged: Counter[str] = Counter({key: self.score[key] for key in keys})
+                        merged[other] += self.score[key]
+                        kinds[other]["initials"] += 1
+        wordsets = {key: frozenset(normalize(top[key]).split()) for key in keys}
         for i, key in enumerate(keys):  # names_match is symmetric: each pair once
             for other in keys[i + 1 :]:
-                if names_match(top[other], top[key]):
+                # two names match only if they share a word (Jaccard, containment): a set
+                # intersection rules most pairs out before the full comparison
+                if wordsets[key] & wordsets[other] and names_match(top[other], top[key]):
                     merged[key] += self.score[other]
                     merged[other] += self.score[key]
-        if not merged:
-            return None
-        key, score = max(merged.items(), key=lambda kv: (kv[1], self.score[kv[0]]))
-        if score < _THRESHOLD:
-            return None
-        form = top[key]
-        letters = [ch for ch in form if ch.isalpha()]
-        return smart_title(form) if len(letters) > 6 and all(c.isupper() for c in letters) else form
+                    kinds[key]["variant"] += 1
+                    kinds[other]["variant"] += 1
+        squashed_view = _squash(view[:_SCAN])
+        out: list[OrgCandidate] = []
+        for key in keys:
+            form = top[key]
+            letters = [ch for ch in form if ch.isalpha()]
+            if len(letters) > 6 and all(c.isupper() for c in letters):
+                form = smart_title(form)
+            out.append(
+                OrgCandidate(
+                    form, _features(form, key, merged[key], kinds[key], view, squashed_view)
+                )
+            )
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class OrgCandidate:
+    """A name the posting may belong to, with the features the scorer weighs."""
+
+    name: str
+    features: dict[str, float]
+
+
+_CREDENTIAL = re.compile(
+    r"\b(?:licen[sc]ed|certified|certification|accredited|degree|diploma|graduate|"
+    r"experience|registered|approved)\b[^.\n]{0,30}$",
+    re.IGNORECASE,
+)
+_POSTING_WORDS = words(
+    """conditions information employment duties responsibilities responsibility skills
+    abilities summary position title description requirements qualifications benefits salary
+    range grade level status schedule location appointment purpose function functions
+    statement definition examples characteristics education experience knowledge apply
+    application closing date details overview type career supervision received exercised
+    essential job work environment physical certification license policy procedures form
+    page menu search home contact email phone"""
+)
+_STRONG_SUFFIX = words(
+    """county university college schools district hospital health healthcare clinic inc llc
+    corporation corp company association society foundation institute museum library bank
+    union authority council church ministry agency service services center centre system
+    network partners trust"""
+)
+_ORG_WORDS = words(
+    """county city state town village township borough commonwealth municipality parish
+    university college school schools district hospital health healthcare center centre
+    clinic system inc llc corporation corp company co association society foundation
+    institute museum library bank union authority council church ministry agency service
+    services department board commission group partners trust network"""
+)
+
+
+def _features(
+    form: str, key: str, score: int, kinds: Counter[str], view: str, squashed_view: str
+) -> dict[str, float]:
+    words_ = form.split()
+    f: dict[str, float] = {"bias": 1.0, f"org:len={min(len(words_), 5)}": 1.0}
+    f["org:score"] = min(score, 100) / 50.0
+    for kind, count in kinds.items():
+        f[f"org:{kind}"] = 1.0
+        if count > 1:
+            f[f"org:{kind}>1"] = 1.0
+    last = words_[-1].lower().strip(".,") if words_ else ""
+    if last in _ORG_WORDS:
+        f["org:suffix-word"] = 1.0
+    if last in _STRONG_SUFFIX:
+        f["org:strong-suffix"] = 1.0
+    first_word = words_[0].lower() if words_ else ""
+    government = {"city", "county", "town", "state", "village", "commonwealth", "borough"}
+    if first_word in government and len(words_) > 2 and words_[1] == "of":
+        f["org:shape-gov-of"] = 1.0  # "City of X", "County of X"
+    if 2 <= len(form) <= 6 and form.isupper():
+        f["org:acronym"] = 1.0
+    if _CAMEL.fullmatch(form):
+        f["org:camel"] = 1.0
+    if any(ch.isdigit() for ch in form):
+        f["org:digits"] = 1.0
+    lowered = {w.lower().strip(".,'") for w in words_}
+    if lowered & _POSTING_WORDS:
+        f["org:posting-word"] = 1.0  # "General Conditions of Appointment": a heading
+    if lowered & POSTS:
+        f["org:post-word"] = 1.0
+    if any(w.lower() in {"of", "the"} for w in words_[1:]):
+        f["org:of"] = 1.0
+    if form.isupper():
+        f["org:caps"] = 1.0
+    first = view.find(form)
+    mentions = squashed_view.count(key) if len(key) >= 3 else 0
+    f[f"org:mentions={min(mentions, 4)}"] = 1.0
+
+    if first >= 0:
+        f["org:top" if first < 300 else "org:early" if first < 1200 else "org:late"] = 1.0
+        if _CREDENTIAL.search(view, max(0, first - 40), first):
+            f["org:credential"] = 1.0  # "licensed in the State of Ohio", "a degree from ..."
+    if classify(form) == "unit":
+        f["org:unit-head"] = 1.0
+    return f
 
 
 def _whole_line(view: str, start: int, end: int) -> bool:
@@ -222,8 +332,8 @@ def _letterhead_vote(head: str, votes: _Votes) -> None:
 
     >>> votes = _Votes()
     >>> _letterhead_vote("Payroll Clerk\\n\\nLakeview Water Authority Salem , OR 97301\\n", votes)
-    >>> votes.best()
-    'Lakeview Water Authority'
+    >>> [c.name for c in votes.candidates("")]
+    ['Lakeview Water Authority']
     """
     lines = [line.strip(" *#") for line in head[:400].split("\n") if line.strip(" *#")][:2]
     if len(lines) < 2 or classify(lines[0]) != "post" or len(lines[0].split()) > 8:
@@ -241,7 +351,7 @@ def _letterhead_vote(head: str, votes: _Votes) -> None:
     if capitalised and not _LETTERHEAD_STOP & {t.lower() for t in tokens}:
         # an employer line with a place ("Lakeview Education Service Salem, OR") is the
         # employer even when its name ends like a unit's
-        votes.add(name, 15, employer=located is not None)
+        votes.add(name, 15, "letterhead", employer=located is not None)
 
 
 def _sentence_start(view: str, start: int) -> bool:
@@ -266,6 +376,7 @@ def _anchored_votes(head: str, votes: _Votes) -> None:
         (_EEO, 40, ("equal", "eeo", "affirmative")),
     )
     for pattern, weight, anchors in gates:
+        kind = "seeking" if pattern is _SEEKING else "eeo"
         seen: set[int] = set()
         for anchor in anchors:
             pos = lowered.find(anchor)
@@ -274,7 +385,7 @@ def _anchored_votes(head: str, votes: _Votes) -> None:
                     found = _name_before(head, match.start())
                     if found and match.start() not in seen and _sentence_start(head, found[0]):
                         seen.add(match.start())
-                        votes.add(found[1], weight)
+                        votes.add(found[1], weight, kind)
                 pos = lowered.find(anchor, pos + 1)
     for joint in (" of ", " at ", " with "):
         pos = lowered.find(joint)
@@ -285,7 +396,10 @@ def _anchored_votes(head: str, votes: _Votes) -> None:
                 name = _NAME_HEAD.match(head, joined.end()) if joined else None
                 if name:
                     strong = kind in {"employee", "employees", "member", "part"}
-                    votes.add(name.group("name"), 30 if strong and joint == " of " else 10)
+                    strong = strong and joint == " of "
+                    votes.add(
+                        name.group("name"), 30 if strong else 10, "employee-of" if strong else "at"
+                    )
             pos = lowered.find(joint, pos + 1)
 
 
@@ -333,8 +447,10 @@ def _pattern_votes(head: str, votes: _Votes) -> None:
             span = (kind_start, name.end())
             line_start = kind_start == 0 or head[kind_start - 1] == "\n"
             after_the = head[max(0, kind_start - 4) : kind_start].lower() == "the "
-            weight = 25 if line_start or _whole_line(head, *span) else 10 if after_the else 15
-            votes.add(full, weight)
+            whole = line_start or _whole_line(head, *span)
+            weight = 25 if whole else 10 if after_the else 15
+            kind = "gov-of-line" if whole else "gov-of-the" if after_the else "gov-of"
+            votes.add(full, weight, kind)
     for start, end in _suffixes(head):
         owner = _SUFFIX_OWNER.search(head, max(0, start - 60), start)
         if owner is None:
@@ -344,7 +460,7 @@ def _pattern_votes(head: str, votes: _Votes) -> None:
         for _ in range(
             sum(head.startswith(word, start) for word in _SUFFIX_BY_LETTER.get(head[start], ()))
         ):
-            votes.add(head[owner.start() : end], weight)
+            votes.add(head[owner.start() : end], weight, "suffix")
 
 
 def _possessive_votes(head: str, votes: _Votes) -> None:
@@ -375,7 +491,7 @@ def _possessive(head: str, start: int, name: str, end: int, votes: _Votes) -> No
         return
     if head[end + 1 : end + 10].lstrip(" s").lower().startswith("degree"):
         return
-    votes.add(name, 15 if len(tokens) > 1 else 8)
+    votes.add(name, 15 if len(tokens) > 1 else 8, "possessive")
 
 
 _LETTER_CASES = bytes(
@@ -456,13 +572,64 @@ def _domain_votes(view: str, votes: _Votes) -> None:
                     if (squashed == label and (strong or size >= 2)) or initials == label:
                         found.setdefault(label, part)
     for part in found.values():
-        votes.add(part, 20)
+        votes.add(part, 20, "domain")
 
 
-def find_organization(
+_CAP_PHRASE = re.compile(
+    r"(?<![\w&'.-])[A-Z][\w&'.-]*(?:[ ]+(?:(?:of|the|and|&|for|de)[ ]+){0,2}[A-Z][\w&'.-]*){0,6}"
+)
+_PHRASE_SCAN = 800
+_SENTENCE_CUT = re.compile(r"(?<!\bInc)(?<!\bSt)(?<!\bCo)[a-z]\.[ ]")
+_SEAM_CUT = re.compile(r"[a-z]{3}(?=[A-Z][a-z])")
+_OPENING_WORDS = words(
+    """the our a an this that these join as at we you your about welcome reports report
+    supervises position job title department location salary summary overview description
+    duties responsibilities qualifications requirements benefits apply applications essential
+    job description posting classification status type full part time under with for in on
+    and or to from by"""
+)
+_BEFORE = re.compile(r"(?:\b(at|with|for|join|joining)[ ]+(?:the[ ]+)?)$", re.IGNORECASE)
+
+
+def _phrase_votes(head: str, votes: _Votes) -> None:
+    """Every capitalised phrase near the top is a candidate, with where it stands as its
+    kind: a whole line ("letterhead"), after "at"/"join"/"with" ("at"), or plain; the scorer
+    weighs the kinds with everything else the posting says about the name."""
+    top = head[:_PHRASE_SCAN]
+    for match in _CAP_PHRASE.finditer(top):
+        text = match.group(0)
+        stop = _SENTENCE_CUT.search(text)
+        if stop is not None:  # "National Capital Region. COG": a sentence ends inside
+            text = text[: stop.start() + 1]
+        seam = _SEAM_CUT.search(text)
+        if seam is not None:  # "DistrictRequirements": a lost line break
+            text = text[: seam.end()]
+        if text.endswith("'s"):
+            text = text[:-2]
+        words_ = text.split()
+        start = match.start()
+        while words_ and words_[0].lower() in _OPENING_WORDS:
+            start += len(words_[0]) + 1
+            words_ = words_[1:]
+        while words_ and words_[-1].lower() in {"of", "the", "and", "&", "for", "de"}:
+            words_ = words_[:-1]
+        if not words_ or len(words_) > 7:
+            continue
+        name = " ".join(words_)
+        end = start + len(name)
+        if _whole_line(top, start, end):
+            kind = "line"
+        elif _BEFORE.search(top, max(0, start - 12), start):
+            kind = "after-at"
+        else:
+            kind = "phrase"
+        votes.add(name, 0, kind)
+
+
+def organization_candidates(
     text: str, *, view: str | None = None, fields: list[Field] | None = None
-) -> str | None:
-    """The organization the posting belongs to, or None (see the module docstring)."""
+) -> tuple[str | None, list[OrgCandidate]]:
+    """An employer field's value (decisive), and the names the rest of the text proposes."""
     view = work_view(text) if view is None else view
     fields = find_fields(view) if fields is None else fields
     for fld in fields:
@@ -472,21 +639,21 @@ def find_organization(
             words = value.split()
             capitals = sum(1 for w in words if w[:1].isupper())
             if 0 < len(words) <= 8 and capitals * 2 > len(words) and classify(value) != "post":
-                return smart_title(value) if value.isupper() and len(value) > 6 else value
+                return (smart_title(value) if value.isupper() and len(value) > 6 else value), []
     head = view[:_SCAN]
     votes = _Votes()
     _anchored_votes(head, votes)
     # each scan runs only when the text holds what it needs (a cheap test in C first)
     for about in _ABOUT.finditer(head) if "About" in head else ():
-        votes.add(about.group("name"), 20)
+        votes.add(about.group("name"), 20, "about")
     top = head[:800]
     if "," in top and (" - " in top or " | " in top or " * " in top):
         for located in _NAME_LOCATION.finditer(top):
-            votes.add(located.group("name"), 25)
+            votes.add(located.group("name"), 25, "located")
     _letterhead_vote(head, votes)
     question = _AT_QUESTION.search(head[:600])
     if question:
-        votes.add(question.group("name"), 40)
+        votes.add(question.group("name"), 40, "question")
     _pattern_votes(head, votes)
     _possessive_votes(head, votes)
     lowered = head.lower()
@@ -494,9 +661,38 @@ def find_organization(
     for token in {m.group(0) for m in camels}:
         count = len(re.findall(rf"\b{re.escape(token.lower())}\b", lowered))
         if count >= 2:
-            votes.add(token, 15 * min(count, 3))
+            votes.add(token, 15 * min(count, 3), "brand")
     _domain_votes(head, votes)
-    return votes.best()
+    _phrase_votes(head, votes)
+    return None, votes.candidates(head)
+
+
+def find_organization(
+    text: str,
+    *,
+    view: str | None = None,
+    fields: list[Field] | None = None,
+    scorer: Scorer | None = None,
+) -> str | None:
+    """The organization the posting belongs to, or None (see the module docstring).
+
+    The likeliest candidate by the scorer's ``organization`` weights, when it clears the
+    threshold: a guess is worse than a gap.
+    """
+    field, cands = organization_candidates(text, view=view, fields=fields)
+    if field is not None:
+        return field
+    return choose(cands, scorer or default_scorer("organization"))
+
+
+def choose(cands: list[OrgCandidate], scorer: Scorer) -> str | None:
+    """The likeliest candidate's name if its probability clears the threshold, else None."""
+    best: tuple[float, str] | None = None
+    for cand in cands:
+        p = scorer.probability(cand.features)
+        if best is None or p > best[0]:
+            best = (p, cand.name)
+    return best[1] if best is not None and best[0] >= scorer.threshold else None
 
 
 def name_pattern() -> str:

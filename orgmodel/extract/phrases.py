@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from orgmodel.extract.names import is_person_name
 from orgmodel.extract.vocab import (
@@ -63,12 +64,15 @@ _TOKEN = re.compile(
     r"[^\W_](?:[\w'&.\-]*[\w'&])?|[(),;:!?/\"&]|[.]|-+"
 )
 _MAX_TOKENS = 60
+_UP_TO = {"up": "to", "more": "than", "over": "the", "at": "least"}
+_POST_ACRONYM = re.compile(r"C[A-Z]{1,3}OS?|[SEA]?VPS?|GM|RNS?|LPNS?|CNAS?")
+_COUNT = re.compile(r"\d+[+]?|\d+-\d+")
+_COUNT_PAREN = re.compile(r"[\d ,x]+|[a-z ]+\d*")
 _SEAM = re.compile(r"[a-z]{4}[A-Z][a-z]{2}")
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
-    """A token: its span, its text and its lower-case form."""
+class Tok(NamedTuple):
+    """A token: its span, its text and its lower-case form (a tuple: made by the thousand)."""
 
     start: int
     end: int
@@ -129,9 +133,12 @@ _POSTNOMINAL = words(
     accountable assigned appropriate interested concerned located based tasked charged"""
 )
 _LY_NOT_ADVERB = words(
-    """only family supply assembly daily weekly monthly quarterly yearly early elderly friendly
+    """only family supply assembly hourly nightly daily weekly biweekly monthly bimonthly
+    quarterly yearly early elderly friendly
     italy july ally bully rally reply apply"""
 )
+_JOINERS = words("of for to and or & in at on with from by as than")
+_FREQUENCY = words("hourly nightly daily weekly biweekly monthly bimonthly quarterly yearly")
 ING_NOUNS = words(
     """nursing training engineering accounting housing building buildings planning programming
     marketing purchasing budgeting landscaping printing publishing banking lending consulting
@@ -245,6 +252,15 @@ def _verbish(tok: Tok, nxt: Tok | None = None) -> bool:
         return False  # "and assigned staff": a participle modifying the next name
     if low in _AUX or low in FINITE_VERBS:
         return True
+    if (
+        low.endswith("s")
+        and not low.endswith("ss")
+        and nxt is not None
+        and (nxt.low in _PREP_END or nxt.low in DETERMINERS)
+        and singular(low) not in _HEAD_NOUNS
+        and low not in _HEAD_NOUNS
+    ):
+        return True  # by form: "... and sits on the cabinet", "and serves as liaison"
     if low.endswith("ly") and low not in _LY_NOT_ADVERB and len(low) > 4:
         return True
     return low in VERBS and low not in _HEAD_NOUNS and singular(low) not in _HEAD_NOUNS
@@ -268,6 +284,8 @@ def _boundary(toks: list[Tok], i: int, has_head: bool, head_low: str, caps: bool
             return "prep"
         return ""
     if low == "for":
+        if not (has_head and (_cap(toks[i - 1], caps) or caps)) if i else True:
+            return "prep"  # "student workers for the Department"; not "Vice President for"
         if nxt is not None and (_cap(nxt, caps) or (caps and nxt.low not in _PREP_END)):
             return ""
         if nxt is not None and nxt.low in {"the", "a"} and i + 2 < len(toks):
@@ -285,9 +303,18 @@ def _boundary(toks: list[Tok], i: int, has_head: bool, head_low: str, caps: bool
     if low in _AUX:
         return "clause"
     if (
+        has_head
+        and low in DETERMINERS
+        and i
+        and toks[i - 1].text[:1].isalnum()
+        and toks[i - 1].low not in _JOINERS
+    ):
+        return "clause"  # "the department the district shares": a new clause begins
+    frequency = has_head and low in _FREQUENCY  # "reports to the Director daily"
+    if (
         low.endswith("ly")
         and len(low) > 4
-        and low not in _LY_NOT_ADVERB
+        and (low not in _LY_NOT_ADVERB or frequency)
         and (has_head or i == 0 or toks[i - 1].text in {",", ";"})
     ):
         return "adverb"  # "... staff, directly or indirectly"
@@ -405,6 +432,18 @@ def _segments(
             continue
         if text in {",", ";"}:
             nxt = toks[i + 1] if i + 1 < len(toks) else None
+            after = toks[i + 2] if i + 2 < len(toks) else None
+            if (
+                text == ","
+                and cur
+                and _capitalised(_Seg(cur, sep), caps)
+                and nxt is not None
+                and nxt.low in {"the", "a", "an"}
+                and after is not None
+                and after.text[:1].islower()
+            ):
+                stop = "appositive"  # "Metro-Hartford Information Services, the technology
+                break  # department ...": what follows describes the name
             if (
                 nxt is not None
                 and nxt.text[:1].islower()
@@ -431,6 +470,9 @@ def _segments(
             sep = "/ " if spaced else "/"
             i += 1
             continue
+        if not cur and i + 2 < len(toks) and _UP_TO.get(low) == toks[i + 1].low:
+            i += 2  # "up to 10 seasonal workers", "more than 20 volunteers": a count
+            continue
         as_well = low == "as" and i + 2 < len(toks) and toks[i + 1].low == "well"
         if low in _CONJ or as_well:
             step = 3 if as_well else 1
@@ -444,7 +486,7 @@ def _segments(
             elif segs and sep == ",":
                 pass  # ", and": the comma's segment already closed
             cur, marker, has_head, head_low = [], None, False, ""
-            sep = "and" if low in {"and", "&"} or as_well else "or"
+            sep = "&" if low == "&" else "and" if low == "and" or as_well else "or"
             i += step
             continue
         why = _boundary(toks, i, has_head, head_low, caps)
@@ -509,7 +551,7 @@ def _head_class(seg: _Seg, caps: bool) -> str:
             return "people"
         if bare in NONSTAFF or low in NONSTAFF:
             return "nonstaff"
-        if re.fullmatch(r"C[A-Z]{1,3}OS?|[SEA]?VPS?|GM|RNS?|LPNS?|CNAS?", tok.text):
+        if _POST_ACRONYM.fullmatch(tok.text):
             return "post"
         if low.endswith("s") and _AGENT.search(low) and not caps:
             return "people"
@@ -582,6 +624,34 @@ def _merge(a: _Seg, b: _Seg) -> _Seg:
     return _Seg(a.toks + b.toks, a.sep, a.marker or b.marker, a.wrapper or b.wrapper)
 
 
+_CHOSEN = words("assigned designated appropriate respective relevant applicable")
+
+
+def _alternatives(left: _Seg, right: _Seg, caps: bool) -> bool:
+    """Whether a slash offers two posts rather than joining the titles of one.
+
+    "City Clerk/Director of Elections" is one person's two titles; "Country Director/Area
+    Director" (the same kind of post twice) and "Assigned Teacher/Principal" (a post picked
+    case by case cannot hold a combined title) are alternatives.
+    """
+    lw, rw = _words(left), _words(right)
+    if len(lw) < 1 or len(rw) < 1:
+        return False
+    if lw[0] in _CHOSEN and _core_class(right, caps) == "post":
+        return True
+    same_head = _content(left)[-1].low == _core_head(right)
+    return len(lw) >= 2 and len(rw) >= 2 and same_head and _core_class(left, caps) == "post"
+
+
+def _core_head(seg: _Seg) -> str:
+    core: list[Tok] = []
+    for tok in _content(seg):
+        if tok.low in {"of", "for", "to"} and core:
+            break
+        core.append(tok)
+    return core[-1].low if core else ""
+
+
 def _continue_title(segs: list[_Seg], seg: _Seg, index: int, caps: bool) -> tuple[_Seg, int]:
     """A title's qualifier or its "of" complement continued over commas and "and".
 
@@ -590,6 +660,7 @@ def _continue_title(segs: list[_Seg], seg: _Seg, index: int, caps: bool) -> tupl
     of that list continues it too, as long as no other post is named.
     """
     continued = False
+    start = index
     core = _core_class(seg, caps)
     while index + 1 < len(segs):
         nxt = segs[index + 1]
@@ -599,12 +670,27 @@ def _continue_title(segs: list[_Seg], seg: _Seg, index: int, caps: bool) -> tupl
             break  # "the CEO, Jordan Avery": a person's name ends a list, it does not go on
         nxt_class = _core_class(nxt, caps)
         capitalised = _capitalised(nxt, caps) and nxt_class != "post"
-        qualifier = nxt.sep == "," and core == "post" and not _plural(seg) and capitalised
+        qualifier = (
+            nxt.sep == ","
+            and core == "post"
+            and not _plural(seg)
+            and capitalised
+            and (segs[start].sep != "," or continued)
+        )  # never inside a list of items: "Payroll Office, Police Chief, Accounting Team"
         complement = _has_complement(seg) and (
-            (nxt.sep in {"and", "or", ","} and capitalised and (nxt_class == "" or continued))
+            (nxt.sep in {"and", "or"} and capitalised and (nxt_class == "" or continued))
+            or (
+                nxt.sep == "," and capitalised and core == "post" and (nxt_class == "" or continued)
+            )
             or (nxt.sep == "or" and len(_words(nxt)) == 1)
         )
-        if not (qualifier or complement or (continued and capitalised and nxt.sep in {"and", ","})):
+        ampersand = nxt.sep == "&" and capitalised  # "Director of Libraries & Museums"
+        if not (
+            qualifier
+            or complement
+            or ampersand
+            or (continued and capitalised and nxt.sep in {"and", "&", ","})
+        ):
             break
         continued = continued or nxt.sep == ","
         seg = _merge(seg, nxt)
@@ -625,7 +711,7 @@ def _combine(segs: list[_Seg], *, up: bool, caps: bool) -> list[tuple[_Seg, bool
             j = index
             while j + 1 < len(segs) and _modifier_only(segs[j + 1], caps):
                 j += 1
-            if j + 1 < len(segs) and segs[j + 1].sep in {"and", "or"}:
+            if j + 1 < len(segs) and segs[j + 1].sep in {"and", "&", "or"}:
                 last = segs[j + 1]
                 capital = any(t.text[:1].isupper() for s in segs[index : j + 1] for t in s.toks)
                 opens = last.toks[0].low if last.toks else ""
@@ -633,14 +719,19 @@ def _combine(segs: list[_Seg], *, up: bool, caps: bool) -> list[tuple[_Seg, bool
                     opens not in DETERMINERS
                     and (_plural(last) or not capital or _capitalised(last, caps))
                     and _head_class(last, caps) in {"people", "post", "unit"}
-                ) and (_plural(last) or seg.sep != "," or _head_class(last, caps) != "post"):
+                ) and (
+                    _plural(last)
+                    or seg.sep != ","
+                    or _head_class(last, caps) != "post"
+                    or (bool(seg.toks) and seg.toks[0].low in DETERMINERS)
+                ):
                     merged = seg
                     for k in range(index + 1, j + 2):
                         merged = _merge(merged, segs[k])
                     seg, index = merged, j + 1
         seg, index = _continue_title(segs, seg, index, caps)
         # a combined title, for a superior: "Senior Vice President and General Counsel"
-        if up and index + 1 < len(segs) and segs[index + 1].sep == "and" and seg.sep == "":
+        if up and index + 1 < len(segs) and segs[index + 1].sep in {"and", "&"} and seg.sep == "":
             second, upto = _continue_title(segs, segs[index + 1], index + 1, caps)
             ends = upto == len(segs) - 1 or bool(
                 segs[upto + 1].toks and segs[upto + 1].toks[0].low in DETERMINERS
@@ -661,14 +752,8 @@ def _combine(segs: list[_Seg], *, up: bool, caps: bool) -> list[tuple[_Seg, bool
         # sides are headed titles of two words or more, or the slash is spaced
         while index + 1 < len(segs) and segs[index + 1].sep == "/":
             nxt = segs[index + 1]
-            both_titles = (
-                len(_words(seg)) >= 2
-                and len(_words(nxt)) >= 2
-                and _core_class(seg, caps) == "post"
-                and _core_class(nxt, caps) == "post"
-            )
-            if both_titles:
-                break
+            if seg.marker or nxt.marker or _alternatives(seg, nxt, caps):
+                break  # "Deputy Chief (Primary)/Chief (Secondary)": two posts
             seg = _merge(seg, nxt)
             index += 1
         out.append((seg, combined))
@@ -705,13 +790,17 @@ def _strip_item(seg: _Seg, view: str, caps: bool) -> Item | None:
             item.determiner = item.determiner or low
             toks.pop(0)
             changed = True
+        elif low.endswith(("'s", "s'")) and len(toks) > 1 and toks[0].text[:1].islower():
+            item.determiner = item.determiner or "the"
+            toks.pop(0)  # "the office's staff", "the department's employees": a possessive
+            changed = True
         elif low in QUANTIFIERS and len(toks) > 1 and toks[1].text[:1].isalnum():
             if low in {"more", "up", "over", "about", "approximately"} and len(toks) > 2:
                 toks.pop(0)  # "more than", "up to": the next word goes too
             item.quantifier = True
             toks.pop(0)
             changed = True
-        elif (low.isdigit() or re.fullmatch(r"\d+[+]?|\d+-\d+", low)) and len(toks) > 1:
+        elif (low.isdigit() or _COUNT.fullmatch(low)) and len(toks) > 1:
             item.count = True
             toks.pop(0)
             changed = True
@@ -762,11 +851,7 @@ def _strip_item(seg: _Seg, view: str, caps: bool) -> Item | None:
     while toks and toks[-1].text == ")":
         open_at = max((k for k, t in enumerate(toks) if t.text == "("), default=-1)
         inner = " ".join(t.text for t in toks[open_at + 1 : -1]) if open_at >= 0 else ""
-        if (
-            open_at > 0
-            and re.fullmatch(r"[\d ,x]+|[a-z ]+\d*", inner or "x")
-            and not inner.isupper()
-        ):
+        if open_at > 0 and _COUNT_PAREN.fullmatch(inner or "x") and not inner.isupper():
             toks = toks[:open_at]
             item.count = item.count or any(ch.isdigit() for ch in inner)
             continue
@@ -791,13 +876,22 @@ _HOP_STOPS = frozenset({"participle", "rel", "prep", "adverb", "through", "as", 
 performing varied work, or several units"; "(1) ... with ...; (2) ...")."""
 
 
+_FIRST_WINDOW = 160
+"""Characters tokenised first: most objects end well inside it (read further only when not)."""
+
+
 def _read_once(
     view: str, start: int, limit: int, *, up: bool, field_mode: bool
 ) -> tuple[list[Item], int, str, str]:
-    toks = tokens(view, start, limit)
-    letters = [ch for t in toks[:12] for ch in t.text if ch.isalpha()]
-    caps = len(letters) > 8 and all(ch.isupper() for ch in letters)
-    segs, stop_at, stop = _segments(view, toks, field_mode=field_mode, caps=caps)
+    window = min(limit, start + _FIRST_WINDOW)
+    while True:
+        toks = tokens(view, start, window)
+        letters = [ch for t in toks[:12] for ch in t.text if ch.isalpha()]
+        caps = len(letters) > 8 and all(ch.isupper() for ch in letters)
+        segs, stop_at, stop = _segments(view, toks, field_mode=field_mode, caps=caps)
+        if stop or window >= limit or len(toks) >= _MAX_TOKENS:
+            break
+        window = limit  # the object runs past the first window: read it whole
     end = toks[stop_at].start if stop_at < len(toks) else (toks[-1].end if toks else start)
     word = toks[stop_at].low if stop_at < len(toks) else ""
     segs = [_unwrap(s) for s in segs if s.toks or s.marker]
@@ -818,6 +912,14 @@ def _read_once(
     if stop == "through":
         for item in items:
             item.marker = item.marker or "indirect-through"
+    if (
+        len(items) > 1
+        and items[0].determiner in {"a", "an", "any"}
+        and any(s.sep == "or" for s in segs)
+    ):
+        # "reports to a Director, Manager, or Supervisor": each one is any such post
+        for item in items:
+            item.determiner = item.determiner or items[0].determiner
     return items, end, stop, word
 
 

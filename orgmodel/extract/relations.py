@@ -43,6 +43,8 @@ class Relations:
     links: list[LinkFact] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     candidates: list[Candidate] = field(default_factory=list)
+    near_misses: list[str] = field(default_factory=list)
+    """Candidates a little under the threshold (``extract --explain`` shows them)."""
 
 
 def _words(cand: Candidate) -> frozenset[str]:
@@ -63,43 +65,87 @@ def select(cands: list[Candidate], scorer: Scorer) -> list[Candidate]:
         kept = best.get(key)
         if kept is None or cand.score > kept.score:
             best[key] = cand
+    for cand in cands:
+        kept = best.get((cand.relation, normalize(cand.name)))
+        if kept is not None and kept is not cand:
+            cand.note = f"the same name is read more surely at {kept.start}"
     accepted = [c for c in best.values() if c.score >= scorer.threshold]
+    accepted += _list_mates(list(best.values()), accepted, scorer.threshold)
     if len(accepted) <= 300:
-        accepted = [c for c in accepted if not _shadowed(c, accepted)]
+        shadowed = {id(c): _shadowed(c, accepted) for c in accepted}
+        for cand in accepted:
+            longer = shadowed[id(cand)]
+            if longer is not None:
+                cand.note = f"a shorter repeat of {longer.name!r}"
+        accepted = [c for c in accepted if shadowed[id(c)] is None]
     by_name: dict[str, Candidate] = {}
     for cand in accepted:
         norm = normalize(cand.name)
         other = by_name.get(norm)
         if other is None or cand.score > other.score:
+            if other is not None:
+                other.note = "read both above and below the post: the surer reading wins"
             by_name[norm] = cand
+        else:
+            cand.note = "read both above and below the post: the surer reading wins"
     return sorted(by_name.values(), key=lambda c: c.start)
 
 
-def _shadowed(cand: Candidate, accepted: list[Candidate]) -> bool:
+def _head(cand: Candidate) -> str:
+    return next((f for f in cand.features if f.startswith("head=") and "&" not in f), "")
+
+
+def _list_mates(
+    cands: list[Candidate], accepted: list[Candidate], threshold: float
+) -> list[Candidate]:
+    """Names listed with an accepted one, of the same kind, nearly as likely: one list is
+    one statement ("assign the work of analysts, developers and technicians")."""
+    kept = {(c.mention, c.relation, _head(c)) for c in accepted}
+    chosen = {id(c) for c in accepted}
+    return [
+        c
+        for c in cands
+        if id(c) not in chosen
+        and c.score >= threshold * LIST_MATE
+        and (c.mention, c.relation, _head(c)) in kept
+        and _head(c) in {"head=post", "head=people", "head=unit"}
+    ]
+
+
+LIST_MATE = 0.6
+"""A listed name is kept beside an accepted one of its kind above this share of the threshold."""
+
+
+def _shadowed(cand: Candidate, accepted: list[Candidate]) -> Candidate | None:
+    """The longer name from another statement that this one repeats in part, if any."""
     words = _words(cand)
-    return any(
-        other is not cand
-        and other.relation == cand.relation
-        and other.mention != cand.mention
-        and not (cand.source == "field" and other.source != "field")
-        and words < _words(other)
-        and other.score >= cand.score - 0.25
-        for other in accepted
+    if cand.source == "field":
+        return None  # a field states its name outright: "Principal" beside "Assistant ..."
+    return next(
+        (
+            other
+            for other in accepted
+            if other is not cand
+            and other.relation == cand.relation
+            and other.mention != cand.mention
+            and words < _words(other)
+            and other.score >= cand.score - 0.25
+        ),
+        None,
     )
 
 
-def _links(cands: list[Candidate], taken: set[str]) -> list[Candidate]:
+def _links(cands: list[Candidate]) -> list[Candidate]:
     out: dict[str, Candidate] = {}
     for cand in cands:
         f = cand.features
-        if cand.relation != "link" or not _LINK_HEADS & f.keys():
+        if cand.relation != "link" or not any(head in f for head in _LINK_HEADS):
             continue
         if f.get("negated") or f.get("requirement") or f.get("relative") or f.get("subj=other"):
             continue
         norm = normalize(cand.name)
-        if norm in taken or norm in out:
-            continue
-        out[norm] = cand
+        if norm not in out:
+            out[norm] = cand
     return list(out.values())
 
 
@@ -117,8 +163,15 @@ def extract_relations(
 ) -> Relations:
     """Reporting lines, supervision and links stated in the posting."""
     scorer = scorer or default_scorer()
-    cands = find_candidates(layout, title=title, organization=organization, department=department)
-    out = Relations(candidates=cands)
+    out = Relations()
+    cands = find_candidates(
+        layout,
+        title=title,
+        organization=organization,
+        department=department,
+        warnings=out.warnings,
+    )
+    out.candidates = cands
     kept = select(cands, scorer)
     taken = {normalize(c.name) for c in kept}
     text = layout.text
@@ -148,13 +201,22 @@ def extract_relations(
                     _rule(cand),
                 )
             )
-    for cand in _links(cands, taken):
+    for cand in _links(cands):
         evidence = Evidence(cand.start, cand.end, text[cand.start : cand.end], cand.cue)
         link_type = _kind(cand.kind, ("liaison", "advises", "works_with"))
         out.links.append(LinkFact(cand.name, link_type, evidence, cand.abbreviation, _rule(cand)))
+    seen: set[tuple[str, str]] = set()
     for cand in cands:
-        if cand.relation != "link" and cand.features.get("negated") and cand.score < 0.5:
-            out.warnings.append(f"negated, not read as a relation: {cand.cue!r} {cand.name!r}")
+        key = (cand.relation, normalize(cand.name))
+        if cand.relation == "link" or key[1] in taken or key in seen:
+            continue
+        if 0.2 <= cand.score < scorer.threshold:
+            seen.add(key)
+            what = "superior" if cand.relation == "up" else "supervised"
+            out.near_misses.append(
+                f"{what} {cand.name!r} ({cand.cue}) not read as a line: "
+                f"confidence {cand.score:.2f} is under {scorer.threshold:.2f}"
+            )
     return out
 
 

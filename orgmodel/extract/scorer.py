@@ -5,10 +5,10 @@ features -- ``fam=report-to``, ``head=post``, ``subj=other``, ``negated``
 ... -- and the model is one weight per feature, learned from the labelled
 corpus by :mod:`orgmodel.extract.train` and shipped as
 ``orgmodel/extract/weights.json`` (a few kilobytes of plain JSON: no model
-download, no dependency). The probability that a candidate is a stated
-relation is ``sigmoid(sum of its features' weights)``; it is the
-confidence every extracted line carries, and candidates under the
-threshold are dropped.
+download, no dependency), one section per model (:data:`MODELS`). The
+probability that a candidate is a stated relation is ``sigmoid(sum of its
+features' weights)``; it is the confidence every extracted line carries, and
+candidates under the threshold are dropped.
 
 >>> s = Scorer({"bias": -1.0, "fam=report-to": 3.0}, threshold=0.5)
 >>> round(s.probability({"bias": 1.0, "fam=report-to": 1.0}), 3)
@@ -27,7 +27,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["WEIGHTS_FILE", "Scorer", "default_scorer"]
+__all__ = ["MODELS", "WEIGHTS_FILE", "Scorer", "default_scorer"]
 
 WEIGHTS_FILE = "weights.json"
 """The weights' file name, in the ``orgmodel.extract`` package."""
@@ -88,8 +88,13 @@ class Scorer:
         return cls(weights, float(data.get("threshold", 0.5)), meta)
 
 
-@lru_cache(maxsize=1)
-def default_scorer() -> Scorer:
-    """The weights shipped with orgmodel."""
+MODELS = ("relations", "organization")
+"""The models in the weights file: candidate relations, and the posting's organization."""
+
+
+@lru_cache(maxsize=4)
+def default_scorer(model: str = "relations") -> Scorer:
+    """The shipped weights of one model (see :data:`MODELS`)."""
     text = resources.files("orgmodel.extract").joinpath(WEIGHTS_FILE).read_text("utf-8")
-    return Scorer.from_json(json.loads(text))
+    data = json.loads(text)
+    return Scorer.from_json(data[model])

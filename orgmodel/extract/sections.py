@@ -16,7 +16,7 @@ sentences, joining hard-wrapped lines and splitting at terminal punctuation.
 >>> len(v) == len("report directly <br />to the Board"), "<" in v
 (True, False)
 >>> [s.kind for s in find_sections(work_view("Duties\\nDo it.\\nQUALIFICATIONS\\nA degree."))]
-['other', 'qualification']
+['duties', 'qualification']
 >>> text = "The Clerk reports to the Mayor. Supervises: none\\n"
 >>> [text[a:b] for a, b in sentences(work_view(text))]
 ['The Clerk reports to the Mayor.', 'Supervises: none']
@@ -295,7 +295,8 @@ _BULLET_START = re.compile(r"[ ]*(?:[*\-+>]|\d{1,2}[.)]|\(\d{1,2}\)|[a-z][.)])[ 
 _SPLIT = re.compile(
     r"(?<![ (][A-Z])(?<![ (](?:Sr|Jr|Dr|Mr|Ms|St|No|Co|Lt))(?<![ (](?:Mrs|Inc|Sgt))"
     r"(?<![ (](?:Capt|Asst|Dept))(?<![ (](?:Assoc))(?<!e\.g)(?<!i\.e)"
-    r"[.!?]+[\"')\]]*[ \n]+(?=[\"'(*\-]?[A-Z0-9])|[ ]\*[ ]"
+    r"[.!?]+[\"')\]]*[ \n]+(?=[\"'(*\-]?[A-Z0-9])|[ ]\*[ ]|"
+    r"(?<=[ ][IVX])\.[ ]+(?=(?:The|This|A|An|It|He|She|They|We|You|Our|Each|All|In|As)\b)"
 )
 """A sentence ends at ``. ! ?`` before a capital, but not after an initial or a title
 abbreviation ("Sr. Director", "J. Smith", "Dept. Head")."""

@@ -12,7 +12,9 @@ merged by :mod:`orgmodel.resolve`), ``idparent`` (id/parentId CSV or JSON,
 as d3-org-chart uses), ``parents_by_name`` (CSV whose parent column holds
 names, several to a row), ``jsontree`` (JSON arrays with parent ids, SAM.gov
 records, nested ``children`` trees), ``drawio`` (draw.io's CSV import
-format), ``xlsx`` (spreadsheets) and ``graphml``.
+format), ``xlsx`` (spreadsheets), ``graphml``, ``gojs`` (saved GoJS models),
+``balkan`` (OrgChart JS node arrays) and ``googlechart`` (Google Charts
+OrgChart tables).
 
 >>> import tempfile, pathlib
 >>> d = pathlib.Path(tempfile.mkdtemp())
@@ -57,7 +59,7 @@ __all__ = [
 
 FORMATS = (
     "orgfile", "table", "organogram", "posting", "idparent", "parents_by_name", "jsontree",
-    "drawio", "xlsx", "graphml",
+    "drawio", "xlsx", "graphml", "gojs", "balkan", "googlechart",
 )  # fmt: skip
 POSTING_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 TABLE_SUFFIXES = (".csv", ".tsv")
@@ -84,16 +86,22 @@ def _is_scenario(text: str) -> bool:
     return is_scenario(text)
 
 
-def _first_line(path: Path) -> str:
+def _leading_comments(path: Path, limit: int = 200) -> list[str]:
+    """The file's first lines while they start with ``#`` (and the line after them)."""
+    lines: list[str] = []
     with open_table(path) as handle:
         try:
-            return handle.readline()
+            while len(lines) < limit and (line := handle.readline()):
+                lines.append(line)
+                if not line.lstrip("\ufeff").startswith("#"):
+                    break
         except UnicodeDecodeError:
-            return ""  # the reader reports the undecodable byte with its line
+            pass  # the reader reports the undecodable byte with its line
+    return lines
 
 
 def _detect_table(path: Path) -> str:
-    if is_drawio(_first_line(path)):
+    if is_drawio(_leading_comments(path)):
         return "drawio"
     header = read_header(path)
     if is_organogram(header):
@@ -134,15 +142,56 @@ def _top_level_keys(head: str) -> set[str]:
     return keys
 
 
+def _record_keys(head: str, records: int = 50) -> set[str]:
+    """The keys of the first ``records`` objects in a JSON array (or the array under
+    ``"nodes"``), as far as ``head`` shows them.
+
+    >>> sorted(_record_keys('[{"id": 1, "tags": ["a"]}, {"id": 2, "pid": 1}]'))
+    ['id', 'pid', 'tags']
+    >>> sorted(_record_keys('{"nodes": [{"id": 1, "stpid": 2}]}'))
+    ['id', 'stpid']
+    """
+    depth = 0
+    base: int | None = None  # the depth of the records' keys
+    seen = 0
+    keys: set[str] = set()
+    for match in _JSON_TOKEN.finditer(head):
+        token = match.group()
+        if token in "{[":
+            depth += 1
+            if token == "{" and base is None and depth >= 2:
+                base = depth
+        elif token in "}]":
+            if base is not None and depth == base:
+                seen += 1
+                if seen >= records:
+                    break
+            depth -= 1
+            if base is not None and depth < base - 1:
+                break  # the array of records closed
+        elif base is not None and depth == base and token.endswith(":"):
+            keys.add(token[1 : token.rindex('"')])
+    return keys
+
+
 def _detect_json(path: Path) -> str:
     """Native org files are JSON objects with ``organizations`` (or ``orgmodel``) at the top
-    level; other JSON is a tree (or, met in a folder, skipped as a stray when it is none).
-    A key deeper down (``"organizations"`` in a diff's summary) makes no org file."""
+    level; saved GoJS models have ``nodeDataArray``, Google Charts tables ``cols`` and
+    ``rows`` (or are arrays of rows), OrgChart JS nodes ``pid``/``stpid``; other JSON is a
+    tree (or, met in a folder, skipped as a stray when it is none). A key deeper down
+    (``"organizations"`` in a diff's summary) makes no org file."""
     with path.open("rb") as handle:
         head = handle.read(1 << 16).decode("utf-8", errors="replace").lstrip("\ufeff \t\r\n")
-    keys = {"organizations", "orgmodel"}
-    named = head.startswith("{") and any(f'"{k}"' in head for k in keys)
-    return "orgfile" if named and _top_level_keys(head) & keys else "jsontree"
+    keys = _top_level_keys(head) if head.startswith("{") else set()
+    if keys & {"organizations", "orgmodel"}:
+        return "orgfile"
+    if "nodeDataArray" in keys:
+        return "gojs"
+    if {"cols", "rows"} <= keys or re.match(r"\[\s*\[", head):
+        return "googlechart"
+    if (not keys or "nodes" in keys) and {"pid", "stpid"} & _record_keys(head):
+        return "balkan"
+    return "jsontree"
 
 
 def detect_format(path: Path) -> str | None:
@@ -161,8 +210,8 @@ def detect_format(path: Path) -> str | None:
     if suffix in GRAPHML_SUFFIXES:
         return "graphml"
     if suffix in POSTING_SUFFIXES:
-        if suffix == ".txt" and path.is_file() and is_drawio(_first_line(path)):
-            return "drawio"
+        if suffix == ".txt" and path.is_file() and is_drawio(_leading_comments(path), prose=True):
+            return "drawio"  # a posting is prose: only a real '# connect:' line makes a chart
         return "posting"
     return None
 
@@ -300,6 +349,9 @@ def read_source(
         "drawio": lambda p: _reader("drawio", "read_drawio")(p, mapping),
         "xlsx": lambda p: _reader("xlsx", "read_xlsx")(p, mapping),
         "graphml": lambda p: _reader("graphml", "read_graphml")(p, mapping),
+        "gojs": lambda p: _reader("gojs", "read_gojs")(p, mapping),
+        "balkan": lambda p: _reader("balkan", "read_balkan")(p, mapping),
+        "googlechart": lambda p: _reader("googlechart", "read_googlechart")(p, mapping),
     }
     if kind is None:
         raise SourceError(

@@ -34,7 +34,7 @@ import csv
 import io
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,17 +46,67 @@ from orgmodel.readers.rows import RecordBuilder
 from orgmodel.readers.table import FIELDS
 from orgmodel.records import OrgData, Prov
 
-__all__ = ["Connect", "DrawioConfig", "is_drawio", "parse_drawio", "read_drawio"]
+__all__ = [
+    "DRAWIO_KEYS",
+    "Connect",
+    "DrawioConfig",
+    "drawio_keys",
+    "is_drawio",
+    "parse_drawio",
+    "read_drawio",
+]
 
 
-def is_drawio(first_line: str) -> bool:
-    """draw.io CSV starts with a comment (``##``) or a configuration line (``# key: value``).
+DRAWIO_KEYS = frozenset(
+    {"label", "style", "namespace", "parent", "parentstyle", "identity", "stylename", "styles",
+     "vars", "labelname", "labels", "link", "placeholders", "connect", "left", "top", "width",
+     "height", "padding", "ignore", "nodespacing", "levelspacing", "edgespacing", "layout"}
+)  # fmt: skip
+"""The configuration keys of draw.io's CSV import (``# key: value``)."""
 
-    >>> is_drawio("## Org chart"), is_drawio("# label: %name%"), is_drawio("#,Name,Manager")
-    (True, True, False)
+_SETTING = re.compile(r"#\s*([A-Za-z]+)\s*:\s*(.?)")
+
+
+def drawio_keys(lines: Iterable[str]) -> set[str]:
+    """The draw.io settings of a file's leading ``#`` lines (read up to the first other line).
+
+    A ``connect`` counts only when a JSON object follows it, as draw.io needs; a word
+    before a colon that draw.io does not know (``# Title: ...`` in a posting) is no setting.
+
+    >>> sorted(drawio_keys(["## Org chart", "# label: %name%", '# connect: {"from": "a"', "a,b"]))
+    ['connect', 'label']
+    >>> drawio_keys(["### Director of Operations", "# Title: Analyst", "# connect: the dots"])
+    set()
     """
-    line = first_line.lstrip("\ufeff")
-    return line.startswith("##") or re.match(r"#\s*[A-Za-z]+\s*:", line) is not None
+    keys: set[str] = set()
+    for raw in lines:
+        line = raw.lstrip("\ufeff")
+        if not line.startswith("#"):
+            break
+        match = _SETTING.match(line)
+        if match is None or (key := match.group(1).lower()) not in DRAWIO_KEYS:
+            continue
+        if key != "connect" or match.group(2) == "{":
+            keys.add(key)
+    return keys
+
+
+def is_drawio(lines: Iterable[str], *, prose: bool = False) -> bool:
+    """Whether a file's leading lines are a draw.io configuration.
+
+    A file that may be prose (``prose``: a ``.txt`` posting whose first line is a
+    Markdown heading) must have the one line draw.io cannot do without, a ``# connect:``
+    with its JSON; a ``.csv`` needs any draw.io setting.
+
+    >>> is_drawio(["## Org chart", "# label: %name%", "name,manager"])
+    True
+    >>> is_drawio(["## Org chart", "# label: %name%", "name,manager"], prose=True)
+    False
+    >>> is_drawio(["### Job Title: Budget Analyst", "City of Lakeview"], prose=True)
+    False
+    """
+    keys = drawio_keys(lines)
+    return "connect" in keys if prose else bool(keys)
 
 
 @dataclass

@@ -30,8 +30,8 @@ from orgmodel.records import LinkType, OrgData, PostRecord, Prov, Relation, RelK
 __all__ = ["NODE_FIELDS", "graph_to_data", "read_graphml"]
 
 NODE_FIELDS = (
-    "kind", "title", "label", "holder", "org", "org_name", "unit", "unit_name", "grade", "fte",
-    "abbreviation", "root", "unit_kind", "part_of",
+    "kind", "title", "label", "holder", "org", "org_name", "org_abbreviation", "unit",
+    "unit_name", "grade", "fte", "abbreviation", "root", "unit_kind", "part_of",
 )  # fmt: skip
 """Node attributes with a meaning; any other attribute is kept as it is."""
 
@@ -74,6 +74,7 @@ def graph_to_data(graph: Any, path: str) -> OrgData:
             _text(attrs.get("org_name")) or _text(attrs.get("org")),
             prov,
             _text(attrs.get("org")) or None,
+            _text(attrs.get("org_abbreviation")) or None,
         )
         title = _text(attrs.get("title")) or _text(attrs.get("label")) or ident
         if not ident:
@@ -91,6 +92,7 @@ def graph_to_data(graph: Any, path: str) -> OrgData:
                 ident=ident,
                 kind=kind,
                 part_of=_text(attrs.get("part_of")) or None,
+                abbreviation=_text(attrs.get("abbreviation")) or None,
             )
             continue
         extra = {str(k): _text(v) for k, v in attrs.items() if k not in NODE_FIELDS and _text(v)}

@@ -135,26 +135,15 @@ def read_idparent(path: str | Path, mapping: Mapping[str, str] | None = None) ->
 
 
 def json_records(path: str | Path) -> list[tuple[int, dict[str, Any]]]:
-    """The objects of a JSON array with the line each starts on."""
+    """The objects of a JSON array with the line each starts on (0 where it cannot be told)."""
+    from orgmodel.readers.jsnodes import items_with_lines  # (it builds on this module)
     from orgmodel.readers.jsontree import load_json  # one JSON loader for all JSON readers
 
     text, value = load_json(path)
     if not isinstance(value, list):
         raise SourceError(str(path), "expected a JSON array of records", line=1)
-    out: list[tuple[int, dict[str, Any]]] = []
-    decoder = json.JSONDecoder()
-    pos = text.index("[") + 1
-    line = text.count("\n", 0, pos) + 1
-    for item in value:
-        while text[pos] in " \t\r\n,":
-            if text[pos] == "\n":
-                line += 1
-            pos += 1
-        _, end = decoder.raw_decode(text, pos)
-        out.append((line, item))
-        line += text.count("\n", pos, end)
-        pos = end
-    return out
+    return [(line or 0, item) for line, item in zip(items_with_lines(text, value), value,
+                                                    strict=True)]  # fmt: skip
 
 
 def records_to_data(

@@ -28,9 +28,10 @@ from pathlib import Path
 
 from orgmodel.errors import SourceError
 from orgmodel.fileio import slug
+from orgmodel.holders import STATUS_KEY, marker
 from orgmodel.naming import guess_unit_kind, squash
 from orgmodel.readers.csvfile import iter_rows, norm_header, open_table, read_header
-from orgmodel.readers.rows import VACANT, fte_fault, fte_value, long_row_issue
+from orgmodel.readers.rows import fte_fault, fte_value, long_row_issue
 from orgmodel.records import (
     LineKind,
     LoadIssue,
@@ -46,11 +47,6 @@ from orgmodel.records import (
 __all__ = ["is_organogram", "read_organogram"]
 
 ROOT_MARKS = frozenset({"xx"})
-_STATUS = {
-    **dict.fromkeys(VACANT, "vacant"),
-    "eliminated": "eliminated",
-    "n/d": "undisclosed",
-}
 
 
 def is_organogram(header: Sequence[str]) -> str | None:
@@ -139,9 +135,8 @@ def _senior(ctx: _Context, header: list[str]) -> None:
             unit = ctx.unit(org, cell(row, "unit"), line)
             name = squash(cell(row, "name"))
             attrs: dict[str, str] = {}
-            status = _STATUS.get(name.lower())
-            if status:
-                attrs["status"] = status
+            if (status := marker(name)) is not None:  # Vacant, N/D, Eliminated, quoted or not
+                attrs[STATUS_KEY] = str(status)
                 name = ""
             for key, attr in (
                 ("job team function", "function"),

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from orgmodel.confidence import review_issue
 from orgmodel.extract import extract_file
 from orgmodel.extract.result import Evidence, Extraction
 from orgmodel.fileio import slug
@@ -48,8 +49,8 @@ from orgmodel.records import (
 __all__ = ["extraction_to_data", "read_posting_file", "says_nothing"]
 
 
-def _prov(source: str, ev: Evidence) -> Prov:
-    return Prov(source, start=ev.start, end=ev.end, cue=ev.cue)
+def _prov(source: str, ev: Evidence, confidence: float | None = None) -> Prov:
+    return Prov(source, start=ev.start, end=ev.end, cue=ev.cue, confidence=confidence)
 
 
 def extraction_to_data(ex: Extraction, source: str | None = None) -> OrgData:
@@ -81,13 +82,13 @@ def extraction_to_data(ex: Extraction, source: str | None = None) -> OrgData:
         data.relations.append(
             Relation(
                 RelKind.REPORTS_TO, post_id, fact.name, LineKind(fact.kind), fact.generic,
-                _prov(src, fact.evidence),
+                _prov(src, fact.evidence, fact.confidence),
             )
         )  # fmt: skip
     for sup in ex.supervises:
         if sup.kind != "direct":
             continue  # indirect supervision names no line of its own
-        prov = _prov(src, sup.evidence)
+        prov = _prov(src, sup.evidence, sup.confidence)
         if sup.target == "unit":
             data.relations.append(Relation(RelKind.HEADS, post_id, sup.name, None, False, prov))
         else:
@@ -99,6 +100,7 @@ def extraction_to_data(ex: Extraction, source: str | None = None) -> OrgData:
             Relation(RelKind.LINK, post_id, link.name, LinkType(link.type), False,
                      _prov(src, link.evidence))
         )  # fmt: skip
+    data.issues.extend(issue for issue in map(review_issue, data.relations) if issue is not None)
     for warning in ex.warnings:
         if ex.title is None and warning.startswith("no title found"):
             continue  # the untitled-posting issue above says it: one warning per problem

@@ -4,10 +4,10 @@ The id/parentId reader, the spreadsheet reader, draw.io's CSV and the JSON
 readers all meet records that say "this post, with this title and holder,
 in this unit of this organization, reports to that one". :class:`RecordBuilder`
 turns such records into :class:`~orgmodel.records.OrgData` the same way
-everywhere: organizations and units made once per name, ``Vacant`` holders
-noted, numbers checked, unknown columns kept as attributes, and every
-record it cannot take counted by reason so the reader can say at the end
-what it skipped.
+everywhere: organizations and units made once per name, holder markers
+(``Vacant``, ``N/D``: :mod:`orgmodel.holders`) noted, numbers checked,
+unknown columns kept as attributes, and every record it cannot take counted
+by reason so the reader can say at the end what it skipped.
 
 >>> b = RecordBuilder("org.xlsx")
 >>> cols, header = {"id": 0, "title": 1, "manager": 2, "unit": 3}, ["id", "Title", "Boss", "Unit"]
@@ -30,6 +30,7 @@ from collections.abc import Mapping, Sequence
 
 from orgmodel.errors import SourceError
 from orgmodel.fileio import slug
+from orgmodel.holders import STATUS_KEY, marker
 from orgmodel.naming import guess_unit_kind, squash
 from orgmodel.readers.csvfile import norm_header
 from orgmodel.records import (
@@ -46,7 +47,6 @@ from orgmodel.records import (
 )
 
 __all__ = [
-    "VACANT",
     "RecordBuilder",
     "find_column",
     "fte_fault",
@@ -57,10 +57,6 @@ __all__ = [
     "split_many",
     "to_number",
 ]
-
-VACANT = frozenset({"vacant", "vacancy", "position vacant"})
-"""Holder cells meaning nobody holds the post, after folding case and white space (every
-table reader, the CSV reader and the UK organogram reader too, uses this one set)."""
 
 
 def split_many(value: str) -> list[str]:
@@ -237,7 +233,9 @@ class RecordBuilder:
 
     # ------------------------------------------------------------ pieces
 
-    def org(self, name: str, prov: Prov, ident: str | None = None) -> str | None:
+    def org(
+        self, name: str, prov: Prov, ident: str | None = None, abbreviation: str | None = None
+    ) -> str | None:
         """The id of the organization called ``name`` (made on first mention)."""
         name = squash(name)
         if not name:
@@ -245,7 +243,7 @@ class RecordBuilder:
         found = self._orgs.get(name)
         if found is None:
             found = self._orgs[name] = ident or slug(name)
-            self.data.organizations.append(OrgRecord(found, name, None, prov))
+            self.data.organizations.append(OrgRecord(found, name, abbreviation or None, prov))
         return found
 
     def unit(
@@ -257,6 +255,7 @@ class RecordBuilder:
         ident: str | None = None,
         kind: UnitKind | None = None,
         part_of: str | None = None,
+        abbreviation: str | None = None,
     ) -> str | None:
         """The id of the unit called ``name`` in ``org`` (made on first mention)."""
         name = squash(name)
@@ -268,7 +267,9 @@ class RecordBuilder:
             found = ident or (f"{org}/{slug(name)}" if org else slug(name))
             self._units[key] = found
             self.data.units.append(
-                UnitRecord(found, name, kind or guess_unit_kind(name), org, part_of, None, prov)
+                UnitRecord(
+                    found, name, kind or guess_unit_kind(name), org, part_of, abbreviation, prov
+                )
             )
         return found
 
@@ -325,8 +326,8 @@ class RecordBuilder:
             holder = row[i_name] if i_name < width else ""
         who = " ".join(holder.split())
         attrs: dict[str, str] = {}
-        if who and who.lower() in VACANT:
-            who, attrs["status"] = "", "vacant"
+        if (status := marker(who)) is not None:
+            who, attrs[STATUS_KEY] = "", str(status)
         org = self.org(row[i_org], prov) if i_org < width and row[i_org] else None
         unit = self.unit(org, row[i_unit], prov) if i_unit < width and row[i_unit] else None
         fte: float | None = None

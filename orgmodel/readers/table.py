@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from orgmodel.columns import PostBlock, schemas
 from orgmodel.errors import SourceError
 from orgmodel.fileio import slug
+from orgmodel.holders import MARKER_TRIM, MARKERS, STATUS_KEY
 from orgmodel.naming import guess_unit_kind
 from orgmodel.readers.csvfile import (
     DELIMITERS,
@@ -34,7 +35,6 @@ from orgmodel.readers.csvfile import (
     read_header,
 )
 from orgmodel.readers.rows import (
-    VACANT,
     fte_fault,
     fte_value,
     long_row_issue,
@@ -355,11 +355,11 @@ def _to_data(
         return line_list[row]
 
     holder = _squash(column("name")) if "name" in cols else pa.nulls(n, pa.string())
-    vacant = np.asarray(
-        pc.is_in(pc.utf8_lower(holder), value_set=pa.array(sorted(VACANT)))
-        .fill_null(False)
-        .to_numpy(zero_copy_only=False)
+    marked = pc.index_in(  # holder cells that are markers (Vacant, N/D ...): holders.py
+        pc.utf8_lower(pc.utf8_trim(holder, MARKER_TRIM)), value_set=pa.array(list(MARKERS))
     )
+    status = pc.take(pa.array([str(s) for s in MARKERS.values()]), marked)
+    vacant = np.asarray(pc.is_valid(marked).to_numpy(zero_copy_only=False))
     holder = pc.if_else(pa.array(vacant), pa.scalar(None, pa.string()), holder)
     holder = _nullify(holder.fill_null(""))
     title = _nullify(_trim(column("title"))) if "title" in cols else pa.nulls(n, pa.string())
@@ -417,7 +417,7 @@ def _to_data(
     root = pc.equal(manager, "")
     mapped = set(cols.values())
     extras = [(i, h.strip()) for i, h in enumerate(header) if i not in mapped and h.strip()]
-    attributes = _attributes([(h, _trim(columns[i])) for i, h in extras], vacant, n)
+    attributes = _attributes([(h, _trim(columns[i])) for i, h in extras], vacant, status, n)
     table = pa.Table.from_arrays(
         [
             ids, title, org_ids, unit_ids, optional("abbreviation"), holder,
@@ -493,16 +493,17 @@ def _fte(
 
 
 def _attributes(
-    extras: list[tuple[str, pa.Array]], vacant: np.ndarray[Any, Any], n: int
+    extras: list[tuple[str, pa.Array]], marked: np.ndarray[Any, Any], status: pa.Array, n: int
 ) -> pa.Array:
-    """Unmapped columns (and ``status: vacant``) as one map per row; null for a row with none."""
+    """Unmapped columns (and the ``status`` of a holder marker) as one map per row; null for a
+    row with none."""
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
 
     parts: list[tuple[str, np.ndarray[Any, Any], pa.Array]] = []
-    if vacant.any():
-        parts.append(("status", vacant, pa.array(np.where(vacant, "vacant", ""))))
+    if marked.any():
+        parts.append((STATUS_KEY, marked, status.fill_null("")))
     for header, values in extras:
         mask = _nonempty(values)
         if mask.any():

@@ -39,6 +39,7 @@ from pathlib import Path
 
 from orgmodel.errors import UsageError
 from orgmodel.graph import OrgGraph
+from orgmodel.holders import HolderStatus, holder_status
 from orgmodel.records import PostRecord, Prov, Relation
 from orgmodel.render.assistants import Recogniser, recogniser
 from orgmodel.render.chart import Box, BoxKind, Chart, Line, LineStyle
@@ -391,6 +392,9 @@ def _box(
         box.highlighted = node in highlight
         return box, inherited
     box = Box(f"p{node}", BoxKind.POST, rec.title, holder=rec.holder, node=node, ident=rec.id)
+    state = holder_status(rec.holder, rec.attributes)
+    if state in (HolderStatus.WITHHELD, HolderStatus.ELIMINATED):
+        box.holder = state.label  # not a vacancy: drawn as what the marker said
     box.tooltip = _tooltip(rec.id, rec.prov)
     box.assistant = assistant(rec.title, rec.attributes)
     box.inferred = rec.prov.inferred

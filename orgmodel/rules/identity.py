@@ -38,8 +38,10 @@ def duplicate_id(check: Check) -> Iterator[Finding]:
     said to be copies, harmless but worth removing; rows that differ are
     posts that need ids of their own. One finding per id, naming every row
     that uses it.
-    (Inside one org file a repeated explicit id is refused outright; this is
-    for ids repeated across files, or in CSV exports.)
+    (Inside one org file a repeated explicit id is refused outright, unless
+    the entries record another file's rows -- their ``source:`` names it --
+    as an org file saved from such an export does; this is for ids repeated
+    across files, or in CSV exports.)
 
     Fails::
 

@@ -24,6 +24,7 @@ __all__ = [
     "extra_cells",
     "extraction_note",
     "file_skipped",
+    "needs_review",
     "other_load_issue",
     "row_skipped",
     "untitled_posting",
@@ -34,6 +35,7 @@ ISSUE_CODES = {
     "bad-value": "F002",
     "extraction": "F003",
     "untitled-posting": "F004",
+    "needs-review": "F010",
     "extra-cells": "F005",
     "skipped-file": "F006",
     "missing-reference": "R002",  # the row's post has no superior: an orphan
@@ -211,6 +213,45 @@ def file_skipped(check: Check) -> Iterator[Finding]:
     return _findings(check)
 
 
+@rule("F010", "needs-review", Severity.WARNING)
+def needs_review(check: Check) -> Iterator[Finding]:
+    """A line read from a posting with low confidence: check it against the posting.
+
+    The extractor gives every line it reads a confidence (how sure its
+    scorer is that the text states the line); a line under 0.6 is kept and
+    drawn, and reported here until someone checks it. The message names the
+    cue and the confidence; fix the posting's wording, or write the line in
+    the org file by hand (a line with no confidence is not reported).
+
+    Fails::
+
+        # saved.yaml
+        organizations:
+          - name: Lakeview Schools
+            posts:
+              - id: coo
+                title: Chief Operating Officer
+                reports_to:
+                  - to: Superintendent
+                    source: {file: coo.md, start: 40, end: 54, cue: works closely with,
+                             confidence: 0.42}
+
+    Passes::
+
+        # saved.yaml
+        organizations:
+          - name: Lakeview Schools
+            posts:
+              - id: coo
+                title: Chief Operating Officer
+                reports_to:
+                  - to: Superintendent
+                    source: {file: coo.md, start: 40, end: 54, cue: reports to,
+                             confidence: 0.97}
+    """
+    return _findings(check)
+
+
 @rule("F009", "other-load-issue", Severity.WARNING)
 def other_load_issue(check: Check) -> Iterator[Finding]:
     """Any other problem a reader noted while loading (its own code is in the message).
@@ -230,4 +271,5 @@ RULES = (
     extra_cells,
     file_skipped,
     other_load_issue,
+    needs_review,
 )

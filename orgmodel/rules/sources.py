@@ -24,16 +24,17 @@ __all__ = ["RULES", "sources_disagree"]
 def _supervision_cue(cue: str) -> bool:
     """A cue by which a posting says its post supervises another ("Supervises:", "directs ...").
 
-    Decided with the extractor's own vocabulary: its field labels, then its prose cues.
+    Decided with the extractor's own vocabulary: its field labels, then its frames.
     """
-    from orgmodel.extract.cues import find_cues
-    from orgmodel.extract.fields import LABELS
+    from orgmodel.extract.fields import label_role
+    from orgmodel.extract.frames import find_frames
 
     key = " ".join(cue.lower().rstrip(":").split())
-    if key in LABELS:
-        return LABELS[key][0] == "supervises"
-    found = find_cues(cue.lower())
-    return bool(found) and found[0].relation == "supervises"
+    role = label_role(key)
+    if role is not None:
+        return role[0] == "supervises"
+    found = find_frames(cue.lower())
+    return bool(found) and found[0].relation == "down"
 
 
 def _claim(check: Check, node: int, sup: int, rel: Relation) -> str:

@@ -16,6 +16,8 @@ format            extension              module
 ``turtle``        ``.ttl``               :mod:`~orgmodel.writers.orgrdf`
 ``jsonld``        ``.jsonld``            :mod:`~orgmodel.writers.orgrdf`
 ``popolo``        ``.popolo.json``       :mod:`~orgmodel.writers.popolo`
+``gojs``          ``.gojs.json``         :mod:`~orgmodel.writers.gojs`
+``gojs-tree``     ``.gojs-tree.json``    :mod:`~orgmodel.writers.gojs`
 ================  =====================  =========================================
 
 >>> format_for("org.d3.json"), format_for("org.ttl"), format_for("org.json")
@@ -38,6 +40,7 @@ from orgmodel.records import OrgData
 from orgmodel.writers.common import Output
 from orgmodel.writers.d3json import render_d3
 from orgmodel.writers.flatcsv import render_csv
+from orgmodel.writers.gojs import render_gojs, render_gojs_tree
 from orgmodel.writers.graphml import render_graphml
 from orgmodel.writers.native import render_json, render_yaml
 from orgmodel.writers.orgrdf import DEFAULT_BASE, render_jsonld, render_turtle
@@ -71,6 +74,8 @@ WRITERS: dict[str, Writer] = {
         Writer("turtle", (".ttl",), render_turtle, True, "W3C ORG ontology, Turtle"),
         Writer("jsonld", (".jsonld",), render_jsonld, True, "W3C ORG ontology, JSON-LD"),
         Writer("popolo", (".popolo.json",), render_popolo, description="Popolo JSON"),
+        Writer("gojs", (".gojs.json",), render_gojs, description="GoJS GraphLinksModel"),
+        Writer("gojs-tree", (".gojs-tree.json",), render_gojs_tree, description="GoJS TreeModel"),
     )
 }
 

@@ -53,6 +53,8 @@ FEATURES: dict[str, str] = {
     "dangling": "reference(s) that match no post",
     "body_superiors": "unit(s) that posts report to",
     "cycles": "reporting cycle(s)",
+    "duplicates": "row(s) that repeat another's id",
+    "empty_orgs": "organization(s) that no post or unit belongs to",
 }
 """What a model can hold that some formats cannot, as counted by :func:`census`."""
 
@@ -131,9 +133,13 @@ def census(graph: OrgGraph) -> dict[str, int]:
         "abbreviations": sum(1 for a in graph.column("abbreviation") if a),
         "attributes": sum(1 for a in graph.column("attributes") if a),
         "provenance": sum(1 for p in graph.column("prov") if p.source) if posts else 0,
-        "dangling": len(graph.resolution.dangling) + len(graph.resolution.ambiguous),
+        "dangling": len(graph.resolution.dangling)
+        + len(graph.resolution.ambiguous)
+        + len(graph.resolution.not_body),
         "body_superiors": len({s for _, s in primary_lines(graph) if s >= posts}),
         "cycles": len(cycle_cuts(graph)),
+        "duplicates": len(graph.duplicates),
+        "empty_orgs": len(graph.orgs.keys() - {graph.org_of(n) for n in range(graph.size)}),
     }
 
 

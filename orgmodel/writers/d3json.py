@@ -47,6 +47,7 @@ LOSES = {
     "cycles": "cut at one post each, as d3-org-chart draws trees only",
     "provenance": "dropped, nodes carry no source lines",
     "dangling": "dropped, parentId must name a node",
+    "duplicates": "dropped, node ids are unique (the first row's post is written)",
 }
 
 

@@ -48,6 +48,7 @@ LOSES = {
     "body_superiors": "written as rows of their own, so they read back as posts",
     "provenance": "dropped, the CSV is its own source",
     "dangling": "dropped, the Manager ID column holds ids of rows in the file",
+    "duplicates": "dropped, each id is one row (the first row's post)",
 }
 
 

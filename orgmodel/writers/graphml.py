@@ -11,7 +11,7 @@ one the tree hangs it from, before its others -- with ids ``e0``, ``e1``
 ... and that number again as the ``order`` attribute: networkx reads edges
 back grouped by their source node, so the order would otherwise be lost.
 Node attributes: ``kind`` (post/unit), ``title``, ``label``, ``holder``,
-``org``/``org_name``, ``unit``/``unit_name``, ``grade``, ``fte``,
+``org``/``org_name``/``org_abbreviation``, ``unit``/``unit_name``, ``grade``, ``fte``,
 ``abbreviation``, ``root``, ``unit_kind``, ``part_of``, and each post
 attribute under its own name. :mod:`orgmodel.readers.graphml` reads it
 back.
@@ -45,6 +45,8 @@ YED_NS = "http://www.yworks.com/xml/graphml"
 LOSES = {
     "provenance": "dropped, GraphML attributes carry no source lines",
     "dangling": "dropped, an edge needs a node at both ends",
+    "empty_orgs": "dropped, GraphML names an organization only on its posts and units",
+    "duplicates": "dropped, node ids are unique (the first row's post is written)",
 }
 
 
@@ -82,6 +84,8 @@ def _graph(graph: OrgGraph) -> Any:
         if org:
             attrs["org"] = org
             attrs["org_name"] = graph.org_name(n) or org
+            if (rec_org := graph.orgs.get(org)) is not None and rec_org.abbreviation:
+                attrs["org_abbreviation"] = rec_org.abbreviation
         g.add_node(rec.id, **attrs)
     ident = graph.id_of
     for order, (a, b, attrs) in enumerate(_edges(graph)):

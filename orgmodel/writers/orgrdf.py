@@ -73,6 +73,7 @@ LOSES = {
     "attributes": "dropped, ORG has no place for free-form attributes",
     "provenance": "dropped, no source lines are written",
     "dangling": "dropped, a line needs a resource at both ends",
+    "duplicates": "dropped, each id is one resource (the first row's post)",
 }
 
 

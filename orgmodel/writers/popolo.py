@@ -42,6 +42,7 @@ LOSES = {
     "abbreviations": "dropped, Popolo posts have no abbreviation",
     "attributes": "dropped, Popolo posts have no free-form attributes",
     "provenance": "dropped, no source lines are written",
+    "duplicates": "dropped, each id is one post (the first row's)",
 }
 
 

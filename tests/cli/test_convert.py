@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from orgmodel.mapfile import read_map
@@ -28,3 +29,55 @@ def test_saved_map_holds_the_toml_map_and_the_map_option(
     assert "wrote org.yaml (yaml): 2 posts" in result.stdout
     saved = read_map(tmp_path / "m.toml")
     assert saved["id"] == "EmpID" and saved["manager"] == "ManagerName"
+
+
+SENIOR_HEAD = (
+    "Post Unique Reference,Name,Grade (or equivalent),Job Title,Job/Team Function,"
+    "Parent Department,Organisation,Unit,Contact Phone,Contact E-mail,Reports to Senior Post,"
+    "Salary Cost of Reports (£),FTE,Actual Pay Floor (£),Actual Pay Ceiling (£),,"
+    "Professional/Occupational Group,Notes,Valid?\n"
+)
+_ORG = "Department for Examples,Department for Examples"
+SENIOR = SENIOR_HEAD + "".join(
+    f"{ref},{name},{grade},{title},Leads,{_ORG},{unit},0300 000,N/A,{boss},0,1,0,0,,Policy,,1\n"
+    for ref, name, grade, title, unit, boss in (
+        ("E1", "Rosalind Achebe", "SCS4", "Permanent Secretary", "Private Office", "XX"),
+        ("E2", "N/D", "SCS2", "Director Roads", "Roads Group", "E1"),
+        ("E3", "Kwame Ostrowski", "SCS1", "Deputy Director Bridges", "Roads Group", "E2"),
+        ("E3", "Kwame Ostrowski", "SCS1", "Deputy Director Bridges", "Roads Group", "E2"),
+        ("E4", "Vacant", "SCS1", "Deputy Director Tunnels", "Roads Group", "E2"),
+        ("E4", "Lin Okafor", "SCS1", "Deputy Director Tolls", "Roads Group", "E1"),
+    )
+)
+JUNIOR = (
+    "Parent Department,Organisation,Unit,Reporting Senior Post,Grade,Payscale Minimum (£),"
+    "Payscale Maximum (£),Generic Job Title,Number of Posts in FTE,"
+    "Professional/Occupational Group\n"
+    f"{_ORG},Roads Group,E3,Grade 7,50000,60000,Bridge Engineer,4.5,Engineering\n"
+    f"{_ORG},Roads Group,E3,SEO,40000,48000,Inspector,3,Engineering\n"
+    f"{_ORG},Private Office,E1,EO,25000,30000,Diary Manager,1,Operational Delivery\n"
+)
+
+
+def test_senior_and_junior_saved_as_an_org_file_read_back(
+    orgmodel: Orgmodel, tmp_path: Path
+) -> None:
+    """Units named by both files, rows that repeat an id: the file reads as the CSVs read."""
+    (tmp_path / "examples-senior.csv").write_text(SENIOR, encoding="utf-8")
+    (tmp_path / "examples-junior.csv").write_text(JUNIOR, encoding="utf-8")
+    sources = ["-s", "examples-senior.csv", "-s", "examples-junior.csv"]
+    wrote = orgmodel("convert", *sources, "-o", "org.yaml", "-q", cwd=tmp_path)
+    assert wrote.code == 0, wrote.stderr
+    direct = orgmodel("stats", *sources, "-q", "--format", "json", cwd=tmp_path)
+    saved = orgmodel("stats", "-s", "org.yaml", "-q", "--format", "json", cwd=tmp_path)
+    assert saved.code == 0, saved.stderr
+    assert saved.stdout == direct.stdout and '"posts": 7' in saved.stdout
+    for args in (sources, ["-s", "org.yaml"]):  # the rows that repeat E3 and E4 are reported
+        found = orgmodel("validate", *args, "--select", "I001", "--format", "json", cwd=tmp_path)
+        assert [f["subjects"] for f in json.loads(found.stdout)["findings"]] == [["E3"], ["E4"]]
+    (tmp_path / "plan.yaml").write_text("edits:\n  - retitle: E3\n    title: Deputy Director\n")
+    applied = orgmodel("apply", "org.yaml", "plan.yaml", "-o", "proposed.yaml", "-q",
+                       cwd=tmp_path)  # fmt: skip
+    assert applied.code == 0, applied.stderr
+    proposed = orgmodel("stats", "-s", "proposed.yaml", "-q", "--format", "json", cwd=tmp_path)
+    assert proposed.code == 0 and json.loads(proposed.stdout)["posts"] == 7

@@ -91,7 +91,7 @@ def test_bad_uses_are_clean_errors(cli: Cli, tmp_path: Path) -> None:
 
 def test_proposals_in_the_data_folder_are_not_read_as_sources(cli: Cli) -> None:
     stats = json.loads(cli("stats", "-f", "json", "-q").stdout)
-    assert (stats["posts"], stats["units"], stats["organizations"]) == (119, 36, 5)
+    assert (stats["posts"], stats["units"], stats["organizations"]) == (120, 35, 5)
 
 
 def test_mapping_option(cli: Cli, tmp_path: Path) -> None:

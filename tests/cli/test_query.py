@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -152,12 +153,12 @@ def test_json_honours_limit_and_units(orgmodel: Orgmodel) -> None:
     args = ("show", "--root", "Hartford Public Schools: COO", "-f", "json", "-q")
     full = json.loads(orgmodel(*args).stdout)
     cut = json.loads(orgmodel(*args, "--limit", "3", "--units").stdout)
-    assert full["not_shown"] == 0 and len(full["posts"]) == full["shown"] == 26
+    assert full["not_shown"] == 0 and len(full["posts"]) == full["shown"] == 27
     assert "heads" not in full["posts"][0]
     coo = cut["posts"][0]
-    assert len(cut["posts"]) == cut["shown"] == 3 and cut["not_shown"] == 23
+    assert len(cut["posts"]) == cut["shown"] == 3 and cut["not_shown"] == 24
     assert [p["reports_to"] for p in cut["posts"]] == [None, "hps-coo", "hps-coo"]
-    assert coo["not_shown"] == 23
+    assert coo["not_shown"] == 24
     assert [u["id"] for u in coo["heads"]][:2] == ["hps-operations", "hps-enrollment"]
 
 
@@ -222,3 +223,15 @@ def test_a_closed_pipe_stops_quietly_with_141(fmt: str) -> None:
     stderr = proc.stderr.read().decode()
     assert proc.wait(timeout=120) == 141
     assert stderr == ""
+
+
+def test_stats_in_a_pipe_pads_no_line(orgmodel: Orgmodel) -> None:
+    """The widest-spans line is long; no other line is padded out to its width."""
+    run = orgmodel("stats")
+    lines = run.stdout.splitlines()
+    assert run.code == 0 and lines[0].startswith(" posts ")
+    assert all(line == line.rstrip() for line in lines)
+    assert max(len(line) for line in lines[:-1]) < 70 < len(lines[-1])
+    cells = [re.match(r" (\S.*?)  +(\S)", line) for line in lines]
+    assert [c.group(1) for c in cells if c][:3] == ["posts", "units", "organizations"]
+    assert len({c.start(2) for c in cells if c}) == 1 and all(cells)  # values in one column

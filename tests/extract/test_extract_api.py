@@ -30,7 +30,8 @@ def test_json_contract() -> None:
         "reports_to", "supervises", "links", "warnings",
     ]  # fmt: skip
     assert data["source"] == "p.txt" and data["title"] == "Deputy Clerk"
-    assert [set(r) for r in data["reports_to"]] == [{"name", "kind", "generic", "evidence"}] * 2
+    keys = {"name", "kind", "generic", "confidence", "rule", "evidence"}
+    assert [set(r) for r in data["reports_to"]] == [keys] * 2
     assert [r["kind"] for r in data["reports_to"]] == ["primary", "secondary"]
     assert [(s["name"], s["kind"], s["target"]) for s in data["supervises"]] == [
         ("Records Office", "direct", "unit"),

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_a_checkout_runs_every_extractor_module_from_its_source() -> None:
     names = [info.name for info in pkgutil.iter_modules(orgmodel.extract.__path__)]
-    assert {"core", "cues", "lists", "prose"} <= set(names)
+    assert {"core", "frames", "phrases", "candidates", "scorer"} <= set(names)
     for name in names:
         module = importlib.import_module(f"orgmodel.extract.{name}")
         assert str(module.__file__).endswith(".py"), f"{module.__file__} shadows {name}.py"

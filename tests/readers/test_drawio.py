@@ -64,3 +64,47 @@ def test_txt_with_configuration_is_drawio(write: Write) -> None:
 def test_bad_configuration(write: Write, text: str, message: str) -> None:
     with pytest.raises(SourceError, match=message):
         read_drawio(write("bad.csv", text))
+
+
+POSTING = """### Budget Analyst II
+City of Lakeview, Finance Department
+# Title: Budget Analyst II
+
+Reports To: Budget Manager
+Supervises: Budget Technician
+
+The Budget Analyst II prepares the annual operating budget and reviews requests.
+"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        POSTING,
+        "# Job Title: Budget Analyst II\n" + POSTING,
+        "## Org chart notes\n# label: written like a setting\n" + POSTING,  # no connect line
+    ],
+)
+def test_a_posting_with_markdown_headings_is_a_posting(write: Write, text: str) -> None:
+    """A .txt posting is prose: '#' headings, even '# word:', make no draw.io file."""
+    from orgmodel.ingest import ingest
+    from orgmodel.load import load_graph
+
+    path = write("postings/budget-analyst.txt", text)
+    assert detect_format(path) == "posting"
+    by_folder = load_graph([path.parent])
+    by_ingest = OrgGraph(ingest([path.parent]).data)
+    lines = [
+        {(g.title(n), g.title(g.parent[n])) for n in range(g.post_count) if g.parent[n] >= 0}
+        for g in (by_folder, by_ingest)
+    ]
+    expected = {("Budget Analyst II", "Budget Manager"), ("Budget Technician", "Budget Analyst II")}
+    assert lines == [expected, expected]
+
+
+def test_a_csv_with_only_settings_is_still_drawio(write: Write) -> None:
+    """A .csv is no prose: any draw.io setting says what it is (and its reader what it lacks)."""
+    path = write("chart.csv", "## Org chart\n# label: %name%\nname,manager\na,\n")
+    assert detect_format(path) == "drawio"
+    with pytest.raises(SourceError, match="no '# connect:' line"):
+        read_drawio(path)

@@ -113,3 +113,76 @@ def test_senior_and_junior_rows_in_one_schema(write: Callable[[str, str], Path])
     assert not [i for i in data.issues if i.code == "row-skipped"]  # no junior row is lost
     eliminated = [p for p in data.posts if p.id == "3"]
     assert eliminated[0].root and eliminated[0].attributes == {"status": "eliminated"}
+
+
+MARKED_HEADER = (
+    "Post Unique Reference,Name,Grade (or equivalent),Job Title,Job/Team Function,"
+    "Parent Department,Organisation,Unit,Contact Phone,Contact E-mail,Reports to Senior Post,"
+    "Salary Cost of Reports (£),FTE,Actual Pay Floor (£),Actual Pay Ceiling (£),,"
+    "Professional/Occupational Group,Notes,Valid?\n"
+)
+
+
+def _marked_row(ref: str, name: str, title: str, boss: str) -> str:
+    return (
+        f"{ref},{name},SCS2,{title},Runs things,Department of Examples,Department of Examples,"
+        f"Central Unit,0300 000 0000,N/A,{boss},0,1,90000,94999,,Policy,,1\n"
+    )
+
+
+MARKED_MARCH = MARKED_HEADER + "".join(
+    _marked_row(*r)
+    for r in (
+        ("HO1", "Morwenna Tait", "Permanent Secretary", "XX"),
+        ("HO2", "Siobhan O'Hare", "Director General Borders", "HO1"),
+        ("HO3", "Idris Penhaligon", "Director Legacy Systems", "HO2"),
+        ("HO4", "N/D", "Deputy Director Casework", "HO2"),
+        ("HO5", "Tomasz Adeyemi", "Deputy Director Estates", "HO2"),
+        ("HO6", "Priya Lund", "Director Old Programmes", "XX"),
+    )
+)
+MARKED_SEPTEMBER = MARKED_HEADER + "".join(
+    _marked_row(*r)
+    for r in (
+        ("HO1", "Morwenna Tait", "Permanent Secretary", "XX"),
+        ("HO2", "Siobhan O'Hare", "Director General Borders", "HO1"),
+        ("HO3", "'Eliminated'", "Director Legacy Systems", "HO2"),
+        ("HO4", "'N/D'", "Deputy Director Casework", "HO2"),
+        ("HO5", "'Vacant'", "Deputy Director Estates", "HO2"),
+        ("HO6", "Eliminated'", "Director Old Programmes", "XX"),
+        ("HO7", "VACANT", "Deputy Director Intake", "HO2"),
+    )
+)
+
+
+def test_holder_markers_quoted_or_not(write: Callable[[str, str], Path]) -> None:
+    from orgmodel.diff.changes import ChangeKind, compare
+    from orgmodel.present import node_line
+    from orgmodel.render.options import ChartOptions
+    from orgmodel.render.selection import select
+    from orgmodel.validate import validate
+
+    before = OrgGraph(read_organogram(write("examples-2011-03-31-senior.csv", MARKED_MARCH)))
+    after = OrgGraph(read_organogram(write("examples-2011-09-30-senior.csv", MARKED_SEPTEMBER)))
+    marked = [(p.id, p.holder, (p.attributes or {}).get("status")) for p in after.posts]
+    status = {ident: (holder, s) for ident, holder, s in marked if s}
+    assert status == {
+        "HO3": (None, "eliminated"), "HO4": (None, "undisclosed"), "HO5": (None, "vacant"),
+        "HO6": (None, "eliminated"), "HO7": (None, "vacant"),
+    }  # fmt: skip
+    assert after.posts[after.node("HO2")].holder == "Siobhan O'Hare"  # an apostrophe in a name
+    stats = queries.stats(after)
+    assert (stats.vacant, stats.withheld, stats.eliminated) == (2, 1, 2)
+    assert "name withheld" in node_line(after, after.node("HO4"))
+    boxes = select(after, ChartOptions(max_posts=50)).boxes.values()
+    shown = {b.title: b.holder for b in boxes}
+    assert shown["Deputy Director Casework"] == "name withheld"
+    assert shown["Director Legacy Systems"] == "Eliminated"
+    assert shown["Deputy Director Estates"] is None  # drawn as Vacant
+    changes = {(c.kind, after.id_of(c.after)) for c in compare(before, after).changes
+               if c.after is not None and c.after < after.post_count}  # fmt: skip
+    assert (ChangeKind.ELIMINATED, "HO3") in changes and (ChangeKind.ELIMINATED, "HO6") in changes
+    assert (ChangeKind.VACATED, "HO5") in changes
+    assert not {k for k, p in changes if p == "HO4"}  # a name withheld is no change of holder
+    r005 = [f.subjects for f in validate(after).findings if f.code == "R005"]
+    assert r005 == [("HO6",)]

@@ -29,7 +29,7 @@ def test_every_box_once_superiors_first() -> None:
     chart = select(graph, ChartOptions(max_posts=50_000))
     data = payload(chart, ChartOptions(max_posts=50_000))
     nodes = data["nodes"]
-    assert len(nodes["id"]) == len(chart.boxes) == 120  # 119 posts and the board
+    assert len(nodes["id"]) == len(chart.boxes) == 121  # 120 posts and the board
     assert all(sup < i for i, sup in enumerate(nodes["parent"]))
     coo, supt = nodes["id"].index("hps-coo"), nodes["id"].index("hps-superintendent")
     dsaf = nodes["id"].index("hps-deputy-admin-finance")

@@ -13,8 +13,8 @@ def test_render_writes_the_chart_and_says_what_it_holds(tmp_path: Path) -> None:
     result = run_cli("render", "-q", "--org", "HPS", "--max-posts", "10", "-o", str(out))
     assert result.returncode == 0, result.stderr
     # the board, the superintendent and their 6 reports; then the two one-person teams
-    assert f"wrote {out} (mermaid): 9 of 52 posts" in result.stdout
-    assert "'+N more' hold 43" in result.stdout
+    assert f"wrote {out} (mermaid): 9 of 53 posts" in result.stdout
+    assert "'+N more' hold 44" in result.stdout
     assert "Superintendent of Schools" in out.read_text()
 
 

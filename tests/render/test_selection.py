@@ -128,7 +128,7 @@ def test_sample_lines_of_every_kind(sample: OrgGraph) -> None:
     assert dotted == [(supt, coo)]
     second = [line for line in chart.lines if not line.tree and line.style == "primary"]
     assert [line.sub for line in second] == [f"p{find(sample, 'HPS: Director of Transportation')}"]
-    assert chart.line_kinds() == {"primary", "secondary"}
+    assert chart.line_kinds() == {"primary", "secondary", "inferred"}  # to an inferred group
 
 
 def test_units_head_the_box_of_their_lowest_head(sample: OrgGraph) -> None:

@@ -1,23 +1,22 @@
-"""Splitting stated objects into names the way a reader would, and cleaning the names."""
+"""Reading the object of a cue: where each name ends, how a list splits, how names clean."""
 
 from __future__ import annotations
 
 import pytest
 
-from orgmodel.extract.lists import split_items
 from orgmodel.extract.names import clean_name, is_person_name, smart_title
-from orgmodel.extract.prose import object_end, skip_verb_chain
+from orgmodel.extract.phrases import read_object
 from orgmodel.extract.sections import work_view
 
 
-def items(text: str, *, prose: bool = True) -> list[str]:
+def items(text: str, *, prose: bool = True, up: bool = False) -> list[str]:
     view = work_view(text)
-    end = object_end(view, 0, len(view)) if prose else len(view)
     out = []
-    for piece in split_items(view, 0, end, prose=prose):
-        cleaned = clean_name(view[piece.start : piece.end])
+    for item in read_object(view, 0, len(view), up=up, field_mode=not prose).items:
+        cleaned = clean_name(view[item.start : item.end])
         if cleaned is not None:
-            out.append(cleaned.name + (" [indirect]" if piece.indirect else ""))
+            indirect = item.marker in {"indirect", "indirect-through"}
+            out.append(cleaned.name + (" [indirect]" if indirect else ""))
     return out
 
 
@@ -30,8 +29,8 @@ def items(text: str, *, prose: bool = True) -> list[str]:
         ),
         ("a Director, Manager, or Supervisor.", ["Director", "Manager", "Supervisor"]),
         (
-            "the Executive Vice President and Corporate Secretary.",
-            ["Executive Vice President and Corporate Secretary"],
+            "the Executive Vice President and the Corporate Secretary.",
+            ["Executive Vice President", "Corporate Secretary"],
         ),
         ("the Police Chief and Fire Chief.", ["Police Chief", "Fire Chief"]),
         (
@@ -46,31 +45,25 @@ def items(text: str, *, prose: bool = True) -> list[str]:
         ),
         ("Township department heads and approves their budgets.", ["Township department heads"]),
         ("the Library Director and provides support to Principals.", ["Library Director"]),
-        (
-            "the Division Chief and Senior Archivist, Asian Art",
-            ["Division Chief and Senior Archivist, Asian Art"],
-        ),
         ("the CEO, Jordan Avery.", ["CEO"]),
-        (
-            "the archives, photography, and exhibits staff and coordination with the design team",
-            ["archives, photography, and exhibits staff"],
-        ),
-        (
-            "all of the branch libraries and of all the staff and various support units "
-            "of the System.",
-            [
-                "all of the branch libraries",
-                "all the staff",
-                "various support units of the System",
-            ],
-        ),
-        (
-            "six managers who oversee 14 service areas.",
-            ["six managers", "14 service areas [indirect]"],
-        ),
+        ("six managers who oversee 14 service areas.", ["managers"]),
         (
             "three sections, through section leads, with varied duties;",
-            ["three sections [indirect]", "section leads"],
+            ["sections [indirect]"],
+        ),
+        ("a small staff of DCS Officers.", ["DCS Officers"]),
+        ("a team of 8 plant supervisors repairing roads", ["plant supervisors"]),
+        ("all members of the custodial staff.", ["custodial staff"]),
+        ("instructional staff as assigned.", ["instructional staff"]),
+        ("staff who perform clerical work.", ["staff"]),
+        ("crews repairing roads, and two sign shops.", ["crews", "sign shops"]),
+        ("the three-member Board of County Commissioners.", ["Board of County Commissioners"]),
+        ("a large and varied clerical staff in the office.", ["clerical staff"]),
+        ("sworn and non-sworn personnel.", ["sworn and non-sworn personnel"]),
+        ("collection and content managers.", ["collection and content managers"]),
+        (
+            "all programs and operations of the College, including faculty and staff.",
+            ["programs", "operations of the College", "faculty", "staff"],
         ),
         ("staff to carry out the mission", ["staff"]),
         ("professional and paraprofessional staff.", ["professional and paraprofessional staff"]),
@@ -81,9 +74,8 @@ def items(text: str, *, prose: bool = True) -> list[str]:
         ("the Medical Director and in collaboration with physicians.", ["Medical Director"]),
         ("student workers for the Department", ["student workers"]),
         (
-            "(1) two clerks; (2) a large unit of second (e.g., journey) and third level clerks; "
-            "or (3) aides.",
-            ["two clerks", "large unit of second (e.g., journey) and third level clerks", "aides"],
+            "the Streets and Construction Superintendent and the Utilities Superintendent.",
+            ["Streets and Construction Superintendent", "Utilities Superintendent"],
         ),
     ],
 )
@@ -168,26 +160,55 @@ def test_a_name_with_its_own_and_after_the_last_conjunction() -> None:
 
 def test_markers_say_primary_or_secondary() -> None:
     text = "Deputy Superintendent (Primary)/Superintendent (Secondary)"
-    assert [p.marker for p in split_items(text, 0, len(text), prose=False)] == [
-        "primary",
-        "secondary",
+    reading = read_object(text, 0, len(text), up=True, field_mode=True)
+    assert [(text[i.start : i.end], i.marker) for i in reading.items] == [
+        ("Deputy Superintendent", "primary"),
+        ("Superintendent", "secondary"),
     ]
 
 
-def test_object_end_stops_at_a_new_clause_after_an_opening_phrase() -> None:
-    text = (
-        "the Provost/Vice President of Academic Affairs, the Deans of the colleges are responsible"
-    )
-    assert text[: object_end(text, 0, len(text), participial=True)] == (
-        "the Provost/Vice President of Academic Affairs"
-    )
-    text = "the Board, general supervision of all schools"
-    assert text[: object_end(text, 0, len(text), stop_at_comma=True)] == "the Board"
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "the Executive Vice President and Corporate Secretary.",
+            ["Executive Vice President and Corporate Secretary"],
+        ),
+        (
+            "the Division Chief and Senior Archivist, Asian Art",
+            ["Division Chief and Senior Archivist, Asian Art"],
+        ),
+        ("the Director, Port Department, and works", ["Director, Port Department"]),
+        ("the Mayor and City Council.", ["Mayor", "City Council"]),
+        (
+            "the Technical Operations, Technical Services Organization, Support Group Manager.",
+            ["Technical Operations, Technical Services Organization, Support Group Manager"],
+        ),
+        (
+            "the Regional Manager or Branch Administrator.",
+            ["Regional Manager", "Branch Administrator"],
+        ),
+        ("the Board of Commissioners or Directors.", ["Board of Commissioners or Directors"]),
+        (
+            "the Provost/Vice President of Academic Affairs.",
+            ["Provost/Vice President of Academic Affairs"],
+        ),
+        ("the Plant Director / Regional HR.", ["Plant Director", "Regional HR"]),
+    ],
+)
+def test_superiors_combined_titles_and_qualifiers(text: str, expected: list[str]) -> None:
+    """A superior is one post more often than two: a combined title stays whole there."""
+    assert items(text, up=True) == expected
 
 
-def test_skip_verb_chain() -> None:
-    text = "Supervises and trains support staff"
-    assert text[skip_verb_chain(text, len("Supervises"), len(text)) :] == " support staff"
+def test_the_end_of_a_name_by_form_not_by_a_verb_list() -> None:
+    # participles and relative clauses end a name whatever the verb
+    for verb in ("repairing", "maintaining", "overhauling", "refurbishing"):
+        assert items(f"crews {verb} the county roads.") == ["crews"], verb
+    for clause in ("who staff the desk", "that keep records", "responsible for intake"):
+        assert items(f"clerks {clause}.") == ["clerks"], clause
+    # but a participle before the head is part of the name
+    assert items("assigned staff and licensed nurses.") == ["assigned staff", "licensed nurses"]
 
 
 @pytest.mark.parametrize(
