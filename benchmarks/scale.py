@@ -194,10 +194,13 @@ print("{}")
 """
 
 
-def run(argv: list[str], env: dict[str, str]) -> Timing:
-    """Run one process to its end, its output to a pipe we throw away."""
+def run(argv: list[str], env: dict[str, str], cwd: Path) -> Timing:
+    """Run one process to its end in ``cwd`` (not the checkout: ``python -m`` would import the
+    orgmodel in the working folder), its output to a pipe we throw away."""
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    proc = subprocess.Popen(
+        argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=cwd
+    )
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -278,15 +281,15 @@ def bench(size: int, workdir: Path, repeat: int, pythonpath: Path | None = None)
     if pythonpath is not None:
         for case in cases:
             case.argv = [a for a in case.argv if a != "--no-cache"]
-    run([*om, "--help"], env)  # writes the bytecode caches
+    run([*om, "--help"], env, workdir)  # writes the bytecode caches
     for case in cases:  # every saved index (and name table) in place before the rounds
-        run(case.argv, case.env or env)
+        run(case.argv, case.env or env, workdir)
     load_before = os.getloadavg()
     for _ in range(repeat):
         for case in base + cases:
             if case.before is not None:
                 case.before()
-            case.times.append(run(case.argv, case.env or env))
+            case.times.append(run(case.argv, case.env or env, workdir))
     load_after = os.getloadavg()
     baselines = {c.label: c for c in base}
     mb = path.stat().st_size / 1e6

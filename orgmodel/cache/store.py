@@ -43,8 +43,11 @@ from pathlib import Path
 from typing import Any
 
 __all__ = [
+    "LIMIT_BYTES",
     "SUFFIX",
     "cache_dir",
+    "checksum",
+    "checksums",
     "code_stamp",
     "entry_name",
     "fresh",

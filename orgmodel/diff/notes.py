@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from collections import Counter
 from itertools import compress
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from orgmodel.diff.match import eliminated
 from orgmodel.diff.superiors import SuperiorRefs, name_key
@@ -101,6 +101,17 @@ def _names(side: str, refs: SuperiorRefs) -> list[str]:
     ]
 
 
+class _Field:
+    """One field of the posts, read post by post (only unmatched posts are looked at)."""
+
+    def __init__(self, graph: OrgGraph, name: str) -> None:
+        self._value = graph.posts.value
+        self._name = name
+
+    def __getitem__(self, node: int) -> Any:
+        return self._value(self._name, node)
+
+
 def _aggregate(attrs: dict[str, str] | None) -> bool:
     return bool(attrs and attrs.get("aggregate"))
 
@@ -113,8 +124,8 @@ def _namesakes(diff: Diff, b_dead: set[int], a_dead: set[int]) -> list[str]:
     a row another row.
     """
     b, a, m = diff.before, diff.after, diff.match
-    b_org, b_title, b_attr = b.column("org"), b.column("title"), b.column("attributes")
-    a_org, a_title, a_attr = a.column("org"), a.column("title"), a.column("attributes")
+    b_org, b_title, b_attr = (_Field(b, name) for name in ("org", "title", "attributes"))
+    a_org, a_title, a_attr = (_Field(a, name) for name in ("org", "title", "attributes"))
     unmatched_b = compress(range(b.post_count), map((-1).__eq__, m.b2a))  # at C speed
     removed = [i for i in unmatched_b if i not in b_dead]
     unmatched_a = compress(range(a.post_count), map((-1).__eq__, m.a2b))
