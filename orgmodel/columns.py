@@ -254,6 +254,7 @@ class PostColumns(Sequence[PostRecord]):
         self._lists: dict[str, list[Any]] = {}
         self._reads: dict[str, int] = {}
         self._views: dict[str, View] = {}
+        self._limit: int | None = None
 
     @property
     def table(self) -> pa.Table:
@@ -294,21 +295,29 @@ class PostColumns(Sequence[PostRecord]):
         if cached is not None:
             return cached[i]
         reads = self._reads[name] = self._reads.get(name, 0) + 1
-        if reads > _READS_BEFORE_CONVERTING and reads * _SHARE_BEFORE_CONVERTING > len(self):
+        if reads > self._convert_after():
             return self.column(name)[i]
         if name == "prov":
             return self._prov(i)
-        return self._read(name, i)
-
-    def _read(self, name: str, i: int) -> Any:
-        """One field of one post, read from the column's buffers (:mod:`orgmodel.columnviews`:
-        a third of the time of a pyarrow scalar's ``as_py()``)."""
         view = self._views.get(name)
         if view is None:
-            from orgmodel.columnviews import view_of
-
-            view = self._views[name] = view_of(self.arrow(name))
+            view = self._view(name)
         return view.get(i)
+
+    def _convert_after(self) -> int:
+        """Single reads of a field after which it is converted whole: a few thousand, or a
+        tenth of the posts (a column converts in about the time of reading a tenth singly)."""
+        if self._limit is None:
+            self._limit = max(_READS_BEFORE_CONVERTING, len(self) // _SHARE_BEFORE_CONVERTING)
+        return self._limit
+
+    def _view(self, name: str) -> View:
+        """A field's column read from its buffers (:mod:`orgmodel.columnviews`: a third of the
+        time of a pyarrow scalar's ``as_py()``)."""
+        from orgmodel.columnviews import view_of
+
+        view = self._views[name] = view_of(self.arrow(name))
+        return view
 
     def _prov(self, i: int) -> Prov:
         v = self.value

@@ -41,6 +41,7 @@ class SavedPosts(PostColumns):
         self._lists: dict[str, list[Any]] = {}
         self._reads: dict[str, int] = {}
         self._views = dict(views)
+        self._limit: int | None = None
 
     def __len__(self) -> int:
         return self._length

@@ -144,12 +144,21 @@ def _namesakes(diff: Diff, b_dead: set[int], a_dead: set[int]) -> list[str]:
         )
     removed = [i for i in removed if not _aggregate(b_attr[i])]
     added = [j for j in added if not _aggregate(a_attr[j])]
-    old = Counter((b_org[i], norm_name(b_title[i])) for i in removed)
-    new = Counter((a_org[j], norm_name(a_title[j])) for j in added)
+    names: dict[str, str] = {}  # each title normalised once (titles repeat)
+
+    def key(org: str | None, title: str) -> tuple[str | None, str]:
+        found = names.get(title)
+        if found is None:
+            found = names[title] = norm_name(title)
+        return org, found
+
+    old_keys = {i: key(b_org[i], b_title[i]) for i in removed}
+    old = Counter(old_keys.values())
+    new = Counter(key(a_org[j], a_title[j]) for j in added)
     shared = old.keys() & new.keys()
     if not shared:
         return out
-    titles = Counter(b_title[i] for i in removed if (b_org[i], norm_name(b_title[i])) in shared)
+    titles = Counter(b_title[i] for i in removed if old_keys[i] in shared)
     out.append(
         f"{_plural(sum(old[k] for k in shared), 'removed post')} and "
         f"{_plural(sum(new[k] for k in shared), 'added post')} share their organization and "

@@ -574,9 +574,11 @@ def read_raw(path: str | Path, width: int) -> RawTable:
 def read_raw_fast(path: str | Path, width: int, delimiter: str = ",") -> RawTable | None:
     """Parse with pyarrow when the file is plain UTF-8 with one record per line, else None.
 
-    "One record per line" is checked, not assumed: the file's line count must
-    equal the rows read plus the header, so a quoted line break or a blank
-    line sends the file to :func:`read_raw`, which tracks lines itself. So do
+    "One record per line" is checked, not assumed: when the file holds a quote
+    (or has one column), its line count must equal the rows read plus the
+    header, so a quoted line break or a blank line sends the file to
+    :func:`read_raw`, which tracks lines itself; without a quote no value can
+    hold a line break, and pyarrow refuses a blank line. So do
     the mistakes that it reports: a row with more cells than the header
     (pyarrow refuses it) and a quote never closed (pyarrow would end it at
     the end of the file, so the last line is checked).
@@ -605,8 +607,11 @@ def read_raw_fast(path: str | Path, width: int, delimiter: str = ",") -> RawTabl
         )
     except (pa.ArrowInvalid, UnicodeDecodeError, OSError):
         return None
-    if table.num_columns != width or _count_lines(p) != table.num_rows + 1:
+    if table.num_columns != width:
         return None
+    if (width == 1 or _holds_quote(p)) and _count_lines(p) != table.num_rows + 1:
+        return None  # without a quote no value can hold a line break, and a blank line is
+    # a row of one cell, which pyarrow refuses in a table of several columns
     if ends_in_quotes(_last_line(p).decode("utf-8", errors="replace"), delimiter):
         return None  # a quote never closed: read_raw says where
     columns = [table.column(i).combine_chunks() for i in range(width)]
@@ -636,6 +641,22 @@ def _last_line(path: Path) -> bytes:
             if cut >= 0:
                 return body[cut + 1 :]
         return tail.rstrip(b"\r\n")
+
+
+def _holds_quote(path: Path) -> bool:
+    r"""Whether the file holds a double quote anywhere (one fast scan, no line counted).
+
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+    >>> _ = f.write_bytes(b'a,b\n1,"x"\n')
+    >>> _holds_quote(f)
+    True
+    """
+    with path.open("rb") as handle:
+        while block := handle.read(1 << 22):
+            if b'"' in block:
+                return True
+    return False
 
 
 def _count_lines(path: Path) -> int:

@@ -102,14 +102,19 @@ def single_report(check: Check) -> Iterator[Finding]:
     """
     graph = check.graph
     reports, groups, depth = check.facts.reports, check.facts.groups, graph.depth
+    pairs: list[int] = []  # each manager, then its one report
     for node in compress(range(len(reports)), map(_ONE.__eq__, reports)):
         if not groups[node] and depth[node] != -1:
             (only,) = [k for k in graph.children(node) if k != node]
-            yield check.finding(
-                f"{check.name(node)} has a single direct report, {check.name(only)}",
-                [node, only],
-                [check.prov(node)],
-            )
+            pairs += (node, only)
+    names, ids = check.names_of(pairs), check.ids_of(pairs)  # thousands at once, column-wise
+    provs = check.provs_of(pairs[::2])
+    for k, prov in enumerate(provs):
+        yield check.finding(
+            f"{names[2 * k]} has a single direct report, {names[2 * k + 1]}",
+            ids[2 * k : 2 * k + 2],
+            [prov],
+        )
 
 
 @rule("S003", "too-many-layers", Severity.WARNING, limit=10)
