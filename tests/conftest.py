@@ -36,6 +36,7 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     never to the user's cache folder."""
     before = os.environ.get("ORGMODEL_CACHE_DIR")
     os.environ["ORGMODEL_CACHE_DIR"] = str(tmp_path_factory.mktemp("orgmodel-cache"))
+    os.environ["ORGMODEL_CACHE_SYNC"] = "1"  # a subprocess saves before it ends: no race
     yield
     if before is None:
         del os.environ["ORGMODEL_CACHE_DIR"]

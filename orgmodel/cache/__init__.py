@@ -32,10 +32,12 @@ command skips the index; ``orgmodel cache clear`` removes them all.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
+import sys
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -48,7 +50,7 @@ if TYPE_CHECKING:
     from orgmodel.indexes import NameIndex
     from orgmodel.keytable import KeyTable
 
-__all__ = ["Entry", "EntryInfo", "clear", "entries", "entry_for"]
+__all__ = ["Entry", "EntryInfo", "clear", "defer", "entries", "entry_for", "flush"]
 
 
 class Entry:
@@ -60,6 +62,8 @@ class Entry:
         self.files = files
         self.key = key
         self._token: str | None = None
+        self._seen: tuple[list[list[Any]], int] | None = None
+        self._saving = False
 
     def _part(self, kind: str) -> Path:
         return self.path.with_name(f"{self.path.stem}.{kind}{store.SUFFIX}")
@@ -75,7 +79,7 @@ class Entry:
         except (BundleError, FileNotFoundError):
             return None
         meta = bundle.meta
-        now = store.signature(self.files)
+        now = self.signature()[0]
         if (
             meta.get("format") != FORMAT
             or meta.get("code") != store.code_stamp()
@@ -112,7 +116,12 @@ class Entry:
         return NameIndex(graph, tables, keep=self._keep_table)
 
     def _keep_table(self, kind: str, table: KeyTable) -> None:
-        """Save a name table a command built, for the commands after it."""
+        """Save a name table a command built, for the commands after it (when the graph is
+        saved itself later in the command, it saves the tables built by then)."""
+        if not self._saving:
+            _later(lambda: self._write_table(kind, table))
+
+    def _write_table(self, kind: str, table: KeyTable) -> None:
         from orgmodel.cache.graph import table_buffers
 
         if self._token is None or table.arrays is None:
@@ -121,31 +130,98 @@ class Entry:
         meta = {"token": self._token, "table": table_buffers(buffers, kind, table)}
         _quietly(lambda: write_bundle(self._part(kind), buffers, meta))
 
+    def signature(self) -> tuple[list[list[Any]], int]:
+        """The sources' signature, and when it was taken: before they are read, so a change
+        made while they are read makes the index stale, not wrong."""
+        if self._seen is None:
+            self._seen = (store.signature(self.files), time.time_ns())
+        return self._seen
+
     def save(self, graph: OrgGraph) -> None:
-        """Save ``graph`` as this entry (replacing any), and the name tables it has built."""
+        """Save ``graph`` as this entry (replacing any), and the name tables it has built --
+        now, or after the command has answered (:func:`defer`)."""
+        self.signature()
+        self._saving = True
+        _later(lambda: self._write(graph))
+
+    def _write(self, graph: OrgGraph) -> None:
         from orgmodel.cache.graph import graph_buffers
 
-        made = time.time_ns()
-        signature = store.signature(self.files)
+        signature, made = self.signature()
 
-        def write() -> None:
+        def write() -> bool:
+            crcs = store.checksums(signature)
+            if store.signature(self.files) != signature:
+                return False  # a source changed since it was read: this graph is not of it
             buffers, meta = graph_buffers(graph)
             token = secrets.token_hex(8)
             meta.update(
                 format=FORMAT, code=store.code_stamp(), key=self.key, token=token,
-                sources=signature, crcs=store.checksums(signature), made_ns=made,
+                sources=signature, crcs=crcs, made_ns=made,
             )  # fmt: skip
             self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
             write_bundle(self.path, buffers, meta)
             self._token = token
             store.prune(self.folder)
+            return True
 
-        if _quietly(write):
-            names = graph.built_names()
-            if names is not None:  # tables a build made for names in the sources: keep them
-                names.keep = self._keep_table
-                for kind, table in names.built().items():
-                    self._keep_table(kind, table)
+        written = _quietly(write)
+        self._saving = False
+        names = graph.built_names()
+        if written and names is not None:  # the name tables built so far: keep them
+            names.keep = self._keep_table
+            for kind, table in names.built().items():
+                self._write_table(kind, table)
+
+
+_DEFERRED: list[Callable[[], None]] | None = None
+"""Saves waiting for :func:`flush` (None: a save is made at once)."""
+
+
+def defer() -> None:
+    """From now on keep saves until :func:`flush`: the command line answers first."""
+    global _DEFERRED
+    _DEFERRED = []
+
+
+def _later(job: Callable[[], None]) -> None:
+    if _DEFERRED is None:
+        job()
+    else:
+        _DEFERRED.append(job)
+
+
+def flush(background: bool = True) -> None:
+    """Make the saves kept since :func:`defer`.
+
+    With ``background`` (the command line, where ``os.fork`` exists and
+    ``ORGMODEL_CACHE_SYNC`` is not set) a child process makes them after the
+    command's output is out, and the command exits at once: a first run costs
+    no more than reading the sources. The child writes nothing to the
+    terminal, leaves the session, and renames each file into place when whole.
+    """
+    global _DEFERRED
+    jobs, _DEFERRED = _DEFERRED or [], None
+    if not jobs:
+        return
+    if background and hasattr(os, "fork") and not os.environ.get("ORGMODEL_CACHE_SYNC"):
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                with contextlib.suppress(OSError, ValueError):
+                    stream.flush()
+        if os.fork():
+            return  # the command: its answer is out
+        try:  # the child: no terminal, no pipe kept open, not stopped with the session
+            os.setsid()
+            devnull = os.open(os.devnull, os.O_RDWR)
+            for fd in (0, 1, 2):
+                os.dup2(devnull, fd)
+            for job in jobs:
+                job()
+        finally:
+            os._exit(0)
+    for job in jobs:
+        job()
 
 
 def _own(path: Path) -> bool:
@@ -161,13 +237,12 @@ def _touch(path: Path) -> None:
     _quietly(lambda: path.touch(exist_ok=True))
 
 
-def _quietly(action: Any) -> bool:
+def _quietly(action: Callable[[], Any]) -> bool:
     """Run a cache write; a folder that cannot be written only means no index is kept."""
     try:
-        action()
+        return action() is not False
     except OSError:
         return False
-    return True
 
 
 def entry_for(

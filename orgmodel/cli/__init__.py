@@ -38,7 +38,7 @@ from orgmodel.cli.app import app
 from orgmodel.cli.options import JSON_INDENT, err
 from orgmodel.errors import OrgModelError, OutputClosedError, UsageError
 
-__all__ = ["app", "main"]
+__all__ = ["app", "main", "run"]
 
 # importing the command modules registers their commands
 _COMMAND_MODULES = (query, postings, orgfile, validate, diff, convert, render, snapshots, cache)
@@ -67,6 +67,19 @@ def main() -> None:
             raise
         err.print(f"[red]error:[/] {escape(str(exc))}", markup=True)
         sys.exit(2)
+
+
+def run() -> None:
+    """The console script: :func:`main`, with the saved index of what it read written after
+    the answer, by a background process (:func:`orgmodel.cache.flush`). Tests call
+    :func:`main`, where an index is written before the command ends."""
+    from orgmodel import cache
+
+    cache.defer()
+    try:
+        main()
+    finally:
+        cache.flush()
 
 
 def _take_indent(argv: list[str]) -> list[int]:
