@@ -4,6 +4,7 @@ beside whole-process baselines run in the same round.
 Usage::
 
     python benchmarks/scale.py [--sizes 10000,100000,1000000] [--repeat 5] [--workdir DIR]
+                               [--against OTHER_CHECKOUT]
 
 For each size it writes a realistic flat CSV (spans 1-12, depth up to ~13,
 ~3% dotted lines; see :func:`generate`) and a second one that differs from
@@ -18,10 +19,14 @@ together with four baselines, each a fresh process too:
 * ``pyarrow read`` -- ``pyarrow.csv.read_csv`` of the file.
 
 Commands run from the sources (``--no-cache``), as a first run (the saved
-index cleared first: read the sources, answer, save the index) and from the
-saved index. Each line prints the median wall time over the rounds, its
-spread (fastest-slowest), the median ratio to the baselines of the same
-round (so a busier moment slows both), CPU seconds and peak memory. The
+index cleared first: read the sources, answer; the index is saved after the
+answer, by a background process, and the same again with
+``ORGMODEL_CACHE_SYNC=1``, saving before the process ends) and from the saved
+index. ``--against DIR`` runs another checkout's orgmodel on each command too,
+right after this one's in each round, so a change is measured at the same
+moment. Each line prints the median wall time over the rounds, its spread
+(fastest-slowest), the median ratio to the baselines of the same round (so a
+busier moment slows both), CPU seconds and peak memory. The
 machine's load average is printed before and after: on a shared machine
 the ratios are the figures to compare.
 
@@ -219,6 +224,8 @@ class Case:
     before: Callable[[], None] | None = None
     baseline: str = "csv pass"
     env: dict[str, str] | None = None
+    settle: float = 0.0
+    """Seconds to wait after it (a first run saves its index in the background meanwhile)."""
     times: list[Timing] = field(default_factory=list)
 
 
@@ -226,11 +233,12 @@ def _fmt(values: list[float]) -> str:
     return f"{statistics.median(values):6.2f}s ({min(values):.2f}-{max(values):.2f})"
 
 
-def bench(size: int, workdir: Path, repeat: int, pythonpath: Path | None = None) -> None:
+def bench(size: int, workdir: Path, repeat: int, against: Path | None = None) -> None:
     """Every command and baseline on one size, ``repeat`` rounds, printed as a table.
 
-    ``pythonpath``: run another checkout's orgmodel (``--no-cache`` is left off for
-    a version that has no saved index).
+    ``against``: another checkout whose orgmodel runs each command too, right after
+    this one's in every round (``--no-cache`` is left off: a version before the saved
+    index has none), so the two are compared at the same moment.
     """
     path = workdir / f"org-{size}.csv"
     after = workdir / f"after-{size}.csv"
@@ -238,7 +246,7 @@ def bench(size: int, workdir: Path, repeat: int, pythonpath: Path | None = None)
     run_child(WRITE, root, str(size), str(path), str(after))  # in a child: this process stays
     cache = workdir / "cache"  # small, and a child's peak memory is its own
     first = workdir / "cache-first-run"
-    env, first_env = _env(cache, pythonpath), _env(first, pythonpath)
+    env, first_env = _env(cache), _env(first)
     py = [sys.executable]
     om = [sys.executable, "-m", "orgmodel"]
     src = ["-q", "-s", str(path)]
@@ -258,7 +266,19 @@ def bench(size: int, workdir: Path, repeat: int, pythonpath: Path | None = None)
     cases = [
         Case("orgmodel --help", [*om, "--help"], baseline="python -c pass"),
         Case("stats, reading the CSV", [*om, "stats", *src, "--no-cache"]),
-        Case(f"chain {post}, first run", [*om, "chain", post, *src], before=clear, env=first_env),
+        Case(
+            f"chain {post}, first run",
+            [*om, "chain", post, *src],
+            before=clear,
+            env=first_env,
+            settle=3.0,
+        ),
+        Case(
+            f"chain {post}, first run, saving before exit",
+            [*om, "chain", post, *src],
+            before=clear,
+            env={**first_env, "ORGMODEL_CACHE_SYNC": "1"},
+        ),
         Case(f"chain {post}, saved index", [*om, "chain", post, *src]),
         Case(f'chain "{holder}" (a holder)', [*om, "chain", holder, *src]),
         Case(f"reports {other}", [*om, "reports", other, *src]),
@@ -278,18 +298,26 @@ def bench(size: int, workdir: Path, repeat: int, pythonpath: Path | None = None)
             baseline="csv pass, both files",
         ),
     ]
-    if pythonpath is not None:
-        for case in cases:
-            case.argv = [a for a in case.argv if a != "--no-cache"]
+    others: list[Case] = []
+    if against is not None:
+        other_env = _env(workdir / "cache-other", against)
+        others = [Case(c.label, [a for a in c.argv if a != "--no-cache"], c.before, c.baseline,
+                       other_env, c.settle) for c in cases]  # fmt: skip
+        run([*om, "--help"], other_env, workdir)
     run([*om, "--help"], env, workdir)  # writes the bytecode caches
     for case in cases:  # every saved index (and name table) in place before the rounds
         run(case.argv, case.env or env, workdir)
+    time.sleep(5)  # (saved after each answer, by a background process)
     load_before = os.getloadavg()
     for _ in range(repeat):
-        for case in base + cases:
-            if case.before is not None:
-                case.before()
-            case.times.append(run(case.argv, case.env or env, workdir))
+        for case in base:
+            case.times.append(run(case.argv, env, workdir))
+        for k, case in enumerate(cases):
+            for each in (case, others[k]) if others else (case,):
+                if each.before is not None:
+                    each.before()
+                each.times.append(run(each.argv, each.env or env, workdir))
+                time.sleep(each.settle)
     load_after = os.getloadavg()
     baselines = {c.label: c for c in base}
     mb = path.stat().st_size / 1e6
@@ -303,6 +331,13 @@ def bench(size: int, workdir: Path, repeat: int, pythonpath: Path | None = None)
         print(f"  {c.label:<44} {_fmt(walls):>24} {cpu:5.2f}s {peak:8.0f}")
     print(f"  {'command':<44} {'wall: median (spread)':>24} {'CPU':>6} {'peak MB':>8}"
           f" {'x baseline (same round)':>24}")  # fmt: skip
+    _rows(cases, baselines)
+    if others:
+        print(f"  the same commands, in the same rounds, by {against}:")
+        _rows(others, baselines)
+
+
+def _rows(cases: list[Case], baselines: dict[str, Case]) -> None:
     for c in cases:
         walls = [t.wall for t in c.times]
         ref = baselines[c.baseline].times
@@ -320,8 +355,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5, help="rounds of every process")
     parser.add_argument("--no-walks", action="store_true", help="skip the in-process table")
     parser.add_argument(
-        "--pythonpath", type=Path, default=None,
-        help="run the orgmodel of another checkout (to compare versions on this machine)",
+        "--against", type=Path, default=None,
+        help="another checkout, whose orgmodel runs each command too, in the same rounds",
     )  # fmt: skip
     args = parser.parse_args()
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="orgmodel-bench-"))
@@ -330,8 +365,8 @@ def main() -> None:
     print(f"{datetime.date.today()}; python {sys.version.split()[0]}; {os.cpu_count()} cores; "
           f"files in {workdir}")  # fmt: skip
     for size in sizes:
-        bench(size, workdir, args.repeat, args.pythonpath)
-    if args.no_walks or args.pythonpath is not None:
+        bench(size, workdir, args.repeat, args.against)
+    if args.no_walks:
         return
     print("\nwalks in one process (median/p99 of 10,000 random posts or pairs):")
     print(f"  {'posts':>9} {'read':>6} {'build':>6} {'id lookup µs':>13} {'chain µs':>11} "
