@@ -19,7 +19,7 @@ to one document.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from orgmodel.extract.clause import Clause, is_self_name, read_clause
 from orgmodel.extract.fields import Field
@@ -73,6 +73,13 @@ _MAIN_CLAUSE = re.compile(
 )
 _BULLET_LINE = re.compile(r"[ ]*(?:[*\-+>o]|\d{1,2}[.)]|[a-z][.)])[ ]+(?P<item>[^\n]+)")
 _SECTION_KIND = {"received": "up", "exercised": "down"}
+_POSTPOSED = re.compile(
+    r"(?:[ ]+to[ ]+(?:the[ ]+)?[A-Z][\w&' ]{0,60}?)?(?:[ ]*:[ ]*|,?[ ]+(?:are|is|include|includes|"
+    r"consist[ ]+of|comprise|comprises)[ ]+(?:the[ ]+following(?:[ ]+[a-z]+)?[ ]*:[ ]*)?)"
+)
+"""After the object of an inverse statement, the verb of a subject that follows it."""
+_MIRROR = {"down": "supervise", "up": "report-to"}
+"""The cue family an inverse statement is weighed as, by the relation it states."""
 
 
 @dataclass(slots=True)
@@ -186,7 +193,7 @@ def _add(
         kind = "primary"
     elif item.marker in {"indirect", "indirect-through"} and relation == "down":
         kind = "indirect"
-    klass = _klass(name)
+    klass = "unit" if item.of_units else _klass(name)
     if klass == "nonstaff":
         # students, patients, customers, vendors: served, never supervised (the conventions)
         ctx.warnings.append(f"{cue} {name!r}: not staff, not an org-chart relation")
@@ -503,15 +510,43 @@ def _read_frame(ctx: _Ctx, frame: Frame, limit: int, sentence: tuple[int, int]) 
         and relation != "link"
         and is_self_name(view[items[0].start : items[0].end], ctx.title)
     )
-    if inverse and clause.subject == "other" and clause.subject_span is not None:
-        # "the division heads report to the Director", in the Director's posting
+    postposed = (
+        _POSTPOSED.match(view, items[0].end, min(sentence[1], items[0].end + 80))
+        if inverse and clause.subject != "self"
+        else None
+    )
+    subject: list[tuple[int, int]] = []
+    if postposed is not None:
+        # "Reporting to the Director are the Controller and ...", "Units reporting to the
+        # Director include Payroll, ...", "The following positions report to the Director:
+        # ...": the subject is the list after the verb or the colon
+        subject = [(postposed.end(), sentence[1])]
+        if postposed.group(0).rstrip().endswith(":"):
+            subject = _bullets_after(view, postposed.end()) or subject
+    elif inverse and clause.subject in {"other", "unknown"} and clause.subject_span is not None:
+        subject = [clause.subject_span]  # "the division heads report to the Director"
+    if subject:
         flipped = "down" if relation == "up" else "up"
         kind = "direct" if flipped == "down" else "primary"
-        sub = read_object(view, *clause.subject_span, up=flipped == "up")
-        inv = dict(feats)
+        inv = {
+            k: v
+            for k, v in feats.items()
+            if not k.startswith(("subj=", "fam=", "stop=", f"{relation}:"))
+        }
+        inv.update(_clause_features(replace(clause, subject="implicit"), flipped))
+        inv[f"fam={_MIRROR[flipped]}"] = 1.0
+        inv[f"sec={section}"] = 1.0
+        inv[f"{flipped}:sec={section}"] = 1.0
         inv["inverse"] = 1.0
         inv[f"{flipped}:inverse"] = 1.0
-        for index, found in enumerate(sub.items):
+        found_items = [
+            found
+            for lo, hi in subject
+            for found in read_object(
+                view, lo, hi, up=flipped == "up", field_mode=postposed is not None
+            ).items
+        ]
+        for index, found in enumerate(found_items):
             _add(
                 ctx,
                 flipped,
@@ -735,7 +770,8 @@ def _section_candidates(ctx: _Ctx, with_frames: set[tuple[int, int]]) -> None:
         for start, end in layout.sentences.following(heading_end):
             if start >= section.end or seen >= 3:
                 break
-            seen += 1
+            if len(view[start:end].split()) > 6:
+                seen += 1  # prose; names one per line ("- Budget Manager") are a list
             if (start, end) in with_frames or _inside(ctx.blocked, start):
                 continue
             text = view[start:end].strip()

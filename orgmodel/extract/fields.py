@@ -346,8 +346,21 @@ def _label_before(view: str, colon: int) -> tuple[int, str] | None:
             start += len(tokens[-size].group(0)) - len(tokens[-size].group(0).lstrip("*-"))
             if start > 0 and (view[start - 1].isalnum() or view[start - 1] in "_/-"):
                 continue
+            if _in_noun_phrase(view, line_start, start):
+                return None  # "reports directly to the Fleet Supervisor: ..." names a post
             return start, key
     return _free_label(view, line_start, colon)
+
+
+_DETERMINER_BEFORE = re.compile(
+    r"(?:^|[ ])(?:the|a|an|our|this|your|its|their)[ ]+(?:[A-Z][\w&'-]*[ ]+)*$"
+)
+
+
+def _in_noun_phrase(view: str, line_start: int, start: int) -> bool:
+    """Whether the words before a label at ``start`` make it the head of a name: "the Fleet
+    Supervisor:" (a post named in a sentence), not "Payroll Clerk Reports To:" (a label)."""
+    return _DETERMINER_BEFORE.search(view, max(line_start, start - 80), start) is not None
 
 
 def _label_at_line(view: str, start: int, end: int) -> tuple[int, int, str] | None:

@@ -172,8 +172,8 @@ FAMILIES: dict[str, tuple[Relation, str, str]] = {
     "work-of": (
         "down",
         "direct",
-        rf"(?:seeing[ ]+that|{_DOWN_VERBS}(?:s|es|ing)?)(?:[ ]*(?:,|and/or|and|or)[ ]*"
-        rf"{_DOWN_VERBS}(?:s|es|ing)?)"
+        rf"(?:seeing[ ]+that|{_DOWN_VERBS}(?:s|es|ing)?)(?:(?:[ ]*,[ ]*(?:and[ ]+|or[ ]+)?|"
+        rf"[ ]+(?:and/or|and|or)[ ]+){_DOWN_VERBS}(?:s|es|ing)?)"
         r"{0,5}[ ]+(?:the[ ]+)?(?:daily[ ]+|day-to-day[ ]+)?(?:work|activities|work[ ]+"
         r"activities|efforts|assignments|performance|duties)[ ]+of(?![a-z])",
     ),

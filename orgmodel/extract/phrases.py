@@ -206,6 +206,9 @@ class Item:
     """Read after a modifier ended the name before it (see :func:`read_object`)."""
     including: bool = False
     """Read after "including"/"such as": a part of the name before it."""
+    of_units: bool = False
+    """Listed after a plural unit noun ("the divisions of Streets, Fleet and Parks"): a
+    unit, whatever its own words say."""
 
 
 @dataclass(slots=True)
@@ -359,13 +362,33 @@ def _unwrap(seg: _Seg) -> _Seg:
     if len(toks) > 3 and toks[0].text == "(" and toks[2].text == ")" and toks[1].low.isalnum():
         toks = toks[3:]  # an enumerator: "(2) a large unit of ..."
     for k in range(min(5, len(toks) - 2)):
-        if toks[k].low in _WRAPPERS and toks[k + 1].low == "of":
+        if (toks[k].low in _WRAPPERS or _units_of(toks, k)) and toks[k + 1].low == "of":
             if all(t.text[:1].islower() or t.low in DETERMINERS for t in toks[:k]):
                 return _Seg(toks[k + 2 :], seg.sep, seg.marker, True)
             break
         if toks[k].text[:1].isupper():
             break
     return seg
+
+
+def _units_of(toks: list[Tok], k: int) -> bool:
+    """ "the line departments of Central Services, Public Works, and ...": a plural unit noun
+    before named units, each of them a unit ("divisions of the department" is one name)."""
+    word = toks[k]
+    return (
+        k + 2 < len(toks)
+        and toks[k + 1].low == "of"
+        and word.text.islower()
+        and word.low in _UNIT_PLURALS
+        and toks[k + 2].text[:1].isupper()
+    )
+
+
+_UNIT_PLURALS = words(
+    """departments divisions offices bureaus sections units branches agencies centers centres
+    districts"""
+)
+"""Plural nouns of organizational units (not "areas", "functions", "programs": activities)."""
 
 
 def _matching_paren(toks: list[Tok], i: int) -> int:
@@ -934,7 +957,11 @@ def _read_once(
         window = limit  # the object runs past the first window: read it whole
     end = toks[stop_at].start if stop_at < len(toks) else (toks[-1].end if toks else start)
     word = toks[stop_at].low if stop_at < len(toks) else ""
-    segs = [_unwrap(s) for s in segs if s.toks or s.marker]
+    segs = [s for s in segs if s.toks or s.marker]
+    units_of = bool(segs) and any(
+        _units_of(segs[0].toks, k) for k in range(min(5, len(segs[0].toks) - 2))
+    )
+    segs = [_unwrap(s) for s in segs]
     if up:
         segs = _org_path(segs, caps)
     items: list[Item] = []
@@ -948,6 +975,7 @@ def _read_once(
             continue
         item.combined = combined
         item.wrapper = item.wrapper or seg.wrapper
+        item.of_units = units_of
         items.append(item)
     if stop == "through":
         for item in items:

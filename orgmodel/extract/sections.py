@@ -254,13 +254,36 @@ def _kind(heading: str) -> SectionKind:
 
 
 def heading_lines(view: str, lines: list[tuple[int, int]]) -> dict[int, str]:
-    """The lines that are headings: line start -> heading text (computed once, used twice)."""
+    """The lines that are headings: line start -> heading text (computed once, used twice).
+
+    A short Title Case line is a heading unless it is an item: a bulleted line ("- Budget
+    Manager"), a lead-in to a list ("Supervises the following positions:"), or one of the
+    lines right under a supervision heading that name posts one per line.
+
+    >>> text = "SUPERVISION EXERCISED\nController\n- Budget Manager\n\nDuties"
+    >>> sorted(heading_lines(text, line_spans(text)).values())
+    ['Duties', 'SUPERVISION EXERCISED']
+    """
     heads: dict[int, str] = {}
+    listing = False  # inside the first block of lines under a supervision heading
     for start, end in lines:
+        if not view[start:end].strip():
+            listing = False
+            continue
         head = _heading(view, start, end)
-        if head is not None:
-            heads[start] = head
+        if head is None:
+            continue
+        if not head.isupper() and (listing or _ITEM_LINE.match(view, start, end)):
+            continue
+        heads[start] = head
+        listing = _kind(head) in {"exercised", "received", "both"}
     return heads
+
+
+_ITEM_LINE = re.compile(
+    r"[ ]*(?:[\-+>\u2022\u25aa\u25cf]|\*(?!\*))[ ]+|.*\bfollowing\b.*:[ ]*$", re.I
+)
+"""A bulleted line, or a lead-in to a list: an item, never a heading."""
 
 
 def find_sections(

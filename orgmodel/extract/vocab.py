@@ -171,7 +171,8 @@ VERBS = frozenset(w for s in _VERB_STEMS for w in _forms(s)) | words(
 """Verb forms common in job descriptions (used to find where a name ends)."""
 
 FINITE_VERBS = words(
-    "is are was were will shall may must can should would could has have had does"
+    "is are was were will shall may must can should would could has have had does include "
+    "includes comprise comprises consist consists"
 ) | {
     w for s in _VERB_STEMS for w in _forms(s) if w.endswith("s") and w != s and w not in _NOUN_LIKE
 }
@@ -202,8 +203,9 @@ def singular(word: str) -> str:
     return word
 
 
-_SHARED_HEAD = re.compile(r",[ ]*(?:and|or|and/or|&)[ ]+[^,]+$")
-"""A list that shares its head: "Production, Engineering, and Janitorial staff"."""
+_SHARED_HEAD = re.compile(r",(?:[^,]*[ ])?(?:and|or|and/or|&)[ ]+[^,]+$")
+"""A list that shares its head: "Production, Engineering, and Janitorial staff", "the
+Streets, Fleet and Parks divisions"."""
 
 
 def _core(name: str) -> str:

@@ -204,12 +204,16 @@ def test_advice_is_a_link_never_a_line(title: str, boss: str, team: str) -> None
         "The {team} report to the {title}.",
         "All {team} are supervised by the {title}.",
         "The {team} work under the direction of the {title}.",
+        "Reporting to the {title} are the {team}.",
+        "The following positions report directly to the {title}: {team_cap}.",
+        "The following positions report to the {title}:\n- {team_cap}\n\nDUTIES\nPlans work.",
+        "Staff reporting to the {title} include the {team}.",
     ],
 )
 @pytest.mark.parametrize(("title", "boss", "team"), CASES)
 def test_inverse_statements(sentence: str, title: str, boss: str, team: str) -> None:
     ex = extract(f"{title}\n" + _fill(sentence, title, boss, team))
-    assert [f.name for f in ex.supervises] == [team]
+    assert [f.name.lower() for f in ex.supervises] == [team]
     assert ex.reports_to == []
 
 
@@ -227,3 +231,47 @@ def test_dotted_lines(sentence: str, kind: str) -> None:
     ex = extract(f"{title}\n" + sentence.format(title=title, boss=boss))
     kinds = {f.name: f.kind for f in ex.reports_to}
     assert kinds.get("Treasurer") == kind
+
+
+LISTED = [
+    "SUPERVISION EXERCISED\n- {a}\n- {b}\n\nDUTIES\nPlans the work.",
+    "SUPERVISION EXERCISED\n{a}\n{b}\n\nDUTIES\nPlans the work.",
+    "SUPERVISION EXERCISED\nSupervises the following positions:\n- {a}\n- {b}\n\nDUTIES\nPlans.",
+    "Supervises:\n- {a}\n- {b}\n\nDUTIES\nPlans the work.",
+    "Direct reports:\n* {a}\n* {b}\n\nDUTIES\nPlans the work.",
+]
+
+
+@pytest.mark.parametrize("template", LISTED)
+@pytest.mark.parametrize(
+    ("title", "a", "b"),
+    [
+        ("Finance Director", "Controller", "Budget Manager"),
+        ("Director of Public Works", "Streets Superintendent", "Fleet Manager"),
+    ],
+)
+def test_posts_listed_one_per_line_under_a_heading(
+    template: str, title: str, a: str, b: str
+) -> None:
+    """A short Title Case line under a supervision heading, or a bulleted one, is an item,
+    not a heading that would end the section."""
+    ex = extract(f"{title}\n\n" + template.format(a=a, b=b))
+    assert [f.name for f in ex.supervises] == [a, b]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The {title} oversees the divisions of {units}.",
+        "Departments reporting to the {title} include the line departments of {units}.",
+    ],
+)
+def test_units_named_after_a_plural_unit_noun(sentence: str) -> None:
+    """ "the divisions of Street Maintenance, Fleet Services and ...": each name is a unit."""
+    title = "Director of Public Works"
+    text = sentence.format(
+        title=title,
+        units="Street Maintenance, Fleet Services, and Parks Maintenance",
+    )
+    names = [f.name for f in extract(f"{title}\n\n{text}").supervises]
+    assert names == ["Street Maintenance", "Fleet Services", "Parks Maintenance"]

@@ -7,6 +7,7 @@ import pytest
 from orgmodel.extract.names import clean_name, is_person_name, smart_title
 from orgmodel.extract.phrases import read_object
 from orgmodel.extract.sections import work_view
+from orgmodel.extract.vocab import classify
 
 
 def items(text: str, *, prose: bool = True, up: bool = False) -> list[str]:
@@ -248,3 +249,16 @@ def test_person_names_and_smart_title() -> None:
     assert not is_person_name("Mayor") and not is_person_name("Ann Lee Ray Bo")
     assert smart_title("IT PROJECT LEADER") == "IT Project Leader"
     assert smart_title("CITY OF NEW YORK") == "City of New York"
+
+
+@pytest.mark.parametrize(
+    ("name", "klass"),
+    [
+        ("Streets, Fleet and Parks divisions", "unit"),
+        ("Production, Engineering, and Janitorial staff", "people"),
+        ("Director, Finance and Administration", "post"),
+    ],
+)
+def test_a_list_sharing_its_head_is_classed_by_that_head(name: str, klass: str) -> None:
+    """With or without the serial comma; a post before a comma keeps its qualifier out."""
+    assert classify(name) == klass
