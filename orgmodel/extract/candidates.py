@@ -21,14 +21,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from orgmodel.extract.clause import Clause, is_self_name, read_clause
+from orgmodel.extract.clause import SELF_WORDS, Clause, is_self_name, read_clause
 from orgmodel.extract.fields import Field
 from orgmodel.extract.frames import Frame, find_frames
 from orgmodel.extract.layout import Layout
 from orgmodel.extract.names import clean_name, is_person_name
 from orgmodel.extract.phrases import Item, Reading, read_object, tokens
 from orgmodel.extract.scoring import normalize
-from orgmodel.extract.vocab import FINITE_VERBS, POSTS, VERBS, classify, head_word, singular, words
+from orgmodel.extract.vocab import (
+    FINITE_VERBS,
+    POSTS,
+    VERBS,
+    classify,
+    head_word,
+    is_plural_head,
+    singular,
+    words,
+)
 
 __all__ = ["Candidate", "find_candidates"]
 
@@ -177,7 +186,7 @@ def _add(
     if cleaned is None:
         return
     name = cleaned.name
-    if relation != "link" and is_self_name(name, ctx.title):
+    if relation != "link" and is_self_name(name, ctx.title) and not _plural_self_word(name):
         return
     fuller: str | None = None
     if relation != "link":
@@ -270,6 +279,12 @@ def _add(
             mention=ctx.mention,
         )
     )
+
+
+def _plural_self_word(name: str) -> bool:
+    """ "supervises 25 employees": a plural word that stands for this post only as a subject
+    ("Employees in this class report to ...") names the supervised as an object."""
+    return " " not in name and name.lower() in SELF_WORDS and is_plural_head(name)
 
 
 _CAPWORD = r"[A-Z][\w&'.-]*"

@@ -79,7 +79,8 @@ FAMILIES: dict[str, tuple[Relation, str, str]] = {
     "direct-report": (
         "up",
         "primary",
-        r"(?:(?<=a[ ])|(?<=the[ ]))direct[ ]+report[ ]+(?:of|to|for)(?![a-z])",
+        r"(?:(?<=a[ ])|(?<=the[ ])|(?<=are[ ])|(?<=were[ ]))direct[ ]+reports?[ ]+(?:of|to|for)"
+        r"(?![a-z])",
     ),
     "works-for": ("up", "primary", r"work(?:s|ing)?[ ]+(?:directly[ ]+)?for(?![a-z])"),
     "takes-direction": (
@@ -203,7 +204,8 @@ FAMILIES: dict[str, tuple[Relation, str, str]] = {
     "supervisor-of": (
         "down",
         "direct",
-        r"(?:(?<=direct[ ])|(?<=working[ ])|(?<=the[ ])|(?<=immediate[ ]))supervisor[ ]+"
+        r"(?:(?<=direct[ ])|(?<=working[ ])|(?<=the[ ])|(?<=immediate[ ])|(?<=line[ ]))"
+        r"supervisor[ ]+"
         r"(?:to|of|for)(?![a-z])",
     ),
     "provides-direction": (
@@ -216,7 +218,7 @@ FAMILIES: dict[str, tuple[Relation, str, str]] = {
         "down",
         "direct",
         r"(?P<reports>direct[ ]+reports)(?![a-z])(?![ ]+(?:include|includes|including|are|"
-        r"consist|will|to))",
+        r"consist|will|to|of|for))",
     ),
     "reports-include": (
         "down",

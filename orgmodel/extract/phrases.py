@@ -107,7 +107,8 @@ def tokens(view: str, start: int, end: int) -> list[Tok]:
 QUANTIFIERS = words(
     """all each every various several certain some any both many most numerous majority
     multiple additional assorted approximately about up over more than one two three four five
-    six seven eight nine ten eleven twelve fifteen twenty dozen dozens hundreds a an the"""
+    six seven eight nine ten eleven twelve fifteen twenty dozen dozens hundreds a an the nearly
+    roughly around almost"""
 )
 """Leading words a name drops ("all", "several", "two"): the labelling conventions."""
 _WRAPPERS = words(
@@ -116,7 +117,10 @@ _WRAPPERS = words(
     duties supervision oversight management direction"""
 )
 """Nouns that wrap the real name when followed by "of": "a team of", "the work of"."""
-_NOT_WRAPPER_AFTER = words("the")
+_COUNT_WORD = re.compile(
+    r"\d+(?:[-+]\d*)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"twenty|thirty|forty|fifty|dozen|dozens|hundreds|\+|-|more|over|about|approximately"
+)
 _REL = words("who whom whose which that where whereby while when whenever")
 _PREP_END = words(
     """in at on with within without during throughout by from into onto via across regarding
@@ -319,6 +323,7 @@ def _boundary(toks: list[Tok], i: int, has_head: bool, head_low: str, caps: bool
     if (
         low.endswith("ly")
         and len(low) > 4
+        and low not in QUANTIFIERS  # "approximately 25 employees"
         and (low not in _LY_NOT_ADVERB or frequency)
         and (has_head or i == 0 or toks[i - 1].text in {",", ";"})
     ):
@@ -363,6 +368,8 @@ def _unwrap(seg: _Seg) -> _Seg:
         toks = toks[3:]  # an enumerator: "(2) a large unit of ..."
     for k in range(min(5, len(toks) - 2)):
         if (toks[k].low in _WRAPPERS or _units_of(toks, k)) and toks[k + 1].low == "of":
+            if all(_COUNT_WORD.fullmatch(t.low) or t.text in ".;" for t in toks[k + 2 :]):
+                break  # "a staff of 14": nothing after the wrapper names the group
             if all(t.text[:1].islower() or t.low in DETERMINERS for t in toks[:k]):
                 return _Seg(toks[k + 2 :], seg.sep, seg.marker, True)
             break
@@ -900,9 +907,11 @@ def _strip_item(seg: _Seg, view: str, caps: bool) -> Item | None:
                     before = toks[:k]
                     if all(t.text[:1].islower() or t.low in DETERMINERS for t in before):
                         rest = toks[k + 2 :]
-                        if rest and rest[0].low not in _NOT_WRAPPER_AFTER | {"the"}:
-                            pass
-                        if rest:
+                        if rest and all(_COUNT_WORD.fullmatch(t.low) for t in rest):
+                            # "a staff of 14", "a team of twelve": the wrapper is the name
+                            toks = toks[k : k + 1]
+                            item.count = True
+                        elif rest:
                             toks = rest
                             item.wrapper = True
                             changed = True

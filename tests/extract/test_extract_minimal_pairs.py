@@ -118,6 +118,9 @@ DOWN = [
     "SUPERVISES: {team_cap}",
     "Supervision Exercised: {team_cap}",
     "Directs and supervises the {team}.",
+    "Serves as the first-line supervisor for the {team}.",
+    "Supervises approximately 12 {team}.",
+    "Oversees nearly 40 {team}.",
 ]
 
 CASES = [
@@ -186,6 +189,20 @@ def test_a_count_of_direct_reports_names_the_group() -> None:
     assert [f.name for f in ex.supervises] == ["direct reports"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "group"),
+    [
+        ("Supervises 25 employees.", "employees"),
+        ("Supervise 3-5 employees.", "employees"),
+        ("This position oversees a staff of 14.", "staff"),
+    ],
+)
+def test_a_group_named_only_by_its_count(sentence: str, group: str) -> None:
+    """ "employees" stands for this post only as a subject; "a staff of 14" is the staff."""
+    ex = extract(f"Records Manager\n\n{sentence}")
+    assert [f.name for f in ex.supervises] == [group]
+
+
 @pytest.mark.parametrize(("title", "boss", "team"), CASES)
 def test_not_limited_to_supervising_is_supervision(title: str, boss: str, team: str) -> None:
     text = f"{title}\nDuties include, but are not limited to, supervising the {team}."
@@ -208,6 +225,7 @@ def test_advice_is_a_link_never_a_line(title: str, boss: str, team: str) -> None
         "The following positions report directly to the {title}: {team_cap}.",
         "The following positions report to the {title}:\n- {team_cap}\n\nDUTIES\nPlans work.",
         "Staff reporting to the {title} include the {team}.",
+        "The {team} are direct reports of this position.",
     ],
 )
 @pytest.mark.parametrize(("title", "boss", "team"), CASES)
