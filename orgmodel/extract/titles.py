@@ -91,6 +91,7 @@ _CAPS_RUN = re.compile(r"(?:\b[A-Z][A-Z'&/-]+\b[ ]+){1,14}[A-Z][A-Z'&/-]+\b(?P<c
 _DOC_WORDS = words(
     "JOB DESCRIPTION CLASSIFICATION SPECIFICATION POSTING ANNOUNCEMENT TITLE POSITION CLASS"
 )
+_RUN_LEADS = frozenset({"OF", "FOR", "THE", "A", "AN"})
 _LABEL_LINE = re.compile(
     r"^[ *]*([A-Z][\w'&/-]*(?:[ ]+[A-Z][\w'&/-]*){0,4})[ ]*:[ ]+\S", re.MULTILINE
 )
@@ -212,7 +213,12 @@ def _from_caps_runs(view: str) -> str | None:
     for match in _CAPS_RUN.finditer(view[:1500]):
         words = match.group(0).rstrip(":").split()
         if match.group("colon"):
-            words = words[:-1]
+            # the run ends in a label: "JOB DESCRIPTION OF THE PRINCIPAL REPORTS TO:"
+            size = next(
+                (k for k in (3, 2) if " ".join(words[-k:]).lower() in LABELS and len(words) > k),
+                1,
+            )
+            words = words[:-size]
         segments: list[list[str]] = [[]]
         for word in words:
             if word in _DOC_WORDS:
@@ -220,6 +226,8 @@ def _from_caps_runs(view: str) -> str | None:
             else:
                 segments[-1].append(word)
         for segment in reversed(segments):
+            while segment and segment[0] in _RUN_LEADS:
+                segment = segment[1:]  # "... DESCRIPTION OF THE PRINCIPAL"
             title = clean_title(" ".join(segment)) if len(segment) >= 1 else None
             if title and len(segment) <= 8:
                 return title

@@ -231,14 +231,15 @@ def _is_level(word: str) -> bool:
 
 def _last_word(name: str) -> str:
     """The last word of the name's core that is not a level suffix (II, 3) nor a
-    post-positive "General" after a post (Director General, Attorneys General), as written."""
+    post-positive "General", "Senior" or "Junior" after a post (Director General, Attorneys
+    General, Examiner Senior), as written."""
     tokens = _core(name).replace("/", " ").split()
     for i in range(len(tokens) - 1, -1, -1):
         word = tokens[i].strip(_PUNCT)
         if not word or _is_level(word.lower()):
             continue
         if (
-            word.lower() == "general"
+            word.lower() in {"general", "senior", "junior"}
             and i
             and singular(tokens[i - 1].strip(_PUNCT).lower()) in POSTS
         ):

@@ -18,6 +18,14 @@ from orgmodel.extract.titles import clean_title, find_title
         ("Job Posting- County Administrator\nDuties follow.", "County Administrator"),
         ("3110 Duties of the Treasurer\nText.", "Treasurer"),
         (
+            "JOB DESCRIPTION OF THE PARKS SUPERINTENDENT REPORTS TO: City Manager. Text.",
+            "Parks Superintendent",
+        ),
+        (
+            "STATE OF LAKEVIEW\n\nBENEFITS AUDITOR SENIOR\n\nDEFINITION\nAudits.",
+            "Benefits Auditor Senior",
+        ),
+        (
             "DIRECTOR OF THE MAYOR'S OFFICE OF HOUSING\nText.",
             "Director of the Mayor's Office of Housing",
         ),
