@@ -432,6 +432,10 @@ def _suffixes(head: str) -> Iterator[tuple[int, int]]:
 
 
 _NEXT_WORD = re.compile(r"[ ]+([A-Za-z]+)")
+_OF_PLACE = re.compile(
+    r"[ ]+of[ ]+(?:the[ ]+)?(?P<place>[A-Z][a-z][\w'.-]*(?:[ ]+[A-Z][a-z][\w'.-]*){0,2})"
+)
+"""An "of" complement after a suffix, part of the name ("Corporation of America")."""
 _MEMBER_WORDS = words("employee member volunteer worker associate")
 """Words after an employer's name that say who belongs to it ("Bay Area Hospital employee")."""
 
@@ -468,6 +472,9 @@ def _pattern_votes(head: str, votes: _Votes) -> None:
         if word in POSTS and word not in _MEMBER_WORDS:
             continue  # "Recreation Center Supervisor", "Health Center Director": a post's title
         weight = 20 if _whole_line(head, owner.start(), end) else 10
+        place = _OF_PLACE.match(head, end)
+        if place is not None and classify(place.group("place")) not in {"unit", "post"}:
+            end = place.end()  # "Packaging Corporation of America", "Bank of the West"
         # a suffix that two listed words begin ("Schools": School, Schools) counts twice
         for _ in range(
             sum(head.startswith(word, start) for word in _SUFFIX_BY_LETTER.get(head[start], ()))
