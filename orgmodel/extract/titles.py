@@ -145,6 +145,11 @@ def _from_fields(view: str, fields: list[Field]) -> str | None:
             continue
         start, end = fld.values[0]
         title = clean_title(view[start:end])
+        if title is None and end < len(view) and view[end] == "\n":
+            spans = line_spans(view[: min(len(view), end + 200)])
+            index = next((k for k, (a, b) in enumerate(spans) if a <= start <= b), None)
+            if index is not None:
+                title = _wrapped(view[start:end].strip(), view, spans, index, field=True)
         rank = _FIELD_ORDER.index(fld.key)
         if title and (best is None or rank < best[0]):
             best = (rank, title)
@@ -153,7 +158,8 @@ def _from_fields(view: str, fields: list[Field]) -> str | None:
 
 def _from_headings(view: str) -> str | None:
     seen = 0
-    for start, end in line_spans(view[:2000]):
+    spans = line_spans(view[:2000])
+    for index, (start, end) in enumerate(spans):
         line = view[start:end].strip(" *#")
         if not line:
             continue
@@ -167,10 +173,32 @@ def _from_headings(view: str) -> str | None:
         line = _WRAPPER_SUFFIX.sub("", line)
         if ":" in line:
             continue
-        title = clean_title(line)
+        title = clean_title(line) or _wrapped(line, view, spans, index)
         if title:
             return title
     return None
+
+
+def _wrapped(
+    first: str, view: str, spans: list[tuple[int, int]], index: int, *, field: bool = False
+) -> str | None:
+    """A title hard-wrapped onto the next line ("PAYROLL" / "CLERK" in capitals, or a
+    field's value "Deputy Town" / "Clerk"): the first line is no title alone, the next is a
+    short continuation, and the two read as one."""
+    if index + 1 >= len(spans) or len(first.split()) > 6:
+        return None
+    start, end = spans[index + 1]
+    nxt = view[start:end].strip(" *#")
+    if not nxt or len(nxt.split()) > 3 or not _CONTINUATION.fullmatch(nxt):
+        return None
+    if not (first.isupper() and nxt.isupper()) and not field:
+        return None  # "Career Level" / "Manager": a label and its value, not one title
+    if clean_title(nxt) is None or all(w.upper() in _DOC_WORDS for w in first.split()):
+        return None
+    return clean_title(f"{first} {nxt}")
+
+
+_CONTINUATION = re.compile(r"[A-Za-z][\w'&/-]*(?:[ ]+[A-Za-z][\w'&/-]*){0,2}")
 
 
 def _from_subjects(view: str) -> str | None:

@@ -17,6 +17,9 @@ from orgmodel.extract.titles import clean_title, find_title
         ("POSITION TITLE\n\nTeacher Assistant\n", "Teacher Assistant"),
         ("Job Posting- County Administrator\nDuties follow.", "County Administrator"),
         ("3110 Duties of the Treasurer\nText.", "Treasurer"),
+        ("CITY OF LAKEVIEW\n\nPAYROLL\nCLERK\n\nReports to the Director.", "Payroll Clerk"),
+        ("Town of Birch\nPosition: Deputy Town\nClerk\n\nKeeps records.", "Deputy Town Clerk"),
+        ("JOB DESCRIPTION\nCITY MANAGER\n\nLeads the city.", "City Manager"),
         (
             "JOB DESCRIPTION OF THE PARKS SUPERINTENDENT REPORTS TO: City Manager. Text.",
             "Parks Superintendent",
