@@ -397,6 +397,8 @@ def _anchored_votes(head: str, votes: _Votes) -> None:
                 kind = lowered[lowered.rfind(" ", 0, pos) + 1 : pos]
                 joined = _JOINT.match(head, pos) if kind in _OF_AT_KINDS else None
                 name = _NAME_HEAD.match(head, joined.end()) if joined else None
+                if name and _UNIT_AFTER.match(head, name.end()):
+                    name = None  # "part of the Finance team": a unit of the employer
                 if name:
                     strong = kind in {"employee", "employees", "member", "part"}
                     strong = strong and joint == " of "
@@ -432,6 +434,9 @@ def _suffixes(head: str) -> Iterator[tuple[int, int]]:
 
 
 _NEXT_WORD = re.compile(r"[ ]+([A-Za-z]+)")
+_UNIT_AFTER = re.compile(
+    r"[ ]+(?:team|teams|department|division|unit|office|staff|group|section|function)\b"
+)
 _OF_PLACE = re.compile(
     r"[ ]+of[ ]+(?:the[ ]+)?(?P<place>[A-Z][a-z][\w'.-]*(?:[ ]+[A-Z][a-z][\w'.-]*){0,2})"
 )

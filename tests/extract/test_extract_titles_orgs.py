@@ -165,6 +165,7 @@ def test_organization_evidence(text: str, organization: str | None) -> None:
         "Licensed in the State of Ohio.",
         "We are hiring! You will love it here.",
         "Maintenance Worker I\n\nDEFINITION\nRepairs streets.",
+        "Payroll Clerk\n\nThe clerk is part of the Finance team and a member of the Payroll unit.",
     ],
 )
 def test_no_organization_stated(text: str) -> None:
