@@ -38,6 +38,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from orgmodel.extract.vocab import FINITE_VERBS, PEOPLE, POSTS, singular, words
+
 __all__ = ["FAMILIES", "Frame", "Relation", "find_frames"]
 
 Relation = Literal["up", "down", "link"]
@@ -472,4 +474,48 @@ def find_frames(view: str, start: int = 0, end: int | None = None) -> list[Frame
         frames.append(
             Frame(name, relation, kind, start + match.start(), start + match.end(), possessor)
         )
+    if "supervision" in text or "oversight" in text:
+        frames = _premodified(text, start, frames)
     return frames
+
+
+_NOUN_CUE = re.compile(r"(?<![A-Za-z])(?:supervision|oversight)(?![a-z])")
+_PREMODIFIER = re.compile(
+    r"(?P<obj>(?:[A-Za-z][\w-]*[ ]+){0,2}[A-Za-z][\w-]*)[ ]+(?:(?:recruitment|recruiting|"
+    r"hiring|selection|training|scheduling|evaluation|development|coaching|orientation|"
+    r"retention|deployment|management|direction|guidance)[ ]*(?:,[ ]*)?(?:and[ ]+|&[ ]+)?)*$"
+)
+_NOT_PREMODIFIER = words(
+    """the a an of for and or including with in on to by all its their our his her your
+    this that under minimal close general direct daily immediate administrative technical
+    functional overall provides provide providing receives receive"""
+)
+
+
+def _premodified(text: str, start: int, frames: list[Frame]) -> list[Frame]:
+    """ "volunteer chaplain recruitment, training, and supervision", "crew leader oversight":
+    the supervised group written before the noun (and the activities listed with it)."""
+    taken = [(f.start - start, f.end - start) for f in frames]
+    found: list[Frame] = []
+    for cue in _NOUN_CUE.finditer(text):
+        at = cue.start()
+        if any(a <= at < b for a, b in taken):
+            continue
+        match = _PREMODIFIER.search(text, max(0, at - 60), at)
+        if match is None:
+            continue
+        words = match.group("obj").split()
+        offset = match.start("obj")
+        cut = max(
+            (k + 1 for k, w in enumerate(words) if w.lower() in _NOT_PREMODIFIER | FINITE_VERBS),
+            default=0,
+        )
+        offset += sum(len(w) + 1 for w in words[:cut])
+        words = words[cut:]  # the words after the last one that cannot modify a noun
+        if not words or singular(words[-1].lower()) not in POSTS | PEOPLE:
+            continue
+        obj = (start + offset, start + offset + len(" ".join(words)))
+        found.append(
+            Frame("noun-supervision", "down", "direct", start + at, start + cue.end(), obj)
+        )
+    return sorted([*frames, *found], key=lambda f: f.start) if found else frames

@@ -293,3 +293,26 @@ def test_units_named_after_a_plural_unit_noun(sentence: str) -> None:
     )
     names = [f.name for f in extract(f"{title}\n\n{text}").supervises]
     assert names == ["Street Maintenance", "Fleet Services", "Parks Maintenance"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "group"),
+    [
+        (
+            "Oversees daily operations, including volunteer chaplain recruitment, training, "
+            "and supervision.",
+            "volunteer chaplain",
+        ),
+        ("Provides crew leader oversight.", "crew leader"),
+        ("Responsible for bus driver hiring, scheduling and supervision.", "bus driver"),
+    ],
+)
+def test_the_supervised_written_before_the_noun(sentence: str, group: str) -> None:
+    """ "X recruitment, training, and supervision": X is supervised, whatever X is."""
+    ex = extract(f"Operations Coordinator\n\n{sentence}")
+    assert [f.name for f in ex.supervises] == [group]
+
+
+def test_supervision_received_is_not_a_premodifier() -> None:
+    ex = extract("Operations Coordinator\n\nWorks under minimal supervision.")
+    assert ex.supervises == [] and ex.reports_to == []
