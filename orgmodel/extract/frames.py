@@ -504,17 +504,17 @@ def _premodified(text: str, start: int, frames: list[Frame]) -> list[Frame]:
         match = _PREMODIFIER.search(text, max(0, at - 60), at)
         if match is None:
             continue
-        words = match.group("obj").split()
+        names = match.group("obj").split()
         offset = match.start("obj")
         cut = max(
-            (k + 1 for k, w in enumerate(words) if w.lower() in _NOT_PREMODIFIER | FINITE_VERBS),
+            (k + 1 for k, w in enumerate(names) if w.lower() in _NOT_PREMODIFIER | FINITE_VERBS),
             default=0,
         )
-        offset += sum(len(w) + 1 for w in words[:cut])
-        words = words[cut:]  # the words after the last one that cannot modify a noun
-        if not words or singular(words[-1].lower()) not in POSTS | PEOPLE:
+        offset += sum(len(w) + 1 for w in names[:cut])
+        names = names[cut:]  # the words after the last one that cannot modify a noun
+        if not names or singular(names[-1].lower()) not in POSTS | PEOPLE:
             continue
-        obj = (start + offset, start + offset + len(" ".join(words)))
+        obj = (start + offset, start + offset + len(" ".join(names)))
         found.append(
             Frame("noun-supervision", "down", "direct", start + at, start + cue.end(), obj)
         )
