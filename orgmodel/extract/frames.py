@@ -112,6 +112,13 @@ FAMILIES: dict[str, tuple[Relation, str, str]] = {
         r"their)[ ]+[A-Z])(?![ ]+(?:the[ ]+)?(?:[A-Za-z'-]+[ ]+){0,4}(?:direction|supervision|"
         r"guidance|leadership|authority|oversight|management|control))",
     ),
+    "under-own": (
+        "down",
+        "direct",
+        r"under[ ]+(?:his|her|his/her|his[ ]+or[ ]+her|her[ ]+or[ ]+his|their|its|your)[ ]+"
+        r"(?:(?:direct|immediate|general|overall|day-to-day)[ ]+)?(?:jurisdiction|supervision|"
+        r"direction|control|charge|authority|command|leadership|oversight)(?![a-z])",
+    ),
     "under-none": (
         "up",
         "primary",
@@ -299,6 +306,7 @@ _OPENERS: dict[str, str] = {
     "takes-direction": "take took receiv get accept",
     "received-from": "direction supervision guidance oversight",
     "under": "under",
+    "under-own": "under",
     "under-none": "under",
     "works-under": "work serv",
     "under-possessive": "under",
@@ -465,6 +473,12 @@ def find_frames(view: str, start: int = 0, end: int | None = None) -> list[Frame
             possessor = (start + match.start("poss"), start + match.end("poss"))
         elif name == "noun-supervision":
             possessor = (start + match.start("obj"), start + match.end("obj"))
+        elif name == "under-own":
+            # "coaches under his jurisdiction": the group before the cue is supervised; with
+            # none ("works under her supervision") the cue names no superior
+            possessor = _group_before(text, match.start(), start)
+            if possessor is None:
+                name, relation, kind = "under-none", "up", "primary"
         elif name == "has-reports":
             possessor = (start + match.start("reports"), start + match.end("reports"))
         elif name in {"supervise", "oversee", "manage", "direct"}:
@@ -492,6 +506,51 @@ _NOT_PREMODIFIER = words(
 )
 
 
+def _group(phrase: str, at: int, base: int, *, opens: bool = False) -> tuple[int, int] | None:
+    """The span of the group ``phrase`` ends with ("... including volunteer chaplain"): a
+    post or people noun and up to three words before it that can modify a noun (no
+    function word, no verb, nothing across punctuation). ``opens`` says the phrase opens
+    its sentence, where a capitalised word before a lower-case one is a duty's verb
+    ("Observes coaches under his ...")."""
+    found = list(_GROUP_WORD.finditer(phrase))
+    if not found or singular(found[-1].group(0).lower()) not in POSTS | PEOPLE:
+        return None
+    lowest = 0
+    if opens and len(found) > 1 and found[0].group(0)[:1].isupper():
+        lowest = 1 if found[1].group(0)[:1].islower() else 0
+    first = len(found) - 1
+    while first > lowest and len(found) - first <= 3:
+        word = found[first - 1].group(0).lower()
+        gap = phrase[found[first - 1].end() : found[first].start()]
+        if gap.strip() or word in _NOT_PREMODIFIER or word in FINITE_VERBS:
+            break
+        before = found[first - 2].group(0).lower() if first >= 2 else ""
+        if word.endswith("s") and (before in POSTS or before in _PRONOUNS):
+            break  # "the director observes coaches": a subject and its verb
+        first -= 1
+    return (base + at + found[first].start(), base + at + found[-1].end())
+
+
+_PRONOUNS = frozenset({"he", "she", "it", "who", "that", "which", "incumbent", "position"})
+
+
+_GROUP_WORD = re.compile(r"[A-Za-z][\w/-]*")
+_BEFORE_CUE = re.compile(r"(?:[A-Za-z][\w/-]*[ ]+){1,4}$")
+_BREAK = re.compile(r".*(?:[.;:!?][ ]|[ ]{2}|\t)", re.DOTALL)
+
+
+def _group_before(text: str, at: int, base: int) -> tuple[int, int] | None:
+    """The group written right before ``at`` ("Observes coaches| under his ...")."""
+    lo = max(0, at - 50)
+    brk = _BREAK.match(text, lo, at)
+    lo = brk.end() if brk is not None else lo
+    match = _BEFORE_CUE.search(text, lo, at)
+    if match is None:
+        return None
+    opens = match.start() == lo and (brk is not None or lo == 0)
+    return _group(match.group(0).rstrip(), match.start(), base, opens=opens)
+
+
 def _premodified(text: str, start: int, frames: list[Frame]) -> list[Frame]:
     """ "volunteer chaplain recruitment, training, and supervision", "crew leader oversight":
     the supervised group written before the noun (and the activities listed with it)."""
@@ -504,18 +563,9 @@ def _premodified(text: str, start: int, frames: list[Frame]) -> list[Frame]:
         match = _PREMODIFIER.search(text, max(0, at - 60), at)
         if match is None:
             continue
-        names = match.group("obj").split()
-        offset = match.start("obj")
-        cut = max(
-            (k + 1 for k, w in enumerate(names) if w.lower() in _NOT_PREMODIFIER | FINITE_VERBS),
-            default=0,
-        )
-        offset += sum(len(w) + 1 for w in names[:cut])
-        names = names[cut:]  # the words after the last one that cannot modify a noun
-        if not names or singular(names[-1].lower()) not in POSTS | PEOPLE:
-            continue
-        obj = (start + offset, start + offset + len(" ".join(names)))
-        found.append(
-            Frame("noun-supervision", "down", "direct", start + at, start + cue.end(), obj)
-        )
+        obj = _group(match.group("obj"), match.start("obj"), start)
+        if obj is not None:
+            found.append(
+                Frame("noun-supervision", "down", "direct", start + at, start + cue.end(), obj)
+            )
     return sorted([*frames, *found], key=lambda f: f.start) if found else frames

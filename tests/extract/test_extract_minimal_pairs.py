@@ -316,3 +316,22 @@ def test_the_supervised_written_before_the_noun(sentence: str, group: str) -> No
 def test_supervision_received_is_not_a_premodifier() -> None:
     ex = extract("Operations Coordinator\n\nWorks under minimal supervision.")
     assert ex.supervises == [] and ex.reports_to == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Observes the {team} under his jurisdiction.",
+        "Evaluates {team} under her direct supervision.",
+        "Schedules the {team} under his or her supervision.",
+        "The {title} observes {team} under her jurisdiction.",
+    ],
+)
+@pytest.mark.parametrize(("title", "boss", "team"), CASES)
+def test_a_group_under_the_posts_own_supervision(
+    sentence: str, title: str, boss: str, team: str
+) -> None:
+    """ "coaches under his jurisdiction": the group before the cue is supervised."""
+    ex = extract(f"{title}\n\n" + _fill(sentence, title, boss, team))
+    assert [f.name.lower() for f in ex.supervises] == [team]
+    assert ex.reports_to == []
