@@ -122,7 +122,8 @@ _NOT_NAMES = words("""bachelor master associate doctor people today year women c
 _PRONOUNS = words("we you they it he she i us our your their its")
 _LETTERHEAD_STOP = words(
     """summary overview description responsibilities requirements qualifications benefits about
-    position job details duties purpose remote hybrid full part time temporary"""
+    position job details duties purpose remote hybrid full part time temporary information
+    policy series"""
 )
 _SCAN = 20000
 
@@ -328,6 +329,14 @@ _LOCATION_TAIL = re.compile(
 """A US place after a job board's employer line: ``Portland, OR 97228``."""
 
 
+_NAVIGATION = re.compile(
+    r"(?i)\b(?:skip to|sign in|log in|apply now|share this|search jobs|home|careers|menu|"
+    r"back to|job openings|save job)\b"
+)
+"""Words of a job board's navigation, the only lines that may come before the title."""
+_CELL_SEP = re.compile(r"[ ]+[|\u2022\u00b7][ ]+")
+
+
 def _letterhead_vote(head: str, votes: _Votes) -> None:
     """A job board layout: the title on the first line, the employer alone on the second.
 
@@ -338,10 +347,23 @@ def _letterhead_vote(head: str, votes: _Votes) -> None:
     >>> [c.name for c in votes.candidates("")]
     ['Lakeview Water Authority']
     """
-    lines = [line.strip(" *#") for line in head[:400].split("\n") if line.strip(" *#")][:2]
-    if len(lines) < 2 or classify(lines[0]) != "post" or len(lines[0].split()) > 8:
-        return
-    name = lines[1]
+    lines = [line.strip(" *#") for line in head[:600].split("\n") if line.strip(" *#")][:8]
+    at = next(
+        (
+            k
+            for k, line in enumerate(lines[:-1])
+            if len(line.split()) <= 8 and ">" not in line and classify(line) == "post"
+        ),
+        None,
+    )
+    if at is None or (at and not _NAVIGATION.search(" ".join(lines[:at]))):
+        return  # the title opens the posting, or follows only a job board's navigation
+    name = lines[at + 1]
+    cells = _CELL_SEP.split(name)
+    if len(cells) >= 3:
+        # "Lakeview Health | Finance | Full-time": a job board's header line, the employer
+        # first, then the department, the schedule or the place
+        name = cells[0]
     located = _LOCATION_TAIL.search(name)
     if located is not None:  # "Lakeview Water Authority Salem, OR 97301": the city goes
         name = name[: located.start()]

@@ -150,6 +150,12 @@ def test_clean_title() -> None:
         ),
         ("Nurse\nHarbor Valley Clinic San Diego, CA\nFull time", "Harbor Valley Clinic"),
         ("Lincoln Middle School\nCustodian\n", "Lincoln Middle School"),  # the only name
+        ("Payroll Specialist\nLakeview Health | Finance | Full-time\n\nPays.", "Lakeview Health"),
+        (
+            "Home > Careers > Job Openings\nApply Now\n\nPayroll Specialist\n\n"
+            "Lakeview Health | Finance | Full-time\n\nPays staff.",
+            "Lakeview Health",
+        ),
     ],
 )
 def test_organization_evidence(text: str, organization: str | None) -> None:
