@@ -260,7 +260,7 @@ def heading_lines(view: str, lines: list[tuple[int, int]]) -> dict[int, str]:
     Manager"), a lead-in to a list ("Supervises the following positions:"), or one of the
     lines right under a supervision heading that name posts one per line.
 
-    >>> text = "SUPERVISION EXERCISED\nController\n- Budget Manager\n\nDuties"
+    >>> text = "SUPERVISION EXERCISED\\nController\\n- Budget Manager\\n\\nDuties"
     >>> sorted(heading_lines(text, line_spans(text)).values())
     ['Duties', 'SUPERVISION EXERCISED']
     """
