@@ -32,11 +32,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.scale import generate
 from orgmodel.graph import OrgGraph
-from orgmodel.load import load_graph
 from orgmodel.render import ChartOptions, draw
 from orgmodel.render import dot as dot_builder
 from orgmodel.render.engine import find_engine, layout
 from orgmodel.render.selection import select
+from orgmodel.sources.load import load_graph
 
 
 def bare_tree(graph: OrgGraph) -> str:

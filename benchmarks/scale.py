@@ -108,7 +108,7 @@ print(json.dumps({"s": time.perf_counter() - t,
 QUERIES = """
 import gc, json, random, resource, statistics, sys, time
 t = time.perf_counter()
-from orgmodel.load import load_data
+from orgmodel.sources.load import load_data
 from orgmodel.graph import OrgGraph
 from orgmodel import queries
 from orgmodel.config import Settings

@@ -23,8 +23,8 @@ from pathlib import Path
 
 from orgmodel.config import Settings
 from orgmodel.graph import OrgGraph
-from orgmodel.load import load_data, paused_gc
 from orgmodel.output_guard import refuse_overwriting
+from orgmodel.sources.load import load_data, paused_gc
 from orgmodel.writers import format_for, write
 from orgmodel.writers.orgrdf import DEFAULT_BASE
 

@@ -615,7 +615,7 @@ def issue_lines(issues: Sequence[LoadIssue], limit: int = 10) -> list[str]:
 
 
 def ingest_text(summary: dict[str, Any]) -> str:
-    """What ``orgmodel ingest`` did, from :meth:`orgmodel.ingest.IngestResult.summary`.
+    """What ``orgmodel ingest`` did, from :meth:`orgmodel.sources.ingest.IngestResult.summary`.
 
     >>> print(ingest_text({"files": 3, "read": 2, "skipped": [{"path": "x.txt", "reason": "empty"}],
     ...     "organizations": 1, "posts": 4, "inferred_posts": 2, "units": 1, "reporting_lines": 3,

@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from orgmodel.columns import PostBlock
 from orgmodel.config import Settings
 from orgmodel.document import org_document
-from orgmodel.load import load_data
 from orgmodel.model import FORMAT_VERSION, OrgFile
 from orgmodel.records import OrgData
+from orgmodel.sources.load import load_data
 from tests.test_orgfile import org_data
 
 

@@ -9,9 +9,9 @@ import pytest
 from orgmodel.config import Settings
 from orgmodel.errors import AmbiguousNameError, NameNotFoundError, UsageError
 from orgmodel.graph import OrgGraph
-from orgmodel.load import load_graph
 from orgmodel.lookup import find, find_org, find_root, org_named
 from orgmodel.orgfile import parse_orgfile
+from orgmodel.sources.load import load_graph
 from tests.conftest import ROOT
 
 

@@ -9,7 +9,6 @@ from rich.console import Console
 
 from orgmodel.config import Settings
 from orgmodel.graph import OrgGraph
-from orgmodel.load import load_graph
 from orgmodel.orgfile import parse_orgfile
 from orgmodel.present import (
     chain_all_text,
@@ -24,6 +23,7 @@ from orgmodel.present import (
 )
 from orgmodel.queries import chain, chain_all
 from orgmodel.records import LineKind, OrgData, PostRecord, Relation, RelKind
+from orgmodel.sources.load import load_graph
 
 
 def _star(n: int) -> OrgGraph:

@@ -6,8 +6,8 @@ import pytest
 
 from orgmodel import queries
 from orgmodel.graph import OrgGraph
-from orgmodel.load import load_graph
 from orgmodel.lookup import find
+from orgmodel.sources.load import load_graph
 from tests.conftest import ROOT
 
 

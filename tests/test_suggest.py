@@ -6,9 +6,9 @@ import pytest
 
 from orgmodel.errors import NameNotFoundError
 from orgmodel.graph import OrgGraph
-from orgmodel.load import load_graph
 from orgmodel.lookup import find
 from orgmodel.records import OrgData, OrgRecord, PostRecord
+from orgmodel.sources.load import load_graph
 from orgmodel.suggest import suggestions
 from tests.conftest import ROOT
 

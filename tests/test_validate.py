@@ -9,8 +9,8 @@ import pytest
 
 from orgmodel.config import Settings
 from orgmodel.errors import SourceError
-from orgmodel.load import load_graph
 from orgmodel.rules.config import ValidateConfig
+from orgmodel.sources.load import load_graph
 from orgmodel.validate import validate
 from tests.conftest import ROOT
 from tests.rules.helpers import graph_of

@@ -34,11 +34,11 @@ from orgmodel.cli.progress import spinner
 from orgmodel.config import Settings, find_settings
 from orgmodel.errors import OutputClosedError
 from orgmodel.graph import OrgGraph
-from orgmodel.load import load_data, load_graph
 from orgmodel.present import load_warnings
 from orgmodel.readers import FORMATS
 from orgmodel.readers.table import parse_mapping
 from orgmodel.records import OrgData
+from orgmodel.sources.load import load_data, load_graph
 
 __all__ = [
     "ColumnMap",

@@ -116,8 +116,8 @@ def ingest(
     Example: [bold]orgmodel ingest data/postings -o out/postings.yaml --jobs 2[/]
     """
     from orgmodel.fileio import is_stdio, output_name
-    from orgmodel.ingest import ingest as ingest_postings
     from orgmodel.orgfile import orgfile_format, write_orgfile
+    from orgmodel.sources.ingest import ingest as ingest_postings
 
     orgfile_format(output)  # an output that cannot be an org file is refused before the work
     with _progress(enabled=not quiet and err.is_terminal) as bar:

@@ -8,7 +8,7 @@ extension, header and content, and concatenates what they say into one
 Formats (:data:`FORMATS`): ``orgfile`` (native YAML/JSON), ``table`` (flat
 CSV with a manager column), ``organogram`` (UK senior/junior CSV),
 ``posting`` (job postings: .txt, .md, .html, read by the extractor and
-merged by :mod:`orgmodel.resolve`), ``idparent`` (id/parentId CSV or JSON,
+merged by :mod:`orgmodel.sources.resolve`), ``idparent`` (id/parentId CSV or JSON,
 as d3-org-chart uses), ``parents_by_name`` (CSV whose parent column holds
 names, several to a row), ``jsontree`` (JSON arrays with parent ids, SAM.gov
 records, nested ``children`` trees), ``drawio`` (draw.io's CSV import

@@ -4,7 +4,7 @@ A posting describes one post. Its reporting lines become ``reports_to``
 relations from that post; what it supervises becomes ``heads`` (units) or
 reporting lines *into* it (posts); informational links stay links. Every
 relation keeps the evidence span and cue as provenance. Names are left as
-written: :func:`orgmodel.resolve.resolve` decides which post or unit each
+written: :func:`orgmodel.sources.resolve.resolve` decides which post or unit each
 one is, across all sources.
 
 >>> from orgmodel.extract.result import Evidence, Extraction, ReportingFact, SupervisionFact
@@ -54,7 +54,7 @@ def _prov(source: str, ev: Evidence, confidence: float | None = None) -> Prov:
 
 
 def extraction_to_data(ex: Extraction, source: str | None = None) -> OrgData:
-    """Records for one posting's extraction (names unresolved; see :mod:`orgmodel.resolve`)."""
+    """Records for one posting's extraction (names unresolved: :mod:`orgmodel.sources.resolve`)."""
     src = source or ex.source or "<posting>"
     data = OrgData(sources=[src])
     org_id = slug(ex.organization) if ex.organization else None

@@ -16,7 +16,7 @@ layout d3-org-chart uses), vendored from its npm package with its licence in
 their principal, culling and export are ours (see the README for why not
 d3-org-chart itself).
 
->>> from orgmodel.load import load_graph
+>>> from orgmodel.sources.load import load_graph
 >>> from orgmodel.render.selection import select
 >>> graph = load_graph(["data/minneapolis-city-clerk.csv"])
 >>> page = source(select(graph, ChartOptions(max_posts=100)), ChartOptions(max_posts=100))

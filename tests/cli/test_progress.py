@@ -10,7 +10,7 @@ from rich.console import Console
 
 from orgmodel.cli import options, progress
 from orgmodel.cli.progress import spinner
-from orgmodel.load import load_graph
+from orgmodel.sources.load import load_graph
 from tests.cli.conftest import Orgmodel
 from tests.conftest import ROOT
 

@@ -35,8 +35,8 @@ import pytest
 from orgmodel.config import Settings
 from orgmodel.diff.changes import ChangeKind, Diff, compare
 from orgmodel.diff.series import Series, diff_series
-from orgmodel.load import load_graph
 from orgmodel.records import PostRecord
+from orgmodel.sources.load import load_graph
 from tests.conftest import REALDATA, needs_realdata
 
 pytestmark = needs_realdata

@@ -7,10 +7,10 @@ import re
 import pytest
 
 from orgmodel.graph import OrgGraph
-from orgmodel.load import load_graph
 from orgmodel.render import draw
 from orgmodel.render.samples import SAMPLES, SampleChart
 from orgmodel.render.screenshots import HTML_SAMPLE, SHOTS, Shot, html_options
+from orgmodel.sources.load import load_graph
 from tests.conftest import ROOT
 from tests.render.conftest import groups, parse_svg
 

@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 
 from orgmodel.config import Settings
-from orgmodel.load import load_graph
 from orgmodel.rules.report import Finding
+from orgmodel.sources.load import load_graph
 from orgmodel.validate import validate
 from tests.conftest import REALDATA, needs_realdata
 

@@ -12,7 +12,6 @@ from hypothesis import HealthCheck, given, settings
 from orgmodel.columns import PostBlock
 from orgmodel.config import Settings
 from orgmodel.graph import OrgGraph
-from orgmodel.load import load_data
 from orgmodel.readers import detect_format
 from orgmodel.readers.parquet import read_parquet
 from orgmodel.records import (
@@ -25,6 +24,7 @@ from orgmodel.records import (
     RelKind,
     UnitRecord,
 )
+from orgmodel.sources.load import load_data
 from orgmodel.writers.parquet import render_parquet
 from tests.test_orgfile import org_data
 

@@ -26,8 +26,8 @@ from pathlib import Path
 import pytest
 
 from orgmodel.config import Settings
-from orgmodel.load import load_data
 from orgmodel.records import OrgData
+from orgmodel.sources.load import load_data
 from orgmodel.writers import WRITERS
 from orgmodel.writers import gojs as gojs_writer
 from orgmodel.writers import graphml as graphml_writer

@@ -13,9 +13,9 @@ from orgmodel import queries
 from orgmodel.config import Settings
 from orgmodel.errors import UsageError
 from orgmodel.graph import OrgGraph
-from orgmodel.ingest import extract_path, ingest, posting_files
-from orgmodel.load import load_graph
 from orgmodel.orgfile import write_orgfile
+from orgmodel.sources.ingest import extract_path, ingest, posting_files
+from orgmodel.sources.load import load_graph
 from tests.conftest import ROOT, Cli
 
 POSTINGS = ROOT / "data" / "postings"

@@ -3,7 +3,7 @@
 ``orgmodel ingest DIR... -o org.yaml`` is the batch form of reading a folder
 of postings. Each file is extracted on its own (:func:`extract_path` is a
 pure function of one path, so it runs as well in a process pool as in a loop),
-the facts of all files are merged by :func:`orgmodel.resolve.resolve` -- one
+the facts of all files are merged by :func:`orgmodel.sources.resolve.resolve` -- one
 post per (organization, role) -- and the caller writes the result as a native
 org file. A file that cannot be read (binary, empty, not text, missing) is
 *skipped and reported*, never fatal: one bad download must not cost the other
@@ -41,7 +41,7 @@ from orgmodel.extract import Extraction, extract_file
 from orgmodel.readers import POSTING_SUFFIXES, SKIP_NAMES
 from orgmodel.readers.postings import extraction_to_data
 from orgmodel.records import LineKind, OrgData, RelKind
-from orgmodel.resolve import resolve
+from orgmodel.sources.resolve import resolve
 
 __all__ = [
     "IngestResult",

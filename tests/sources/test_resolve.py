@@ -9,7 +9,7 @@ from orgmodel.graph import OrgGraph
 from orgmodel.orgfile import parse_orgfile
 from orgmodel.readers.postings import extraction_to_data
 from orgmodel.records import OrgData
-from orgmodel.resolve import looks_like_unit, resolve, role_key
+from orgmodel.sources.resolve import looks_like_unit, resolve, role_key
 
 ORG = """
 organizations:
@@ -107,7 +107,7 @@ LAKEVIEW = """organizations:
 
 def test_links_never_make_posts(tmp_path: Path) -> None:
     """Informational links connect known posts; what only a link names is a note, no box."""
-    from orgmodel.load import load_graph
+    from orgmodel.sources.load import load_graph
 
     (tmp_path / "postings").mkdir()
     (tmp_path / "postings" / "permit-coordinator.md").write_text(PERMITS, encoding="utf-8")

@@ -20,7 +20,7 @@ from orgmodel.errors import UsageError
 from orgmodel.graph import OrgGraph
 from orgmodel.readers import load_sources
 from orgmodel.records import OrgData
-from orgmodel.resolve import resolve
+from orgmodel.sources.resolve import resolve
 
 __all__ = ["load_data", "load_graph", "paused_gc"]
 
