@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import doctest
 import io
-import os
 import re
 import shlex
 import shutil
@@ -40,8 +39,7 @@ from pathlib import Path
 
 import pytest
 
-from orgmodel.cli import main
-from orgmodel.cli.options import err, out
+from tests.inprocess import invoke
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
@@ -128,57 +126,6 @@ def _normalise(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.strip("\n").split("\n"))
 
 
-def _stream(raw: io.BytesIO) -> io.TextIOWrapper:
-    """A text stream writing straight through to ``raw``: stdout and stderr share one, so
-    their lines interleave as a terminal shows them."""
-    return io.TextIOWrapper(raw, encoding="utf-8", write_through=True)
-
-
-def _invoke(
-    args: list[str], cwd: Path, stdin: bytes = b"", target: Path | None = None
-) -> tuple[str, str, int]:
-    """One ``orgmodel`` command in this process, as the console script runs it: what it wrote
-    to stdout (to ``target`` instead, when given), what it wrote to stderr, its exit code.
-
-    Without ``target`` both streams go to one buffer, in the order printed (returned as
-    stdout, stderr empty)."""
-    saved = (sys.stdin, sys.stdout, sys.stderr, sys.argv, os.getcwd(), out._width, err._width)
-    saved_env = {k: os.environ.get(k) for k in ("COLUMNS", "NO_COLOR", "TERM")}
-    shared = io.BytesIO()
-    error = io.BytesIO() if target is not None else shared
-    sink = target.open("wb") if target is not None else shared
-    streams = (_stream(sink), _stream(error))  # type: ignore[arg-type]
-    code = 0
-    try:
-        os.environ.update({"COLUMNS": str(WIDTH), "NO_COLOR": "1", "TERM": "dumb"})
-        out._width = err._width = WIDTH
-        os.chdir(cwd)
-        sys.stdin = io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")
-        sys.stdout, sys.stderr = streams
-        sys.argv = ["orgmodel", *args]
-        try:
-            main()
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
-    finally:
-        for stream in streams:
-            stream.flush()
-            stream.detach()  # the bytes stay readable; the stream is done
-        sys.stdin, sys.stdout, sys.stderr, sys.argv = saved[:4]
-        os.chdir(saved[4])
-        out._width, err._width = saved[5], saved[6]
-        for key, value in saved_env.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-        if target is not None:
-            sink.close()
-    if target is not None:
-        return "", error.getvalue().decode("utf-8", "replace"), code
-    return shared.getvalue().decode("utf-8", "replace"), "", code
-
-
 def run(command: str, cwd: Path, shown: str = "") -> tuple[str, int]:
     """Run one example command as a user would: stdout and stderr in the order printed,
     and the exit code.
@@ -192,16 +139,16 @@ def run(command: str, cwd: Path, shown: str = "") -> tuple[str, int]:
     if "|" in args:  # orgmodel ... | orgmodel ...: the first command's stderr shows first
         cut = args.index("|")
         pipe = cwd / ".pipe"  # what the first command writes, the second reads
-        _, first_err, _ = _invoke(args[1:cut], cwd, target=pipe)
+        first = invoke(*args[1:cut], cwd=cwd, width=WIDTH, stdout_to=pipe)
         fed = pipe.read_bytes()
         pipe.unlink()
-        output, _, code = _invoke(args[cut + 2 :], cwd, stdin=fed)
-        return _normalise(first_err + output), code
+        last = invoke(*args[cut + 2 :], cwd=cwd, stdin=fed, width=WIDTH, combined=True)
+        return _normalise(first.stderr + last.stdout), last.code
     if len(args) > 2 and args[-2] == ">":
-        _, errors, code = _invoke(args[1:-2], cwd, target=cwd / args[-1])
-        return _normalise(errors), code
-    output, _, code = _invoke(args[1:], cwd)
-    return _normalise(output), code
+        done = invoke(*args[1:-2], cwd=cwd, width=WIDTH, stdout_to=cwd / args[-1])
+        return _normalise(done.stderr), done.code
+    done = invoke(*args[1:], cwd=cwd, width=WIDTH, combined=True)
+    return _normalise(done.stdout), done.code
 
 
 def workspace() -> Path:

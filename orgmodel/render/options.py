@@ -25,7 +25,7 @@ DEFAULT_MAX_POSTS = 60
 """Posts drawn before subtrees fold into "+N more" boxes.
 
 About what an A3 sheet or a laptop screen shows with every title legible
-(see the README's Charts section for how it was sized).
+(docs/charts.md says how it was sized).
 """
 
 HTML_MAX_POSTS = 50_000

@@ -102,7 +102,7 @@ SAMPLES = [
         "The same with the default --max-posts: teams fold into '+N more'",
     ),
 ]
-"""The charts in ``diagrams/``, in the order the README shows them."""
+"""The charts in ``diagrams/``, in the order docs/charts.md shows them."""
 
 FORMATS = {".svg": "svg", ".png": "png", ".dot": "dot", ".mmd": "mermaid"}
 

@@ -5,7 +5,7 @@ on ``data/hartford-public-schools.yaml``. After an intended change, regenerate w
 
     python -m tests.diff.test_report
 
-review ``git diff tests/diff/golden``, and regenerate ``diagrams/`` (see the README).
+review ``git diff tests/diff/golden``, and regenerate ``diagrams/`` (``make diagrams``).
 """
 
 from __future__ import annotations

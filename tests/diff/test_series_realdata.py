@@ -304,7 +304,7 @@ def test_junior_rows_as_the_csv_says(before: str, after: str) -> None:
 
 FIGURES = {
     # step: senior posts (removed, added, eliminated, moved, retitled), junior rows
-    # (removed, added); the independent check above derives the same sets, the README
+    # (removed, added); the independent check above derives the same sets, docs/comparing.md
     # quotes these figures
     ("Mar-11", "Sep-11"): ((4, 1, 0, 2, 2), (258, 266)),
     ("Sep-11", "Mar-12"): ((0, 10, 3, 0, 6), (55, 64)),

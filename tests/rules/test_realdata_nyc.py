@@ -70,7 +70,7 @@ def test_findings_are_those_the_csv_shows(name: str) -> None:
 
 
 def test_the_figures_of_each_release() -> None:
-    """What the README quotes, per release: (R003, L001, tops, S001, S002)."""
+    """What docs/validation.md quotes, per release: (R003, L001, tops, S001, S002)."""
     figures = []
     for name in RELEASES:
         want = expected(release(name))

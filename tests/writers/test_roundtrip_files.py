@@ -76,7 +76,7 @@ REAL: list[tuple[Path, ...]] = (
 
 
 MAPPINGS = {"HRDataset_v14.csv": {"id": "EmpID", "manager": "ManagerName"}}
-"""Columns a user names for a file (orgmodel asks rather than guesses: README, Formats)."""
+"""Columns a user names for a file (orgmodel asks rather than guesses: docs/formats.md)."""
 
 
 @lru_cache(maxsize=1)
