@@ -1,5 +1,5 @@
 """``python -m orgmodel`` runs the command line."""
 
-from orgmodel.cli import main
+from orgmodel.cli import run
 
-main()
+run()

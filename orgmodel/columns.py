@@ -19,50 +19,98 @@ commands that print ten posts pay for ten.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
-from typing import Any, overload
-
-import numpy as np
-import pyarrow as pa
-import pyarrow.compute as pc
+from typing import TYPE_CHECKING, Any, NamedTuple, overload
 
 from orgmodel.records import LineKind, PostRecord, Prov, Relation, RelKind
 
-__all__ = ["ATTRIBUTES", "BLOCK_SCHEMA", "PostBlock", "PostColumns", "post_columns"]
+if TYPE_CHECKING:
+    import numpy as np
+    import pyarrow as pa
 
-ATTRIBUTES = pa.map_(pa.string(), pa.string())
+    from orgmodel.columnviews import View
 
-BLOCK_SCHEMA = pa.schema(
-    [
-        ("id", pa.string()),
-        ("title", pa.string()),
-        ("org", pa.string()),
-        ("unit", pa.string()),
-        ("abbreviation", pa.string()),
-        ("holder", pa.string()),
-        ("grade", pa.string()),
-        ("fte", pa.float64()),
-        ("root", pa.bool_()),
-        ("attributes", ATTRIBUTES),
-        ("line", pa.int64()),
-        ("manager", pa.string()),
-    ]
-)
-"""A block's columns: the post fields, the row's line and the manager as written (or null)."""
+    ATTRIBUTES: pa.DataType
+    BLOCK_SCHEMA: pa.Schema
+    TABLE_SCHEMA: pa.Schema
 
-_PROV = [
-    ("prov_source", pa.string()),
-    ("prov_line", pa.int64()),
-    ("prov_start", pa.int64()),
-    ("prov_end", pa.int64()),
-    ("prov_cue", pa.string()),
-    ("prov_inferred", pa.bool_()),
+__all__ = [
+    "ATTRIBUTES",
+    "BLOCK_SCHEMA",
+    "TABLE_SCHEMA",
+    "PostBlock",
+    "PostColumns",
+    "Schemas",
+    "post_columns",
+    "schemas",
 ]
-TABLE_SCHEMA = pa.schema([*(f for f in BLOCK_SCHEMA if f.name != "line"), *_PROV])
-"""The graph's post table: post fields, the manager reference of table rows, provenance."""
+
+
+class Schemas(NamedTuple):
+    """The column types, made on first use: importing pyarrow costs a tenth of a second, which
+    a command answered from the saved index (:mod:`orgmodel.cache`) never pays."""
+
+    attributes: pa.DataType
+    block: pa.Schema
+    """A block's columns: the post fields, the row's line and the manager as written (or null)."""
+    prov: list[tuple[str, pa.DataType]]
+    table: pa.Schema
+    """The graph's post table: post fields, the manager reference of table rows, provenance."""
+
+
+@functools.cache
+def schemas() -> Schemas:
+    """:data:`ATTRIBUTES`, :data:`BLOCK_SCHEMA` and :data:`TABLE_SCHEMA` (also importable by
+    those names).
+
+    >>> schemas().table.names[:3]
+    ['id', 'title', 'org']
+    """
+    import pyarrow as pa
+
+    attributes = pa.map_(pa.string(), pa.string())
+    block = pa.schema(
+        [
+            ("id", pa.string()),
+            ("title", pa.string()),
+            ("org", pa.string()),
+            ("unit", pa.string()),
+            ("abbreviation", pa.string()),
+            ("holder", pa.string()),
+            ("grade", pa.string()),
+            ("fte", pa.float64()),
+            ("root", pa.bool_()),
+            ("attributes", attributes),
+            ("line", pa.int64()),
+            ("manager", pa.string()),
+        ]
+    )
+    prov = [
+        ("prov_source", pa.string()),
+        ("prov_line", pa.int64()),
+        ("prov_start", pa.int64()),
+        ("prov_end", pa.int64()),
+        ("prov_cue", pa.string()),
+        ("prov_inferred", pa.bool_()),
+    ]
+    table = pa.schema([*(f for f in block if f.name != "line"), *prov])
+    return Schemas(attributes, block, prov, table)
+
+
+_CONSTANTS = {"ATTRIBUTES": 0, "BLOCK_SCHEMA": 1, "TABLE_SCHEMA": 3}
+
+
+def __getattr__(name: str) -> Any:
+    """``ATTRIBUTES``, ``BLOCK_SCHEMA``, ``TABLE_SCHEMA``: made when first imported."""
+    if name in _CONSTANTS:
+        return schemas()[_CONSTANTS[name]]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 _FIELDS = PostRecord._fields[:-1]  # every field but prov
 _READS_BEFORE_CONVERTING = 2_000  # single reads of a field before the whole column is converted
+_SHARE_BEFORE_CONVERTING = 10  # ... or one read in this many of its values, if that is more
 
 
 def _attrs(value: Any) -> dict[str, str] | None:
@@ -85,7 +133,8 @@ class PostBlock:
         secondary_rows: list[int] | None = None,
     ) -> None:
         self.source = source
-        self.table = table.cast(BLOCK_SCHEMA) if table.schema != BLOCK_SCHEMA else table
+        block = schemas().block
+        self.table = table.cast(block) if table.schema != block else table
         self.secondary = secondary
         self.secondary_rows = secondary_rows
         if secondary_rows is not None and len(secondary_rows) != len(secondary):
@@ -96,21 +145,24 @@ class PostBlock:
         cls, source: str, columns: dict[str, list[Any]], secondary: list[Relation] | None = None
     ) -> PostBlock:
         """A block from Python lists (missing columns are null; ``root`` defaults to False)."""
+        import pyarrow as pa
+
         n = len(columns["id"])
         arrays = []
-        for f in BLOCK_SCHEMA:
+        block = schemas().block
+        for f in block:
             values = columns.get(f.name)
             if values is None:
                 values = [False] * n if f.name == "root" else [None] * n
             arrays.append(pa.array(values, type=f.type))
-        return cls(source, pa.Table.from_arrays(arrays, schema=BLOCK_SCHEMA), secondary or [])
+        return cls(source, pa.Table.from_arrays(arrays, schema=block), secondary or [])
 
     def __len__(self) -> int:
         return int(self.table.num_rows)
 
     def records(self) -> list[PostRecord]:
         """Every row as a :class:`PostRecord` (the slow way, for code that wants records)."""
-        cols = {name: self.table.column(name).to_pylist() for name in BLOCK_SCHEMA.names}
+        cols = {name: self.table.column(name).to_pylist() for name in schemas().block.names}
         src = self.source
         return [
             PostRecord._make(
@@ -138,7 +190,10 @@ class PostBlock:
 
 
 def _records_table(records: Sequence[PostRecord]) -> pa.Table:
-    cols: dict[str, list[Any]] = {f: [] for f in TABLE_SCHEMA.names}
+    import pyarrow as pa
+
+    schema = schemas().table
+    cols: dict[str, list[Any]] = {f: [] for f in schema.names}
     for post in records:
         for f, value in zip(_FIELDS, post, strict=False):
             cols[f].append(value)
@@ -151,26 +206,32 @@ def _records_table(records: Sequence[PostRecord]) -> pa.Table:
         cols["prov_inferred"].append(prov.inferred)
     cols["manager"] = [None] * len(records)
     cols["root"] = [bool(r) for r in cols["root"]]
-    arrays = [pa.array(cols[f.name], type=f.type) for f in TABLE_SCHEMA]
-    return pa.Table.from_arrays(arrays, schema=TABLE_SCHEMA)
+    arrays = [pa.array(cols[f.name], type=f.type) for f in schema]
+    return pa.Table.from_arrays(arrays, schema=schema)
 
 
 def _block_table(block: PostBlock) -> pa.Table:
+    import numpy as np
+    import pyarrow as pa
+
     t = block.table
     n = len(block)
-    nulls = {name: pa.nulls(n, type=typ) for name, typ in _PROV}
+    types = schemas()
+    nulls = {name: pa.nulls(n, type=typ) for name, typ in types.prov}
     nulls["prov_source"] = pa.DictionaryArray.from_arrays(
         pa.array(np.zeros(n, dtype=np.int32)), pa.array([block.source])
     ).cast(pa.string())
     nulls["prov_line"] = t.column("line")
     nulls["prov_inferred"] = pa.array(np.zeros(n, dtype=bool))
-    arrays = [t.column(f.name) if f.name in BLOCK_SCHEMA.names else nulls[f.name]
-              for f in TABLE_SCHEMA]  # fmt: skip
-    return pa.Table.from_arrays(arrays, schema=TABLE_SCHEMA)
+    arrays = [t.column(f.name) if f.name in types.block.names else nulls[f.name]
+              for f in types.table]  # fmt: skip
+    return pa.Table.from_arrays(arrays, schema=types.table)
 
 
 def post_columns(chunks: Sequence[Sequence[PostRecord] | PostBlock]) -> PostColumns:
     """All posts, in order, as one :class:`PostColumns` (blocks are not copied row by row)."""
+    import pyarrow as pa
+
     tables = [
         _block_table(c) if isinstance(c, PostBlock) else _records_table(c) for c in chunks if len(c)
     ]
@@ -189,15 +250,23 @@ class PostColumns(Sequence[PostRecord]):
     """
 
     def __init__(self, table: pa.Table) -> None:
-        self.table = table
+        self._table = table
         self._lists: dict[str, list[Any]] = {}
         self._reads: dict[str, int] = {}
+        self._views: dict[str, View] = {}
+        self._limit: int | None = None
+
+    @property
+    def table(self) -> pa.Table:
+        """The posts as one pyarrow table (:data:`TABLE_SCHEMA`)."""
+        return self._table
 
     def __len__(self) -> int:
         return int(self.table.num_rows)
 
     def arrow(self, name: str) -> pa.Array:
-        return self.table.column(name).combine_chunks()
+        column = self.table.column(name)
+        return column.chunk(0) if column.num_chunks == 1 else column.combine_chunks()
 
     def column(self, name: str) -> list[Any]:
         cached = self._lists.get(name)
@@ -205,13 +274,13 @@ class PostColumns(Sequence[PostRecord]):
             if name == "prov":
                 cached = [self._prov(i) for i in range(len(self))]
             elif name == "attributes":
-                values = self.table.column(name)
+                values = self.arrow(name)
                 if values.null_count == len(values):  # a table without extra columns
                     cached = [None] * len(values)
                 else:
                     cached = [None if a is None else dict(a) for a in values.to_pylist()]
             else:
-                cached = self.table.column(name).to_pylist()
+                cached = self.arrow(name).to_pylist()
             self._lists[name] = cached
         return cached
 
@@ -226,12 +295,29 @@ class PostColumns(Sequence[PostRecord]):
         if cached is not None:
             return cached[i]
         reads = self._reads[name] = self._reads.get(name, 0) + 1
-        if reads > _READS_BEFORE_CONVERTING:
+        if reads > self._convert_after():
             return self.column(name)[i]
         if name == "prov":
             return self._prov(i)
-        value = self.table.column(name)[i].as_py()
-        return _attrs(value) if name == "attributes" else value
+        view = self._views.get(name)
+        if view is None:
+            view = self._view(name)
+        return view.get(i)
+
+    def _convert_after(self) -> int:
+        """Single reads of a field after which it is converted whole: a few thousand, or a
+        tenth of the posts (a column converts in about the time of reading a tenth singly)."""
+        if self._limit is None:
+            self._limit = max(_READS_BEFORE_CONVERTING, len(self) // _SHARE_BEFORE_CONVERTING)
+        return self._limit
+
+    def _view(self, name: str) -> View:
+        """A field's column read from its buffers (:mod:`orgmodel.columnviews`: a third of the
+        time of a pyarrow scalar's ``as_py()``)."""
+        from orgmodel.columnviews import view_of
+
+        view = self._views[name] = view_of(self.arrow(name))
+        return view
 
     def _prov(self, i: int) -> Prov:
         v = self.value
@@ -261,8 +347,13 @@ class PostColumns(Sequence[PostRecord]):
 
     def take(self, rows: np.ndarray[Any, Any]) -> PostColumns:
         """The posts at ``rows`` (in that order)."""
+        import pyarrow as pa
+
         return PostColumns(self.table.take(pa.array(rows)))
 
     def is_null(self, name: str) -> np.ndarray[Any, Any]:
         """A boolean mask: the field is missing."""
+        import numpy as np
+        import pyarrow.compute as pc
+
         return np.asarray(pc.is_null(self.arrow(name)).to_numpy(zero_copy_only=False))

@@ -12,12 +12,14 @@ that contains them -- and stops at the first tier with any match, so
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from orgmodel.errors import AmbiguousNameError, NameNotFoundError, UsageError
-from orgmodel.graph import OrgGraph
 from orgmodel.naming import acronym, norm_name
 from orgmodel.records import OrgRecord, UnitRecord
-from orgmodel.suggest import suggestions
+
+if TYPE_CHECKING:
+    from orgmodel.graph import OrgGraph
 
 __all__ = ["find", "find_org", "find_org_among", "find_root", "org_named"]
 
@@ -158,6 +160,8 @@ def find(graph: OrgGraph, text: str, *, units: bool = True, posts: bool = True) 
             f"no post or unit matches {text!r}, and {head.strip()!r} names no organization "
             f"(before the colon, name one of: {known})"
         )
+    from orgmodel.suggest import suggestions  # pyarrow and rapidfuzz, only when nothing matched
+
     raise NameNotFoundError(text, suggestions(graph, wanted, org))
 
 

@@ -10,13 +10,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree as RichTree
 
-from orgmodel.graph import OrgGraph
 from orgmodel.holders import holder_status
 from orgmodel.queries import Common, Oversight, Stats, Superior
 from orgmodel.records import LineKind, LoadIssue, PostRecord, Relation
@@ -24,6 +22,7 @@ from orgmodel.records import LineKind, LoadIssue, PostRecord, Relation
 if TYPE_CHECKING:
     from orgmodel.extract.explain import Explanation
     from orgmodel.extract.result import Extraction
+    from orgmodel.graph import OrgGraph
 
 __all__ = [
     "Tree",
@@ -124,6 +123,7 @@ def tree(graph: OrgGraph, roots: Sequence[int] | None, depth: int | None, limit:
     the tops. Posts in or under a reporting cycle hang from no top: their count
     is :attr:`Tree.in_cycles` when the graph's tops are shown.
 
+    >>> from orgmodel.graph import OrgGraph
     >>> from orgmodel.records import OrgData, PostRecord, Relation, RelKind, LineKind
     >>> R = lambda a, b: Relation(RelKind.REPORTS_TO, a, b, LineKind.PRIMARY)
     >>> g = OrgGraph(OrgData(posts=[PostRecord(i, i.title()) for i in ("a", "b", "c", "d")],
@@ -187,7 +187,7 @@ def _count_below(graph: OrgGraph, node: int) -> int:
 
 def _posts_in_cycles(graph: OrgGraph) -> int:
     """Posts in or under a reporting cycle: their depth is -1 (units' may be, for other reasons)."""
-    return int(np.count_nonzero(np.asarray(graph.depth[: graph.post_count]) < 0))
+    return int((graph.np_depth[: graph.post_count] < 0).sum())
 
 
 def cycle_note(count: int, where: str = "shown") -> str | None:

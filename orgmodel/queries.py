@@ -6,6 +6,7 @@ or JSON. The walks follow the parent pointers the graph precomputed, so a
 chain of command or a common superior costs microseconds even on a million
 posts.
 
+>>> from orgmodel.graph import OrgGraph
 >>> from orgmodel.records import OrgData, PostRecord, Relation, RelKind, LineKind
 >>> P, R = PostRecord, lambda a, b: Relation(RelKind.REPORTS_TO, a, b, LineKind.PRIMARY)
 >>> g = OrgGraph(OrgData(posts=[P("ceo", "CEO", root=True), P("cfo", "CFO"), P("coo", "COO"),
@@ -24,14 +25,13 @@ from __future__ import annotations
 
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-import pyarrow.compute as pc
-
-from orgmodel.graph import OrgGraph
 from orgmodel.holders import STATUS_KEY, HolderStatus
 from orgmodel.records import LineKind
+
+if TYPE_CHECKING:
+    from orgmodel.graph import OrgGraph
 
 __all__ = [
     "Common",
@@ -113,7 +113,7 @@ def reports(
 
 def dotted_reports(graph: OrgGraph, node: int) -> list[int]:
     """Posts with a secondary (dotted) line to ``node``."""
-    return [sub for sub, sups in graph.secondary.items() if any(s == node for s, _ in sups)]
+    return graph.secondary_reports(node)
 
 
 @dataclass(frozen=True)
@@ -243,6 +243,7 @@ def stats(graph: OrgGraph) -> Stats:
     alone: a board the superintendent reports to is a body, not a post, and
     counts in neither. ``orgmodel diff`` compares these same figures.
 
+    >>> from orgmodel.graph import OrgGraph
     >>> from orgmodel.records import OrgData, PostRecord as P, UnitRecord, UnitKind
     >>> from orgmodel.records import Relation, RelKind, LineKind
     >>> R = lambda a, b: Relation(RelKind.REPORTS_TO, a, b, LineKind.PRIMARY)
@@ -253,6 +254,9 @@ def stats(graph: OrgGraph) -> Stats:
     >>> s.managers, s.span_mean, s.span_distribution
     (2, 1.5, {1: 1, 2: 1})
     """
+    import numpy as np
+    import pyarrow.compute as pc
+
     n_posts = graph.post_count
     spans = np.diff(graph.np_child_start[: n_posts + 1])  # posts only: a body is no manager
     manager_spans = spans[spans > 0]
@@ -285,7 +289,7 @@ def stats(graph: OrgGraph) -> Stats:
         span_max=int(manager_spans.max()) if len(manager_spans) else 0,
         span_distribution={k: int(v) for k, v in enumerate(counts) if v},
         without_superior=int((~root_flag[tops]).sum()),
-        secondary_lines=sum(len(v) for v in graph.secondary.values()),
+        secondary_lines=graph.secondary_count(),
         vacant=int(pc.sum(vacant).as_py() or 0),
         withheld=int(pc.sum(withheld).as_py() or 0),
         eliminated=int(pc.sum(eliminated).as_py() or 0),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Protocol
 
@@ -30,6 +30,20 @@ REALDATA = SHARED / "realdata"
 needs_realdata = pytest.mark.skipif(
     not REALDATA.is_dir(), reason="../shared/realdata is not beside this checkout"
 )
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Saved indexes go to a folder of this test session (inherited by the subprocesses),
+    never to the user's cache folder."""
+    before = os.environ.get("ORGMODEL_CACHE_DIR")
+    os.environ["ORGMODEL_CACHE_DIR"] = str(tmp_path_factory.mktemp("orgmodel-cache"))
+    os.environ["ORGMODEL_CACHE_SYNC"] = "1"  # a subprocess saves before it ends: no race
+    yield
+    if before is None:
+        del os.environ["ORGMODEL_CACHE_DIR"]
+    else:
+        os.environ["ORGMODEL_CACHE_DIR"] = before
 
 
 def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:

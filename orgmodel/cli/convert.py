@@ -14,12 +14,8 @@ from orgmodel.cli.app import app
 from orgmodel.cli.options import SourceOptions, err, status_console, warn, with_sources
 from orgmodel.cli.progress import spinner
 from orgmodel.config import find_settings
-from orgmodel.convert import convert as convert_sources
 from orgmodel.errors import UsageError
-from orgmodel.fileio import atomic_write, is_stdio, output_name
-from orgmodel.mapfile import dump_map, effective_mapping, read_map
-from orgmodel.present import load_warnings
-from orgmodel.readers.table import parse_mapping
+from orgmodel.fileio import is_stdio, output_name
 from orgmodel.writers import WRITERS
 from orgmodel.writers.orgrdf import DEFAULT_BASE
 
@@ -59,6 +55,12 @@ def convert(
 
     Example: [bold]orgmodel convert -s hr.csv --map id=EmpID,manager=ManagerName -o org.graphml[/]
     """
+    from orgmodel.convert import convert as convert_sources
+    from orgmodel.fileio import atomic_write
+    from orgmodel.mapfile import dump_map, effective_mapping, read_map
+    from orgmodel.present import load_warnings
+    from orgmodel.readers.table import parse_mapping
+
     if save_map is not None and is_stdio(save_map) and is_stdio(output):
         raise UsageError("-o - and --save-map - both write to standard output: name a file")
     settings = find_settings()

@@ -16,6 +16,7 @@ from orgmodel.cli.options import (
     Fmt,
     Format,
     InputFormat,
+    NoCache,
     Quiet,
     SourceOptions,
     emit_json,
@@ -97,6 +98,7 @@ def diff(
     input_format: InputFormat = None,
     map: ColumnMap = None,
     quiet: Quiet = False,
+    no_cache: NoCache = False,
 ) -> None:
     """Compare two structures: what was added, removed, moved, retitled; metrics side by side.
 
@@ -113,7 +115,7 @@ def diff(
     from orgmodel.diff.report import Sides, to_json, to_markdown, to_text
     from orgmodel.proposal import diff_sides
 
-    src = SourceOptions(None, input_format, map, quiet)
+    src = SourceOptions(None, input_format, map, quiet, no_cache)
     if series is not None:
         if before is not None or after is not None:
             raise UsageError("give either BEFORE and AFTER, or --series FILE, not both")

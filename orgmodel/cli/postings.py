@@ -10,12 +10,10 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from orgmodel.cli.app import app
 from orgmodel.cli.options import Fmt, Format, emit_json, err, out, status_console, warn
 from orgmodel.errors import OrgModelError
-from orgmodel.present import explanation_text, extraction_text, ingest_text, issue_lines
 
 __all__ = ["extract", "ingest"]
 
@@ -41,6 +39,7 @@ def extract(
     """
     from orgmodel.extract import extract_file
     from orgmodel.extract.explain import explain_file
+    from orgmodel.present import explanation_text, extraction_text
 
     results: list[Any] = []
     failed = 0
@@ -62,7 +61,7 @@ def extract(
 class _Bar:
     """The ingest progress bar on stderr; a skipped file is reported above it as it happens."""
 
-    def __init__(self, console: Console, bar: Progress) -> None:
+    def __init__(self, console: Console, bar: Any) -> None:
         self.console = console
         self.bar = bar
         self.task = bar.add_task("postings", total=None)
@@ -78,6 +77,14 @@ class _Bar:
 
 @contextmanager
 def _progress(enabled: bool) -> Iterator[_Bar]:
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
     columns = (
         TextColumn("[bold]extracting"),
         BarColumn(),
@@ -117,6 +124,7 @@ def ingest(
     """
     from orgmodel.fileio import is_stdio, output_name
     from orgmodel.orgfile import orgfile_format, write_orgfile
+    from orgmodel.present import ingest_text, issue_lines
     from orgmodel.sources.ingest import ingest as ingest_postings
 
     orgfile_format(output)  # an output that cannot be an org file is refused before the work

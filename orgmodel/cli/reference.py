@@ -7,6 +7,8 @@ new option, a changed default or help text shows up in the next build.
 >>> text = reference()
 >>> text.count("\\n## `orgmodel ") == len(commands())
 True
+>>> "### `orgmodel cache clear`" in text  # a group's commands, a level down
+True
 >>> "| `--root` | `<str>` | Chart the posts under this post. |" in text
 True
 """
@@ -114,8 +116,20 @@ def reference() -> str:
     for name in names:
         command = group.get_command(ctx, name)
         assert command is not None
-        sub = typer.Context(command, info_name=name, parent=ctx)
-        usage = " ".join(["orgmodel", name, *command.collect_usage_pieces(sub)])
-        parts += ["", f"## `orgmodel {name}`", "", "```text", usage, "```", ""]
-        parts += [_markdown(command.help or ""), "", *_params(command, sub)]
+        parts += _section(command, typer.Context(command, info_name=name, parent=ctx), 2)
     return "\n".join(parts) + "\n"
+
+
+def _section(command: Any, ctx: typer.Context, level: int) -> list[str]:
+    """One command's usage, help and options; a group's (``orgmodel cache``) help, then
+    each of its commands one heading level down."""
+    path = ctx.command_path
+    usage = " ".join([path, *command.collect_usage_pieces(ctx)])
+    parts = ["", f"{'#' * level} `{path}`", "", "```text", usage, "```", ""]
+    parts += [_markdown(command.help or ""), "", *_params(command, ctx)]
+    if isinstance(command, TyperGroup):
+        for name in command.list_commands(ctx):
+            sub = command.get_command(ctx, name)
+            assert sub is not None
+            parts += _section(sub, typer.Context(sub, info_name=name, parent=ctx), level + 1)
+    return parts

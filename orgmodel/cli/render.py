@@ -14,10 +14,8 @@ from rich.text import Text
 from orgmodel.cli.app import app
 from orgmodel.cli.options import SourceOptions, status_console, with_sources
 from orgmodel.fileio import output_name
-from orgmodel.lookup import find, find_root, org_named
-from orgmodel.present import cycle_note
-from orgmodel.render import DEFAULT_MAX_POSTS, HTML_MAX_POSTS, ChartOptions, write
-from orgmodel.render.engine import FORMATS, format_of
+from orgmodel.render.engine import FORMATS
+from orgmodel.render.options import DEFAULT_MAX_POSTS, HTML_MAX_POSTS
 from orgmodel.render.themes import THEMES
 
 __all__ = ["render"]
@@ -90,6 +88,11 @@ def render(
 
     Example: [bold]orgmodel render --root "HPS: COO" -o coo.png[/]
     """
+    from orgmodel.lookup import find, find_root, org_named
+    from orgmodel.present import cycle_note
+    from orgmodel.render import ChartOptions, write
+    from orgmodel.render.engine import format_of
+
     fmt = str(to) if to is not None else format_of(output)
     graph = src.graph()
     options = ChartOptions(

@@ -12,7 +12,6 @@ from rich.text import Text
 
 from orgmodel.cli.app import app
 from orgmodel.cli.options import Fmt, Format, emit_json, out, uncropped
-from orgmodel.readers.snapshots import list_snapshots
 
 __all__ = ["snapshots"]
 
@@ -34,6 +33,8 @@ def snapshots(
 
     Example: [bold]orgmodel snapshots dft.csv[/]
     """
+    from orgmodel.readers.snapshots import list_snapshots
+
     table = list_snapshots(file, column)
     if format is Fmt.json:
         emit_json(

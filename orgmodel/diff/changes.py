@@ -58,9 +58,10 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import compress
 from typing import Any
 
-from orgmodel.diff.match import Match, eliminated, int_list, match, unit_nodes
+from orgmodel.diff.match import Match, eliminated, match
 from orgmodel.diff.notes import unmatched_notes
 from orgmodel.diff.superiors import name_key, superior_refs
 from orgmodel.graph import OrgGraph
@@ -202,6 +203,28 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
+class _Fields:
+    """The fields the comparison reads of a few posts, taken from the columns at once:
+    ``fields(name, node)`` as ``graph.posts.value(name, node)`` reads it."""
+
+    NAMES = ("title", "holder", "grade", "fte", "attributes")
+
+    def __init__(self, graph: OrgGraph, nodes: list[int]) -> None:
+        import pyarrow as pa
+
+        rows = pa.array(nodes, pa.int64())
+        self._at = {node: k for k, node in enumerate(nodes)}
+        self._columns = {}
+        for name in self.NAMES:
+            values = graph.posts.arrow(name).take(rows).to_pylist()
+            if name == "attributes":
+                values = [None if v is None else dict(v) for v in values]
+            self._columns[name] = values
+
+    def __call__(self, name: str, node: int) -> Any:
+        return self._columns[name][self._at[node]]
+
+
 def _same_text(x: str | None, y: str | None) -> bool:
     """Equal but for case and spacing (None only equals None)."""
     if x == y:
@@ -243,20 +266,56 @@ class _Comparer:
     def add(self, kind: ChangeKind, before: int | None, after: int | None, **kw: Any) -> None:
         self.out.append(Change(kind, before, after, **kw))
 
+    def _candidates(self, b_dead: set[int], a_dead: set[int]) -> list[int]:
+        """BEFORE's posts that may have changed -- every one that has, and a few more -- found
+        with array operations over both graphs' columns, so the comparison below looks at a
+        few thousand posts of a million, not at each."""
+        import numpy as np
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        b, a, m = self.b, self.a, self.m
+        nb = b.post_count
+        b2a = np.asarray(m.b2a, dtype=np.int64)
+        js = b2a[:nb]
+        maybe = js < 0  # removed
+        idx = np.flatnonzero(~maybe)
+        jj = js[idx]
+        p, q = b.np_parent[idx], a.np_parent[jj]
+        mapped = np.where(p >= 0, b2a[np.maximum(p, 0)], -1)
+        flags = (mapped != q) | ((p >= 0) & (mapped < 0)) | ((p < 0) & (q < 0))
+        bu, au = b.post_units()[idx], a.post_units()[jj]
+        mapped_u = np.where(bu >= 0, b2a[np.maximum(bu, 0)], -1)
+        flags |= (mapped_u != au) | ((bu >= 0) & (mapped_u < 0))
+        rows, cols = pa.array(idx), pa.array(jj)
+        for name in ("title", "holder", "grade", "fte"):
+            x, y = b.posts.arrow(name), a.posts.arrow(name)
+            if x.null_count == len(x) and y.null_count == len(y):
+                continue  # a field neither side has (no grades in the export)
+            x, y = x.take(rows), y.take(cols)
+            unequal = pc.or_(pc.not_equal(x, y).fill_null(False), pc.xor(x.is_null(), y.is_null()))
+            flags |= np.asarray(unequal)
+        maybe[idx[flags]] = True
+        for i in b_dead:
+            maybe[i] = True
+        for j in a_dead:
+            if m.a2b[j] >= 0:
+                maybe[m.a2b[j]] = True
+        found: list[int] = np.flatnonzero(maybe).tolist()
+        return found
+
     def posts(self) -> None:
         b, a, m = self.b, self.a, self.m
         b2a, a2b = m.b2a, m.a2b
-        b_par, a_par = int_list(b.parent), int_list(a.parent)
-        bt, at = b.column("title"), a.column("title")
-        bh, ah = b.column("holder"), a.column("holder")
-        bg, ag = b.column("grade"), a.column("grade")
-        bf, af = b.column("fte"), a.column("fte")
-        battr, aattr = b.column("attributes"), a.column("attributes")
-        bu, au = unit_nodes(b), unit_nodes(a)
-        b_dead, a_dead = eliminated(battr), eliminated(aattr)
+        b_par, a_par = b.parent, a.parent
+        bu, au = b.post_units(), a.post_units()
+        b_dead, a_dead = eliminated(b.column("attributes")), eliminated(a.column("attributes"))
         b_names, a_names = self.b_refs.name_of, self.a_refs.name_of
         add = self.add
-        for i in range(b.post_count):
+        candidates = self._candidates(b_dead, a_dead)
+        bv = _Fields(b, candidates)  # their fields read in one go, column by column
+        av = _Fields(a, [b2a[i] for i in candidates if b2a[i] >= 0])
+        for i in candidates:
             j = b2a[i]
             if j < 0:
                 if i not in b_dead:  # a post already listed as eliminated was gone already
@@ -285,25 +344,29 @@ class _Comparer:
                     **self._old_superior(i, p),
                     **self._new_superior(j, q),
                 )
-            if bt[i] != at[j] and not _same_text(bt[i], at[j]):
-                add(ChangeKind.RETITLED, i, j, old_value=bt[i], new_value=at[j])
-            u = bu[i]
-            if (b2a[u] if u >= 0 else -1) != au[j] or (u >= 0 and b2a[u] < 0):
+            bt, at = bv("title", i), av("title", j)
+            if bt != at and not _same_text(bt, at):
+                add(ChangeKind.RETITLED, i, j, old_value=bt, new_value=at)
+            u, w = int(bu[i]), int(au[j])
+            if (b2a[u] if u >= 0 else -1) != w or (u >= 0 and b2a[u] < 0):
                 add(
                     ChangeKind.UNIT_CHANGED,
                     i,
                     j,
                     old_node=u if u >= 0 else None,
-                    new_node=au[j] if au[j] >= 0 else None,
+                    new_node=w if w >= 0 else None,
                 )
-            if bh[i] != ah[j]:
-                self._holder(i, j, bh[i], ah[j], battr[i], aattr[j])
-            if bg[i] != ag[j] and not _same_text(bg[i], ag[j]):
-                add(ChangeKind.GRADE_CHANGED, i, j, old_value=bg[i], new_value=ag[j])
-            if bf[i] != af[j]:
-                add(ChangeKind.FTE_CHANGED, i, j, old_value=bf[i], new_value=af[j])
-        for j in range(a.post_count):
-            if a2b[j] < 0 and j not in a_dead:  # listed only as eliminated: never added
+            bh, ah = bv("holder", i), av("holder", j)
+            if bh != ah:
+                self._holder(i, j, bh, ah, bv("attributes", i), av("attributes", j))
+            bg, ag = bv("grade", i), av("grade", j)
+            if bg != ag and not _same_text(bg, ag):
+                add(ChangeKind.GRADE_CHANGED, i, j, old_value=bg, new_value=ag)
+            bf, af = bv("fte", i), av("fte", j)
+            if bf != af:
+                add(ChangeKind.FTE_CHANGED, i, j, old_value=bf, new_value=af)
+        for j in compress(range(a.post_count), map((-1).__eq__, a2b)):
+            if j not in a_dead:  # listed only as eliminated: never added
                 add(ChangeKind.ADDED, None, j, **self._new_superior(j, a_par[j]))
 
     def _old_superior(self, i: int, p: int) -> dict[str, Any]:

@@ -39,9 +39,11 @@ million-post orgs is linear.
 
 from __future__ import annotations
 
+import operator
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import compress, repeat
 from pathlib import Path
 from typing import Any
 
@@ -96,9 +98,16 @@ def int_list(values: Sequence[int]) -> list[int]:
     return list(tolist()) if tolist is not None else list(values)
 
 
+_NONE = -1
+
+
 def eliminated(attributes: Sequence[Mapping[str, str] | None]) -> set[int]:
-    """Posts marked abolished (a UK organogram's ``Eliminated``), from the attributes column."""
-    return {n for n, at in enumerate(attributes) if at and at.get("status") == "eliminated"}
+    """Posts marked abolished (a UK organogram's ``Eliminated``), from the attributes column
+    (the posts with attributes found at C speed first: most exports have none)."""
+    if attributes.count(None) == len(attributes):  # most exports: no post has any
+        return set()
+    given = compress(range(len(attributes)), map(operator.is_not, attributes, repeat(None)))
+    return {n for n in given if attributes[n].get("status") == "eliminated"}  # type: ignore[union-attr]
 
 
 def unit_nodes(graph: OrgGraph) -> list[int]:
@@ -214,6 +223,17 @@ def _check_mapping(
         targets[new] = line
 
 
+class _Values:
+    """One field of a graph's posts, read a post at a time (``values[node]``)."""
+
+    def __init__(self, graph: OrgGraph, name: str) -> None:
+        self._value = graph.posts.value
+        self._name = name
+
+    def __getitem__(self, node: int) -> Any:
+        return self._value(self._name, node)
+
+
 class _Matcher:
     def __init__(self, before: OrgGraph, after: OrgGraph) -> None:
         self.b, self.a = before, after
@@ -223,9 +243,10 @@ class _Matcher:
             [-1] * before.size, [-1] * after.size, [id_rule] * before.size, self.nb, self.na
         )
         self._norm: dict[str, str] = {}
-        self.b_org, self.a_org = before.column("org"), after.column("org")
-        self.b_title, self.a_title = before.column("title"), after.column("title")
-        self.b_par, self.a_par = int_list(before.parent), int_list(after.parent)
+        # read post by post: the rules after the ids look at the few posts left unmatched
+        self.b_org, self.a_org = _Values(before, "org"), _Values(after, "org")
+        self.b_title, self.a_title = _Values(before, "title"), _Values(after, "title")
+        self.b_par, self.a_par = before.parent, after.parent
 
     def norm(self, title: str) -> str:
         """norm_name, computed once per distinct title (titles repeat a great deal)."""
@@ -246,12 +267,25 @@ class _Matcher:
     def by_id(self, forced: set[int]) -> None:
         m, a_index = self.m, self.a.index
         b2a, a2b = m.b2a, m.a2b
-        # each BEFORE post's id among AFTER's posts, in one hash join
+        # each BEFORE post's id among AFTER's posts, in one hash join; then paired with array
+        # operations (ids are distinct on each side: no two posts claim one match)
         found = pc.index_in(self.b.posts.arrow("id"), value_set=self.a.posts.arrow("id"))
-        for b, a in enumerate(found.fill_null(-1).to_numpy(zero_copy_only=False).tolist()):
-            if a >= 0 and a2b[a] < 0 and b2a[b] < 0 and b not in forced:
-                b2a[b] = a
-                a2b[a] = b
+        targets = np.asarray(found.fill_null(-1).to_numpy(zero_copy_only=False), dtype=np.int64)
+        if forced:  # the user's mapping paired some already
+            new_b2a = np.asarray(b2a[: self.nb], dtype=np.int64)
+            new_a2b = np.asarray(a2b[: self.na], dtype=np.int64)
+        else:
+            new_b2a = np.full(self.nb, -1, dtype=np.int64)
+            new_a2b = np.full(self.na, -1, dtype=np.int64)
+        b_free = new_b2a < 0
+        a_free = np.append(new_a2b < 0, False)
+        if forced:
+            b_free[[b for b in forced if b < self.nb]] = False
+        pairs = np.flatnonzero(b_free & a_free[targets] & (targets >= 0))
+        new_b2a[pairs] = targets[pairs]
+        new_a2b[targets[pairs]] = pairs
+        b2a[: self.nb] = new_b2a.tolist()
+        a2b[: self.na] = new_a2b.tolist()
         b_units, a_units = self.b.units, self.a.units
         for j, unit in enumerate(b_units):
             node = self.nb + j
@@ -360,11 +394,14 @@ class _Matcher:
         m = self.m
         b_attrs, a_attrs = self.b.column("attributes"), self.a.column("attributes")
 
-        def counts(orgs: list[Any], titles: list[str]) -> Counter[tuple[Any, str]]:
-            raw = Counter(zip(orgs, titles, strict=True))
+        def counts(graph: OrgGraph) -> Counter[tuple[Any, str]]:
+            """Posts per (organization, normalised title), counted column-wise."""
+            org, title = graph.posts.arrow("org"), graph.posts.arrow("title")
+            pairs = pc.binary_join_element_wise(pc.fill_null(org, "\x01"), title, "\x00")
             out: Counter[tuple[Any, str]] = Counter()
-            for (org, title), n in raw.items():
-                out[(org, self.norm(title))] += n
+            for row in pc.value_counts(pairs).to_pylist():
+                org_id, _, text = row["values"].partition("\x00")
+                out[(None if org_id == "\x01" else org_id, self.norm(text))] += row["counts"]
             return out
 
         def aggregate(attrs: dict[str, str] | None) -> bool:
@@ -376,8 +413,7 @@ class _Matcher:
                 free_a_keys[(self.a_org[a], self.norm(self.a_title[a]))] = a
         if not free_a_keys:
             return 0
-        b_counts = counts(self.b_org, self.b_title)
-        a_counts = counts(self.a_org, self.a_title)
+        b_counts, a_counts = counts(self.b), counts(self.a)
         found = 0
         for b in free_b:
             if m.b2a[b] >= 0 or aggregate(b_attrs[b]):
@@ -407,9 +443,11 @@ def match(
     m = matcher.m
     forced |= eliminated(before.column("attributes"))  # abolished posts: by id only
     dead_a = eliminated(after.column("attributes"))
-    while True:
-        free_b = [b for b in range(matcher.nb) if m.b2a[b] < 0 and b not in forced]
-        free_a = [a for a in range(matcher.na) if m.a2b[a] < 0 and a not in dead_a]
+    while True:  # (the free posts are found at C speed: compress over the match lists)
+        unmatched_b = compress(range(matcher.nb), map(_NONE.__eq__, m.b2a))
+        free_b = [b for b in unmatched_b if b not in forced]
+        unmatched_a = compress(range(matcher.na), map(_NONE.__eq__, m.a2b))
+        free_a = [a for a in unmatched_a if a not in dead_a]
         if not free_b or not free_a:
             break
         found = matcher.by_title_superior(free_b, free_a)

@@ -28,8 +28,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from orgmodel.diff.changes import Diff, paused_gc
-from orgmodel.diff.match import int_list
 from orgmodel.graph import OrgGraph
 from orgmodel.queries import Stats, stats
 
@@ -128,18 +129,19 @@ def _measure(diff: Diff, top: int) -> Metrics:
     b, a, m = diff.before, diff.after, diff.match
     left, right = _row(stats(b)), _row(stats(a))
     out = Metrics(rows={k: (left[k], right[k]) for k in ROWS})
-    bs, as_ = int_list(b.child_start), int_list(a.child_start)
-    changes: list[SpanChange] = []
-    for i in range(b.post_count):
-        x = bs[i + 1] - bs[i]
-        j = m.b2a[i]
-        y = as_[j + 1] - as_[j] if j >= 0 else 0
-        if x != y:
-            changes.append(SpanChange(i, j if j >= 0 else None, x, y))
-    for j in range(a.post_count):
-        y = as_[j + 1] - as_[j]
-        if m.a2b[j] < 0 and y:
-            changes.append(SpanChange(None, j, 0, y))
+    # spans side by side with array operations: a record only for the posts whose span moved
+    nb, na = b.post_count, a.post_count
+    b_span = np.diff(b.np_child_start[: nb + 1])
+    a_span = np.diff(a.np_child_start[: na + 1])
+    b2a = np.asarray(m.b2a[:nb], dtype=np.int64)
+    y = np.where(b2a >= 0, a_span[np.maximum(b2a, 0)] if na else 0, 0)
+    moved = np.flatnonzero(b_span != y)
+    rows = zip(moved.tolist(), b2a[moved].tolist(), b_span[moved].tolist(), y[moved].tolist(),
+               strict=True)  # fmt: skip
+    changes = [SpanChange(i, j if j >= 0 else None, x, z) for i, j, x, z in rows]
+    new = np.flatnonzero((np.asarray(m.a2b[:na], dtype=np.int64) < 0) & (a_span > 0))
+    changes += [SpanChange(None, j, 0, z)
+                for j, z in zip(new.tolist(), a_span[new].tolist(), strict=True)]  # fmt: skip
     changes.sort(key=lambda s: (-abs(s.delta), -s.after_span))
     out.span_changes = changes[:top]
     return out

@@ -28,7 +28,8 @@ them misleads. Each note names a side and a fact:
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING
+from itertools import compress
+from typing import TYPE_CHECKING, Any
 
 from orgmodel.diff.match import eliminated
 from orgmodel.diff.superiors import SuperiorRefs, name_key
@@ -100,6 +101,17 @@ def _names(side: str, refs: SuperiorRefs) -> list[str]:
     ]
 
 
+class _Field:
+    """One field of the posts, read post by post (only unmatched posts are looked at)."""
+
+    def __init__(self, graph: OrgGraph, name: str) -> None:
+        self._value = graph.posts.value
+        self._name = name
+
+    def __getitem__(self, node: int) -> Any:
+        return self._value(self._name, node)
+
+
 def _aggregate(attrs: dict[str, str] | None) -> bool:
     return bool(attrs and attrs.get("aggregate"))
 
@@ -112,10 +124,12 @@ def _namesakes(diff: Diff, b_dead: set[int], a_dead: set[int]) -> list[str]:
     a row another row.
     """
     b, a, m = diff.before, diff.after, diff.match
-    b_org, b_title, b_attr = b.column("org"), b.column("title"), b.column("attributes")
-    a_org, a_title, a_attr = a.column("org"), a.column("title"), a.column("attributes")
-    removed = [i for i in range(b.post_count) if m.b2a[i] < 0 and i not in b_dead]
-    added = [j for j in range(a.post_count) if m.a2b[j] < 0 and j not in a_dead]
+    b_org, b_title, b_attr = (_Field(b, name) for name in ("org", "title", "attributes"))
+    a_org, a_title, a_attr = (_Field(a, name) for name in ("org", "title", "attributes"))
+    unmatched_b = compress(range(b.post_count), map((-1).__eq__, m.b2a))  # at C speed
+    removed = [i for i in unmatched_b if i not in b_dead]
+    unmatched_a = compress(range(a.post_count), map((-1).__eq__, m.a2b))
+    added = [j for j in unmatched_a if j not in a_dead]
     out = []
     rows = (
         sum(1 for i in removed if _aggregate(b_attr[i])),
@@ -130,12 +144,21 @@ def _namesakes(diff: Diff, b_dead: set[int], a_dead: set[int]) -> list[str]:
         )
     removed = [i for i in removed if not _aggregate(b_attr[i])]
     added = [j for j in added if not _aggregate(a_attr[j])]
-    old = Counter((b_org[i], norm_name(b_title[i])) for i in removed)
-    new = Counter((a_org[j], norm_name(a_title[j])) for j in added)
+    names: dict[str, str] = {}  # each title normalised once (titles repeat)
+
+    def key(org: str | None, title: str) -> tuple[str | None, str]:
+        found = names.get(title)
+        if found is None:
+            found = names[title] = norm_name(title)
+        return org, found
+
+    old_keys = {i: key(b_org[i], b_title[i]) for i in removed}
+    old = Counter(old_keys.values())
+    new = Counter(key(a_org[j], a_title[j]) for j in added)
     shared = old.keys() & new.keys()
     if not shared:
         return out
-    titles = Counter(b_title[i] for i in removed if (b_org[i], norm_name(b_title[i])) in shared)
+    titles = Counter(b_title[i] for i in removed if old_keys[i] in shared)
     out.append(
         f"{_plural(sum(old[k] for k in shared), 'removed post')} and "
         f"{_plural(sum(new[k] for k in shared), 'added post')} share their organization and "

@@ -27,13 +27,13 @@ Finance Director [cfo]: “CFO” → “Finance Director”
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from rich.markup import escape
 
-from orgmodel.diff.changes import Change, ChangeKind, Diff
+from orgmodel.diff.changes import Change, ChangeKind, Diff, paused_gc
 from orgmodel.diff.match import RULES
 from orgmodel.diff.metrics import ROWS, Metrics, measure
 from orgmodel.graph import OrgGraph
@@ -175,21 +175,51 @@ def change_line(diff: Diff, c: Change, style: _Style = PLAIN) -> str:
     return f"{subject}: {_value(c.old_value, style)} → {_value(c.new_value, style)}"
 
 
-def _describe(
-    graph: OrgGraph, node: int | None, name: str | float | None = None
-) -> dict[str, Any] | None:
-    """A node as JSON; a superior that is only a name is ``{"name": ..., "matched": false}``."""
-    if node is not None:
-        return graph.describe(node)
-    return {"name": name, "matched": False} if isinstance(name, str) else None
+class _Describer:
+    """Nodes as JSON (:meth:`OrgGraph.describe`), read column-wise for many at once.
+
+    A diff of two million-post orgs describes some 50,000 posts; their ids,
+    titles, holders and organizations are taken from the columns in one go
+    (:meth:`prefetch`), not read one value at a time.
+    """
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[int, int], dict[str, Any]] = {}
+
+    def prefetch(self, graph: OrgGraph, nodes: Iterable[int | None]) -> None:
+        import pyarrow as pa
+
+        posts = sorted({n for n in nodes if n is not None and n < graph.post_count})
+        if not posts:
+            return
+        rows = pa.array(posts)
+        columns = [graph.posts.arrow(f).take(rows).to_pylist() for f in ("id", "title", "holder",
+                                                                          "org")]  # fmt: skip
+        orgs = graph.orgs
+        key = id(graph)
+        for node, ident, title, holder, org in zip(posts, *columns, strict=True):
+            rec = orgs.get(org) if org is not None else None
+            name = rec.name if rec else org
+            self._known[(key, node)] = {"id": ident, "title": title, "holder": holder,
+                                        "organization": name}  # fmt: skip
+
+    def __call__(
+        self, graph: OrgGraph, node: int | None, name: str | float | None = None
+    ) -> dict[str, Any] | None:
+        """A node as JSON; a superior that is only a name is ``{"name": ..., "matched": false}``."""
+        if node is not None:
+            found = self._known.get((id(graph), node))
+            return dict(found) if found is not None else graph.describe(node)
+        return {"name": name, "matched": False} if isinstance(name, str) else None
 
 
-def change_dict(diff: Diff, c: Change) -> dict[str, Any]:
+def change_dict(diff: Diff, c: Change, describe: _Describer | None = None) -> dict[str, Any]:
     """One change for JSON: ``kind``, ``post`` (or ``unit``), ``from``/``to`` where they apply.
 
     A headship's ``from``/``to`` is the unit; a link's other end is ``with``,
     and ``from``/``to`` its type (``to`` alone when added, ``from`` alone when removed).
     """
+    _describe = describe or _Describer()
     b, a = diff.before, diff.after
     subject = _describe(a, c.after) if c.after is not None else _describe(b, c.before)
     out: dict[str, Any] = {"kind": str(c.kind), "unit" if c.is_unit else "post": subject}
@@ -252,8 +282,21 @@ def _matching(diff: Diff) -> dict[str, Any]:
 
 
 def to_json(diff: Diff, sides: Sides, metrics: Metrics | None = None) -> dict[str, Any]:
-    """The whole diff as a JSON-ready dict (the contract for scripts)."""
+    """The whole diff as a JSON-ready dict (the contract for scripts).
+
+    The cyclic garbage collector is paused meanwhile, as for comparing: tens of
+    thousands of small dicts would have it walk both graphs' objects again and
+    again (measured: 0.9 s instead of 0.5 s for 25,000 changes of two 1M-post orgs).
+    """
+    with paused_gc():
+        return _to_json(diff, sides, metrics)
+
+
+def _to_json(diff: Diff, sides: Sides, metrics: Metrics | None) -> dict[str, Any]:
     metrics = metrics or measure(diff)
+    describe = _Describer()
+    describe.prefetch(diff.before, (n for c in diff.changes for n in (c.before, c.old_node)))
+    describe.prefetch(diff.after, (n for c in diff.changes for n in (c.after, c.new_node)))
     return {
         "before": sides.before,
         "after": sides.after,
@@ -263,7 +306,7 @@ def to_json(diff: Diff, sides: Sides, metrics: Metrics | None = None) -> dict[st
         "metrics": metrics.to_dict(diff),
         "matching": _matching(diff),
         "notes": list(diff.notes),
-        "changes": [change_dict(diff, c) for c in diff.changes],
+        "changes": [change_dict(diff, c, describe) for c in diff.changes],
     }
 
 
@@ -319,6 +362,11 @@ def _title(sides: Sides) -> str:
 
 def to_text(diff: Diff, sides: Sides, limit: int = 50, metrics: Metrics | None = None) -> str:
     """A terminal report (rich markup; user strings escaped)."""
+    with paused_gc():
+        return _to_text(diff, sides, limit, metrics)
+
+
+def _to_text(diff: Diff, sides: Sides, limit: int, metrics: Metrics | None) -> str:
     metrics = metrics or measure(diff)
     lines = [f"[bold]{escape(_title(sides))}[/]", f"{_summary(diff)}", ""]
     width = max(len(label) for label in LABELS.values())
@@ -358,6 +406,11 @@ def md_escape(text: str) -> str:
 
 def to_markdown(diff: Diff, sides: Sides, limit: int = 50, metrics: Metrics | None = None) -> str:
     """A report a planner pastes into a document."""
+    with paused_gc():
+        return _to_markdown(diff, sides, limit, metrics)
+
+
+def _to_markdown(diff: Diff, sides: Sides, limit: int, metrics: Metrics | None) -> str:
     metrics = metrics or measure(diff)
     e: Callable[[str], str] = md_escape
     lines = [f"# Comparing structures: {e(_title(sides))}", "", f"{_summary(diff)}.", ""]

@@ -35,7 +35,7 @@ from orgmodel.extract.names import smart_title
 from orgmodel.extract.scorer import Scorer, default_scorer
 from orgmodel.extract.scoring import names_match, normalize
 from orgmodel.extract.sections import work_view
-from orgmodel.extract.vocab import POSTS, classify, head_word, words
+from orgmodel.extract.vocab import POSTS, classify, head_word, singular, words
 
 __all__ = [
     "OrgCandidate",
@@ -211,17 +211,20 @@ class _Votes:
                     kinds[key]["variant"] += 1
                     kinds[other]["variant"] += 1
         squashed_view = _squash(view[:_SCAN])
+        ranked = sorted(keys, key=lambda k: -merged[k])
+        rank = {key: i for i, key in enumerate(ranked)}
+        runner_up = merged[ranked[1]] if len(ranked) > 1 else 0
         out: list[OrgCandidate] = []
         for key in keys:
             form = top[key]
             letters = [ch for ch in form if ch.isalpha()]
             if len(letters) > 6 and all(c.isupper() for c in letters):
                 form = smart_title(form)
-            out.append(
-                OrgCandidate(
-                    form, _features(form, key, merged[key], kinds[key], view, squashed_view)
-                )
-            )
+            feats = _features(form, key, merged[key], kinds[key], view, squashed_view)
+            feats[f"org:rank={min(rank[key], 2)}"] = 1.0  # evidence beside the other names
+            if rank[key] == 0 and runner_up and merged[key] >= 2 * runner_up:
+                feats["org:clear-lead"] = 1.0
+            out.append(OrgCandidate(form, feats))
         return out
 
 
@@ -428,6 +431,11 @@ def _suffixes(head: str) -> Iterator[tuple[int, int]]:
         match = _SUFFIX_SCAN.search(head, start + 1)
 
 
+_NEXT_WORD = re.compile(r"[ ]+([A-Za-z]+)")
+_MEMBER_WORDS = words("employee member volunteer worker associate")
+"""Words after an employer's name that say who belongs to it ("Bay Area Hospital employee")."""
+
+
 def _pattern_votes(head: str, votes: _Votes) -> None:
     """'City of X' / 'State of X' and 'X County' / 'X Public Schools' / 'X Medical Center'."""
     lowered = head.lower()
@@ -455,6 +463,10 @@ def _pattern_votes(head: str, votes: _Votes) -> None:
         owner = _SUFFIX_OWNER.search(head, max(0, start - 60), start)
         if owner is None:
             continue
+        after = _NEXT_WORD.match(head, end)
+        word = singular(after.group(1).lower()) if after is not None else ""
+        if word in POSTS and word not in _MEMBER_WORDS:
+            continue  # "Recreation Center Supervisor", "Health Center Director": a post's title
         weight = 20 if _whole_line(head, owner.start(), end) else 10
         # a suffix that two listed words begin ("Schools": School, Schools) counts twice
         for _ in range(

@@ -269,27 +269,44 @@ def _widen(title: str, view: str) -> str:
         return title
     counts: dict[str, int] = {}
     for form in {title, title.upper()}:
-        pattern = rf"((?:[A-Z][\w'&-]*[ ]+){{1,3}}){re.escape(form)}\b"
-        for match in re.finditer(pattern, view):
-            if _OBJECT_BEFORE.search(view, max(0, match.start() - 12), match.start()):
-                continue  # "under the direction of the Nurse Manager": another post
-            lead = match.group(1).split()
-            upper = form.isupper()
-            keep = len(lead)
-            while keep and lead[keep - 1].isupper() == upper:
-                keep -= 1  # the words written as the title is: "Salaried POLICE COMMANDER"
-            lead = lead[keep:]
-            while lead and lead[0].capitalize() in _LEAD_WORDS:
-                lead = lead[1:]
-            if not lead:
-                continue
-            name = clean_title(" ".join([*lead, form]))
-            if name and name.endswith(title) and name != title:
-                counts[name] = counts.get(name, 0) + 1
+        at = view.find(form)
+        while at >= 0:
+            end = at + len(form)
+            if (end == len(view) or not view[end].isalnum()) and at > 0 and view[at - 1] == " ":
+                name = _fuller(view, at, form)
+                if name is not None:
+                    counts[name] = counts.get(name, 0) + 1
+            at = view.find(form, end)
     if not counts:
         return title
     best = max(counts, key=lambda n: (counts[n], -len(n)))
     return best if counts[best] >= 2 else title
+
+
+def _fuller(view: str, at: int, form: str) -> str | None:
+    """The capitalised words written before ``form`` at ``at`` (up to three, in the same
+    case), unless they follow a preposition ("the direction of the Nurse Manager")."""
+    window = view[max(0, at - 60) : at]
+    before = window[window.rfind("\n") + 1 :].split(" ")[:-1]  # the words on its line
+    upper = form.isupper()
+    lead: list[str] = []
+    while before and len(lead) < 3:
+        word = before[-1]
+        if not word or not word[:1].isupper() or word.isupper() != upper:
+            break
+        if not all(ch.isalnum() or ch in "'&-" for ch in word):
+            break
+        lead.insert(0, before.pop())
+    while lead and lead[0].capitalize() in _LEAD_WORDS:
+        lead = lead[1:]
+    if not lead:
+        return None
+    start = at - len(" ".join(lead)) - 1
+    if _OBJECT_BEFORE.search(view, max(0, start - 12), start):
+        return None  # "under the direction of the Nurse Manager": another post
+    name = clean_title(" ".join([*lead, form]))
+    tail = smart_title(form) if upper else form
+    return name if name is not None and name != tail and name.endswith(tail) else None
 
 
 def find_title(

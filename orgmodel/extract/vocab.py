@@ -202,11 +202,18 @@ def singular(word: str) -> str:
     return word
 
 
+_SHARED_HEAD = re.compile(r",[ ]*(?:and|or|and/or|&)[ ]+[^,]+$")
+"""A list that shares its head: "Production, Engineering, and Janitorial staff"."""
+
+
 def _core(name: str) -> str:
     text = _PAREN.sub(" ", name) if "(" in name else name
     cut = text.find(",")
-    if cut >= 0:
-        text = text[:cut]
+    before = text[:cut].split() if cut > 0 else []
+    if cut >= 0 and not (
+        before and _SHARED_HEAD.search(text, cut) and singular(before[-1].lower()) not in POSTS
+    ):
+        text = text[:cut]  # "Director, Port Department": the post before its qualifier
     cut = text.find(" - ")
     if cut >= 0:
         text = text[:cut]

@@ -16,14 +16,9 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-import numpy as np
-import pyarrow as pa
-import pyarrow.compute as pc
-import pyarrow.csv as pcsv
-
-from orgmodel.columns import ATTRIBUTES, BLOCK_SCHEMA, PostBlock
+from orgmodel.columns import PostBlock, schemas
 from orgmodel.errors import SourceError
 from orgmodel.fileio import slug
 from orgmodel.holders import MARKER_TRIM, MARKERS, STATUS_KEY
@@ -56,6 +51,12 @@ from orgmodel.records import (
     RelKind,
     UnitRecord,
 )
+
+# numpy and pyarrow are imported by the functions that read a table: the column names
+# below (which the writers and --map use) come without them.
+if TYPE_CHECKING:
+    import numpy as np
+    import pyarrow as pa
 
 __all__ = [
     "FIELDS",
@@ -115,9 +116,7 @@ manager id decides the line.
 UNIQUE_FIELDS = ("id", "manager")
 """Fields where two candidate columns (``EmpID`` and ``PositionID``) are a question for the user."""
 
-_MARKER_KEYS = pa.array(list(MARKERS))
-_MARKER_STATUS = pa.array([str(s) for s in MARKERS.values()])
-_SPACES = r"[\s\pZ\x{1c}-\x{1f}\x{85}]+"
+_SPACES = r"[\s\x0b\pZ\x{1c}-\x{1f}\x{85}]+"
 """White space as :meth:`str.split` sees it, for RE2 (pyarrow's regex engine)."""
 
 
@@ -246,6 +245,8 @@ def read_table(path: str | Path, mapping: Mapping[str, str] | None = None) -> Or
 
 
 def _trim(array: pa.Array) -> pa.Array:
+    import pyarrow.compute as pc
+
     return pc.utf8_trim_whitespace(array)
 
 
@@ -257,9 +258,12 @@ def _squash(array: pa.Array) -> pa.Array:
     bytes costs milliseconds where the expression costs a quarter second per
     million values.
 
+    >>> import pyarrow as pa
     >>> _squash(pa.array([" Jane   Doe ", "Li\tWei", "Ana"])).to_pylist()
     ['Jane Doe', 'Li Wei', 'Ana']
     """
+    import pyarrow.compute as pc
+
     trimmed = _trim(array)
     if not _may_need_folding(trimmed):
         return trimmed
@@ -267,27 +271,39 @@ def _squash(array: pa.Array) -> pa.Array:
 
 
 def _may_need_folding(array: pa.Array) -> bool:
+    import numpy as np
+
     data = array.buffers()[2]
     if data is None:
         return False
-    raw = np.frombuffer(data, dtype=np.uint8)
-    if ((raw < 0x20) | (raw >= 0x80)).any():
+    text = data.to_pybytes()
+    if not text.isascii():
         return True
-    spaces = raw == 0x20
-    return bool((spaces[1:] & spaces[:-1]).any())
+    words = np.frombuffer(text[: len(text) // 8 * 8], dtype=np.uint64)  # 8 bytes at a time:
+    low = (words - np.uint64(0x2020202020202020)) & ~words & np.uint64(0x8080808080808080)
+    tail = text[len(text) // 8 * 8 :]  # a byte below 0x20 borrows into its top bit
+    return bool(low.any()) or any(b < 0x20 for b in tail) or b"  " in text
 
 
 def _nonempty(array: pa.Array) -> np.ndarray[Any, Any]:
+    import numpy as np
+    import pyarrow.compute as pc
+
     return np.asarray(pc.not_equal(array, "").to_numpy(zero_copy_only=False))
 
 
 def _nullify(array: pa.Array) -> pa.Array:
     """Empty strings become nulls (a missing value, not an empty one)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     return pc.if_else(pc.equal(array, ""), pa.scalar(None, pa.string()), array)
 
 
 def _first_rows(codes: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
     """For dictionary codes 0..k-1 in first-appearance order, the row each first appears on."""
+    import numpy as np
+
     _, first = np.unique(codes, return_index=True)
     return np.asarray(first)
 
@@ -302,6 +318,10 @@ def _to_data(
 ) -> OrgData:
     """The posts, units and organizations of a raw table (``decimal_comma``: a ``;`` file's
     ``12,000`` is twelve, :func:`~orgmodel.readers.rows.plain_number`)."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     data = OrgData(sources=[name])
     columns, lines = raw.columns, raw.lines
     issues = data.issues
@@ -339,9 +359,9 @@ def _to_data(
 
     holder = _squash(column("name")) if "name" in cols else pa.nulls(n, pa.string())
     marked = pc.index_in(  # holder cells that are markers (Vacant, N/D ...): holders.py
-        pc.utf8_lower(pc.utf8_trim(holder, MARKER_TRIM)), value_set=_MARKER_KEYS
+        pc.utf8_lower(pc.utf8_trim(holder, MARKER_TRIM)), value_set=pa.array(list(MARKERS))
     )
-    status = pc.take(_MARKER_STATUS, marked)
+    status = pc.take(pa.array([str(s) for s in MARKERS.values()]), marked)
     vacant = np.asarray(pc.is_valid(marked).to_numpy(zero_copy_only=False))
     holder = pc.if_else(pa.array(vacant), pa.scalar(None, pa.string()), holder)
     holder = _nullify(holder.fill_null(""))
@@ -407,24 +427,30 @@ def _to_data(
             optional("grade"), fte, root, attributes, pa.array(lines, pa.int64()),
             _nullify(manager),
         ],
-        schema=BLOCK_SCHEMA,
+        schema=schemas().block,
     )  # fmt: skip
     secondary: list[Relation] = []
     secondary_rows: list[int] = []
     if "secondary" in cols:
         dotted = _trim(columns[cols["secondary"]])
         rows = np.flatnonzero(_nonempty(dotted))
-        texts = dotted.take(pa.array(rows)).to_pylist()
+        given = dotted.take(pa.array(rows))
+        several = pc.or_(pc.match_substring(given, ";"), pc.match_substring(given, "|"))
+        texts: list[Any] = _squash(given).to_pylist()  # one reference a cell, folded as
+        if pc.any(several).as_py():  # split_many folds; cells holding several: split_many's
+            parts = zip(texts, given.to_pylist(), several.to_pylist(), strict=True)
+            texts = [split_many(raw) if many else text for text, raw, many in parts]
         subjects = ids.take(pa.array(rows)).to_pylist()
-        for row, text, subject in zip(rows.tolist(), texts, subjects, strict=True):
-            for sup in split_many(text):
+        row_lines = lines[rows].tolist()
+        secondary_rows = []
+        for row, text, subject, at in zip(rows.tolist(), texts, subjects, row_lines, strict=True):
+            for sup in [text] if isinstance(text, str) else text:
                 secondary_rows.append(row)
                 secondary.append(
                     Relation(
-                        RelKind.REPORTS_TO, subject, sup, LineKind.SECONDARY,
-                        False, Prov(name, line_of(row)),
+                        RelKind.REPORTS_TO, subject, sup, LineKind.SECONDARY, False, Prov(name, at)
                     )
-                )  # fmt: skip
+                )
     data.add_block(PostBlock(name, table, secondary, secondary_rows))
     issues.sort(key=lambda i: i.prov.line or 0)
     return data
@@ -440,6 +466,8 @@ def _fte(
 ) -> pa.Array:
     """FTE numbers, parsed once per distinct text; what is not a number of 0 or more
     (``nan``, ``inf``, ``-1``) is reported and dropped."""
+    import pyarrow as pa
+
     encoded = raw.dictionary_encode()
     values: list[float | None] = []
     bad: set[int] = set()
@@ -472,6 +500,10 @@ def _attributes(
 ) -> pa.Array:
     """Unmapped columns (and the ``status`` of a holder marker) as one map per row; null for a
     row with none."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
     parts: list[tuple[str, np.ndarray[Any, Any], pa.Array]] = []
     if marked.any():
         parts.append((STATUS_KEY, marked, status.fill_null("")))
@@ -480,7 +512,7 @@ def _attributes(
         if mask.any():
             parts.append((header, mask, values))
     if not parts:
-        return pa.nulls(n, ATTRIBUTES)
+        return pa.nulls(n, schemas().attributes)
     masks = np.stack([m for _, m, _ in parts], axis=1)  # rows x parts
     counts = masks.sum(axis=1)
     offsets = np.zeros(n + 1, dtype=np.int32)
@@ -490,7 +522,7 @@ def _attributes(
     all_values = pa.concat_arrays([v.cast(pa.string()) for _, _, v in parts])
     items = all_values.take(pa.array(which * n + rows))
     mapped = pa.MapArray.from_arrays(pa.array(offsets), keys, items)
-    return pc.if_else(pa.array(counts > 0), mapped, pa.nulls(n, ATTRIBUTES))
+    return pc.if_else(pa.array(counts > 0), mapped, pa.nulls(n, schemas().attributes))
 
 
 class RawTable(NamedTuple):
@@ -509,6 +541,9 @@ class RawTable(NamedTuple):
 
 def read_raw(path: str | Path, width: int) -> RawTable:
     """Parse with Python's ``csv`` module: any encoding we read, quoted newlines, blank lines."""
+    import numpy as np
+    import pyarrow as pa
+
     name = str(path)
     cells: list[list[str]] = [[] for _ in range(width)]
     lines: list[int] = []
@@ -539,13 +574,19 @@ def read_raw(path: str | Path, width: int) -> RawTable:
 def read_raw_fast(path: str | Path, width: int, delimiter: str = ",") -> RawTable | None:
     """Parse with pyarrow when the file is plain UTF-8 with one record per line, else None.
 
-    "One record per line" is checked, not assumed: the file's line count must
-    equal the rows read plus the header, so a quoted line break or a blank
-    line sends the file to :func:`read_raw`, which tracks lines itself. So do
+    "One record per line" is checked, not assumed: when the file holds a quote
+    (or has one column), its line count must equal the rows read plus the
+    header, so a quoted line break or a blank line sends the file to
+    :func:`read_raw`, which tracks lines itself; without a quote no value can
+    hold a line break, and pyarrow refuses a blank line. So do
     the mistakes that it reports: a row with more cells than the header
     (pyarrow refuses it) and a quote never closed (pyarrow would end it at
     the end of the file, so the last line is checked).
     """
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.csv as pcsv
+
     p = Path(path)
     try:
         if detect_encoding(p) != "utf-8-sig":
@@ -566,8 +607,11 @@ def read_raw_fast(path: str | Path, width: int, delimiter: str = ",") -> RawTabl
         )
     except (pa.ArrowInvalid, UnicodeDecodeError, OSError):
         return None
-    if table.num_columns != width or _count_lines(p) != table.num_rows + 1:
+    if table.num_columns != width:
         return None
+    if (width == 1 or _holds_quote(p)) and _count_lines(p) != table.num_rows + 1:
+        return None  # without a quote no value can hold a line break, and a blank line is
+    # a row of one cell, which pyarrow refuses in a table of several columns
     if ends_in_quotes(_last_line(p).decode("utf-8", errors="replace"), delimiter):
         return None  # a quote never closed: read_raw says where
     columns = [table.column(i).combine_chunks() for i in range(width)]
@@ -599,6 +643,22 @@ def _last_line(path: Path) -> bytes:
         return tail.rstrip(b"\r\n")
 
 
+def _holds_quote(path: Path) -> bool:
+    r"""Whether the file holds a double quote anywhere (one fast scan, no line counted).
+
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "t.csv"
+    >>> _ = f.write_bytes(b'a,b\n1,"x"\n')
+    >>> _holds_quote(f)
+    True
+    """
+    with path.open("rb") as handle:
+        while block := handle.read(1 << 22):
+            if b'"' in block:
+                return True
+    return False
+
+
 def _count_lines(path: Path) -> int:
     r"""Lines in the file as a CSV parser counts them: LF, CRLF or CR, and an unterminated last.
 
@@ -614,7 +674,9 @@ def _count_lines(path: Path) -> int:
     last = b"\n"
     with path.open("rb") as handle:
         while block := handle.read(1 << 22):
-            count += block.count(b"\n") + block.count(b"\r") - block.count(b"\r\n")
+            count += block.count(b"\n")
+            if b"\r" in block:  # most files have none: one scan, not three
+                count += block.count(b"\r") - block.count(b"\r\n")
             if last == b"\r" and block[:1] == b"\n":
                 count -= 1  # the CRLF was cut between two blocks
             last = block[-1:]

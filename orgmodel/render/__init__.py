@@ -26,15 +26,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from orgmodel.fileio import atomic_write
-from orgmodel.graph import OrgGraph
-from orgmodel.render import dot, fallback, html, mermaid, raster
-from orgmodel.render.chart import Chart
-from orgmodel.render.engine import find_engine, format_of, layout
 from orgmodel.render.options import DEFAULT_MAX_POSTS, HTML_MAX_POSTS, ChartOptions
-from orgmodel.render.selection import select
-from orgmodel.render.themes import get as get_theme
+
+# The drawing modules are imported by draw(): every command that takes a chart's options
+# (render, diff -o) imports this package, and only drawing needs them.
+if TYPE_CHECKING:
+    from orgmodel.graph import OrgGraph
+    from orgmodel.render.chart import Chart
 
 __all__ = ["DEFAULT_MAX_POSTS", "HTML_MAX_POSTS", "ChartOptions", "Drawing", "draw", "write"]
 
@@ -51,6 +52,11 @@ class Drawing:
 
 def draw(graph: OrgGraph, options: ChartOptions, fmt: str) -> Drawing:
     """The chart of ``graph`` as ``fmt`` (svg, png, pdf, dot, mermaid or html)."""
+    from orgmodel.render import dot, fallback, html, mermaid, raster
+    from orgmodel.render.engine import find_engine, layout
+    from orgmodel.render.selection import select
+    from orgmodel.render.themes import get as get_theme
+
     if fmt not in ("svg", "png", "pdf", "dot", "mermaid", "html"):
         raise ValueError(f"unknown chart format {fmt!r}")
     engine = find_engine(fmt) if fmt in ("svg", "png", "pdf") else None
@@ -74,6 +80,8 @@ def write(
 ) -> Drawing:
     """Draw the chart in ``fmt`` (default: what ``path``'s extension names) and write it
     atomically (``-``: to standard output)."""
+    from orgmodel.render.engine import format_of
+
     drawing = draw(graph, options, fmt or format_of(path))
     atomic_write(path, drawing.content, binary=drawing.format in ("png", "pdf"))
     return drawing

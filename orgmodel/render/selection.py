@@ -72,7 +72,7 @@ def chart_roots(graph: OrgGraph, options: ChartOptions) -> list[int]:
         tops.sort()
         return tops
     roots = list(graph.roots)
-    if graph.depth.count(-1):
+    if -1 in graph.depth:
         roots += [n for n in range(graph.size) if parent[n] == n]
     return roots
 

@@ -30,6 +30,7 @@ __all__ = ["Check", "Cycle", "Facts"]
 
 T = TypeVar("T")
 _MINUS_ONE = -1
+_BULK = 64  # nodes from which reading their columns whole beats reading value by value
 
 
 class Cycle:
@@ -109,15 +110,26 @@ class Facts:
     def title_counts(self) -> Counter[tuple[str | None, str]]:
         """How many posts and units of each organization carry each title (when an id must help).
 
-        With one organization (a big export, typically) titles alone are counted, which
-        is three times faster than counting (organization, title) pairs.
+        Counted column-wise (pyarrow's ``value_counts``: a few hundredths of a second for a
+        million posts sharing a few thousand titles); with one organization (a big export,
+        typically) titles alone are counted.
         """
+        import pyarrow.compute as pc
+
         graph = self.graph
-        if len(graph.orgs) > 1:
-            counts = Counter(zip(graph.column("org"), graph.column("title"), strict=True))
+        several = len(graph.orgs) > 1
+        titles = graph.posts.arrow("title")
+        counts: Counter[tuple[str | None, str]] = Counter()
+        if several:
+            orgs = graph.posts.arrow("org")
+            key = pc.binary_join_element_wise(orgs.fill_null(""), titles, "\x00")
+            for row in pc.value_counts(key).to_pylist():
+                org, _, title = row["values"].partition("\x00")
+                counts[(org or None, title)] += row["counts"]
         else:
-            counts = Counter(zip(repeat(None), graph.column("title")))
-        counts.update((u.org if len(graph.orgs) > 1 else None, u.name) for u in graph.units)
+            for row in pc.value_counts(titles).to_pylist():
+                counts[(None, row["values"])] += row["counts"]
+        counts.update((u.org if several else None, u.name) for u in graph.units)
         return counts
 
     @cached_property
@@ -193,6 +205,57 @@ class Check:
             text += f" [{graph.id_of(node)}]"
         return text
 
+    def names_of(self, nodes: Sequence[int]) -> list[str]:
+        """:meth:`name` of each of many nodes, the posts' columns read in one go: a rule that
+        reports thousands of posts reads a few columns, not a hundred thousand values."""
+        import pyarrow as pa
+
+        graph = self.graph
+        n = graph.post_count
+        posts = sorted({x for x in nodes if x < n})
+        if len(posts) < _BULK:
+            return [self.name(x) for x in nodes]
+        rows = pa.array(posts)
+        several = len(graph.orgs) > 1
+        titles = graph.posts.arrow("title").take(rows).to_pylist()
+        ids = graph.posts.arrow("id").take(rows).to_pylist()
+        orgs = graph.posts.arrow("org").take(rows).to_pylist() if several else [None] * len(posts)
+        counts, known = self.facts.title_counts, graph.orgs
+        named: dict[int, str] = {}
+        for node, title, ident, org in zip(posts, titles, ids, orgs, strict=True):
+            text = title
+            if org is not None and several:
+                text += f" ({known[org].name if org in known else org})"
+            if counts[(org, title)] > 1:
+                text += f" [{ident}]"
+            named[node] = text
+        return [named[x] if x < n else self.name(x) for x in nodes]
+
+    def ids_of(self, nodes: Sequence[int]) -> list[str]:
+        """The ids of many nodes (posts' read in one go)."""
+        import pyarrow as pa
+
+        graph = self.graph
+        n = graph.post_count
+        if len(nodes) < _BULK or any(x >= n for x in nodes):
+            return [graph.id_of(x) for x in nodes]
+        found: list[str] = graph.posts.arrow("id").take(pa.array(nodes)).to_pylist()
+        return found
+
+    def provs_of(self, nodes: Sequence[int]) -> list[Prov]:
+        """:meth:`prov` of many nodes (posts' provenance columns read in one go)."""
+        import pyarrow as pa
+
+        graph = self.graph
+        n = graph.post_count
+        if len(nodes) < _BULK or any(x >= n for x in nodes):
+            return [self.prov(x) for x in nodes]
+        rows = pa.array(nodes)
+        fields = ("prov_source", "prov_line", "prov_start", "prov_end", "prov_cue", "prov_inferred")
+        columns = [graph.posts.arrow(f).take(rows).to_pylist() for f in fields]
+        columns[-1] = [bool(v) for v in columns[-1]]
+        return list(map(Prov, *columns))
+
     def names(self, nodes: Sequence[int], limit: int = 8) -> str:
         """``A, B and C`` (the first ``limit`` of them, then how many more)."""
         shown = [self.name(n) for n in nodes[:limit]]
@@ -211,7 +274,7 @@ class Check:
 
     def prov(self, node: int) -> Prov:
         """Where a post or unit is described."""
-        return self.graph.record(node).prov
+        return self.graph.prov(node)
 
     def finding(
         self,

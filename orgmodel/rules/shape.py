@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import compress
 
+from orgmodel.graph import OrgGraph
 from orgmodel.rules.context import Check
 from orgmodel.rules.report import Finding, Severity
 from orgmodel.rules.rule import rule
@@ -101,14 +102,19 @@ def single_report(check: Check) -> Iterator[Finding]:
     """
     graph = check.graph
     reports, groups, depth = check.facts.reports, check.facts.groups, graph.depth
+    pairs: list[int] = []  # each manager, then its one report
     for node in compress(range(len(reports)), map(_ONE.__eq__, reports)):
         if not groups[node] and depth[node] != -1:
             (only,) = [k for k in graph.children(node) if k != node]
-            yield check.finding(
-                f"{check.name(node)} has a single direct report, {check.name(only)}",
-                [node, only],
-                [check.prov(node)],
-            )
+            pairs += (node, only)
+    names, ids = check.names_of(pairs), check.ids_of(pairs)  # thousands at once, column-wise
+    provs = check.provs_of(pairs[::2])
+    for k, prov in enumerate(provs):
+        yield check.finding(
+            f"{names[2 * k]} has a single direct report, {names[2 * k + 1]}",
+            ids[2 * k : 2 * k + 2],
+            [prov],
+        )
 
 
 @rule("S003", "too-many-layers", Severity.WARNING, limit=10)
@@ -147,16 +153,8 @@ def too_many_layers(check: Check) -> Iterator[Finding]:
     """
     graph = check.graph
     limit = int(check.options["limit"])
-    deepest: dict[str | None, int] = {}
     depth = graph.depth
-    if max(depth, default=-1) + 1 <= limit:
-        return
-    for node, org in enumerate(graph.column("org")):
-        d = depth[node]
-        if d + 1 > limit:
-            best = deepest.get(org)
-            if best is None or d > depth[best]:
-                deepest[org] = node
+    deepest = _deepest_posts(graph, limit)
     for org, node in deepest.items():
         layers = depth[node] + 1
         top = node
@@ -169,6 +167,29 @@ def too_many_layers(check: Check) -> Iterator[Finding]:
             [node, top],
             [check.prov(node)],
         )
+
+
+def _deepest_posts(graph: OrgGraph, limit: int) -> dict[str | None, int]:
+    """Each organization's first post deeper than ``limit`` layers at its greatest depth
+    (found with array operations: the posts' depths, grouped by organization)."""
+    import numpy as np
+    import pyarrow as pa
+
+    depth = graph.np_depth[: graph.post_count]
+    deep = np.flatnonzero(depth + 1 > limit)
+    if not len(deep):
+        return {}
+    orgs = graph.posts.arrow("org").take(pa.array(deep)).dictionary_encode()
+    codes = np.asarray(orgs.indices.fill_null(-1))
+    order = np.lexsort((deep, -depth[deep], codes))  # by organization, deepest, then first
+    firsts = order[np.flatnonzero(np.diff(codes[order], prepend=-2))]
+    names = orgs.dictionary.to_pylist()
+    found = {int(codes[i]): int(deep[i]) for i in firsts}
+    distinct, first_seen = np.unique(codes, return_index=True)
+    met = dict(zip(distinct.tolist(), first_seen.tolist(), strict=True))
+    return {  # organizations in the order their first deep post comes
+        (names[c] if c >= 0 else None): found[c] for c in sorted(found, key=met.__getitem__)
+    }
 
 
 RULES = (span_too_wide, single_report, too_many_layers)

@@ -6,6 +6,11 @@
 >>> g = load_graph([d / "org.csv"])
 >>> g.post_count, g.id_of(g.parent[g.node("2")])
 (2, '1')
+
+With ``cache=True`` (what the command line does unless told ``--no-cache``)
+the graph comes from the saved index of the sources when they have not
+changed since it was saved, and a graph built is saved for next time
+(:mod:`orgmodel.cache`).
 """
 
 from __future__ import annotations
@@ -14,13 +19,16 @@ import gc
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from orgmodel.config import Settings, find_settings
 from orgmodel.errors import UsageError
-from orgmodel.graph import OrgGraph
-from orgmodel.readers import load_sources
-from orgmodel.records import OrgData
-from orgmodel.sources.resolve import resolve
+
+# The readers (and pyarrow with them) are imported when sources are read: a graph
+# restored from the saved index needs none of them.
+if TYPE_CHECKING:
+    from orgmodel.graph import OrgGraph
+    from orgmodel.records import OrgData
 
 __all__ = ["load_data", "load_graph", "paused_gc"]
 
@@ -42,6 +50,22 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
+def _resolved(
+    sources: Sequence[str | Path] | None,
+    mapping: Mapping[str, str] | None,
+    settings: Settings | None,
+) -> tuple[list[str | Path], dict[str, str]]:
+    """The source paths and the column mapping, with ``orgmodel.toml``'s filled in."""
+    settings = settings if settings is not None else find_settings()
+    paths = settings.sources_for(sources or [])
+    if not paths:
+        raise UsageError(
+            "no sources given: name files or folders with -s/--source, "
+            "or list them as sources = [...] in an orgmodel.toml in this folder"
+        )
+    return paths, settings.mapping_for(mapping)
+
+
 def load_data(
     sources: Sequence[str | Path] | None = None,
     *,
@@ -50,17 +74,18 @@ def load_data(
     settings: Settings | None = None,
 ) -> OrgData:
     """Read the named sources, or those the settings (``orgmodel.toml``) list."""
-    settings = settings if settings is not None else find_settings()
-    paths = settings.sources_for(sources or [])
-    if not paths:
-        raise UsageError(
-            "no sources given: name files or folders with -s/--source, "
-            "or list them as sources = [...] in an orgmodel.toml in this folder"
-        )
-    merged = settings.mapping_for(mapping)
+    paths, merged = _resolved(sources, mapping, settings)
+    return _read(paths, fmt, merged)
+
+
+def _read(paths: list[str | Path], fmt: str | None, mapping: dict[str, str]) -> OrgData:
+    from orgmodel.readers import load_sources
+
     with paused_gc():
-        data = load_sources(paths, fmt=fmt, mapping=merged or None)
+        data = load_sources(paths, fmt=fmt, mapping=mapping or None)
         if any((p.attributes or {}).get("posting") for p in data.record_posts):
+            from orgmodel.sources.resolve import resolve
+
             data = resolve(data)  # postings name posts by role: give each role one id
     return data
 
@@ -71,8 +96,24 @@ def load_graph(
     fmt: str | None = None,
     mapping: Mapping[str, str] | None = None,
     settings: Settings | None = None,
+    cache: bool = False,
 ) -> OrgGraph:
-    """Sources -> records -> the graph, built once (the collector paused: :func:`paused_gc`)."""
-    data = load_data(sources, fmt=fmt, mapping=mapping, settings=settings)
+    """Sources -> records -> the graph, built once (``cache``: or saved, see above), the
+    collector paused while it is built (:func:`paused_gc`)."""
+    paths, merged = _resolved(sources, mapping, settings)
+    entry = None
+    if cache:
+        from orgmodel.cache import entry_for
+
+        entry = entry_for(paths, fmt, merged)
+        saved = entry.load() if entry is not None else None
+        if saved is not None:
+            return saved
+    from orgmodel.graph import OrgGraph
+
+    data = _read(paths, fmt, merged)
     with paused_gc():
-        return OrgGraph(data)
+        graph = OrgGraph(data)
+    if entry is not None:
+        entry.save(graph)
+    return graph

@@ -32,6 +32,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from importlib import import_module
 from pathlib import Path
 
 from orgmodel.errors import UsageError
@@ -39,14 +40,7 @@ from orgmodel.fileio import atomic_write, is_stdio
 from orgmodel.graph import OrgGraph
 from orgmodel.records import OrgData
 from orgmodel.writers.common import Output
-from orgmodel.writers.d3json import render_d3
-from orgmodel.writers.flatcsv import render_csv
-from orgmodel.writers.gojs import render_gojs, render_gojs_tree
-from orgmodel.writers.graphml import render_graphml
-from orgmodel.writers.native import render_json, render_yaml
-from orgmodel.writers.orgrdf import DEFAULT_BASE, render_jsonld, render_turtle
-from orgmodel.writers.parquet import render_parquet
-from orgmodel.writers.popolo import render_popolo
+from orgmodel.writers.orgrdf import DEFAULT_BASE
 
 __all__ = ["WRITERS", "Writer", "format_for", "render", "write"]
 
@@ -59,26 +53,45 @@ class Writer:
 
     name: str
     suffixes: tuple[str, ...]
-    render: Callable[..., Output]
+    renderer: str
+    """``module:function`` of the renderer, imported when it is used: listing the formats
+    (``--help``, the shell's completion) must not import pyarrow for Parquet."""
     takes_base: bool = False
     description: str = ""
     takes_folder: bool = False  # native files name their sources relative to where they are
+
+    @property
+    def render(self) -> Callable[..., Output]:
+        module, function = self.renderer.split(":")
+        fn: Callable[..., Output] = getattr(import_module(f"orgmodel.writers.{module}"), function)
+        return fn
 
 
 WRITERS: dict[str, Writer] = {
     w.name: w
     for w in (
-        Writer("yaml", (".yaml", ".yml"), render_yaml, False, "native org file (YAML)", True),
-        Writer("json", (".json",), render_json, False, "native org file (JSON)", True),
-        Writer("csv", (".csv",), render_csv, description="flat CSV for Visio / OrgChart Now"),
-        Writer("graphml", (".graphml",), render_graphml, description="GraphML for yEd / Gephi"),
-        Writer("d3", (".d3.json",), render_d3, description="d3-org-chart JSON"),
-        Writer("turtle", (".ttl",), render_turtle, True, "W3C ORG ontology, Turtle"),
-        Writer("jsonld", (".jsonld",), render_jsonld, True, "W3C ORG ontology, JSON-LD"),
-        Writer("popolo", (".popolo.json",), render_popolo, description="Popolo JSON"),
-        Writer("gojs", (".gojs.json",), render_gojs, description="GoJS GraphLinksModel"),
-        Writer("gojs-tree", (".gojs-tree.json",), render_gojs_tree, description="GoJS TreeModel"),
-        Writer("parquet", (".parquet",), render_parquet, description="Parquet, lossless"),
+        Writer(
+            "yaml", (".yaml", ".yml"), "native:render_yaml", False, "native org file (YAML)", True
+        ),
+        Writer("json", (".json",), "native:render_json", False, "native org file (JSON)", True),
+        Writer(
+            "csv", (".csv",), "flatcsv:render_csv", description="flat CSV for Visio / OrgChart Now"
+        ),
+        Writer(
+            "graphml",
+            (".graphml",),
+            "graphml:render_graphml",
+            description="GraphML for yEd / Gephi",
+        ),
+        Writer("d3", (".d3.json",), "d3json:render_d3", description="d3-org-chart JSON"),
+        Writer("turtle", (".ttl",), "orgrdf:render_turtle", True, "W3C ORG ontology, Turtle"),
+        Writer("jsonld", (".jsonld",), "orgrdf:render_jsonld", True, "W3C ORG ontology, JSON-LD"),
+        Writer("popolo", (".popolo.json",), "popolo:render_popolo", description="Popolo JSON"),
+        Writer("gojs", (".gojs.json",), "gojs:render_gojs", description="GoJS GraphLinksModel"),
+        Writer(
+            "gojs-tree", (".gojs-tree.json",), "gojs:render_gojs_tree", description="GoJS TreeModel"
+        ),
+        Writer("parquet", (".parquet",), "parquet:render_parquet", description="Parquet, lossless"),
     )
 }
 

@@ -47,7 +47,7 @@ def test_commands_show_it_while_they_read(
         time.sleep(0.3)
         return slow(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("orgmodel.cli.options.load_graph", load)
+    monkeypatch.setattr("orgmodel.sources.load.load_graph", load)  # imported where a command reads
     result = orgmodel("stats", "-s", str(ROOT / "data/minneapolis-city-clerk.csv"), "-q")
     assert result.code == 0
     assert "posts" in result.stdout

@@ -28,7 +28,15 @@ def test_every_command_has_a_section_usage_and_an_example() -> None:
         assert f"[`{command}`](#orgmodel-{command})" in TEXT
         section = TEXT.split(f"## `orgmodel {command}`", 1)[1].split("\n## ", 1)[0]
         assert f"```text\norgmodel {command} " in section
-        assert "Example: `orgmodel" in section or command == "schema"
+        assert "Example: `orgmodel" in section or command in ("schema", "cache")
+
+
+def test_a_group_lists_its_commands_each_with_an_example() -> None:
+    section = TEXT.split("## `orgmodel cache`", 1)[1].split("\n## ", 1)[0]
+    for sub in ("info", "clear"):
+        part = section.split(f"### `orgmodel cache {sub}`", 1)[1].split("\n### ", 1)[0]
+        assert f"```text\norgmodel cache {sub} " in part
+        assert f"Example: `orgmodel cache {sub}`" in part
 
 
 def test_markup_becomes_markdown() -> None:

@@ -138,6 +138,7 @@ def test_clean_title() -> None:
             "Riverbend Education Service",
         ),
         ("Nurse\nHarbor Valley Clinic San Diego, CA\nFull time", "Harbor Valley Clinic"),
+        ("Lincoln Middle School\nCustodian\n", "Lincoln Middle School"),  # the only name
     ],
 )
 def test_organization_evidence(text: str, organization: str | None) -> None:
@@ -149,7 +150,6 @@ def test_organization_evidence(text: str, organization: str | None) -> None:
     [
         "Reports to the Board. Serves the residents of the county.",
         "Department of Revenue Services\nTax Clerk\n",
-        "Lincoln Middle School\nCustodian\n",
         "Obtain a Bachelor's degree. Explore Oregon's trails.",
         "Licensed in the State of Ohio.",
         "We are hiring! You will love it here.",

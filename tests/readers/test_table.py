@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pyarrow as pa
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from orgmodel.errors import SourceError
 from orgmodel.graph import OrgGraph
 from orgmodel.readers import detect_format, load_sources
-from orgmodel.readers.table import mapping_for, parse_mapping, read_table
+from orgmodel.readers.table import _may_need_folding, mapping_for, parse_mapping, read_table
 
 Write = Callable[[str, str | bytes], Path]
 
@@ -103,3 +106,15 @@ def test_folder_of_mixed_files(write: Write, tmp_path: Path) -> None:
 def test_missing_source() -> None:
     with pytest.raises(SourceError, match="not found"):
         load_sources(["no/such/file.csv"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.text(alphabet=st.sampled_from("ab  \t\x00\x1f\x7fé~"), max_size=12), max_size=12)
+)
+def test_folding_is_looked_for_wherever_a_value_may_need_it(values: list[str]) -> None:
+    """The byte scan that spares the regular expression says yes for text holding a control
+    byte, a byte beyond ASCII or two spaces in a row (values side by side), and only then."""
+    joined = "".join(values)
+    expected = any(ord(c) < 0x20 or ord(c) >= 0x80 for c in joined) or "  " in joined
+    assert _may_need_folding(pa.array(values, pa.string())) == expected

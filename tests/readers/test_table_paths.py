@@ -149,15 +149,20 @@ def test_windows_1252_takes_the_csv_module(tmp_path: Path) -> None:
     assert [p.holder for p in read_table(path).posts] == ["José Núñez", "Zoë"]
 
 
-def test_a_large_table_finds_ids_before_and_after_building_its_index(tmp_path: Path) -> None:
+def test_a_large_table_finds_ids_in_their_sorted_order_or_by_scanning(tmp_path: Path) -> None:
     n = 30_000  # above the size at which single lookups scan the id column
-    text = "id,title,manager\n" + "".join(f"E{i},Post {i},{f'E{i // 3}' if i else ''}\n"
-                                            for i in range(n))  # fmt: skip
+    rows = [f"E{i},Post {i},{f'E{i // 3}' if i else ''}\n" for i in range(n)]
     path = tmp_path / "big.csv"
-    path.write_text(text)
-    graph = OrgGraph(read_table(path))
+    path.write_text("id,title,manager\n" + "".join(rows))
+    graph = OrgGraph(read_table(path))  # distinct ids: found in their sorted order
     assert graph.node("E29999") == 29999 and "E30000" not in graph.index
-    for i in range(40):  # enough lookups to build the dictionary
+    for i in range(40):
+        assert graph.index[f"E{i * 700}"] == i * 700
+    assert graph.index._dict is None and len(graph.index) == n
+    assert graph.id_of(graph.parent[graph.node("E29999")]) == "E9999"
+    path.write_text("id,title,manager\n" + "".join(rows) + rows[5])  # an id twice
+    graph = OrgGraph(read_table(path))
+    for i in range(40):  # scanned, then enough lookups to build the dictionary
         assert graph.index[f"E{i * 700}"] == i * 700
     assert graph.index._dict is not None and len(graph.index) == n
     assert graph.id_of(graph.parent[graph.node("E29999")]) == "E9999"

@@ -78,9 +78,7 @@ def test_a_converted_table_is_read_back_column_wise_as_it_was_saved(tmp_path: Pa
 
     assert facts(back.relations) == facts(data.relations)
     a, b = OrgGraph(back), OrgGraph(data)
-    assert [a.id_of(p) for p in a.parent.tolist()[1:]] == [
-        b.id_of(p) for p in b.parent.tolist()[1:]
-    ]
+    assert [a.id_of(p) for p in a.parent[1:]] == [b.id_of(p) for p in b.parent[1:]]
     assert a.id_of(a.parent[a.node("E10")]) == "E2"  # the first primary superior stays first
 
 
