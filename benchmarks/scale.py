@@ -136,7 +136,7 @@ import gc, json, random, resource, statistics, sys, time
 t = time.perf_counter()
 from orgmodel.sources.load import load_data
 from orgmodel.graph import OrgGraph
-from orgmodel import queries
+from orgmodel.graph import queries
 from orgmodel.config import Settings
 data = load_data([sys.argv[1]], settings=Settings())
 read = time.perf_counter() - t
@@ -163,7 +163,7 @@ a = time.perf_counter()
 below = queries.reports(g, d2, everyone=True)
 rep = time.perf_counter() - a
 from orgmodel.errors import NameNotFoundError
-from orgmodel.lookup import find
+from orgmodel.names.lookup import find
 typos = []
 for asked in ("Directr 3", "Persn 41", "Cordinator 7"):  # a title, a holder, a title
     a = time.perf_counter()

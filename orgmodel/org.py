@@ -164,7 +164,7 @@ class Org:
         """
         if dotted:
             return [s.superior for s in self.steps(name)]
-        from orgmodel.queries import chain
+        from orgmodel.graph.queries import chain
 
         return answers(self.graph, chain(self.graph, self._node(name)))
 
@@ -174,7 +174,7 @@ class Org:
         >>> [(s.superior.id, s.distance, s.via) for s in load("data").steps("hps-coo")][:2]
         [('hps-deputy-admin-finance', 1, 'primary'), ('hps-superintendent', 1, 'secondary')]
         """
-        from orgmodel.queries import chain_all
+        from orgmodel.graph.queries import chain_all
 
         g = self.graph
         return [
@@ -191,14 +191,14 @@ class Org:
         100437 Executive Assistant to the City Clerk -- Beatriz Holm
         100463 Director of Elections & Voter Services -- Tomas Reyes-Halvorsen
         """
-        from orgmodel.queries import reports
+        from orgmodel.graph.queries import reports
 
         found = reports(self.graph, self._node(name), everyone=all, depth=depth)
         return [p for p in answers(self.graph, [n for n, _ in found]) if isinstance(p, Post)]
 
     def dotted_reports(self, name: str) -> list[Post]:
         """Posts with a dotted (secondary) line to this one."""
-        from orgmodel.queries import dotted_reports
+        from orgmodel.graph.queries import dotted_reports
 
         found = answers(self.graph, dotted_reports(self.graph, self._node(name)))
         return [p for p in found if isinstance(p, Post)]
@@ -209,7 +209,7 @@ class Org:
 
     def common(self, a: str, b: str) -> Common | None:
         """The lowest common superior of two posts (None when they share none)."""
-        from orgmodel.queries import common
+        from orgmodel.graph.queries import common
 
         found = common(self.graph, self._node(a), self._node(b))
         if found is None:
@@ -227,7 +227,7 @@ class Org:
         hps-superintendent
         hps-general-counsel
         """
-        from orgmodel.queries import path
+        from orgmodel.graph.queries import path
 
         found = path(self.graph, self._node(a), self._node(b))
         return None if found is None else answers(self.graph, found)
@@ -238,7 +238,7 @@ class Org:
         >>> [u.name for u in load("data").oversees("Hartford Public Schools: COO")][:3]
         ['Operations Division', 'Office of Enrollment and School Choice', 'Facilities Department']
         """
-        from orgmodel.queries import oversees
+        from orgmodel.graph.queries import oversees
 
         found = oversees(self.graph, self._node(name))
         nodes = found.heads + [u for u, _ in found.nested]
@@ -250,7 +250,7 @@ class Org:
         >>> [p.title for p in load("data").heads("Facilities Department")]
         ['Chief Operating Officer', 'Director of Facilities']
         """
-        from orgmodel.queries import oversees
+        from orgmodel.graph.queries import oversees
 
         found = answers(self.graph, oversees(self.graph, self._node(unit)).headed_by)
         return [p for p in found if isinstance(p, Post)]
@@ -262,7 +262,7 @@ class Org:
         >>> s["posts"], s["layers"], s["span_max"]
         (120, 7, 8)
         """
-        from orgmodel.queries import stats
+        from orgmodel.graph.queries import stats
 
         return stats(self.graph).to_dict(self.graph)
 
@@ -290,7 +290,7 @@ class Org:
         from dataclasses import replace
 
         from orgmodel.rules.config import ValidateConfig
-        from orgmodel.validate import validate
+        from orgmodel.rules.validate import validate
 
         config = (
             ValidateConfig.from_settings(self._settings) if self._settings else ValidateConfig()
@@ -328,7 +328,7 @@ class Org:
         'flowchart TB'
         """
         from orgmodel.fileio import atomic_write
-        from orgmodel.lookup import find_root, org_named
+        from orgmodel.names.lookup import find_root, org_named
         from orgmodel.render import ChartOptions, draw
         from orgmodel.render.engine import format_of
 
@@ -362,13 +362,13 @@ class Org:
         """
         from orgmodel.diff.changes import compare
         from orgmodel.graph import OrgGraph
-        from orgmodel.proposal import is_scenario_file
-        from orgmodel.scenario import read_scenario
+        from orgmodel.planning.proposal import is_scenario_file
+        from orgmodel.planning.scenario import read_scenario
 
         if isinstance(after, Org):
             other, name = after.graph, None
         elif is_scenario_file(after):
-            from orgmodel.apply import apply
+            from orgmodel.planning.apply import apply
 
             scenario = read_scenario(after)
             other, name = OrgGraph(apply(self.data, scenario)), scenario.name or str(after)
@@ -399,7 +399,7 @@ class Org:
     # ------------------------------------------------------------ names -> nodes
 
     def _node(self, name: str) -> int:
-        from orgmodel.lookup import find
+        from orgmodel.names.lookup import find
 
         return find(self.graph, name)
 

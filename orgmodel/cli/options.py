@@ -193,7 +193,7 @@ class SourceOptions:
         sources when they have not changed since (:mod:`orgmodel.cache`), unless
         ``--no-cache``.
         """
-        from orgmodel.present import load_warnings
+        from orgmodel.cli.present import load_warnings
         from orgmodel.sources.load import load_graph
 
         given = self.paths() if paths is None else paths

@@ -35,7 +35,7 @@ import yaml
 from orgmodel.diff.changes import Change, ChangeKind, Diff
 from orgmodel.diff.match import int_list
 from orgmodel.graph import OrgGraph
-from orgmodel.naming import norm_name
+from orgmodel.names.rules import norm_name
 from orgmodel.records import LineKind, LinkType, PostRecord, RelKind
 
 __all__ = ["scenario_yaml", "to_scenario"]

@@ -55,7 +55,7 @@ import yaml
 from orgmodel.errors import SourceError
 from orgmodel.fileio import read_text
 from orgmodel.graph import OrgGraph
-from orgmodel.naming import norm_name
+from orgmodel.names.rules import norm_name
 
 __all__ = [
     "RULES",

@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 from orgmodel.diff.match import eliminated
 from orgmodel.diff.superiors import SuperiorRefs, name_key
 from orgmodel.graph import OrgGraph
-from orgmodel.naming import norm_name
+from orgmodel.names.rules import norm_name
 from orgmodel.records import PostRecord
 
 if TYPE_CHECKING:

@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from orgmodel.naming import squash
+from orgmodel.names.rules import squash
 from orgmodel.readers.csvfile import iter_rows, open_table, read_header
 from orgmodel.readers.rows import RecordBuilder, find_column, split_many
 from orgmodel.readers.table import FIELDS, mapping_for

@@ -27,11 +27,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from orgmodel.confidence import review_issue
 from orgmodel.extract import extract_file
 from orgmodel.extract.result import Evidence, Extraction
 from orgmodel.fileio import slug
-from orgmodel.naming import guess_unit_kind
+from orgmodel.names.rules import guess_unit_kind
 from orgmodel.readers.strays import skipped
 from orgmodel.records import (
     LineKind,
@@ -45,6 +44,7 @@ from orgmodel.records import (
     RelKind,
     UnitRecord,
 )
+from orgmodel.sources.confidence import review_issue
 
 __all__ = ["extraction_to_data", "read_posting_file", "says_nothing"]
 

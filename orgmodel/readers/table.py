@@ -18,11 +18,11 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from orgmodel.columns import PostBlock, schemas
 from orgmodel.errors import SourceError
 from orgmodel.fileio import slug
+from orgmodel.graph.columns import PostBlock, schemas
 from orgmodel.holders import MARKER_TRIM, MARKERS, STATUS_KEY
-from orgmodel.naming import guess_unit_kind
+from orgmodel.names.rules import guess_unit_kind
 from orgmodel.readers.csvfile import (
     DELIMITERS,
     delimiter_name,
@@ -251,7 +251,7 @@ def _trim(array: pa.Array) -> pa.Array:
 
 
 def _squash(array: pa.Array) -> pa.Array:
-    """:func:`orgmodel.naming.squash` for a column: trim, fold runs of white space.
+    """:func:`orgmodel.names.rules.squash` for a column: trim, fold runs of white space.
 
     The regular expression runs only when some value could need it (a
     control or non-ASCII byte, or two spaces in a row): a scan of the raw

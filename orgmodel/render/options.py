@@ -3,7 +3,7 @@
 One frozen bag of options shared by the selection, the DOT builder and the
 Mermaid writer, so that ``orgmodel render`` and the library take the same
 knobs. Posts are given as graph node numbers here; the command line turns a
-user's names into nodes with :func:`orgmodel.lookup.find` first.
+user's names into nodes with :func:`orgmodel.names.lookup.find` first.
 
 >>> ChartOptions(depth=2).max_posts == DEFAULT_MAX_POSTS
 True

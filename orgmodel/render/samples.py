@@ -23,7 +23,7 @@ from pathlib import Path
 from orgmodel.errors import UsageError
 from orgmodel.fileio import atomic_write
 from orgmodel.graph import OrgGraph
-from orgmodel.lookup import find, find_org
+from orgmodel.names.lookup import find, find_org
 from orgmodel.render import ChartOptions, Drawing, draw
 from orgmodel.render.options import DEFAULT_MAX_POSTS
 from orgmodel.sources.load import load_graph

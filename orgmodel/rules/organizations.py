@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from orgmodel.naming import norm_name
+from orgmodel.names.rules import norm_name
 from orgmodel.records import OrgRecord, Relation
 from orgmodel.rules.context import Check
 from orgmodel.rules.report import Finding, Severity

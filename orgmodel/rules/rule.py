@@ -53,7 +53,7 @@ EXAMPLE_PATTERN = re.compile(
 
 @dataclass(frozen=True)
 class Rule:
-    """A registered rule; call :meth:`run` through :func:`orgmodel.validate.validate`."""
+    """A registered rule; call :meth:`run` through :func:`orgmodel.rules.validate.validate`."""
 
     code: str
     name: str

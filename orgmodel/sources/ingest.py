@@ -35,12 +35,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from orgmodel.confidence import REVIEW_CODE
 from orgmodel.errors import OrgModelError, SourceError, UsageError
 from orgmodel.extract import Extraction, extract_file
 from orgmodel.readers import POSTING_SUFFIXES, SKIP_NAMES
 from orgmodel.readers.postings import extraction_to_data
 from orgmodel.records import LineKind, OrgData, RelKind
+from orgmodel.sources.confidence import REVIEW_CODE
 from orgmodel.sources.resolve import resolve
 
 __all__ = [

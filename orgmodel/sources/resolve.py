@@ -29,7 +29,7 @@ provenance, for the validator to report.
 from __future__ import annotations
 
 from orgmodel.fileio import slug
-from orgmodel.naming import acronym, guess_unit_kind, norm_name, parenthetical
+from orgmodel.names.rules import acronym, guess_unit_kind, norm_name, parenthetical
 from orgmodel.records import (
     LinkType,
     LoadIssue,

@@ -9,15 +9,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from orgmodel import queries
 from orgmodel.cache.bundle import Bundle, write_bundle
 from orgmodel.cache.graph import POST_COLUMNS, SavedGraph, graph_buffers
-from orgmodel.columns import TABLE_SCHEMA
+from orgmodel.cli.present import chain_text, load_warnings, tree, tree_json
 from orgmodel.config import Settings
-from orgmodel.graph import OrgGraph
-from orgmodel.present import chain_text, load_warnings, tree, tree_json
+from orgmodel.graph import OrgGraph, queries
+from orgmodel.graph.columns import TABLE_SCHEMA
+from orgmodel.rules.validate import validate
 from orgmodel.sources.load import load_graph
-from orgmodel.validate import validate
 from tests.conftest import ROOT
 
 # An HR export with the mistakes real ones have: a duplicated id, a manager that matches

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from orgmodel.graph import OrgGraph
-from orgmodel.lookup import find_org
+from orgmodel.names.lookup import find_org
 from orgmodel.render import dot, fallback
 from orgmodel.render.chart import BoxKind
 from orgmodel.render.engine import wasm_layout

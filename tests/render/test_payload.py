@@ -8,7 +8,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from orgmodel.lookup import find
+from orgmodel.names.lookup import find
 from orgmodel.render import ChartOptions
 from orgmodel.render.chart import BoxKind
 from orgmodel.render.payload import FLAGS, KINDS, payload, script_json

@@ -22,7 +22,7 @@ import pytest
 
 from orgmodel.config import Settings
 from orgmodel.graph import OrgGraph
-from orgmodel.lookup import find
+from orgmodel.names.lookup import find
 from orgmodel.render import ChartOptions, dot
 from orgmodel.render.chart import BoxKind, Chart
 from orgmodel.render.selection import select

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from orgmodel.errors import UsageError
 from orgmodel.graph import OrgGraph
-from orgmodel.lookup import find, find_org
+from orgmodel.names.lookup import find, find_org
 from orgmodel.records import LineKind, OrgData, PostRecord, Relation, RelKind
 from orgmodel.render.chart import BoxKind, Chart
 from orgmodel.render.options import ChartOptions

@@ -13,8 +13,8 @@ from orgmodel.rules.config import ValidateConfig
 from orgmodel.rules.context import Check, Facts
 from orgmodel.rules.registry import get
 from orgmodel.rules.report import Finding
+from orgmodel.rules.validate import validate
 from orgmodel.sources.load import load_graph
-from orgmodel.validate import validate
 
 __all__ = ["codes", "graph_of", "run_rule", "validate_files"]
 

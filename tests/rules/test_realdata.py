@@ -23,8 +23,8 @@ import pytest
 
 from orgmodel.config import Settings
 from orgmodel.rules.report import Finding
+from orgmodel.rules.validate import validate
 from orgmodel.sources.load import load_graph
-from orgmodel.validate import validate
 from tests.conftest import REALDATA, needs_realdata
 
 UK = REALDATA / "uk-organograms"

@@ -23,8 +23,8 @@ import pytest
 
 from orgmodel.config import Settings
 from orgmodel.rules.report import Finding
+from orgmodel.rules.validate import validate
 from orgmodel.sources.load import load_graph
-from orgmodel.validate import validate
 from tests.conftest import Cli, needs_realdata
 from tests.nyc_realdata import NYC, RELEASES, Release, release
 

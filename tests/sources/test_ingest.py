@@ -9,11 +9,10 @@ from typing import Any
 import pytest
 import yaml
 
-from orgmodel import queries
 from orgmodel.config import Settings
 from orgmodel.errors import UsageError
-from orgmodel.graph import OrgGraph
-from orgmodel.orgfile import write_orgfile
+from orgmodel.graph import OrgGraph, queries
+from orgmodel.orgfile.write import write_orgfile
 from orgmodel.sources.ingest import extract_path, ingest, posting_files
 from orgmodel.sources.load import load_graph
 from tests.conftest import ROOT, Cli

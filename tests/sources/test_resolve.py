@@ -6,7 +6,7 @@ from pathlib import Path
 
 from orgmodel.extract.result import Evidence, Extraction, LinkFact, ReportingFact, SupervisionFact
 from orgmodel.graph import OrgGraph
-from orgmodel.orgfile import parse_orgfile
+from orgmodel.orgfile.read import parse_orgfile
 from orgmodel.readers.postings import extraction_to_data
 from orgmodel.records import OrgData
 from orgmodel.sources.resolve import looks_like_unit, resolve, role_key

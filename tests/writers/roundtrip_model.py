@@ -37,8 +37,8 @@ from orgmodel.records import (
     UnitKind,
     UnitRecord,
 )
+from orgmodel.rules.validate import validate
 from orgmodel.sources.load import load_data
-from orgmodel.validate import validate
 from orgmodel.writers import render
 from orgmodel.writers.common import FEATURES, primary_lines, secondary_lines
 
