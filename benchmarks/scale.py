@@ -132,17 +132,17 @@ app()
 """
 
 QUERIES = """
-import gc, json, random, resource, statistics, sys, time
+import json, random, resource, statistics, sys, time
 t = time.perf_counter()
 from orgmodel.sources.load import load_data
 from orgmodel.graph import OrgGraph
 from orgmodel.graph import queries
 from orgmodel.config import Settings
+from orgmodel.collector import paused_gc
 data = load_data([sys.argv[1]], settings=Settings())
 read = time.perf_counter() - t
-gc.disable()
-g = OrgGraph(data)
-gc.enable()
+with paused_gc():
+    g = OrgGraph(data)
 build = time.perf_counter() - t
 rng = random.Random(1)
 n = g.post_count

@@ -71,10 +71,11 @@ def load(
     >>> len(org), org.find("City Clerk").holder
     (23, 'Margaret Lindqvist')
     """
+    from orgmodel.collector import paused_gc
     from orgmodel.config import find_settings
     from orgmodel.graph import OrgGraph
     from orgmodel.readers.table import parse_mapping
-    from orgmodel.sources.load import load_data, paused_gc
+    from orgmodel.sources.load import load_data
 
     settings = find_settings(Path(config) if config is not None else None)
     columns = parse_mapping(mapping) if isinstance(mapping, str) else mapping

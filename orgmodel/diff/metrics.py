@@ -30,7 +30,8 @@ from typing import Any
 
 import numpy as np
 
-from orgmodel.diff.changes import Diff, paused_gc
+from orgmodel.collector import paused_gc
+from orgmodel.diff.changes import Diff
 from orgmodel.graph import OrgGraph
 from orgmodel.graph.queries import Stats, stats
 

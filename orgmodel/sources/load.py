@@ -15,12 +15,11 @@ changed since it was saved, and a graph built is saved for next time
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from orgmodel.collector import paused_gc
 from orgmodel.config import Settings, find_settings
 from orgmodel.errors import UsageError
 
@@ -30,24 +29,7 @@ if TYPE_CHECKING:
     from orgmodel.graph import OrgGraph
     from orgmodel.records import OrgData
 
-__all__ = ["load_data", "load_graph", "paused_gc"]
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """The cyclic garbage collector paused while millions of small, acyclic objects are made.
-
-    Each collection pass would walk all of them again: reading a 1M-post
-    Parquet or JSON org file took 18-20 s with it running, 6-8 s without; the
-    graph build 4-5 s instead of 3 s.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+__all__ = ["load_data", "load_graph"]
 
 
 def _resolved(
@@ -99,7 +81,7 @@ def load_graph(
     cache: bool = False,
 ) -> OrgGraph:
     """Sources -> records -> the graph, built once (``cache``: or saved, see above), the
-    collector paused while it is built (:func:`paused_gc`)."""
+    collector paused while it is built (:func:`~orgmodel.collector.paused_gc`)."""
     paths, merged = _resolved(sources, mapping, settings)
     entry = None
     if cache:

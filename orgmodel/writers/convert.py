@@ -21,9 +21,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from orgmodel.collector import paused_gc
 from orgmodel.config import Settings
 from orgmodel.graph import OrgGraph
-from orgmodel.sources.load import load_data, paused_gc
+from orgmodel.sources.load import load_data
 from orgmodel.sources.output_guard import refuse_overwriting
 from orgmodel.writers import format_for, write
 from orgmodel.writers.orgrdf import DEFAULT_BASE
