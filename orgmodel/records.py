@@ -205,8 +205,10 @@ class OrgData:
     so that a million-row export never becomes a million Python objects on
     the way to the graph. Reading ``posts`` or ``relations`` turns any blocks
     into records first (in source order), so code that wants records always
-    sees all of them; :class:`~orgmodel.graph.OrgGraph` reads the blocks as
-    they are through :meth:`chunks`.
+    sees all of them -- at a record per row: the load path never does. It
+    reads :meth:`chunks` (the graph, the merging of postings in
+    :mod:`orgmodel.sources.resolve`), :attr:`post_count`, or
+    :attr:`record_posts` (the posts that arrived as records).
 
     >>> data = OrgData(posts=[PostRecord("a", "Mayor")])
     >>> data.post_count, [p.id for p in data.posts]

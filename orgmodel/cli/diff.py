@@ -256,7 +256,7 @@ def apply(
         out.print(
             f"applied {len(plan.edits)} edit(s) of {escape(str(scenario))} to "
             f"{escape(str(base))}: wrote {escape(str(output))} "
-            f"({len(proposal.data.posts)} posts, {len(proposal.data.units)} units)"
+            f"({proposal.data.post_count} posts, {len(proposal.data.units)} units)"
         )
     for finding in proposal.review.new:
         err.print(Text.assemble(finding.to_text()))

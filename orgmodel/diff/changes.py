@@ -62,9 +62,10 @@ from typing import Any
 from orgmodel.collector import paused_gc
 from orgmodel.diff.match import Match, eliminated, match
 from orgmodel.diff.notes import unmatched_notes
-from orgmodel.diff.superiors import name_key, superior_refs
+from orgmodel.diff.superiors import superior_refs
 from orgmodel.graph import OrgGraph
 from orgmodel.holders import HolderStatus, holder_status
+from orgmodel.names.rules import name_key
 from orgmodel.records import LinkType, Relation
 
 __all__ = ["Change", "ChangeKind", "Diff", "compare"]

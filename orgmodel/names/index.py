@@ -9,18 +9,30 @@ up: a command that takes ids never pays for it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from orgmodel.graph.keytable import KeyTable
-from orgmodel.names.rules import norm_name, parenthetical, squash
+from orgmodel.names.rules import (
+    LOOKUP,
+    REFERENCE,
+    Asked,
+    Tier,
+    abbreviations,
+    asked,
+    first_tier,
+    holds_words,
+    name_key,
+    norm_name,
+    starts_with_words,
+)
 
 if TYPE_CHECKING:
     import pyarrow as pa
 
     from orgmodel.graph import OrgGraph
 
-__all__ = ["NAME_TABLES", "NameIndex"]
+__all__ = ["NAME_TABLES", "NameIndex", "name_table"]
 
 
 NAME_TABLES = ("title", "abbreviation", "holder")
@@ -41,7 +53,7 @@ class NameIndex:
     >>> from orgmodel.graph import OrgGraph
     >>> g = OrgGraph(OrgData(posts=[PostRecord("1", "Chief Operating Officer", holder="Jo Li"),
     ...                             PostRecord("2", "Director of Facilities")]))
-    >>> g.names.candidates("COO"), g.names.candidates("jo li"), g.names.tiers("director")
+    >>> g.names.candidates("COO"), g.names.candidates("jo li"), g.names.find("director")
     ([0], [0], [1])
     """
 
@@ -59,16 +71,15 @@ class NameIndex:
         self._unit_abbrev: dict[str, list[int]] = {}
         base = graph.post_count
         for j, unit in enumerate(graph.units):
-            _add(self._units, norm_name(unit.name), base + j)
-            for abbr in {unit.abbreviation, parenthetical(unit.name)}:
-                if abbr:
-                    _add(self._unit_abbrev, abbr.upper(), base + j)
+            _add(self._units, name_key(unit.name, unit=True), base + j)
+            for abbr in abbreviations(unit.name, unit.abbreviation):
+                _add(self._unit_abbrev, abbr, base + j)
 
     def table(self, kind: str) -> KeyTable:
         """The key table of one kind of name (:data:`NAME_TABLES`), built on first use."""
         found = self._tables.get(kind)
         if found is None:
-            found = self._tables[kind] = _build(self._graph, kind)
+            found = self._tables[kind] = name_table(kind, self._graph.posts.arrow)
             if self.keep is not None:
                 self.keep(kind, found)
         return found
@@ -77,32 +88,46 @@ class NameIndex:
         """The name tables made (or restored) so far, by kind."""
         return dict(self._tables)
 
-    def candidates(self, text: str) -> list[int]:
-        """Nodes named exactly ``text`` by title/name, abbreviation or holder, in that order."""
-        key = norm_name(text)
-        hits = self.table("title").find(key) + self._units.get(key, [])
-        if not hits and " " not in squash(text):
-            abbr = squash(text).upper()
-            posts = self.table("abbreviation").find(abbr)
-            hits = sorted(set(posts)) + self._unit_abbrev.get(abbr, [])
-        if not hits and key:
-            hits = self.table("holder").find(key)
-        return hits
-
-    def tiers(self, key: str) -> list[int]:
-        """Nodes whose normalised name starts with the words of ``key``, else contains them."""
-        if not key:
-            return []
-        words = key.split()
+    def hits(self, tier: Tier, name: Asked) -> list[int]:
+        """The nodes ``name`` matches in one tier (:mod:`orgmodel.names.rules`): posts in
+        node order, then units."""
+        units = self._units
+        if tier is Tier.EXACT:
+            return self.table("title").find(name.key) + units.get(name.unit_key, [])
+        if tier is Tier.ABBREVIATION:
+            abbr = name.abbreviation or ""
+            posts = sorted(set(self.table("abbreviation").find(abbr)))
+            return posts + self._unit_abbrev.get(abbr, [])
+        if tier is Tier.HOLDER:
+            return self.table("holder").find(name.key)
         titles = self.table("title")
-        prefix = sorted({*titles.find(key), *titles.starting(key + " ")})
-        unit_prefix = [n for name, ns in self._units.items() if name.split()[: len(words)] == words
-                       for n in ns]  # fmt: skip
-        if prefix or unit_prefix:
-            return prefix + unit_prefix
-        unit_contains = [n for name, ns in self._units.items() if f" {key} " in f" {name} "
-                         for n in ns]  # fmt: skip
-        return _containing(titles, key) + unit_contains
+        if tier is Tier.PREFIX:
+            posts = sorted({*titles.find(name.key), *titles.starting(name.key + " ")})
+            match = starts_with_words
+        else:
+            posts = _containing(titles, name.key)
+            match = holds_words
+        return posts + [n for key, ns in units.items() if match(key, name.unit_key) for n in ns]
+
+    def find(
+        self,
+        text: str,
+        tiers: Sequence[Tier] = LOOKUP,
+        allowed: Callable[[int], bool] | None = None,
+    ) -> list[int]:
+        """The nodes ``text`` names in the first of ``tiers`` with a match (among those
+        ``allowed``, when given)."""
+
+        def hits(tier: Tier, name: Asked) -> list[int]:
+            found = self.hits(tier, name)
+            return found if allowed is None else [n for n in found if allowed(n)]
+
+        return first_tier(asked(text), tiers, hits)[1]
+
+    def candidates(self, text: str) -> list[int]:
+        """The nodes a source's reference names as a whole name (:data:`REFERENCE` tiers):
+        by title or unit name, abbreviation, or holder, in that order."""
+        return self.find(text, REFERENCE)
 
     def titles(self) -> dict[str, str]:
         """Every distinct post title and unit name, by its normalised form (for "did you mean")."""
@@ -133,25 +158,30 @@ def _containing(titles: KeyTable, key: str) -> list[int]:
     return sorted(found)
 
 
-def _build(graph: OrgGraph, kind: str) -> KeyTable:
-    """One kind of name of every post, normalised and sorted."""
+def name_table(kind: str, column: Callable[[str], pa.Array]) -> KeyTable:
+    """One kind of name (:data:`NAME_TABLES`) of every post whose fields ``column(field)``
+    gives, keyed as :func:`~orgmodel.names.rules.name_key` and
+    :func:`~orgmodel.names.rules.abbreviations` key one name, column-wise, and sorted.
+
+    A graph's posts (:class:`NameIndex`) and a table's posts being merged with
+    postings (:mod:`orgmodel.sources.resolve`) are keyed by this one function.
+    """
     import numpy as np
     import pyarrow as pa
 
     from orgmodel.names.columns import acronyms, norm_names, parentheticals, uppers
 
-    posts = graph.posts
     if kind == "title":
-        return KeyTable.build(_per_value(posts.arrow("title"), norm_names))
+        return KeyTable.build(_per_value(column("title"), norm_names))
     if kind == "holder":
-        return KeyTable.build(_per_value(posts.arrow("holder"), norm_names))
+        return KeyTable.build(_per_value(column("holder"), norm_names))
     if kind == "abbreviation":
-        titles = posts.arrow("title")
+        titles = column("title")
         rows = np.arange(len(titles), dtype=np.int64)
         keys = [
             _per_value(titles, lambda a: uppers(parentheticals(a))),
             _per_value(titles, acronyms),
-            uppers(posts.arrow("abbreviation")),
+            uppers(column("abbreviation")),
         ]
         return KeyTable.build(pa.concat_arrays(keys), np.concatenate([rows, rows, rows]))
     raise KeyError(f"no name table {kind!r}; tables are {', '.join(NAME_TABLES)}")

@@ -3,10 +3,12 @@
 ``"Hartford Public Schools: COO"`` narrows to one organization first. When
 several posts fit, :class:`~orgmodel.errors.AmbiguousNameError` lists them;
 when none does, :class:`~orgmodel.errors.NameNotFoundError` suggests the
-closest titles and holders (:mod:`orgmodel.names.suggest`). Matching goes in
-tiers -- exact name, then a title that starts with the words given, then one
-that contains them -- and stops at the first tier with any match, so
-"Superintendent" finds the Superintendent of Schools and not every deputy.
+closest titles and holders (:mod:`orgmodel.names.suggest`). Names match by
+the rules of :mod:`orgmodel.names.rules`, in every tier of
+:data:`~orgmodel.names.rules.LOOKUP` -- the exact name, an abbreviation, a
+holder, a title that starts with the words given, then one that contains
+them -- stopping at the first tier with any match, so "Superintendent" finds
+the Superintendent of Schools and not every deputy.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from orgmodel.errors import AmbiguousNameError, NameNotFoundError, UsageError
-from orgmodel.names.rules import acronym, norm_name
+from orgmodel.names.rules import LOOKUP, acronym, name_key
 from orgmodel.records import OrgRecord, UnitRecord
 
 if TYPE_CHECKING:
@@ -50,7 +52,7 @@ def find_org_among(orgs: Sequence[OrgRecord], text: str) -> str | None:
     match in the same tier are an :class:`AmbiguousNameError` listing them,
     never a silent pick of the first.
     """
-    key = norm_name(text)
+    key = name_key(text)
     if not key:
         return None
     for names in (
@@ -58,7 +60,7 @@ def find_org_among(orgs: Sequence[OrgRecord], text: str) -> str | None:
         lambda o: (o.name, o.abbreviation),
         lambda o: (acronym(o.name),),
     ):
-        hits = [o.id for o in orgs if key in {norm_name(n) for n in names(o) if n}]
+        hits = [o.id for o in orgs if key in {name_key(n) for n in names(o) if n}]
         if len(hits) > 1:
             raise _several_orgs(orgs, text, hits)
         if hits:
@@ -90,10 +92,10 @@ def _org_by_words(graph: OrgGraph, text: str) -> str | None:
     found = find_org(graph, text)
     if found is not None:
         return found
-    words = set(norm_name(text).split())
+    words = set(name_key(text).split())
     if not words:
         return None
-    hits = [o.id for o in graph.orgs.values() if words <= set(norm_name(o.name).split())]
+    hits = [o.id for o in graph.orgs.values() if words <= set(name_key(o.name).split())]
     if len(hits) > 1:
         raise _several_orgs(graph.orgs.values(), text, hits)
     return hits[0] if hits else None
@@ -140,10 +142,7 @@ def find(graph: OrgGraph, text: str, *, units: bool = True, posts: bool = True) 
 
     if wanted in graph.index and allowed(graph.index[wanted]):
         return graph.index[wanted]
-    hits = [n for n in graph.names.candidates(wanted) if allowed(n)]
-    if not hits:
-        key = norm_name(wanted)
-        hits = [n for n in graph.names.tiers(key) if allowed(n)] if key else []
+    hits = graph.names.find(wanted, LOOKUP, allowed)
     if len(hits) == 1:
         return hits[0]
     if hits:

@@ -99,7 +99,7 @@ class Proposal:
             "output": None if refused or output is None else str(output),
             "written": not refused,
             "edits": len(self.scenario.edits),
-            "posts": len(self.data.posts),
+            "posts": self.data.post_count,
             "units": len(self.data.units),
             "validation": {
                 "new": [f.to_dict() for f in self.review.new],

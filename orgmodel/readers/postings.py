@@ -30,7 +30,7 @@ from pathlib import Path
 from orgmodel.extract import extract_file
 from orgmodel.extract.result import Evidence, Extraction
 from orgmodel.fileio import slug
-from orgmodel.names.rules import guess_unit_kind
+from orgmodel.names.kinds import guess_unit_kind
 from orgmodel.readers.strays import skipped
 from orgmodel.records import (
     LineKind,

@@ -31,7 +31,8 @@ from collections.abc import Mapping, Sequence
 from orgmodel.errors import SourceError
 from orgmodel.fileio import slug
 from orgmodel.holders import STATUS_KEY, marker
-from orgmodel.names.rules import guess_unit_kind, squash
+from orgmodel.names.kinds import guess_unit_kind
+from orgmodel.names.rules import squash
 from orgmodel.readers.csvfile import norm_header
 from orgmodel.records import (
     LineKind,

@@ -22,7 +22,7 @@ from orgmodel.errors import SourceError
 from orgmodel.fileio import slug
 from orgmodel.graph.columns import PostBlock, schemas
 from orgmodel.holders import MARKER_TRIM, MARKERS, STATUS_KEY
-from orgmodel.names.rules import guess_unit_kind
+from orgmodel.names.kinds import guess_unit_kind
 from orgmodel.readers.csvfile import (
     DELIMITERS,
     delimiter_name,

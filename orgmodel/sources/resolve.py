@@ -10,7 +10,15 @@ informational link ("works closely with relevant individuals in other
 departments") never makes a post or a unit: it connects what is known, and
 a link to nothing known is a note (``F003``), not a box on the chart.
 Nothing is dropped: two sources that disagree keep both lines, with their
-provenance, for the validator to report.
+provenance, for the validator to report. Names are matched by the
+:data:`~orgmodel.names.rules.MERGE` tiers of :mod:`orgmodel.names.rules`, the
+rules every other place that compares names uses.
+
+A large table arrives as a columnar block (:class:`~orgmodel.graph.columns.PostBlock`)
+and stays one: its posts are found by id and by name through sorted key tables
+built column-wise (:class:`TablePosts`), its manager references are rewritten
+column-wise where a posting's post was merged into another, so a million-row
+export with one posting beside it keeps the columnar load.
 
 >>> from orgmodel.records import OrgData, OrgRecord, PostRecord, Prov, Relation, RelKind
 >>> data = OrgData(
@@ -28,8 +36,21 @@ provenance, for the validator to report.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any
+
 from orgmodel.fileio import slug
-from orgmodel.names.rules import acronym, guess_unit_kind, norm_name, parenthetical
+from orgmodel.names.kinds import BODY_WORDS, guess_unit_kind, looks_like_unit
+from orgmodel.names.rules import (
+    MERGE,
+    Asked,
+    Tier,
+    abbreviations,
+    asked,
+    first_tier,
+    name_key,
+    starts_with_words,
+)
 from orgmodel.records import (
     LinkType,
     LoadIssue,
@@ -41,75 +62,142 @@ from orgmodel.records import (
     UnitRecord,
 )
 
-__all__ = ["RoleIndex", "looks_like_unit", "resolve", "role_key"]
+if TYPE_CHECKING:
+    import pyarrow as pa
 
-_UNIT_WORDS = frozenset(
-    {"department", "office", "division", "services", "board", "council", "bureau",
-     "committee", "commission", "unit", "program", "programs", "section", "team", "teams"}
-)  # fmt: skip
-_KIND_SUFFIXES = ("department", "office", "division", "unit", "section", "services", "team")
+    from orgmodel.graph.columns import PostBlock
+    from orgmodel.graph.keytable import KeyTable
+
+__all__ = ["RoleIndex", "TablePosts", "resolve"]
 
 
-def looks_like_unit(name: str) -> bool:
-    """Department, Office, Division, Services, Board, Council ... name units, not posts.
+class TablePosts:
+    """The posts of columnar tables as the merging sees them: found by id and by role
+    name through key tables built column-wise on first use, never a record per row.
 
-    >>> looks_like_unit("Facilities Department"), looks_like_unit("Office of Enrollment")
-    (True, True)
-    >>> looks_like_unit("Director of Facilities")
-    False
+    >>> from orgmodel.graph.columns import PostBlock
+    >>> table = TablePosts([PostBlock.from_pylists("hr.csv", {
+    ...     "id": ["1", "2", "3"], "org": ["c", "c", "c"],
+    ...     "title": ["Mayor", "City Clerk (CC)", "Deputy City Clerk"]})])
+    >>> table.has("2"), table.has("9"), table.org_of("3")
+    (True, False, 'c')
+    >>> table.hits("c", Tier.EXACT, asked("the city clerk"))
+    ['2']
+    >>> table.hits("c", Tier.PREFIX, asked("city")), table.hits("c", Tier.PREFIX, asked("x"))
+    (['2'], [])
+    >>> table.hits("c", Tier.ABBREVIATION, asked("CC")), table.hits("x", Tier.EXACT, asked("Mayor"))
+    (['2'], [])
     """
-    words = norm_name(name).split()
-    heads = {"office", "board", "department", "division"}
-    return bool(words) and (words[-1] in _UNIT_WORDS or words[0] in heads)
 
+    def __init__(self, blocks: Iterable[PostBlock]) -> None:
+        self._blocks = list(blocks)
+        self._made: dict[tuple[int, str], KeyTable] = {}
+        self._columns: dict[tuple[int, str], pa.Array] = {}
 
-def role_key(name: str) -> str:
-    """The comparable form of a role or unit name: normalised, kind word dropped for units.
+    def _column(self, b: int, field: str) -> pa.Array:
+        found = self._columns.get((b, field))
+        if found is None:
+            found = self._columns[b, field] = self._blocks[b].table.column(field).combine_chunks()
+        return found
 
-    >>> role_key("the Facilities Department") == role_key("Facilities")
-    True
-    """
-    key = norm_name(name)
-    for suffix in _KIND_SUFFIXES:
-        if key.endswith(" " + suffix):
-            return key[: -len(suffix) - 1]
-    return key
+    def _table(self, b: int, kind: str) -> KeyTable:
+        """Block ``b``'s ids (``kind`` "id") or one kind of its names, sorted (made once)."""
+        found = self._made.get((b, kind))
+        if found is None:
+            from orgmodel.graph.keytable import KeyTable
+            from orgmodel.names.index import name_table
+
+            column: Callable[[str], pa.Array] = lambda field: self._column(b, field)  # noqa: E731
+            made = KeyTable.build(column("id")) if kind == "id" else name_table(kind, column)
+            found = self._made[b, kind] = made
+        return found
+
+    def _values(self, b: int, field: str, rows: list[int]) -> list[Any]:
+        import pyarrow as pa
+
+        values: list[Any] = self._column(b, field).take(pa.array(rows, pa.int64())).to_pylist()
+        return values
+
+    def has(self, ident: str) -> bool:
+        """Whether a table has a post of this id."""
+        return any(self._table(b, "id").find(ident) for b in range(len(self._blocks)))
+
+    def org_of(self, ident: str) -> str | None:
+        """The organization of the table post of this id (the first, if several)."""
+        for b in range(len(self._blocks)):
+            rows = self._table(b, "id").find(ident)
+            if rows:
+                org: str | None = self._values(b, "org", rows[:1])[0]
+                return org
+        return None
+
+    def hits(self, org: str | None, tier: Tier, name: Asked, most: int = 2) -> list[str]:
+        """Ids of the table posts of ``org`` that ``name`` matches in ``tier``, in table order
+        (at most ``most`` distinct ones: whether one or several match is what counts)."""
+        found: list[str] = []
+        for b in range(len(self._blocks)):
+            if tier is Tier.EXACT:
+                rows = self._table(b, "title").find(name.key)
+            elif tier is Tier.ABBREVIATION:
+                rows = sorted(set(self._table(b, "abbreviation").find(name.abbreviation or "")))
+            elif tier is Tier.PREFIX:
+                titles = self._table(b, "title")
+                rows = sorted({*titles.find(name.key), *titles.starting(name.key + " ")})
+            else:
+                continue
+            if not rows:
+                continue
+            orgs, ids = self._values(b, "org", rows), self._values(b, "id", rows)
+            for post_org, ident in zip(orgs, ids, strict=True):
+                if post_org == org and ident not in found:
+                    found.append(ident)
+                    if len(found) >= most:
+                        return found
+        return found
 
 
 class RoleIndex:
-    """Names -> ids within each organization, for posts and units separately."""
+    """Names -> ids within each organization, for posts and units separately, matched by the
+    :data:`~orgmodel.names.rules.MERGE` tiers; a table's posts (``tables``) are found there."""
 
-    def __init__(self) -> None:
-        self.keys: dict[tuple[str | None, bool, str], list[str]] = {}
-        self.abbrevs: dict[tuple[str | None, bool, str], list[str]] = {}
-        self.titles: dict[tuple[str | None, bool], list[tuple[str, str]]] = {}
+    def __init__(self, tables: TablePosts | None = None) -> None:
+        # each bucket an ordered set (a dict): a title a thousand posts share is a thousand
+        # additions, not a thousand scans of the bucket
+        self.keys: dict[tuple[str | None, bool, str], dict[str, None]] = {}
+        self.abbrevs: dict[tuple[str | None, bool, str], dict[str, None]] = {}
+        self.titles: dict[tuple[str | None, bool], dict[str, dict[str, None]]] = {}
+        self.tables = tables
 
     def add(
         self, org: str | None, unit: bool, ident: str, name: str, abbreviation: str | None
     ) -> None:
-        bucket = self.keys.setdefault((org, unit, role_key(name)), [])
-        if ident not in bucket:
-            bucket.append(ident)
-        for abbr in {abbreviation, parenthetical(name), acronym(name)}:
-            if abbr:
-                bucket = self.abbrevs.setdefault((org, unit, abbr.upper()), [])
-                if ident not in bucket:
-                    bucket.append(ident)
-        self.titles.setdefault((org, unit), []).append((role_key(name), ident))
+        key = name_key(name, unit=unit)
+        self.keys.setdefault((org, unit, key), {})[ident] = None
+        for abbr in abbreviations(name, abbreviation):
+            self.abbrevs.setdefault((org, unit, abbr), {})[ident] = None
+        self.titles.setdefault((org, unit), {}).setdefault(key, {})[ident] = None
+
+    def hits(self, org: str | None, unit: bool, tier: Tier, name: Asked) -> list[str]:
+        """The ids ``name`` matches in one tier: records first, then the tables' posts."""
+        key = name.unit_key if unit else name.key
+        if tier is Tier.EXACT:
+            found = list(self.keys.get((org, unit, key), {}))
+        elif tier is Tier.ABBREVIATION:
+            found = list(self.abbrevs.get((org, unit, name.abbreviation or ""), {}))
+        elif tier is Tier.PREFIX:
+            titles = self.titles.get((org, unit), {})  # each distinct key once
+            found = sorted(
+                {i for k, ids in titles.items() if starts_with_words(k, key) for i in ids}
+            )
+        else:
+            found = []
+        if not unit and self.tables is not None:
+            found += [i for i in self.tables.hits(org, tier, name) if i not in found]
+        return found
 
     def find(self, org: str | None, unit: bool, name: str) -> str | None:
         """The one id this name denotes in ``org``, or None when none or several do."""
-        key = role_key(name)
-        hits = self.keys.get((org, unit, key), [])
-        if not hits:
-            abbr = parenthetical(name) or (key if key and " " not in key else "")
-            if abbr:
-                hits = self.abbrevs.get((org, unit, abbr.upper()), [])
-        if not hits and key:
-            words = key.split()
-            hits = sorted(
-                {i for k, i in self.titles.get((org, unit), []) if k.split()[: len(words)] == words}
-            )
+        _, hits = first_tier(asked(name), MERGE, lambda tier, n: self.hits(org, unit, tier, n))
         return hits[0] if len(hits) == 1 else None
 
 
@@ -129,14 +217,38 @@ def _unplaced_link(rel: Relation) -> LoadIssue:
     )
 
 
+def _replaced(block: PostBlock, field: str, new: dict[str, str]) -> PostBlock:
+    """``block`` with the values of one string column replaced by ``new`` (column-wise: the
+    distinct values are mapped, not the rows); the block itself when none is there."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from orgmodel.graph.columns import PostBlock
+
+    if not new:
+        return block
+    column = block.table.column(field).combine_chunks()
+    if not pc.any(pc.is_in(column, value_set=pa.array(list(new), pa.string()))).as_py():
+        return block
+    encoded = column.dictionary_encode()
+    values = [new.get(v, v) for v in encoded.dictionary.to_pylist()]
+    mapped = pa.array(values, pa.string()).take(encoded.indices)
+    table = block.table.set_column(block.table.schema.get_field_index(field), field, mapped)
+    return PostBlock(block.source, table, block.secondary, block.secondary_rows)
+
+
 def resolve(data: OrgData) -> OrgData:
     """One id per (organization, role) across all sources; inferred posts for the superiors
-    and reports that postings name, never for what a link names (a link only connects)."""
+    and reports that postings name, never for what a link names (a link only connects).
+
+    Runs of records and columnar blocks keep their order; blocks stay blocks."""
+    from orgmodel.graph.columns import PostBlock
+
     out = OrgData(issues=list(data.issues), sources=list(data.sources))
     org_alias: dict[str, str] = {}
     by_name: dict[str, str] = {}
     for org in data.organizations:
-        key = norm_name(org.name)
+        key = name_key(org.name)
         if key in by_name:
             org_alias[org.id] = by_name[key]
             continue
@@ -148,9 +260,17 @@ def resolve(data: OrgData) -> OrgData:
     def org_of(org: str | None) -> str | None:
         return org_alias.get(org, org) if org else org
 
-    index = RoleIndex()
+    chunks: list[PostBlock | tuple[list[PostRecord], list[Relation]]] = [
+        _replaced(c, "org", org_alias) if isinstance(c, PostBlock) else c for c in data.chunks()
+    ]
+    tables = TablePosts(c for c in chunks if isinstance(c, PostBlock))
+    index = RoleIndex(tables)
     post_alias: dict[str, str] = {}
     known: set[str] = set()
+
+    def is_known(ident: str) -> bool:
+        return ident in known or tables.has(ident)
+
     for unit in data.units:
         unit = unit._replace(org=org_of(unit.org))
         existing = index.find(unit.org, True, unit.name)
@@ -162,22 +282,37 @@ def resolve(data: OrgData) -> OrgData:
         known.add(unit.id)
         index.add(unit.org, True, unit.id, unit.name, unit.abbreviation)
         out.units.append(unit)
-    described = [p for p in data.posts if not (p.attributes or {}).get("posting")]
-    postings = [p for p in data.posts if (p.attributes or {}).get("posting")]
-    for post in described + postings:
+    placed: list[list[PostRecord]] = [[] for _ in chunks]  # each run's described posts
+    late: list[PostRecord] = []  # postings' posts and inferred ones, after every source
+    postings: list[PostRecord] = []
+    for at, chunk in enumerate(chunks):
+        if isinstance(chunk, PostBlock):
+            continue
+        for post in chunk[0]:
+            if (post.attributes or {}).get("posting"):
+                postings.append(post)
+                continue
+            post = post._replace(org=org_of(post.org))
+            if post.id not in known:
+                known.add(post.id)
+                index.add(post.org, False, post.id, post.title, post.abbreviation)
+            placed[at].append(post)  # a duplicate id too: kept for the validator
+    for post in postings:
         post = post._replace(org=org_of(post.org))
         existing = index.find(post.org, False, post.title)
-        if existing is not None and (post.attributes or {}).get("posting"):
+        if existing is not None:
             post_alias[post.id] = existing
             continue
-        if post.id in known:
-            out.posts.append(post)  # a duplicate id: kept for the validator
-            continue
-        known.add(post.id)
-        index.add(post.org, False, post.id, post.title, post.abbreviation)
-        out.posts.append(post)
-    post_org = {p.id: p.org for p in out.posts}
+        if not is_known(post.id):
+            known.add(post.id)
+            index.add(post.org, False, post.id, post.title, post.abbreviation)
+        late.append(post)
+    post_org = {p.id: p.org for run in placed for p in run}
+    post_org.update({p.id: p.org for p in late})
     post_org.update({u.id: u.org for u in out.units})
+
+    def org_of_post(ident: str) -> str | None:
+        return post_org[ident] if ident in post_org else tables.org_of(ident)
 
     def inferred(org: str | None, name: str, unit: bool, prov: Prov) -> str:
         found = index.find(org, unit, name)
@@ -185,7 +320,7 @@ def resolve(data: OrgData) -> OrgData:
             return found
         ident = f"{org}/{slug(name)}" if org else slug(name)
         base, n = ident, 2
-        while ident in known:
+        while is_known(ident):
             ident, n = f"{base}-{n}", n + 1
         known.add(ident)
         guessed = Prov(prov.source, prov.line, prov.start, prov.end, prov.cue, inferred=True)
@@ -193,42 +328,66 @@ def resolve(data: OrgData) -> OrgData:
             kind = guess_unit_kind(name)
             out.units.append(UnitRecord(ident, name, kind, org, None, None, guessed))
         else:
-            out.posts.append(PostRecord(ident, name, org, prov=guessed))
+            late.append(PostRecord(ident, name, org, prov=guessed))
         index.add(org, unit, ident, name, None)
         post_org[ident] = org
         return ident
 
     from_postings = {p.id for p in postings}
-    # links last: one may name a post only a later reporting line makes (an inferred superior)
-    lines = [r for r in data.relations if r.kind is not RelKind.LINK]
-    links = [r for r in data.relations if r.kind is RelKind.LINK]
-    for rel in lines + links:
+
+    def resolved(rel: Relation) -> Relation | None:
         subject = post_alias.get(rel.subject, rel.subject)
-        subject_org = post_org.get(subject) if subject in known else None
+        subject_org = org_of_post(subject) if is_known(subject) else None
         obj = post_alias.get(rel.object, rel.object)
         if rel.subject not in from_postings and rel.object not in from_postings:
             # org files and tables: references stay as written, for the graph to resolve
-            out.relations.append(rel._replace(subject=subject, object=obj))
-            continue
+            return rel._replace(subject=subject, object=obj)
         if rel.kind is RelKind.LINK:
-            found = obj if obj in known else _link_target(index, subject_org, obj)
+            found = obj if is_known(obj) else _link_target(index, subject_org, obj)
             if found is None:  # "works with relevant individuals": no post to make
                 out.issues.append(_unplaced_link(rel))
-            else:
-                out.relations.append(rel._replace(subject=subject, object=found))
-            continue
-        if obj not in known:
+                return None
+            return rel._replace(subject=subject, object=found)
+        if not is_known(obj):
             wants_unit = rel.kind is RelKind.HEADS or (
                 rel.kind is not RelKind.REPORTS_TO and looks_like_unit(obj)
             )
             if rel.kind is RelKind.REPORTS_TO and looks_like_unit(obj):
                 wants_unit = index.find(subject_org, True, obj) is not None or any(
-                    w in norm_name(obj).split() for w in ("board", "council", "committee")
+                    w in BODY_WORDS for w in name_key(obj).split()
                 )
             obj = inferred(subject_org, obj, wants_unit, rel.prov)
-        if subject not in known and rel.kind is RelKind.REPORTS_TO:
+        if not is_known(subject) and rel.kind is RelKind.REPORTS_TO:
             # "supervises: X" from a posting: X is the subject, named by role
-            subject = inferred(post_org.get(obj), subject, False, rel.prov)
-        out.relations.append(rel._replace(subject=subject, object=obj))
+            subject = inferred(org_of_post(obj), subject, False, rel.prov)
+        return rel._replace(subject=subject, object=obj)
+
+    lines: list[list[Relation]] = [[] for _ in chunks]
+    links: list[Relation] = []  # last: one may name a post only a later line makes
+    for at, chunk in enumerate(chunks):
+        if isinstance(chunk, PostBlock):
+            continue
+        for rel in chunk[1]:
+            if rel.kind is RelKind.LINK:
+                links.append(rel)
+            elif (done := resolved(rel)) is not None:
+                lines[at].append(done)
+    late_lines = [done for rel in links if (done := resolved(rel)) is not None]
+    for at, chunk in enumerate(chunks):
+        if isinstance(chunk, PostBlock):
+            block = _replaced(chunk, "manager", post_alias)
+            dotted = [
+                rel._replace(
+                    subject=post_alias.get(rel.subject, rel.subject),
+                    object=post_alias.get(rel.object, rel.object),
+                )
+                for rel in block.secondary
+            ]
+            out.add_block(PostBlock(block.source, block.table, dotted, block.secondary_rows))
+        else:
+            out.record_posts.extend(placed[at])
+            out.record_relations.extend(lines[at])
+    out.record_posts.extend(late)
+    out.record_relations.extend(late_lines)
     out.unit_ignores = {post_alias.get(k, k): v for k, v in data.unit_ignores.items()}
     return out

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from orgmodel.config import Settings
 from orgmodel.extract.result import Evidence, Extraction, LinkFact, ReportingFact, SupervisionFact
 from orgmodel.graph import OrgGraph
+from orgmodel.graph.columns import PostBlock
+from orgmodel.names.kinds import looks_like_unit
+from orgmodel.names.rules import name_key
 from orgmodel.orgfile.read import parse_orgfile
+from orgmodel.readers import load_sources
 from orgmodel.readers.postings import extraction_to_data
-from orgmodel.records import OrgData
-from orgmodel.sources.resolve import looks_like_unit, resolve, role_key
+from orgmodel.records import OrgData, PostRecord
+from orgmodel.sources.load import load_data
+from orgmodel.sources.resolve import resolve
+from tests.conftest import ROOT
 
 ORG = """
 organizations:
@@ -78,7 +85,7 @@ def test_two_organizations_keep_two_coos() -> None:
 
 
 def test_names_and_kinds() -> None:
-    assert role_key("Facilities Department") == role_key("facilities")
+    assert name_key("Facilities Department", unit=True) == name_key("facilities", unit=True)
     assert looks_like_unit("Food & Child Nutrition Services Department")
     assert not looks_like_unit("Police Chief")
 
@@ -131,3 +138,45 @@ def test_links_never_make_posts(tmp_path: Path) -> None:
         ("city-of-lakeview/permit-center-coordinator", "lakeview/permit-center-manager"),
     ]
     assert both.post_count == 4 and not both.resolution.dangling
+
+
+def _export(folder: Path, rows: int) -> None:
+    """An HR export of the Minneapolis Clerk's Office, big enough to be read column-wise, and
+    the project's posting of its Director of Administration beside it."""
+    org = "City Clerk's Office,{},City of Minneapolis"
+    lines = ["Employee ID,Name,Job Title,Department,Manager,Organization",
+             "1,Margaret Lindqvist,City Clerk," + org.format(""),
+             "2,Daniel Okonkwo,Chief Assistant City Clerk," + org.format(1),
+             "3,Vacant,Director of Administration," + org.format(2)]  # fmt: skip
+    lines += [
+        f"{i},Person {i},Elections Clerk {i % 40},Elections,{3 + i % 7},City of Minneapolis"
+        for i in range(4, rows + 1)
+    ]
+    folder.mkdir()
+    (folder / "hr.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    posting = ROOT / "data/postings/minneapolis-director-of-administration.md"
+    (folder / "director.md").write_text(posting.read_text(encoding="utf-8"), encoding="utf-8")
+
+
+def test_a_big_table_beside_a_posting_stays_columnar(tmp_path: Path) -> None:
+    _export(tmp_path / "org", 3_000)
+    data = load_data([tmp_path / "org"], settings=Settings())
+    blocks = [c for c in data.chunks() if isinstance(c, PostBlock)]
+    assert blocks and sum(len(b) for b in blocks) == 3_000  # the table's posts, still columns
+    assert len(data.record_posts) < 20  # only what the posting adds: the posts it names
+    graph = OrgGraph(data)
+    director = graph.node("3")  # the posting's post is the table's row, not a second post
+    assert [p.title for p in data.record_posts].count("Director of Administration") == 0
+    assert graph.id_of(graph.parent[director]) == "2"  # the table and the posting agree
+    named = {graph.title(r): graph.record(r) for r in graph.children(director)}
+    ward = named["Ward Office Operations Manager"]  # a post the posting says it supervises
+    assert isinstance(ward, PostRecord) and str(ward.prov.source).endswith("director.md")
+
+
+def test_the_columnar_merge_is_the_merge_of_the_same_records(tmp_path: Path) -> None:
+    _export(tmp_path / "org", 1_500)
+    columnar = resolve(load_sources([tmp_path / "org"]))
+    records = load_sources([tmp_path / "org"])
+    records.materialize()  # what the merge used to do first
+    assert any(isinstance(c, PostBlock) for c in columnar.chunks())
+    assert columnar == resolve(records)

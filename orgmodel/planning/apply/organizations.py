@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from orgmodel.fileio import slug
-from orgmodel.names.rules import norm_name
+from orgmodel.names.rules import name_key
 from orgmodel.planning.apply.state import EditState, Handler, Refused
 from orgmodel.planning.scenario import AddOrganizationEdit
 from orgmodel.records import OrgRecord
@@ -39,7 +39,7 @@ def add_organization(state: EditState, e: AddOrganizationEdit) -> None:
     for org in state.orgs:
         if org.id == ident:
             raise Refused(f"organization id {ident!r} is already taken by {org.name!r}")
-        if norm_name(org.name) == norm_name(e.add_organization):
+        if name_key(org.name) == name_key(e.add_organization):
             raise Refused(f"organization {org.name!r} is already there (id {org.id!r})")
     state.orgs.append(OrgRecord(ident, e.add_organization, e.abbreviation, state.prov()))
 

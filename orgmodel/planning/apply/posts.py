@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from orgmodel.names.rules import norm_name
+from orgmodel.names.rules import name_key
 from orgmodel.orgfile.schema import HeadRef, LineRef, PostSpec
 from orgmodel.planning.apply.state import PRIMARY, REPORTS, SECONDARY, EditState, Handler, Refused
 from orgmodel.planning.scenario import (
@@ -94,7 +94,7 @@ def add(state: EditState, e: AddEdit) -> None:
     for link in spec.links:
         target = state.post(link.to)
         rels.append(Relation(RelKind.LINK, ident, target, LinkType(link.type), False, prov))
-    state.added_titles.setdefault(norm_name(spec.title), []).append(ident)
+    state.added_titles.setdefault(name_key(spec.title), []).append(ident)
 
 
 def remove(state: EditState, e: RemoveEdit) -> None:

@@ -20,7 +20,7 @@ from orgmodel.errors import AmbiguousNameError, NameNotFoundError
 from orgmodel.fileio import slug
 from orgmodel.graph import OrgGraph
 from orgmodel.names.lookup import find, find_org_among
-from orgmodel.names.rules import norm_name
+from orgmodel.names.rules import name_key
 from orgmodel.planning.scenario import Scenario
 from orgmodel.records import (
     BODY_KINDS,
@@ -108,7 +108,7 @@ class EditState:
             return ref
         if ref in self.removed:
             raise Refused(f"{ref!r} was removed by the edit on line {self.removed[ref]}")
-        added = self.added_titles.get(norm_name(ref), [])
+        added = self.added_titles.get(name_key(ref), [])
         if len(added) == 1:
             return added[0]
         try:
@@ -135,7 +135,11 @@ class EditState:
             return ref
         if ref in self.removed:
             raise Refused(f"unit {ref!r} was removed by the edit on line {self.removed[ref]}")
-        named = [u.id for u in self.units.values() if norm_name(u.name) == norm_name(ref)]
+        named = [
+            u.id
+            for u in self.units.values()
+            if name_key(u.name, unit=True) == name_key(ref, unit=True)
+        ]
         if len(named) == 1:
             return named[0]
         try:
