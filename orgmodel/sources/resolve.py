@@ -36,6 +36,7 @@ export with one posting beside it keeps the columnar load.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -107,7 +108,7 @@ class TablePosts:
             from orgmodel.graph.keytable import KeyTable
             from orgmodel.names.index import name_table
 
-            column: Callable[[str], pa.Array] = lambda field: self._column(b, field)  # noqa: E731
+            column: Callable[[str], pa.Array] = functools.partial(self._column, b)
             made = KeyTable.build(column("id")) if kind == "id" else name_table(kind, column)
             found = self._made[b, kind] = made
         return found
