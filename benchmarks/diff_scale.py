@@ -86,7 +86,7 @@ def perturb(before: Path, after: Path, seed: int = 11) -> dict[str, int]:
 MEASURE = """
 import json, resource, sys, time
 from orgmodel.config import Settings
-from orgmodel.load import load_graph
+from orgmodel.sources.load import load_graph
 from orgmodel.diff import compare, measure
 t = time.perf_counter()
 before = load_graph([sys.argv[1]], settings=Settings())

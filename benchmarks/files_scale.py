@@ -30,7 +30,7 @@ from benchmarks.scale import generate, run_child
 LOAD = """
 import json, resource, sys, time
 from orgmodel.config import Settings
-from orgmodel.load import load_graph
+from orgmodel.sources.load import load_graph
 t = time.perf_counter()
 g = load_graph([sys.argv[1]], settings=Settings())
 s = time.perf_counter() - t
@@ -42,7 +42,8 @@ SAVE = """
 import json, resource, sys, time
 from orgmodel.config import Settings
 from orgmodel.graph import OrgGraph
-from orgmodel.load import load_data, paused_gc
+from orgmodel.collector import paused_gc
+from orgmodel.sources.load import load_data
 from orgmodel.writers import write
 data = load_data([sys.argv[1]], settings=Settings())
 with paused_gc():
@@ -57,7 +58,8 @@ GRAPHML = """
 import json, sys, time
 from orgmodel.config import Settings
 from orgmodel.graph import OrgGraph
-from orgmodel.load import load_data, paused_gc
+from orgmodel.collector import paused_gc
+from orgmodel.sources.load import load_data
 from orgmodel.writers.graphml import render_graphml
 data = load_data([sys.argv[1]], settings=Settings())
 with paused_gc():

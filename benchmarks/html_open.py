@@ -37,9 +37,9 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.scale import generate
-from orgmodel.load import load_graph
 from orgmodel.render import HTML_MAX_POSTS, ChartOptions, write
 from orgmodel.render.browser import chromium, close, new_page, why_no_browser
+from orgmodel.sources.load import load_graph
 
 OPEN_TARGET_S = 2.0
 SCRIPTS = re.compile(r"<script>\n.*?\n</script>\n", re.S)

@@ -33,7 +33,12 @@ the ratios are the figures to compare.
 Children run with Python's bytecode cache enabled (as an installed orgmodel
 runs, even where ``PYTHONDONTWRITEBYTECODE`` is set for this process) and
 with their own cache folder for the saved indexes. A second table gives the
-walks in microseconds, in one process (:data:`QUERIES`).
+walks in microseconds, in one process (:data:`QUERIES`). A third (:data:`MERGE`)
+loads each CSV alone, with one job posting beside it (:data:`POSTING`: the
+postings are merged with the table, which stays columnar), and with the same
+posting merged after the table is turned into a record per row -- what the
+merge did before -- each in a fresh process: seconds to the built graph and
+peak memory, medians of ``--repeat`` rounds.
 """
 
 from __future__ import annotations
@@ -132,17 +137,17 @@ app()
 """
 
 QUERIES = """
-import gc, json, random, resource, statistics, sys, time
+import json, random, resource, statistics, sys, time
 t = time.perf_counter()
-from orgmodel.load import load_data
+from orgmodel.sources.load import load_data
 from orgmodel.graph import OrgGraph
-from orgmodel import queries
+from orgmodel.graph import queries
 from orgmodel.config import Settings
+from orgmodel.collector import paused_gc
 data = load_data([sys.argv[1]], settings=Settings())
 read = time.perf_counter() - t
-gc.disable()
-g = OrgGraph(data)
-gc.enable()
+with paused_gc():
+    g = OrgGraph(data)
 build = time.perf_counter() - t
 rng = random.Random(1)
 n = g.post_count
@@ -163,7 +168,7 @@ a = time.perf_counter()
 below = queries.reports(g, d2, everyone=True)
 rep = time.perf_counter() - a
 from orgmodel.errors import NameNotFoundError
-from orgmodel.lookup import find
+from orgmodel.names.lookup import find
 typos = []
 for asked in ("Directr 3", "Persn 41", "Cordinator 7"):  # a title, a holder, a title
     a = time.perf_counter()
@@ -176,6 +181,73 @@ print(json.dumps({"build": build, "read": read, "chain": chain, "common": common
                   "id": by_id, "reports": rep, "reports_n": len(below),
                   "typo": statistics.median(typos)}))
 """
+
+
+POSTING = """# Records Coordinator
+
+**Department:** Operations
+
+**Reports To:** Director 0
+
+## Duties
+
+- Supervises the Records Assistant and the Filing Clerk.
+- Works closely with the Deputy Director 1 on retention schedules.
+"""
+"""One posting, written for this benchmark: a post under the CSV's top post ``Director 0``,
+two reports of its own, a link to a post of the table."""
+
+MERGE = """
+import json, resource, sys, time
+mode, paths = sys.argv[1], sys.argv[2:]
+t = time.perf_counter()
+from orgmodel.collector import paused_gc
+from orgmodel.config import Settings
+from orgmodel.graph import OrgGraph
+from orgmodel.graph.columns import PostBlock
+if mode == "records":  # the merge as it was: every block made into records first
+    from orgmodel.readers import load_sources
+    from orgmodel.sources.resolve import resolve
+    with paused_gc():
+        data = load_sources(paths)
+        data.materialize()
+        data = resolve(data)
+else:
+    from orgmodel.sources.load import load_data
+    data = load_data(paths, settings=Settings())
+with paused_gc():
+    g = OrgGraph(data)
+seconds = time.perf_counter() - t
+blocks = sum(len(c) for c in data.chunks() if isinstance(c, PostBlock))
+print(json.dumps({"seconds": seconds, "posts": g.post_count, "columnar": blocks,
+                  "mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def merge_table(sizes: list[int], workdir: Path, repeat: int) -> None:
+    """Each CSV alone, with :data:`POSTING` beside it, and merged the old way (records)."""
+    posting = workdir / "records-coordinator.md"
+    posting.write_text(POSTING, encoding="utf-8")
+    print("\na table and one posting, each load in a fresh process (sources -> graph; "
+          f"median of {repeat}):")  # fmt: skip
+    print(f"  {'posts':>9} {'sources':<36} {'seconds':>8} {'x alone':>8} {'peak MB':>8} "
+          f"{'columnar rows':>14}")  # fmt: skip
+    for size in sizes:
+        csv_file = str(workdir / f"org-{size}.csv")
+        both = [csv_file, str(posting)]
+        modes = [("alone", "the CSV alone", [csv_file]),
+                 ("posting", "the CSV and one posting", both),
+                 ("records", "the same, a record per row first", both)]  # fmt: skip
+        runs: dict[str, list[dict[str, Any]]] = {mode: [] for mode, _, _ in modes}
+        for _ in range(repeat):  # interleaved: a busier moment slows all three
+            for mode, _, paths in modes:
+                runs[mode].append(run_child(MERGE, mode, *paths))
+        alone = statistics.median(r["seconds"] for r in runs["alone"])
+        for mode, label, _ in modes:
+            seconds = statistics.median(r["seconds"] for r in runs[mode])
+            peak = max(r["mb"] for r in runs[mode])
+            print(f"  {size:>9,} {label:<36} {seconds:>7.2f}s {seconds / alone:>7.2f}x "
+                  f"{peak:>8.0f} {runs[mode][0]['columnar']:>14,}")  # fmt: skip
 
 
 @dataclass
@@ -365,6 +437,10 @@ def main() -> None:
     parser.add_argument("--workdir", type=Path, default=None)
     parser.add_argument("--repeat", type=int, default=5, help="rounds of every process")
     parser.add_argument("--no-walks", action="store_true", help="skip the in-process table")
+    parser.add_argument("--no-merge", action="store_true", help="skip the table-and-posting table")
+    parser.add_argument(
+        "--only-merge", action="store_true", help="only the table-and-posting table"
+    )
     parser.add_argument(
         "--against", type=Path, default=None,
         help="another checkout, whose orgmodel runs each command too, in the same rounds",
@@ -375,8 +451,17 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"{datetime.date.today()}; python {sys.version.split()[0]}; {os.cpu_count()} cores; "
           f"files in {workdir}")  # fmt: skip
+    if args.only_merge:
+        root = str(Path(__file__).resolve().parents[1])
+        for size in sizes:
+            path = workdir / f"org-{size}.csv"
+            run_child(WRITE, root, str(size), str(path), str(workdir / f"after-{size}.csv"))
+        merge_table(sizes, workdir, args.repeat)
+        return
     for size in sizes:
         bench(size, workdir, args.repeat, args.against)
+    if not args.no_merge:
+        merge_table(sizes, workdir, args.repeat)
     if args.no_walks:
         return
     print("\nwalks in one process (median/p99 of 10,000 random posts or pairs):")

@@ -38,9 +38,9 @@ import json, resource, sys, time
 from collections import Counter
 t = time.perf_counter()
 from orgmodel.config import Settings
-from orgmodel.load import load_graph
+from orgmodel.sources.load import load_graph
 from orgmodel.rules.registry import RULES
-from orgmodel.validate import validate
+from orgmodel.rules.validate import validate
 g = load_graph([sys.argv[1]], settings=Settings())
 load = time.perf_counter() - t
 a = time.perf_counter()

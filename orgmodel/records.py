@@ -5,7 +5,7 @@ and typed relations -- and the graph is built from it once. The records are
 ``NamedTuple`` s rather than pydantic models on purpose: a million-row HR
 export makes a million posts, and a pydantic object per row costs about 10 s
 and 0.9 GB where a tuple costs a tenth of that. Validation of human-written
-input happens at the boundary (:mod:`orgmodel.model` for the org file, the
+input happens at the boundary (:mod:`orgmodel.orgfile.schema` for the org file, the
 readers for tables); these records are what passed it.
 
 Every record carries a :class:`Prov` saying where it came from:
@@ -24,7 +24,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
-    from orgmodel.columns import PostBlock
+    from orgmodel.graph.columns import PostBlock
 
 __all__ = [
     "IGNORE_KEY",
@@ -200,13 +200,15 @@ class OrgData:
     """Everything the sources said, in the order they said it.
 
     Most readers append records (``posts``, ``relations``). A large table
-    arrives instead as a :class:`~orgmodel.columns.PostBlock` -- its posts
+    arrives instead as a :class:`~orgmodel.graph.columns.PostBlock` -- its posts
     and manager references held column-wise -- added with :meth:`add_block`,
     so that a million-row export never becomes a million Python objects on
     the way to the graph. Reading ``posts`` or ``relations`` turns any blocks
     into records first (in source order), so code that wants records always
-    sees all of them; :class:`~orgmodel.graph.OrgGraph` reads the blocks as
-    they are through :meth:`chunks`.
+    sees all of them -- at a record per row: the load path never does. It
+    reads :meth:`chunks` (the graph, the merging of postings in
+    :mod:`orgmodel.sources.resolve`), :attr:`post_count`, or
+    :attr:`record_posts` (the posts that arrived as records).
 
     >>> data = OrgData(posts=[PostRecord("a", "Mayor")])
     >>> data.post_count, [p.id for p in data.posts]

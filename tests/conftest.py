@@ -1,4 +1,4 @@
-"""Shared fixtures: the repository's sample data, the optional ../shared data, a CLI runner."""
+"""Shared fixtures: the repository's sample data, the optional ../shared data, CLI runners."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from typing import Protocol
 
 import pytest
 from hypothesis import settings
+
+from tests.inprocess import Run, invoke
 
 # Property tests run the same examples every time (a failure is a failure, not luck, and no
 # run spends minutes shrinking something found by chance); HYPOTHESIS_PROFILE=explore draws
@@ -60,12 +62,18 @@ def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
 class Cli(Protocol):
     """The ``cli`` fixture's type: ``cli("show", "-s", "data", cwd=tmp_path)``."""
 
-    def __call__(self, *args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]: ...
+    def __call__(self, *args: str, cwd: Path = ROOT) -> Run: ...
 
 
 @pytest.fixture
 def cli() -> Cli:
-    return run_cli
+    """``orgmodel`` run in this process (:func:`tests.inprocess.invoke`), 200 columns wide,
+    as :func:`run_cli` runs it in a subprocess; use ``run_cli`` where the process matters."""
+
+    def run(*args: str, cwd: Path = ROOT) -> Run:
+        return invoke(*args, cwd=cwd)
+
+    return run
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.metadata
+import re
 import sys
 import tomllib
 
@@ -30,6 +31,16 @@ def test_the_version_is_written_once() -> None:
     assert "version" not in PYPROJECT["project"]
     assert PYPROJECT["tool"]["setuptools"]["dynamic"]["version"] == {"attr": "orgmodel.__version__"}
     assert importlib.metadata.version("orgmodel") == orgmodel.__version__
+
+
+def test_the_changelog_s_latest_release_is_the_version() -> None:
+    text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    releases = re.findall(r"^## \[(\d+\.\d+\.\d+)\] - (\d{4}-\d{2}-\d{2})$", text, re.M)
+    assert releases, "CHANGELOG.md names no release as '## [X.Y.Z] - YYYY-MM-DD'"
+    assert releases[0][0] == orgmodel.__version__
+    assert re.search(r"^## \[Unreleased\]$", text, re.M) is None or text.index(
+        "## [Unreleased]"
+    ) < text.index(f"## [{releases[0][0]}]")
 
 
 def test_a_pure_wheel_needs_no_mypy(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -19,7 +19,7 @@ command skips the index; ``orgmodel cache clear`` removes them all.
 >>> os.environ["ORGMODEL_CACHE_DIR"] = tempfile.mkdtemp()
 >>> d = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (d / "org.csv").write_text("id,title,manager\\n1,Mayor,\\n2,City Clerk,1\\n")
->>> from orgmodel.load import load_graph
+>>> from orgmodel.sources.load import load_graph
 >>> from orgmodel.config import Settings
 >>> first = load_graph([d / "org.csv"], settings=Settings(), cache=True)
 >>> again = load_graph([d / "org.csv"], settings=Settings(), cache=True)
@@ -47,8 +47,8 @@ from orgmodel.cache.bundle import FORMAT, Bundle, BundleError, write_bundle
 
 if TYPE_CHECKING:
     from orgmodel.graph import OrgGraph
-    from orgmodel.indexes import NameIndex
-    from orgmodel.keytable import KeyTable
+    from orgmodel.graph.keytable import KeyTable
+    from orgmodel.names.index import NameIndex
 
 __all__ = ["Entry", "EntryInfo", "clear", "defer", "entries", "entry_for", "flush"]
 
@@ -101,7 +101,7 @@ class Entry:
     def _names(self, graph: OrgGraph) -> NameIndex:
         """The graph's name index, with the name tables saved beside the entry."""
         from orgmodel.cache.graph import table_of
-        from orgmodel.indexes import NAME_TABLES, NameIndex
+        from orgmodel.names.index import NAME_TABLES, NameIndex
 
         tables: dict[str, KeyTable] = {}
         for kind in NAME_TABLES:

@@ -4,7 +4,7 @@ The posts' columns are written as pyarrow holds them (validity, offsets,
 bytes) -- with a column of no values kept as nothing, one of few distinct
 values as codes into them, integers that fit in four bytes in four -- the
 tree's arrays as integers, the ids as a sorted key table
-(:class:`~orgmodel.keytable.KeyTable`), and the records beside the tree
+(:class:`~orgmodel.graph.keytable.KeyTable`), and the records beside the tree
 (units, organizations, dotted lines, load issues) as one pickle each.
 Reading them back builds nothing: the restored graph's columns and tables
 are views of the mapped file, and each pickle is read when the graph is
@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from orgmodel.cache.bundle import Bundle, BundleError, Format
 from orgmodel.cache.posts import SavedPosts
-from orgmodel.columnviews import (
+from orgmodel.graph.columnviews import (
     BoolView,
     DictView,
     MapView,
@@ -41,15 +41,15 @@ from orgmodel.columnviews import (
     View,
     view_of,
 )
-from orgmodel.graph import NO_RECORDS, OrgGraph, _ParentRels
-from orgmodel.keytable import KeyTable
+from orgmodel.graph.keytable import KeyTable
+from orgmodel.graph.orggraph import NO_RECORDS, OrgGraph, _ParentRels
 
 if TYPE_CHECKING:
     import numpy as np
     import pyarrow as pa
 
     from orgmodel.cache.bundle import Buffer
-    from orgmodel.indexes import NameIndex
+    from orgmodel.names.index import NameIndex
 
 __all__ = ["POST_COLUMNS", "SavedGraph", "graph_buffers", "table_buffers", "table_of"]
 
@@ -65,7 +65,7 @@ _FEW = 100  # distinct values in the sample below which it is
 
 def _compact(array: pa.Array) -> pa.Array:
     """A column as it is best kept: nothing for no values, codes for few distinct ones,
-    4-byte integers when they fit (what :func:`~orgmodel.columnviews.to_arrow` undoes)."""
+    4-byte integers when they fit (what :func:`~orgmodel.graph.columnviews.to_arrow` undoes)."""
     import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.types as pt
@@ -265,7 +265,7 @@ class SavedGraph(OrgGraph):
     def __init__(
         self, bundle: Bundle, names: Callable[[OrgGraph], NameIndex] | None = None
     ) -> None:
-        from orgmodel.indexes import IdIndex
+        from orgmodel.graph.indexes import IdIndex
 
         self._bundle = bundle
         meta = bundle.meta

@@ -55,11 +55,11 @@ def convert(
 
     Example: [bold]orgmodel convert -s hr.csv --map id=EmpID,manager=ManagerName -o org.graphml[/]
     """
-    from orgmodel.convert import convert as convert_sources
+    from orgmodel.cli.present import load_warnings
     from orgmodel.fileio import atomic_write
-    from orgmodel.mapfile import dump_map, effective_mapping, read_map
-    from orgmodel.present import load_warnings
+    from orgmodel.readers.mapfile import dump_map, effective_mapping, read_map
     from orgmodel.readers.table import parse_mapping
+    from orgmodel.writers.convert import convert as convert_sources
 
     if save_map is not None and is_stdio(save_map) and is_stdio(output):
         raise UsageError("-o - and --save-map - both write to standard output: name a file")

@@ -113,7 +113,7 @@ def diff(
     from orgmodel.diff.invert import scenario_yaml
     from orgmodel.diff.match import read_mapping
     from orgmodel.diff.report import Sides, to_json, to_markdown, to_text
-    from orgmodel.proposal import diff_sides
+    from orgmodel.planning.proposal import diff_sides
 
     src = SourceOptions(None, input_format, map, quiet, no_cache)
     if series is not None:
@@ -224,11 +224,11 @@ def apply(
 
     Example: [bold]orgmodel apply org.yaml plan.yaml -o proposed.yaml[/]
     """
-    from orgmodel.orgfile import dump_orgfile, orgfile_format, write_orgfile
-    from orgmodel.output_guard import refuse_overwriting
-    from orgmodel.proposal import propose
+    from orgmodel.orgfile.write import dump_orgfile, orgfile_format, write_orgfile
+    from orgmodel.planning.proposal import propose
+    from orgmodel.planning.scenario import read_scenario
     from orgmodel.rules.config import ValidateConfig
-    from orgmodel.scenario import read_scenario
+    from orgmodel.sources.output_guard import refuse_overwriting
 
     src = SourceOptions(None, input_format, map, quiet)
     if output is not None and is_stdio(output):
@@ -256,7 +256,7 @@ def apply(
         out.print(
             f"applied {len(plan.edits)} edit(s) of {escape(str(scenario))} to "
             f"{escape(str(base))}: wrote {escape(str(output))} "
-            f"({len(proposal.data.posts)} posts, {len(proposal.data.units)} units)"
+            f"({proposal.data.post_count} posts, {len(proposal.data.units)} units)"
         )
     for finding in proposal.review.new:
         err.print(Text.assemble(finding.to_text()))

@@ -173,7 +173,7 @@ class SourceOptions:
 
     def data(self, paths: list[str] | None = None) -> "OrgData":
         """The records the sources hold (before the graph is built)."""
-        from orgmodel.load import load_data
+        from orgmodel.sources.load import load_data
 
         paths = self.paths() if paths is None else paths
         with spinner(err, _reading(paths)):
@@ -193,8 +193,8 @@ class SourceOptions:
         sources when they have not changed since (:mod:`orgmodel.cache`), unless
         ``--no-cache``.
         """
-        from orgmodel.load import load_graph
-        from orgmodel.present import load_warnings
+        from orgmodel.cli.present import load_warnings
+        from orgmodel.sources.load import load_graph
 
         given = self.paths() if paths is None else paths
         with spinner(err, _reading(given)):

@@ -16,6 +16,6 @@ def schema() -> None:
 
     Example: [bold]orgmodel schema > orgfile.schema.json[/]
     """
-    from orgmodel.orgfile import json_schema
+    from orgmodel.orgfile.schema import json_schema
 
     write_out(json.dumps(json_schema(), indent=2) + "\n")

@@ -37,9 +37,9 @@ def extract(
 
     Example: [bold]orgmodel extract data/postings/hps-chief-operating-officer.md --explain[/]
     """
+    from orgmodel.cli.present import explanation_text, extraction_text
     from orgmodel.extract import extract_file
     from orgmodel.extract.explain import explain_file
-    from orgmodel.present import explanation_text, extraction_text
 
     results: list[Any] = []
     failed = 0
@@ -122,10 +122,10 @@ def ingest(
 
     Example: [bold]orgmodel ingest data/postings -o out/postings.yaml --jobs 2[/]
     """
+    from orgmodel.cli.present import ingest_text, issue_lines
     from orgmodel.fileio import is_stdio, output_name
-    from orgmodel.ingest import ingest as ingest_postings
-    from orgmodel.orgfile import orgfile_format, write_orgfile
-    from orgmodel.present import ingest_text, issue_lines
+    from orgmodel.orgfile.write import orgfile_format, write_orgfile
+    from orgmodel.sources.ingest import ingest as ingest_postings
 
     orgfile_format(output)  # an output that cannot be an org file is refused before the work
     with _progress(enabled=not quiet and err.is_terminal) as bar:

@@ -8,7 +8,6 @@ import typer
 from rich.markup import escape
 from rich.text import Text
 
-from orgmodel import queries
 from orgmodel.cli.app import app
 from orgmodel.cli.options import (
     Fmt,
@@ -20,8 +19,7 @@ from orgmodel.cli.options import (
     uncropped,
     with_sources,
 )
-from orgmodel.lookup import find, find_root
-from orgmodel.present import (
+from orgmodel.cli.present import (
     chain_all_text,
     chain_json,
     chain_text,
@@ -37,6 +35,8 @@ from orgmodel.present import (
     tree_notes,
     tree_text,
 )
+from orgmodel.graph import queries
+from orgmodel.names.lookup import find, find_root
 
 __all__ = ["chain", "common", "oversees", "path", "reports", "show", "stats"]
 

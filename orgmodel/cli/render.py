@@ -88,8 +88,8 @@ def render(
 
     Example: [bold]orgmodel render --root "HPS: COO" -o coo.png[/]
     """
-    from orgmodel.lookup import find, find_root, org_named
-    from orgmodel.present import cycle_note
+    from orgmodel.cli.present import cycle_note
+    from orgmodel.names.lookup import find, find_root, org_named
     from orgmodel.render import ChartOptions, write
     from orgmodel.render.engine import format_of
 

@@ -93,7 +93,7 @@ def validate(
     Example: [bold]orgmodel validate --ignore single-report --strict[/]
     """
     from orgmodel.rules.config import ValidateConfig
-    from orgmodel.validate import validate as run_validation
+    from orgmodel.rules.validate import validate as run_validation
 
     settings = find_settings(config)
     cfg = ValidateConfig.from_settings(settings).with_options(

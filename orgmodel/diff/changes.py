@@ -53,22 +53,22 @@ kind                   meaning
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from itertools import compress
 from typing import Any
 
+from orgmodel.collector import paused_gc
 from orgmodel.diff.match import Match, eliminated, match
 from orgmodel.diff.notes import unmatched_notes
-from orgmodel.diff.superiors import name_key, superior_refs
+from orgmodel.diff.superiors import superior_refs
 from orgmodel.graph import OrgGraph
 from orgmodel.holders import HolderStatus, holder_status
+from orgmodel.names.rules import name_key
 from orgmodel.records import LinkType, Relation
 
-__all__ = ["Change", "ChangeKind", "Diff", "compare", "paused_gc"]
+__all__ = ["Change", "ChangeKind", "Diff", "compare"]
 
 
 class ChangeKind(StrEnum):
@@ -189,18 +189,6 @@ class Diff:
 
     def __bool__(self) -> bool:
         return bool(self.changes)
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector for a bulk pass over millions of objects."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class _Fields:

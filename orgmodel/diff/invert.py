@@ -35,7 +35,7 @@ import yaml
 from orgmodel.diff.changes import Change, ChangeKind, Diff
 from orgmodel.diff.match import int_list
 from orgmodel.graph import OrgGraph
-from orgmodel.naming import norm_name
+from orgmodel.names.rules import name_key
 from orgmodel.records import LineKind, LinkType, PostRecord, RelKind
 
 __all__ = ["scenario_yaml", "to_scenario"]
@@ -73,9 +73,9 @@ class _Inverter:
         # AFTER's organization ids as edits name them: BEFORE's id for the same organization
         # (by id, else by name); an AFTER organization BEFORE lacks keeps its own.
         before = {o.id for o in self.b.orgs.values()}
-        by_name = {norm_name(o.name): o.id for o in self.b.orgs.values()}
+        by_name = {name_key(o.name): o.id for o in self.b.orgs.values()}
         self.orgs = {
-            o.id: o.id if o.id in before else by_name.get(norm_name(o.name), o.id)
+            o.id: o.id if o.id in before else by_name.get(name_key(o.name), o.id)
             for o in self.a.orgs.values()
         }
 

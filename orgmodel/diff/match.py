@@ -55,7 +55,7 @@ import yaml
 from orgmodel.errors import SourceError
 from orgmodel.fileio import read_text
 from orgmodel.graph import OrgGraph
-from orgmodel.naming import norm_name
+from orgmodel.names.rules import name_key
 
 __all__ = [
     "RULES",
@@ -249,10 +249,11 @@ class _Matcher:
         self.b_par, self.a_par = before.parent, after.parent
 
     def norm(self, title: str) -> str:
-        """norm_name, computed once per distinct title (titles repeat a great deal)."""
+        """A title's :func:`~orgmodel.names.rules.name_key`, computed once per distinct title
+        (titles repeat a great deal)."""
         key = self._norm.get(title)
         if key is None:
-            key = self._norm[title] = norm_name(title)
+            key = self._norm[title] = name_key(title)
         return key
 
     def by_mapping(self, mapping: Mapping[str, tuple[str | None, int]]) -> set[int]:
@@ -298,12 +299,12 @@ class _Matcher:
         unmatched_a: dict[tuple[str | None, str], list[int]] = {}
         for j, unit in enumerate(a_units):
             if a2b[self.na + j] < 0:
-                key = (a_org(unit.org), self.norm(unit.name))
+                key = (a_org(unit.org), name_key(unit.name, unit=True))
                 unmatched_a.setdefault(key, []).append(self.na + j)
         unmatched_b: dict[tuple[str | None, str], list[int]] = {}
         for j, unit in enumerate(b_units):
             if b2a[self.nb + j] < 0 and self.nb + j not in forced:
-                key = (b_org(unit.org), self.norm(unit.name))
+                key = (b_org(unit.org), name_key(unit.name, unit=True))
                 unmatched_b.setdefault(key, []).append(self.nb + j)
         for key, bs in unmatched_b.items():
             cands = unmatched_a.get(key, [])

@@ -3,7 +3,7 @@
 A planner reads a reorganisation by its figures as much as by its moves:
 how many posts and units, how many layers, how wide the spans of control,
 how many managers against individual contributors, and whose span grew or
-shrank the most. The counts come from :func:`orgmodel.queries.stats` on each
+shrank the most. The counts come from :func:`orgmodel.graph.queries.stats` on each
 side, so ``diff`` and ``stats`` agree (a manager is a post with a direct
 report; a board is a body, not a manager); the span changes pair posts
 through the diff's matching.
@@ -30,9 +30,10 @@ from typing import Any
 
 import numpy as np
 
-from orgmodel.diff.changes import Diff, paused_gc
+from orgmodel.collector import paused_gc
+from orgmodel.diff.changes import Diff
 from orgmodel.graph import OrgGraph
-from orgmodel.queries import Stats, stats
+from orgmodel.graph.queries import Stats, stats
 
 __all__ = ["Metrics", "SpanChange", "measure"]
 

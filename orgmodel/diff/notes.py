@@ -32,9 +32,9 @@ from itertools import compress
 from typing import TYPE_CHECKING, Any
 
 from orgmodel.diff.match import eliminated
-from orgmodel.diff.superiors import SuperiorRefs, name_key
+from orgmodel.diff.superiors import SuperiorRefs
 from orgmodel.graph import OrgGraph
-from orgmodel.naming import norm_name
+from orgmodel.names.rules import name_key
 from orgmodel.records import PostRecord
 
 if TYPE_CHECKING:
@@ -149,7 +149,7 @@ def _namesakes(diff: Diff, b_dead: set[int], a_dead: set[int]) -> list[str]:
     def key(org: str | None, title: str) -> tuple[str | None, str]:
         found = names.get(title)
         if found is None:
-            found = names[title] = norm_name(title)
+            found = names[title] = name_key(title)
         return org, found
 
     old_keys = {i: key(b_org[i], b_title[i]) for i in removed}

@@ -33,7 +33,8 @@ from typing import Any
 
 from rich.markup import escape
 
-from orgmodel.diff.changes import Change, ChangeKind, Diff, paused_gc
+from orgmodel.collector import paused_gc
+from orgmodel.diff.changes import Change, ChangeKind, Diff
 from orgmodel.diff.match import RULES
 from orgmodel.diff.metrics import ROWS, Metrics, measure
 from orgmodel.graph import OrgGraph

@@ -30,8 +30,8 @@ from orgmodel.diff.changes import ChangeKind, Diff, compare
 from orgmodel.diff.report import Sides, md_escape, to_json, to_markdown, to_text
 from orgmodel.errors import UsageError
 from orgmodel.graph import OrgGraph
-from orgmodel.load import load_graph
 from orgmodel.readers.snapshots import SnapshotTable, list_snapshots
+from orgmodel.sources.load import load_graph
 
 __all__ = [
     "Series",
@@ -88,7 +88,7 @@ def diff_series(
 ) -> Series:
     """Read every snapshot of ``path`` and diff each with the next.
 
-    ``load`` turns a source into a graph (default: :func:`orgmodel.load.load_graph`
+    ``load`` turns a source into a graph (default: :func:`orgmodel.sources.load.load_graph`
     with the settings found here); the CLI passes its own, which prints load warnings.
     """
     p = Path(path)

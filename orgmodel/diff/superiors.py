@@ -15,7 +15,8 @@ that is not a board). The diff compares all of them:
 * its **other superiors** are the rest: further primary superiors that
   matched a post, and further names that matched none.
 
-Names compare without case or spacing.
+Names compare by the rules every name does (:func:`orgmodel.names.rules.name_key`):
+``'  the Mayor'`` and ``'Mayor'`` are one.
 
 >>> from orgmodel.graph import OrgGraph
 >>> from orgmodel.records import OrgData, PostRecord as P, Relation, RelKind, LineKind
@@ -35,12 +36,7 @@ from dataclasses import dataclass, field
 from orgmodel.graph import OrgGraph
 from orgmodel.records import LineKind, Relation, RelKind
 
-__all__ = ["SuperiorRefs", "name_key", "superior_refs"]
-
-
-def name_key(name: str) -> str:
-    """How unresolved superior names compare: ``'  mayor'`` and ``'Mayor'`` are one."""
-    return " ".join(name.split()).casefold()
+__all__ = ["SuperiorRefs", "superior_refs"]
 
 
 @dataclass

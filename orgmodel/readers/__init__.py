@@ -8,7 +8,7 @@ extension, header and content, and concatenates what they say into one
 Formats (:data:`FORMATS`): ``orgfile`` (native YAML/JSON), ``table`` (flat
 CSV with a manager column), ``organogram`` (UK senior/junior CSV),
 ``posting`` (job postings: .txt, .md, .html, read by the extractor and
-merged by :mod:`orgmodel.resolve`), ``idparent`` (id/parentId CSV or JSON,
+merged by :mod:`orgmodel.sources.resolve`), ``idparent`` (id/parentId CSV or JSON,
 as d3-org-chart uses), ``parents_by_name`` (CSV whose parent column holds
 names, several to a row), ``jsontree`` (JSON arrays with parent ids, SAM.gov
 records, nested ``children`` trees), ``drawio`` (draw.io's CSV import
@@ -87,7 +87,7 @@ def _reader(module: str, name: str) -> Callable[..., OrgData]:
 
 
 def _is_scenario(text: str) -> bool:
-    from orgmodel.scenario import is_scenario  # pydantic loads only when YAML is around
+    from orgmodel.planning.scenario import is_scenario  # pydantic loads only when YAML is around
 
     return is_scenario(text)
 
@@ -229,7 +229,7 @@ def expand_sources(paths: Iterable[str | Path]) -> list[Path]:
 
     A file written ``PATH#SNAPSHOT`` (:mod:`orgmodel.readers.snapshots`) is
     kept as written, for :func:`read_source` to select its rows. Scenario
-    files (:mod:`orgmodel.scenario`) inside a folder are skipped: a folder
+    files (:mod:`orgmodel.planning.scenario`) inside a folder are skipped: a folder
     of org data may keep its proposals beside it. A folder that holds no
     file orgmodel reads is an error that says so.
     """
@@ -311,7 +311,9 @@ def _read_orgfile(path: Path, *, in_folder: bool = False) -> OrgData:
     """Read an org file; a YAML file met in a folder that does not fit the schema and has
     no top-level ``organizations:`` or ``orgmodel:`` key (an ``mkdocs.yml``) is a stray,
     skipped with a note. One that has the key is an org file with a mistake: an error."""
-    from orgmodel.orgfile import parse_orgfile  # pydantic loads on demand: a CSV never needs it
+    from orgmodel.orgfile.read import (
+        parse_orgfile,  # pydantic loads on demand: a CSV never needs it
+    )
 
     text = read_text(path)
     if _is_scenario(text):

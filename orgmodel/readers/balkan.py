@@ -40,7 +40,7 @@ from typing import Any
 
 from orgmodel.errors import SourceError
 from orgmodel.fileio import read_text
-from orgmodel.naming import guess_unit_kind
+from orgmodel.names.kinds import guess_unit_kind
 from orgmodel.readers.idparent import cell_text
 from orgmodel.readers.jsnodes import add_post, items_with_lines, node_fields
 from orgmodel.readers.rows import RecordBuilder

@@ -29,7 +29,8 @@ from pathlib import Path
 from orgmodel.errors import SourceError
 from orgmodel.fileio import slug
 from orgmodel.holders import STATUS_KEY, marker
-from orgmodel.naming import guess_unit_kind, squash
+from orgmodel.names.kinds import guess_unit_kind
+from orgmodel.names.rules import squash
 from orgmodel.readers.csvfile import iter_rows, norm_header, open_table, read_header
 from orgmodel.readers.rows import fte_fault, fte_value, long_row_issue
 from orgmodel.records import (

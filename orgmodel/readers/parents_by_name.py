@@ -3,7 +3,9 @@
 Registries of public bodies list each body once, with an id of their own
 (``record_id``) and the *name* of what it reports to, sometimes several
 (``Office of the Mayor;Office of the New York City Comptroller``). Each name
-is matched against the names in the file (case and spacing ignored) and
+is matched against the names in the file by their keys
+(:func:`orgmodel.names.rules.name_key`: case, spacing, punctuation,
+parentheticals and a leading article aside), and a name that matches one row
 becomes a line to that row's id; every parent is a primary line (the graph
 keeps the first as the tree's parent and the others beside it). A name no
 row carries ("Mayor", a position that exists only as a name) is left as
@@ -29,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from orgmodel.naming import squash
+from orgmodel.names.rules import name_key
 from orgmodel.readers.csvfile import iter_rows, open_table, read_header
 from orgmodel.readers.rows import RecordBuilder, find_column, split_many
 from orgmodel.readers.table import FIELDS, mapping_for
@@ -49,10 +51,6 @@ ABBREVIATION_COLUMNS = ("acronym", "abbreviation")
 ID_COLUMNS = ("record id", "id", "uid", "code")
 
 
-def _key(text: str) -> str:
-    return squash(text).casefold()
-
-
 def looks_parented_by_name(header: Sequence[str], rows: Sequence[Sequence[str]]) -> bool:
     """A name column, an id column and a parent column whose values are mostly names.
 
@@ -66,9 +64,9 @@ def looks_parented_by_name(header: Sequence[str], rows: Sequence[Sequence[str]])
     i_id = find_column(header, ID_COLUMNS)
     if i_parent is None or i_name is None or i_id is None or i_name == i_id:
         return False
-    names = {_key(r[i_name]) for r in rows if i_name < len(r)}
-    ids = {_key(r[i_id]) for r in rows if i_id < len(r)}
-    refs = [_key(v) for r in rows if i_parent < len(r) for v in split_many(r[i_parent])]
+    names = {name_key(r[i_name]) for r in rows if i_name < len(r)}
+    ids = {name_key(r[i_id]) for r in rows if i_id < len(r)}
+    refs = [name_key(v) for r in rows if i_parent < len(r) for v in split_many(r[i_parent])]
     by_name = sum(1 for v in refs if v in names)
     by_id = sum(1 for v in refs if v in ids)
     return bool(refs) and by_name > by_id and by_name * 2 >= len(refs)
@@ -109,7 +107,7 @@ def rows_to_data(
     by_name: dict[str, list[str]] = {}
     for _, row in rows:
         if i_label < len(row) and cols["id"] < len(row) and row[cols["id"]].strip():
-            by_name.setdefault(_key(row[i_label]), []).append(row[cols["id"]].strip())
+            by_name.setdefault(name_key(row[i_label]), []).append(row[cols["id"]].strip())
     i_mgr = cols.pop("manager")
     builder = RecordBuilder(path)
     builder.decimal_comma = decimal_comma
@@ -123,7 +121,7 @@ def rows_to_data(
         builder.data.posts[-1] = post._replace(root=not parents)
         prov = Prov(path, line)
         for parent in parents:
-            hits = by_name.get(_key(parent), [])
+            hits = by_name.get(name_key(parent), [])
             builder.line(pid, hits[0] if len(hits) == 1 else parent, prov)
     if not builder.data.posts:
         raise builder.no_rows_error()

@@ -24,8 +24,8 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 
-from orgmodel.columns import PostBlock
 from orgmodel.errors import SourceError
+from orgmodel.graph.columns import PostBlock
 from orgmodel.readers.rows import RecordBuilder
 from orgmodel.readers.table import mapping_for
 from orgmodel.readers.xlsx import cell_text
@@ -121,7 +121,7 @@ BLOCK_FROM = 1_000
 
 
 def _post_block(table: pa.Table, path: str) -> PostBlock | None:
-    """The post rows as one :class:`~orgmodel.columns.PostBlock` -- no record per post --
+    """The post rows as one :class:`~orgmodel.graph.columns.PostBlock` -- no record per post --
     when every post comes from one file with a line and none from a span or cue (a
     converted table); their first primary line is the block's manager, the others records."""
     import pyarrow.compute as pc

@@ -20,11 +20,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from orgmodel.naming import squash
+from orgmodel.names.rules import squash
 from orgmodel.records import OrgData, PostRecord
 
 if TYPE_CHECKING:
-    from orgmodel.columns import PostBlock
+    from orgmodel.graph.columns import PostBlock
 
 __all__ = ["natural_order", "person_name"]
 
@@ -57,7 +57,7 @@ def _flip_block(block: PostBlock) -> int:
     """The same on a column-wise block, without turning its rows into records."""
     import pyarrow as pa
 
-    from orgmodel.columns import ATTRIBUTES
+    from orgmodel.graph.columns import ATTRIBUTES
 
     table = block.table
     holders = table.column("holder").to_pylist()

@@ -4,7 +4,7 @@ A posting describes one post. Its reporting lines become ``reports_to``
 relations from that post; what it supervises becomes ``heads`` (units) or
 reporting lines *into* it (posts); informational links stay links. Every
 relation keeps the evidence span and cue as provenance. Names are left as
-written: :func:`orgmodel.resolve.resolve` decides which post or unit each
+written: :func:`orgmodel.sources.resolve.resolve` decides which post or unit each
 one is, across all sources.
 
 >>> from orgmodel.extract.result import Evidence, Extraction, ReportingFact, SupervisionFact
@@ -27,11 +27,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from orgmodel.confidence import review_issue
 from orgmodel.extract import extract_file
 from orgmodel.extract.result import Evidence, Extraction
 from orgmodel.fileio import slug
-from orgmodel.naming import guess_unit_kind
+from orgmodel.names.kinds import guess_unit_kind
 from orgmodel.readers.strays import skipped
 from orgmodel.records import (
     LineKind,
@@ -45,6 +44,7 @@ from orgmodel.records import (
     RelKind,
     UnitRecord,
 )
+from orgmodel.sources.confidence import review_issue
 
 __all__ = ["extraction_to_data", "read_posting_file", "says_nothing"]
 
@@ -54,7 +54,7 @@ def _prov(source: str, ev: Evidence, confidence: float | None = None) -> Prov:
 
 
 def extraction_to_data(ex: Extraction, source: str | None = None) -> OrgData:
-    """Records for one posting's extraction (names unresolved; see :mod:`orgmodel.resolve`)."""
+    """Records for one posting's extraction (names unresolved: :mod:`orgmodel.sources.resolve`)."""
     src = source or ex.source or "<posting>"
     data = OrgData(sources=[src])
     org_id = slug(ex.organization) if ex.organization else None

@@ -31,7 +31,8 @@ from collections.abc import Mapping, Sequence
 from orgmodel.errors import SourceError
 from orgmodel.fileio import slug
 from orgmodel.holders import STATUS_KEY, marker
-from orgmodel.naming import guess_unit_kind, squash
+from orgmodel.names.kinds import guess_unit_kind
+from orgmodel.names.rules import squash
 from orgmodel.readers.csvfile import norm_header
 from orgmodel.records import (
     LineKind,
@@ -62,7 +63,7 @@ __all__ = [
 def split_many(value: str) -> list[str]:
     """Several references in one cell: ``"a; b"`` or ``"a|b"`` -> ``['a', 'b']``.
 
-    Each reference is folded as names are (:func:`~orgmodel.naming.squash`), so
+    Each reference is folded as names are (:func:`~orgmodel.names.rules.squash`), so
     one cell gives the same references whichever table reader meets it.
 
     >>> split_many("Office of the Mayor;Office of the Comptroller")

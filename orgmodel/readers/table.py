@@ -13,16 +13,16 @@ id first, then by holder name or title, and reports what matches nothing.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from orgmodel.columns import PostBlock, schemas
+from orgmodel.collector import paused_gc
 from orgmodel.errors import SourceError
 from orgmodel.fileio import slug
+from orgmodel.graph.columns import PostBlock, schemas
 from orgmodel.holders import MARKER_TRIM, MARKERS, STATUS_KEY
-from orgmodel.naming import guess_unit_kind
+from orgmodel.names.kinds import guess_unit_kind
 from orgmodel.readers.csvfile import (
     DELIMITERS,
     delimiter_name,
@@ -251,7 +251,7 @@ def _trim(array: pa.Array) -> pa.Array:
 
 
 def _squash(array: pa.Array) -> pa.Array:
-    """:func:`orgmodel.naming.squash` for a column: trim, fold runs of white space.
+    """:func:`orgmodel.names.rules.squash` for a column: trim, fold runs of white space.
 
     The regular expression runs only when some value could need it (a
     control or non-ASCII byte, or two spaces in a row): a scan of the raw
@@ -550,23 +550,18 @@ def read_raw(path: str | Path, width: int) -> RawTable:
     long_rows: list[tuple[int, list[str]]] = []
     issues: list[LoadIssue] = []
     appenders = [c.append for c in cells]
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # millions of small strings: the cyclic collector only slows the load down
-    try:
-        with open_table(path) as handle:
-            for line, row in iter_rows(handle, name, issues):
-                lines.append(line)
-                if len(row) != width:
-                    if len(row) < width:
-                        row += [""] * (width - len(row))
-                    else:
-                        long_rows.append((line, row))
-                        row = row[:width]
-                for add, value in zip(appenders, row, strict=True):
-                    add(value)
-    finally:
-        if gc_was_enabled:
-            gc.enable()
+    # millions of small strings: the cyclic collector only slows the load down
+    with paused_gc(), open_table(path) as handle:
+        for line, row in iter_rows(handle, name, issues):
+            lines.append(line)
+            if len(row) != width:
+                if len(row) < width:
+                    row += [""] * (width - len(row))
+                else:
+                    long_rows.append((line, row))
+                    row = row[:width]
+            for add, value in zip(appenders, row, strict=True):
+                add(value)
     columns = [pa.array(c, pa.string()) for c in cells]
     return RawTable(columns, np.asarray(lines, dtype=np.int64), tuple(long_rows), tuple(issues))
 

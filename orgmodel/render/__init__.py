@@ -13,7 +13,7 @@ Three steps, one module each:
 3. :mod:`~orgmodel.render.engine` lays DOT out with ``dot`` (or the
    WebAssembly Graphviz for SVG when ``dot`` is missing).
 
->>> from orgmodel.load import load_graph
+>>> from orgmodel.sources.load import load_graph
 >>> graph = load_graph(["data/minneapolis-city-clerk.csv"])
 >>> drawing = draw(graph, ChartOptions(max_posts=5), "mermaid")
 >>> drawing.content.decode().splitlines()[3]

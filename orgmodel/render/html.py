@@ -13,10 +13,10 @@ The layout is `d3-flextree <https://github.com/Klortho/d3-flextree>`_
 (van der Ploeg's linear-time tidy tree for boxes of different sizes, the
 layout d3-org-chart uses), vendored from its npm package with its licence in
 ``web/vendor/``; boxes, connectors, stacks of small teams, assistants beside
-their principal, culling and export are ours (see the README for why not
+their principal, culling and export are ours (docs/charts.md says why not
 d3-org-chart itself).
 
->>> from orgmodel.load import load_graph
+>>> from orgmodel.sources.load import load_graph
 >>> from orgmodel.render.selection import select
 >>> graph = load_graph(["data/minneapolis-city-clerk.csv"])
 >>> page = source(select(graph, ChartOptions(max_posts=100)), ChartOptions(max_posts=100))

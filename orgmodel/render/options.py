@@ -3,7 +3,7 @@
 One frozen bag of options shared by the selection, the DOT builder and the
 Mermaid writer, so that ``orgmodel render`` and the library take the same
 knobs. Posts are given as graph node numbers here; the command line turns a
-user's names into nodes with :func:`orgmodel.lookup.find` first.
+user's names into nodes with :func:`orgmodel.names.lookup.find` first.
 
 >>> ChartOptions(depth=2).max_posts == DEFAULT_MAX_POSTS
 True
@@ -25,7 +25,7 @@ DEFAULT_MAX_POSTS = 60
 """Posts drawn before subtrees fold into "+N more" boxes.
 
 About what an A3 sheet or a laptop screen shows with every title legible
-(see the README's Charts section for how it was sized).
+(docs/charts.md says how it was sized).
 """
 
 HTML_MAX_POSTS = 50_000

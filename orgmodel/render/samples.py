@@ -23,10 +23,10 @@ from pathlib import Path
 from orgmodel.errors import UsageError
 from orgmodel.fileio import atomic_write
 from orgmodel.graph import OrgGraph
-from orgmodel.load import load_graph
-from orgmodel.lookup import find, find_org
+from orgmodel.names.lookup import find, find_org
 from orgmodel.render import ChartOptions, Drawing, draw
 from orgmodel.render.options import DEFAULT_MAX_POSTS
+from orgmodel.sources.load import load_graph
 
 __all__ = ["SAMPLES", "SampleChart", "main", "write_all"]
 
@@ -102,7 +102,7 @@ SAMPLES = [
         "The same with the default --max-posts: teams fold into '+N more'",
     ),
 ]
-"""The charts in ``diagrams/``, in the order the README shows them."""
+"""The charts in ``diagrams/``, in the order docs/charts.md shows them."""
 
 FORMATS = {".svg": "svg", ".png": "png", ".dot": "dot", ".mmd": "mermaid"}
 

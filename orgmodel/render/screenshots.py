@@ -1,4 +1,4 @@
-"""Screenshots of the interactive chart of ``data/``, for ``diagrams/`` and the README.
+"""Screenshots of the interactive chart of ``data/``, for ``diagrams/`` and the docs.
 
 ``make diagrams`` writes ``diagrams/org-chart.html`` (all of ``data/``,
 assistants beside their principals) and photographs it in a headless

@@ -19,10 +19,11 @@ module                  what its rules find
 Each rule is declared with :func:`~orgmodel.rules.rule.rule` (code, name,
 severity, options) and documented by its docstring, with a failing and a
 passing example that the tests run. :mod:`~orgmodel.rules.registry` lists
-them; :func:`orgmodel.validate.validate` runs them and returns a
+them; :func:`orgmodel.rules.validate.validate` runs them and returns a
 :class:`~orgmodel.rules.report.Report`. To add a rule: write it in its
-family's module, add it to that module's ``RULES``, add a test and a row to
-the README's rule table (a test checks the table against the registry).
+family's module, add it to that module's ``RULES`` and add a test; the
+documentation's rules page is generated from the registry
+(:mod:`~orgmodel.rules.reference`).
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from orgmodel.naming import norm_name
+from orgmodel.names.rules import name_key
 from orgmodel.records import OrgRecord, Relation
 from orgmodel.rules.context import Check
 from orgmodel.rules.report import Finding, Severity
@@ -125,7 +125,7 @@ def duplicate_organization_name(check: Check) -> Iterator[Finding]:
     """
     named: dict[str, list[OrgRecord]] = {}
     for org in check.graph.orgs.values():
-        key = norm_name(org.name)
+        key = name_key(org.name)
         if key:
             named.setdefault(key, []).append(org)
     for orgs in named.values():

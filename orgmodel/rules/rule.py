@@ -40,18 +40,20 @@ from orgmodel.rules.report import Finding, Severity
 if TYPE_CHECKING:
     from orgmodel.rules.context import Check
 
-__all__ = ["CheckFn", "Rule", "rule"]
+__all__ = ["EXAMPLE_PATTERN", "CheckFn", "Rule", "rule"]
 
 CheckFn = Callable[["Check"], Iterable[Finding]]
 
 _CODE = re.compile(r"[A-Z][0-9]{3}")
 _NAME = re.compile(r"[a-z]+(?:-[a-z]+)*")
-_EXAMPLE = re.compile(r"^(Fails|Passes)(?: \(([^)]*)\))?::\n\n((?:[ \t]+\S.*\n|[ \t]*\n)+)", re.M)
+EXAMPLE_PATTERN = re.compile(
+    r"^(Fails|Passes)(?: \(([^)]*)\))?::\n\n((?:[ \t]+\S.*\n|[ \t]*\n)+)", re.M
+)
 
 
 @dataclass(frozen=True)
 class Rule:
-    """A registered rule; call :meth:`run` through :func:`orgmodel.validate.validate`."""
+    """A registered rule; call :meth:`run` through :func:`orgmodel.rules.validate.validate`."""
 
     code: str
     name: str
@@ -78,7 +80,7 @@ class Rule:
         (``.yaml`` when none does).
         """
         found: dict[str, str] = {}
-        for match in _EXAMPLE.finditer(self.doc + "\n"):
+        for match in EXAMPLE_PATTERN.finditer(self.doc + "\n"):
             found[match.group(1).lower()] = textwrap.dedent(match.group(3)).strip("\n") + "\n"
         return found
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from orgmodel.queries import chain
+from orgmodel.graph.queries import chain
 from orgmodel.records import BODY_KINDS
 from orgmodel.rules.context import Check
 from orgmodel.rules.report import Finding, Severity

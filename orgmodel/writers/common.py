@@ -22,7 +22,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from orgmodel.graph import OrgGraph
-from orgmodel.naming import guess_unit_kind
+from orgmodel.names.kinds import guess_unit_kind
 
 __all__ = [
     "FEATURES",

@@ -22,9 +22,9 @@ from typing import Any
 
 import pyarrow as pa
 
-from orgmodel.columns import PostBlock
 from orgmodel.errors import SourceError
 from orgmodel.graph import OrgGraph
+from orgmodel.graph.columns import PostBlock
 from orgmodel.readers.parquet import LINE, SCHEMA, SOURCE
 from orgmodel.records import OrgData, PostRecord, Prov, Relation
 from orgmodel.writers.common import Output
@@ -48,7 +48,7 @@ def _source(prov: Prov) -> dict[str, Any]:
 def render_parquet(data: OrgData, graph: OrgGraph) -> Output:
     """The model as Parquet bytes (zstd-compressed), nothing left out.
 
-    A table's posts (a :class:`~orgmodel.columns.PostBlock`) are written from its columns,
+    A table's posts (a :class:`~orgmodel.graph.columns.PostBlock`) are written from its columns,
     with no record per row, unless lines stated elsewhere start at them.
     """
     import pyarrow.parquet as pq

@@ -12,7 +12,7 @@ from orgmodel.cache.bundle import Bundle
 from orgmodel.cache.graph import SavedGraph
 from orgmodel.config import Settings
 from orgmodel.graph import OrgGraph
-from orgmodel.load import load_graph
+from orgmodel.sources.load import load_graph
 
 ORG = "id,title,name,manager\n1,Mayor,Ana Ruiz,\n2,City Clerk,Bo Li,1\n3,Deputy Clerk,,2\n"
 

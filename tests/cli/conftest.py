@@ -1,50 +1,30 @@
-"""Run ``orgmodel`` in this process: the real entry point, a tenth of a subprocess's cost.
+"""The ``orgmodel`` fixture: one command run in this process (:mod:`tests.inprocess`).
 
-:func:`orgmodel.cli.main` is called as the console script calls it, so the
-one-paragraph errors and exit codes are those a user gets; stdout and stderr
-are captured by pytest. A subprocess is still needed where the process itself
-matters (a closed pipe).
+A subprocess is still needed where the process itself matters (a closed pipe).
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from orgmodel.cli import main
 from tests.conftest import ROOT
+from tests.inprocess import Run, invoke
 
-
-@dataclass(frozen=True)
-class Run:
-    """What one command printed, and its exit code."""
-
-    code: int
-    stdout: str
-    stderr: str
-
+__all__ = ["Orgmodel", "Run"]
 
 Orgmodel = Callable[..., Run]
 
 
 @pytest.fixture
-def orgmodel(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Orgmodel:
-    """``orgmodel(*args, cwd=ROOT)`` runs one command; ``cwd`` holds its orgmodel.toml, if any."""
+def orgmodel() -> Orgmodel:
+    """``orgmodel(*args, cwd=ROOT)`` runs one command; ``cwd`` holds its orgmodel.toml, if any.
+
+    The terminal is ``$COLUMNS`` wide, else 80, as a console that is not a terminal assumes."""
 
     def run(*args: str, cwd: Path = ROOT) -> Run:
-        monkeypatch.chdir(cwd)
-        monkeypatch.setattr(sys, "argv", ["orgmodel", *args])
-        capsys.readouterr()
-        try:
-            main()
-            code = 0
-        except SystemExit as exc:
-            code = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
-        captured = capsys.readouterr()
-        return Run(code, captured.out, captured.err)
+        return invoke(*args, cwd=cwd, width=None)
 
     return run

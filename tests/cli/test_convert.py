@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from orgmodel.mapfile import read_map
+from orgmodel.readers.mapfile import read_map
 from tests.cli.conftest import Orgmodel
 
 HR = (

@@ -10,7 +10,7 @@ from rich.console import Console
 
 from orgmodel.cli import options, progress
 from orgmodel.cli.progress import spinner
-from orgmodel.load import load_graph
+from orgmodel.sources.load import load_graph
 from tests.cli.conftest import Orgmodel
 from tests.conftest import ROOT
 
@@ -47,7 +47,7 @@ def test_commands_show_it_while_they_read(
         time.sleep(0.3)
         return slow(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr("orgmodel.load.load_graph", load)  # imported where a command reads
+    monkeypatch.setattr("orgmodel.sources.load.load_graph", load)  # imported where a command reads
     result = orgmodel("stats", "-s", str(ROOT / "data/minneapolis-city-clerk.csv"), "-q")
     assert result.code == 0
     assert "posts" in result.stdout

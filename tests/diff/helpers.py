@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from orgmodel.graph import OrgGraph
-from orgmodel.orgfile import parse_orgfile
+from orgmodel.orgfile.read import parse_orgfile
 
 __all__ = ["BASE", "graph"]
 

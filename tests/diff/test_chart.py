@@ -108,8 +108,8 @@ def _svg_size(svg: bytes) -> tuple[float, float]:
 @pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz dot is not installed")
 def test_the_sample_proposal_chart_is_page_shaped() -> None:
     """Review 3: 7118x817 px, the board far to the left of its only report."""
-    from orgmodel.load import load_data, load_graph
-    from orgmodel.proposal import diff_sides
+    from orgmodel.planning.proposal import diff_sides
+    from orgmodel.sources.load import load_data, load_graph
 
     base, plan = (
         ROOT / "data/hartford-public-schools.yaml",

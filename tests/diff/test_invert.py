@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from orgmodel.apply import apply
 from orgmodel.diff.changes import compare
 from orgmodel.diff.invert import scenario_yaml, to_scenario
 from orgmodel.graph import OrgGraph
-from orgmodel.orgfile import parse_orgfile, read_orgfile
-from orgmodel.scenario import parse_scenario, read_scenario
+from orgmodel.orgfile.read import parse_orgfile, read_orgfile
+from orgmodel.planning.apply import apply
+from orgmodel.planning.scenario import parse_scenario, read_scenario
 from tests.conftest import ROOT
 
 CHAIN = """\

@@ -10,7 +10,7 @@ import pytest
 from orgmodel.diff.changes import compare
 from orgmodel.diff.match import RULES, match, read_mapping
 from orgmodel.errors import SourceError
-from orgmodel.load import load_graph
+from orgmodel.sources.load import load_graph
 from tests.diff.helpers import BASE, graph
 
 Write = Callable[[str, str], Path]

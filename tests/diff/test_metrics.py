@@ -5,8 +5,8 @@ from __future__ import annotations
 from orgmodel.diff.changes import compare
 from orgmodel.diff.metrics import ROWS, measure
 from orgmodel.graph import OrgGraph
-from orgmodel.orgfile import read_orgfile
-from orgmodel.queries import stats
+from orgmodel.graph.queries import stats
+from orgmodel.orgfile.read import read_orgfile
 from tests.conftest import ROOT
 from tests.diff.helpers import BASE, graph
 from tests.diff.test_report import sample

@@ -14,7 +14,7 @@ from functools import cache
 
 from orgmodel.config import Settings
 from orgmodel.diff.changes import ChangeKind, Diff, compare
-from orgmodel.load import load_graph
+from orgmodel.sources.load import load_graph
 from tests.conftest import needs_realdata
 from tests.nyc_realdata import NYC, RELEASES, Release, key, release
 

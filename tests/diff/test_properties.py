@@ -10,11 +10,12 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from orgmodel.apply import apply
 from orgmodel.diff.changes import Diff, compare
 from orgmodel.diff.invert import scenario_yaml
 from orgmodel.diff.report import change_dict
 from orgmodel.graph import OrgGraph
+from orgmodel.planning.apply import apply
+from orgmodel.planning.scenario import parse_scenario
 from orgmodel.records import (
     LineKind,
     LinkType,
@@ -26,7 +27,6 @@ from orgmodel.records import (
     UnitKind,
     UnitRecord,
 )
-from orgmodel.scenario import parse_scenario
 
 TITLES = ["Director", "Manager", "Analyst", "Clerk", "Engineer"]
 HOLDERS = [None, None, "Ana Ortiz", "Li Wei", "Sam Lee"]

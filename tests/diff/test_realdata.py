@@ -24,8 +24,8 @@ import pytest
 from orgmodel.config import Settings
 from orgmodel.diff.changes import ChangeKind, Diff, compare
 from orgmodel.graph import OrgGraph
-from orgmodel.load import load_graph
 from orgmodel.records import PostRecord
+from orgmodel.sources.load import load_graph
 from tests.conftest import REALDATA, needs_realdata
 
 DFT = REALDATA / "uk-organograms"

@@ -5,7 +5,7 @@ on ``data/hartford-public-schools.yaml``. After an intended change, regenerate w
 
     python -m tests.diff.test_report
 
-review ``git diff tests/diff/golden``, and regenerate ``diagrams/`` (see the README).
+review ``git diff tests/diff/golden``, and regenerate ``diagrams/`` (``make diagrams``).
 """
 
 from __future__ import annotations
@@ -14,12 +14,12 @@ import json
 import re
 from typing import Any
 
-from orgmodel.apply import apply
 from orgmodel.diff.changes import Diff, compare
 from orgmodel.diff.report import Sides, md_escape, to_json, to_markdown, to_text
 from orgmodel.graph import OrgGraph
-from orgmodel.orgfile import read_orgfile
-from orgmodel.scenario import read_scenario
+from orgmodel.orgfile.read import read_orgfile
+from orgmodel.planning.apply import apply
+from orgmodel.planning.scenario import read_scenario
 from tests.conftest import ROOT
 from tests.diff.helpers import BASE, graph
 

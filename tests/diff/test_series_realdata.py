@@ -35,8 +35,8 @@ import pytest
 from orgmodel.config import Settings
 from orgmodel.diff.changes import ChangeKind, Diff, compare
 from orgmodel.diff.series import Series, diff_series
-from orgmodel.load import load_graph
 from orgmodel.records import PostRecord
+from orgmodel.sources.load import load_graph
 from tests.conftest import REALDATA, needs_realdata
 
 pytestmark = needs_realdata
@@ -304,7 +304,7 @@ def test_junior_rows_as_the_csv_says(before: str, after: str) -> None:
 
 FIGURES = {
     # step: senior posts (removed, added, eliminated, moved, retitled), junior rows
-    # (removed, added); the independent check above derives the same sets, the README
+    # (removed, added); the independent check above derives the same sets, docs/comparing.md
     # quotes these figures
     ("Mar-11", "Sep-11"): ((4, 1, 0, 2, 2), (258, 266)),
     ("Sep-11", "Mar-12"): ((0, 10, 3, 0, 6), (55, 64)),

@@ -87,8 +87,8 @@ The Budget Analyst II prepares the annual operating budget and reviews requests.
 )
 def test_a_posting_with_markdown_headings_is_a_posting(write: Write, text: str) -> None:
     """A .txt posting is prose: '#' headings, even '# word:', make no draw.io file."""
-    from orgmodel.ingest import ingest
-    from orgmodel.load import load_graph
+    from orgmodel.sources.ingest import ingest
+    from orgmodel.sources.load import load_graph
 
     path = write("postings/budget-analyst.txt", text)
     assert detect_format(path) == "posting"

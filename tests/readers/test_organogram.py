@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from orgmodel import queries
-from orgmodel.graph import OrgGraph
+from orgmodel.graph import OrgGraph, queries
 from orgmodel.readers import detect_format, load_sources
 from orgmodel.readers.organogram import read_organogram
 from tests.conftest import REALDATA, needs_realdata
@@ -156,11 +155,11 @@ MARKED_SEPTEMBER = MARKED_HEADER + "".join(
 
 
 def test_holder_markers_quoted_or_not(write: Callable[[str, str], Path]) -> None:
+    from orgmodel.cli.present import node_line
     from orgmodel.diff.changes import ChangeKind, compare
-    from orgmodel.present import node_line
     from orgmodel.render.options import ChartOptions
     from orgmodel.render.selection import select
-    from orgmodel.validate import validate
+    from orgmodel.rules.validate import validate
 
     before = OrgGraph(read_organogram(write("examples-2011-03-31-senior.csv", MARKED_MARCH)))
     after = OrgGraph(read_organogram(write("examples-2011-09-30-senior.csv", MARKED_SEPTEMBER)))

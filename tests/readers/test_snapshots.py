@@ -12,8 +12,8 @@ import pytest
 from orgmodel.config import Settings
 from orgmodel.diff.changes import compare
 from orgmodel.errors import SourceError
-from orgmodel.load import load_data, load_graph
 from orgmodel.readers.snapshots import list_snapshots, parse_spec, series_order
+from orgmodel.sources.load import load_data, load_graph
 from tests.conftest import REALDATA, needs_realdata
 
 Write = Callable[[str, str | bytes], Path]

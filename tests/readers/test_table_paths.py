@@ -11,10 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from orgmodel import queries
 from orgmodel.errors import SourceError
-from orgmodel.graph import OrgGraph
-from orgmodel.naming import squash
+from orgmodel.graph import OrgGraph, queries
+from orgmodel.names.rules import squash
 from orgmodel.readers.table import read_raw, read_raw_fast, read_table
 
 HEADER = ["Employee ID", "Name", "Job Title", "Department", "Organization", "FTE",

@@ -8,12 +8,12 @@ import pytest
 
 from orgmodel.errors import UsageError
 from orgmodel.graph import OrgGraph
-from orgmodel.load import load_graph
 from orgmodel.records import LineKind, OrgData, PostRecord, Relation, RelKind
 from orgmodel.render import ChartOptions, draw
 from orgmodel.render.assistants import recogniser
 from orgmodel.render.connectors import plan
 from orgmodel.render.selection import select
+from orgmodel.sources.load import load_graph
 from tests.conftest import ROOT
 from tests.render.conftest import SVG, groups, needs_dot, parse_svg
 

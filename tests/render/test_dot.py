@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from orgmodel.graph import OrgGraph
-from orgmodel.load import load_graph
-from orgmodel.lookup import find_org
+from orgmodel.names.lookup import find_org
 from orgmodel.render import dot, fallback
 from orgmodel.render.chart import BoxKind
 from orgmodel.render.engine import wasm_layout
@@ -17,6 +16,7 @@ from orgmodel.render.labels import box_text
 from orgmodel.render.options import ChartOptions
 from orgmodel.render.selection import select
 from orgmodel.render.themes import THEMES, get
+from orgmodel.sources.load import load_graph
 from tests.conftest import ROOT
 from tests.render.conftest import HOSTILE_TITLES, groups, hostile_org, needs_dot, parse_svg, text_of
 

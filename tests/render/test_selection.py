@@ -14,12 +14,12 @@ from hypothesis import strategies as st
 
 from orgmodel.errors import UsageError
 from orgmodel.graph import OrgGraph
-from orgmodel.load import load_graph
-from orgmodel.lookup import find, find_org
+from orgmodel.names.lookup import find, find_org
 from orgmodel.records import LineKind, OrgData, PostRecord, Relation, RelKind
 from orgmodel.render.chart import BoxKind, Chart
 from orgmodel.render.options import ChartOptions
 from orgmodel.render.selection import select
+from orgmodel.sources.load import load_graph
 from tests.conftest import ROOT
 
 

@@ -9,12 +9,12 @@ from typing import Any
 
 from orgmodel.config import Settings
 from orgmodel.graph import OrgGraph
-from orgmodel.load import load_graph
 from orgmodel.rules.config import ValidateConfig
 from orgmodel.rules.context import Check, Facts
 from orgmodel.rules.registry import get
 from orgmodel.rules.report import Finding
-from orgmodel.validate import validate
+from orgmodel.rules.validate import validate
+from orgmodel.sources.load import load_graph
 
 __all__ = ["codes", "graph_of", "run_rule", "validate_files"]
 

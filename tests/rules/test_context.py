@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from orgmodel.config import Settings
-from orgmodel.load import load_graph
 from orgmodel.rules.context import Check, Facts
 from orgmodel.rules.registry import get
+from orgmodel.sources.load import load_graph
 
 
 def test_many_posts_are_named_as_each_is(tmp_path: Path) -> None:

@@ -1,15 +1,14 @@
-"""Each rule's documentation: runnable failing/passing examples, and the README's rule table."""
+"""Each rule's documentation: runnable failing/passing examples (the rules page that lists
+them is generated from the registry: tests/rules/test_reference.py)."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
 from orgmodel.rules.registry import FAMILIES, RULES
 from orgmodel.rules.rule import Rule
-from tests.conftest import ROOT
 from tests.rules.helpers import graph_of, run_rule
 
 NO_EXAMPLE = {"F009"}  # reports reader codes that no reader emits yet (tested in test_inputs.py)
@@ -40,20 +39,3 @@ def test_every_rule_is_documented_and_belongs_to_its_family() -> None:
             assert rule.summary.endswith(".") and len(rule.doc.splitlines()) > 3, rule.code
             for option in rule.options:
                 assert f"`{option}`" in rule.doc, (rule.code, option)
-
-
-def _readme_table() -> list[tuple[str, str, str]]:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = text.split("## Validation", 1)[1].split("\n## ", 1)[0]
-    rows = re.findall(r"^\| `([A-Z]\d{3})` \| `([a-z-]+)` \| (\w+) \|", section, flags=re.M)
-    return [(c, n, s) for c, n, s in rows]
-
-
-def test_readme_rule_table_is_the_registry() -> None:
-    expected = [(r.code, r.name, str(r.severity)) for r in RULES.values()]
-    assert _readme_table() == expected
-
-
-def test_readme_validation_section_comes_before_the_org_file() -> None:
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert text.index("## Validation") < text.index("## The org file")

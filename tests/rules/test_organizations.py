@@ -9,8 +9,8 @@ import pytest
 
 from orgmodel.config import Settings
 from orgmodel.errors import AmbiguousNameError
-from orgmodel.load import load_graph
-from orgmodel.lookup import find_org
+from orgmodel.names.lookup import find_org
+from orgmodel.sources.load import load_graph
 from tests.conftest import ROOT
 from tests.rules.helpers import graph_of, run_rule
 

@@ -9,9 +9,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from orgmodel.graph import OrgGraph
-from orgmodel.orgfile import parse_orgfile
+from orgmodel.orgfile.read import parse_orgfile
 from orgmodel.rules.report import Severity
-from orgmodel.validate import validate
+from orgmodel.rules.validate import validate
 
 TITLES = ["Director", "Manager", "Analyst", "Clerk", "Engineer", "Officer", "Coordinator"]
 

@@ -22,9 +22,9 @@ from pathlib import Path
 import pytest
 
 from orgmodel.config import Settings
-from orgmodel.load import load_graph
 from orgmodel.rules.report import Finding
-from orgmodel.validate import validate
+from orgmodel.rules.validate import validate
+from orgmodel.sources.load import load_graph
 from tests.conftest import REALDATA, needs_realdata
 
 UK = REALDATA / "uk-organograms"

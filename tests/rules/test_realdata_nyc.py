@@ -22,9 +22,9 @@ from collections import Counter
 import pytest
 
 from orgmodel.config import Settings
-from orgmodel.load import load_graph
 from orgmodel.rules.report import Finding
-from orgmodel.validate import validate
+from orgmodel.rules.validate import validate
+from orgmodel.sources.load import load_graph
 from tests.conftest import Cli, needs_realdata
 from tests.nyc_realdata import NYC, RELEASES, Release, release
 
@@ -70,7 +70,7 @@ def test_findings_are_those_the_csv_shows(name: str) -> None:
 
 
 def test_the_figures_of_each_release() -> None:
-    """What the README quotes, per release: (R003, L001, tops, S001, S002)."""
+    """What docs/validation.md quotes, per release: (R003, L001, tops, S001, S002)."""
     figures = []
     for name in RELEASES:
         want = expected(release(name))

@@ -25,7 +25,6 @@ from hypothesis import strategies as st
 from orgmodel.config import Settings
 from orgmodel.graph import OrgGraph
 from orgmodel.holders import STATUS_KEY, HolderStatus
-from orgmodel.load import load_data
 from orgmodel.records import (
     LineKind,
     LinkType,
@@ -38,7 +37,8 @@ from orgmodel.records import (
     UnitKind,
     UnitRecord,
 )
-from orgmodel.validate import validate
+from orgmodel.rules.validate import validate
+from orgmodel.sources.load import load_data
 from orgmodel.writers import render
 from orgmodel.writers.common import FEATURES, primary_lines, secondary_lines
 

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 
 from orgmodel.graph import OrgGraph
-from orgmodel.load import load_data
 from orgmodel.readers import read_source
 from orgmodel.records import OrgData
+from orgmodel.sources.load import load_data
 from orgmodel.writers import render
 from orgmodel.writers.common import FEATURES
 from tests.conftest import ROOT

@@ -9,10 +9,9 @@ from pathlib import Path
 import pyarrow.parquet as pq
 from hypothesis import HealthCheck, given, settings
 
-from orgmodel.columns import PostBlock
 from orgmodel.config import Settings
 from orgmodel.graph import OrgGraph
-from orgmodel.load import load_data
+from orgmodel.graph.columns import PostBlock
 from orgmodel.readers import detect_format
 from orgmodel.readers.parquet import read_parquet
 from orgmodel.records import (
@@ -25,8 +24,9 @@ from orgmodel.records import (
     RelKind,
     UnitRecord,
 )
+from orgmodel.sources.load import load_data
 from orgmodel.writers.parquet import render_parquet
-from tests.test_orgfile import org_data
+from tests.orgfile.test_read_write import org_data
 
 
 def _records(data: OrgData) -> tuple[object, ...]:

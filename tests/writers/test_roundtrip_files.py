@@ -26,8 +26,8 @@ from pathlib import Path
 import pytest
 
 from orgmodel.config import Settings
-from orgmodel.load import load_data
 from orgmodel.records import OrgData
+from orgmodel.sources.load import load_data
 from orgmodel.writers import WRITERS
 from orgmodel.writers import gojs as gojs_writer
 from orgmodel.writers import graphml as graphml_writer
@@ -76,7 +76,7 @@ REAL: list[tuple[Path, ...]] = (
 
 
 MAPPINGS = {"HRDataset_v14.csv": {"id": "EmpID", "manager": "ManagerName"}}
-"""Columns a user names for a file (orgmodel asks rather than guesses: README, Formats)."""
+"""Columns a user names for a file (orgmodel asks rather than guesses: docs/formats.md)."""
 
 
 @lru_cache(maxsize=1)

@@ -12,10 +12,10 @@ from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import ORG
 
 from orgmodel.graph import OrgGraph
-from orgmodel.load import load_data
 from orgmodel.readers import read_source
 from orgmodel.readers.table import read_table
 from orgmodel.records import OrgData
+from orgmodel.sources.load import load_data
 from orgmodel.writers import render, write
 from orgmodel.writers.common import primary_lines
 from orgmodel.writers.graphml import GRAPHML_NS
