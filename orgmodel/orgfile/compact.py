@@ -106,18 +106,24 @@ def _lines(items: list[Any], fmt: str) -> list[str] | None:
 
     The checks run once over the whole run's text, not line by line.
     """
-    lines = [_ONE_LINE(item) for item in items]
+    encoded = [type(item) is str for item in items]
+    lines = [item if done else _ONE_LINE(item) for item, done in zip(items, encoded, strict=True)]
     if fmt == "json":
         return lines
     text = "\n".join(lines)
-    if _NOT_IN_YAML.search(text):
+    if not text.isascii() and _NOT_IN_YAML.search(text):
         text = _NOT_IN_YAML.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
         lines = text.split("\n")
-    return None if _differs(text.encode("utf-8")) else lines
+    # lines written from a table's columns hold no number with an exponent
+    return None if _differs(text.encode("utf-8"), numbers=not all(encoded)) else lines
 
 
 def dump_compact(doc: dict[str, Any], fmt: str) -> str:
-    """``doc`` as YAML or JSON text, each ``posts`` and ``units`` list one item per line."""
+    """``doc`` as YAML or JSON text, each ``posts`` and ``units`` list one item per line.
+
+    An item of those lists may be given as its one-line JSON text already (a string; posts
+    are otherwise mappings): :func:`~orgmodel.orgfile.document.org_document` writes a
+    table's posts so, straight from its columns."""
     runs: list[list[str]] = []
 
     def placeholders(node: Any) -> Any:
@@ -130,6 +136,8 @@ def dump_compact(doc: dict[str, Any], fmt: str) -> str:
                         runs.append(lines)
                         out[key] = [_PLACEHOLDER.format(len(runs) - 1)]
                         continue
+                    # items the document gave as their JSON lines, written the ordinary way
+                    value = [json.loads(x) if type(x) is str else x for x in value]
                 out[key] = placeholders(value)
             return out
         if isinstance(node, list):
@@ -142,7 +150,7 @@ def dump_compact(doc: dict[str, Any], fmt: str) -> str:
         pattern = re.compile(r'^( *)"__orgmodel_run_(\d+)__"$', re.M)
 
         def lines(m: re.Match[str]) -> str:
-            return ",\n".join(m.group(1) + line for line in runs[int(m.group(2))])
+            return m.group(1) + (",\n" + m.group(1)).join(runs[int(m.group(2))])
     else:
         text = yaml.dump(
             skeleton, Dumper=yaml_dumper(), sort_keys=False, allow_unicode=True, width=100
@@ -150,7 +158,8 @@ def dump_compact(doc: dict[str, Any], fmt: str) -> str:
         pattern = re.compile(r"^( *)- __orgmodel_run_(\d+)__$", re.M)
 
         def lines(m: re.Match[str]) -> str:
-            return "\n".join(f"{m.group(1)}- {line}" for line in runs[int(m.group(2))])
+            prefix = f"{m.group(1)}- "
+            return prefix + ("\n" + prefix).join(runs[int(m.group(2))])
 
     return pattern.sub(lines, text)
 
@@ -220,13 +229,14 @@ _DIGITS = bytes.maketrans(b"123456789E", b"000000000e")
 """Every digit read as 0 and ``E`` as ``e``: one search then finds a digit before either."""
 
 
-def _differs(body: bytes) -> bool:
+def _differs(body: bytes, *, numbers: bool = True) -> bool:
     """Whether JSON lines hold what YAML reads otherwise (:data:`_YAML_AND_JSON_DIFFER`).
 
-    Cheap byte scans first -- a backslash, a digit before an ``e`` or ``E`` -- so that the
+    Cheap byte scans first -- a backslash, a digit before an ``e`` or ``E`` (unless
+    ``numbers`` is false: the lines hold no number written with an exponent) -- so that the
     pattern runs only on the rare text that has one.
     """
-    maybe = b"\\" in body or b"0e" in body.translate(_DIGITS)  # an escape, a digit and an e
+    maybe = b"\\" in body or (numbers and b"0e" in body.translate(_DIGITS))
     return maybe and _YAML_AND_JSON_DIFFER.search(body.decode("utf-8")) is not None
 
 

@@ -58,9 +58,9 @@ def dump_orgfile(data: OrgData, fmt: str = "yaml", folder: str | Path | None = N
     From :data:`~orgmodel.orgfile.compact.COMPACT_FROM` posts on, each post and unit is
     written on one line (:mod:`orgmodel.orgfile.compact`), which loads in bulk.
     """
-    doc = org_document(data, folder)
     if data.post_count + len(data.units) >= COMPACT_FROM:
-        return dump_compact(doc, fmt)
+        return dump_compact(org_document(data, folder, encoded=True), fmt)
+    doc = org_document(data, folder)
     if fmt == "json":
         return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
     return yaml.dump(doc, Dumper=yaml_dumper(), sort_keys=False, allow_unicode=True, width=100)
