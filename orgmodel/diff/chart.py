@@ -34,8 +34,11 @@ True
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 import graphviz
+from graphviz import escape as gv_escape
+from graphviz import nohtml
 
 from orgmodel.diff.changes import Change, ChangeKind, Diff
 from orgmodel.diff.match import int_list
@@ -317,12 +320,14 @@ class _Chart:
             box.detail = unit
         return box, unit if unit is not None else inherited
 
-    def build(self) -> graphviz.Digraph:
+    def build(self, *, html_labels: bool = True) -> tuple[graphviz.Digraph, Chart]:
+        """The DOT graph and the chart it draws; ``html_labels=False`` for an engine without
+        HTML-like labels (the boxes are then drawn on its SVG, as ``render`` does)."""
         chart = self.chart()
         options = ChartOptions(max_posts=max(1, self.max_posts))
-        g = dot_builder.build(chart, options)
+        g = dot_builder.build(chart, options, html_labels=html_labels)
         g.name = "diff"
-        g.attr("graph", label=self._title(chart))
+        g.attr("graph", label=self._title(chart) if html_labels else self._plain_title(chart))
         for n, old in self.moved.items():
             if n is None or old is None:
                 continue
@@ -331,7 +336,7 @@ class _Chart:
                 g.edge(was, now, style="dashed", color=GHOST, constraint="false",
                        arrowhead="vee", arrowsize="0.7", **{"class": "ghost"})  # fmt: skip
         self._dotted(g, chart)
-        return g
+        return g, chart
 
     def _dotted(self, g: graphviz.Digraph, chart: Chart) -> None:
         added: set[tuple[int, int]] = set()
@@ -353,15 +358,25 @@ class _Chart:
                     g.edge(self.key(s), self.key(sub), style="dotted", color="#757575",
                            constraint="false")  # fmt: skip
 
-    def _title(self, chart: Chart) -> str:
-        """Title, what the chart shows, and the legend: one swatch per kind of change."""
-        theme = get_theme("default")
+    def _facts(self, chart: Chart) -> str:
         changes = len(self.d.changes)
         facts = (
             f"{changes:,} change{'s' if changes != 1 else ''}; {chart.shown_posts:,} posts shown"
         )
         if chart.hidden_posts:
             facts += f" of {chart.total_posts:,}; “+N more” hold the other {chart.hidden_posts:,}"
+        return facts
+
+    def _plain_title(self, chart: Chart) -> str:
+        """The title as plain lines: the legend names each kind of change in words."""
+        legend = "   ".join(text for _, text in LEGEND)
+        lines = [shorten(clean(self.title), 120), self._facts(chart), legend]
+        return cast(str, nohtml("\\l".join(gv_escape(t) for t in lines) + "\\l"))
+
+    def _title(self, chart: Chart) -> str:
+        """Title, what the chart shows, and the legend: one swatch per kind of change."""
+        theme = get_theme("default")
+        facts = self._facts(chart)
         cells = []
         for key, text in LEGEND:
             p = PAINT[key]
@@ -399,7 +414,7 @@ def diff_chart(
     """The combined chart as a ``graphviz.Digraph`` (``.source`` is the DOT text)."""
     if max_posts < 1:
         raise UsageError(f"max-posts must be at least 1, not {max_posts}")
-    return _Chart(diff, changed_only, max_posts, title).build()
+    return _Chart(diff, changed_only, max_posts, title).build()[0]
 
 
 def write_chart(
@@ -417,15 +432,25 @@ def write_chart(
             f"cannot tell the chart format from {str(path)!r}; use one of "
             + ", ".join(f".{f}" for f in CHART_FORMATS)
         )
-    dot = diff_chart(diff, changed_only=changed_only, max_posts=max_posts, title=title)
+    if max_posts < 1:
+        raise UsageError(f"max-posts must be at least 1, not {max_posts}")
+    chart = _Chart(diff, changed_only, max_posts, title)
     if fmt == "dot":
-        atomic_write(path, dot.source)
+        atomic_write(path, chart.build()[0].source)
         return
-    try:
-        data = dot.pipe(format=fmt)
-    except graphviz.ExecutableNotFound:
-        raise UsageError(
-            "Graphviz's 'dot' program is not installed; install it (apt-get install graphviz) "
-            "or write the chart as .dot"
-        ) from None
-    atomic_write(path, data)
+    atomic_write(path, _lay_out(chart, fmt))
+
+
+def _lay_out(chart: _Chart, fmt: str) -> bytes:
+    """The chart's ``fmt`` bytes: Graphviz's ``dot`` when installed, else the bundled
+    WebAssembly Graphviz, whose SVG gets the boxes ``dot`` would draw (and becomes PNG or PDF
+    through the wheel-only rasterizer), as ``orgmodel render`` draws."""
+    from orgmodel.render import fallback, raster
+    from orgmodel.render.engine import find_engine, layout, wasm_layout
+
+    engine = find_engine(fmt)
+    if engine.program is not None:
+        return layout(engine, chart.build()[0].source, fmt)
+    g, drawn = chart.build(html_labels=False)
+    svg = fallback.decorate(wasm_layout(g.source, "svg"), drawn, get_theme("default"))
+    return svg if fmt == "svg" else raster.convert(svg, fmt)

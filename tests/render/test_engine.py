@@ -105,3 +105,31 @@ def test_format_comes_from_the_extension() -> None:
         "svg", "png", "pdf", "dot", "dot", "mermaid", "html"]  # fmt: skip
     with pytest.raises(UsageError, match=r"use \.svg, \.png, \.pdf, \.dot, \.mmd or \.html"):
         format_of("chart.jpeg")
+
+
+@pytest.mark.parametrize(("suffix", "magic"), [(".svg", b"<?xml"), (".png", b"\x89PNG\r\n")])
+def test_a_diff_chart_without_dot_is_drawn_as_dot_draws_it(
+    tmp_path: Path, without_dot: Callable[..., Run], suffix: str, magic: bytes
+) -> None:
+    """``diff -o`` falls back like ``render``: boxes, titles and the changes' colours."""
+    out = tmp_path / f"changes{suffix}"
+    result = without_dot(
+        "diff", "data/hartford-public-schools.yaml", "data/proposals/hps-operations-2026.yaml",
+        "-o", str(out),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    data = out.read_bytes()
+    assert data.startswith(magic)
+    if suffix == ".svg":
+        svg = parse_svg(data)
+        boxes = list(groups(svg, "post"))
+        assert len(boxes) > 40
+        text = data.decode("utf-8")
+        assert "Chief Information Officer" in text and "Angela Whitfield" in text
+        assert "<TABLE" not in text and "a17" not in "".join(
+            t.text or "" for t in svg.iter("{http://www.w3.org/2000/svg}text")
+        )
+        from orgmodel.diff.chart import PAINT
+
+        fills = {r.get("fill") for r in svg.iter("{http://www.w3.org/2000/svg}rect")}
+        assert PAINT["added"].fill in fills and PAINT["removed"].fill in fills
