@@ -367,7 +367,8 @@ def _unwrap(seg: _Seg) -> _Seg:
     if len(toks) > 3 and toks[0].text == "(" and toks[2].text == ")" and toks[1].low.isalnum():
         toks = toks[3:]  # an enumerator: "(2) a large unit of ..."
     for k in range(min(5, len(toks) - 2)):
-        if (toks[k].low in _WRAPPERS or _units_of(toks, k)) and toks[k + 1].low == "of":
+        wraps = toks[k].low in _WRAPPERS or _units_of(toks, k) or _collective(toks, k)
+        if wraps and toks[k + 1].low == "of":
             if all(_COUNT_WORD.fullmatch(t.low) or t.text in ".;" for t in toks[k + 2 :]):
                 break  # "a staff of 14": nothing after the wrapper names the group
             if all(t.text[:1].islower() or t.low in DETERMINERS for t in toks[:k]):
@@ -376,6 +377,20 @@ def _unwrap(seg: _Seg) -> _Seg:
         if toks[k].text[:1].isupper():
             break
     return seg
+
+
+def _collective(toks: list[Tok], k: int) -> bool:
+    """ "a squad of patrol officers", "a small cadre of analysts": a singular noun after "a"
+    that gathers the people named after its "of" (by form, not a word list)."""
+    if k < 1 or toks[0].low not in {"a", "an"} or k + 2 >= len(toks) or toks[k + 1].low != "of":
+        return False
+    word = toks[k].low
+    if not toks[k].text.islower() or word in POSTS or singular(word) != word:
+        return False
+    if not all(t.text.islower() and t.low not in DETERMINERS for t in toks[1:k]):
+        return False
+    last = toks[-1].low
+    return singular(last) != last and (singular(last) in POSTS or last in PEOPLE)
 
 
 def _units_of(toks: list[Tok], k: int) -> bool:

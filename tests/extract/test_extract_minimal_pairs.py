@@ -121,6 +121,8 @@ DOWN = [
     "Serves as the first-line supervisor for the {team}.",
     "Supervises approximately 12 {team}.",
     "Oversees nearly 40 {team}.",
+    "Supervises a squad of {team}.",
+    "Supervises a rotating roster of {team}.",
 ]
 
 CASES = [
