@@ -184,7 +184,15 @@ def _is_verb(tokens: list[re.Match[str]], index: int) -> bool:
     if low in VERBS and index:
         prev = tokens[index - 1].group(0)
         return prev[:1].isalpha() and prev.lower() not in _NOT_BEFORE_VERB
+    if index and index + 1 < len(tokens) and low.endswith("s") and not low.endswith("ss"):
+        # by form: "The Payroll Clerk *sits* within ...", a present tense between a name and
+        # a preposition of place
+        prev, nxt = tokens[index - 1].group(0), tokens[index + 1].group(0).lower()
+        return prev[:1].isupper() and nxt in _PLACE_PREPOSITIONS
     return False
+
+
+_PLACE_PREPOSITIONS = frozenset({"within", "in", "inside", "at", "under"})
 
 
 def _subject(prefix: str, base: int, title: str | None) -> tuple[Subject, tuple[int, int] | None]:

@@ -108,7 +108,8 @@ FAMILIES: dict[str, tuple[Relation, str, str]] = {
     "works-under": (
         "up",
         "primary",
-        r"(?:works?|working|serves?|serving)[ ]+(?:directly[ ]+)?under(?=[ ]+(?:the|a|an|his|her|"
+        r"(?:works?|working|serves?|serving|falls?|falling|comes?|coming)[ ]+(?:directly[ ]+)?"
+        r"under(?=[ ]+(?:the|a|an|his|her|"
         r"their)[ ]+[A-Z])(?![ ]+(?:the[ ]+)?(?:[A-Za-z'-]+[ ]+){0,4}(?:direction|supervision|"
         r"guidance|leadership|authority|oversight|management|control))",
     ),
@@ -170,7 +171,8 @@ FAMILIES: dict[str, tuple[Relation, str, str]] = {
     "supervisor-is": (
         "up",
         "primary",
-        r"(?:immediate|direct|first-line|line)[ ]+(?:supervisor|manager)[ ]+(?:is|will[ ]+be)"
+        r"(?:(?:immediate|direct|first-line|line)[ ]+|(?<='s[ ])|(?<=\u2019s[ ])|(?<=your[ ]))"
+        r"(?:supervisor|manager)[ ]+(?:is|will[ ]+be)"
         r"(?![a-z])",
     ),
     "reporting-line": (
@@ -308,7 +310,7 @@ _OPENERS: dict[str, str] = {
     "under": "under",
     "under-own": "under",
     "under-none": "under",
-    "works-under": "work serv",
+    "works-under": "work serv fall fell com",
     "under-possessive": "under",
     "passive-by": "directed supervised managed overseen led guided controlled",
     "appointed-by": "appointed hired employed evaluated reviewed selected retained",
@@ -316,7 +318,7 @@ _OPENERS: dict[str, str] = {
     "subject-to": "subject",
     "pleasure-of": "serv work",
     "as-directed-by": "directed delegated instructed",
-    "supervisor-is": "immediate direct first line",
+    "supervisor-is": "immediate direct first line supervisor manager",
     "reporting-line": "reporting",
     "work-of": "seeing assign direct monitor overs supervis plan coordinat schedul review "
     "evaluat organiz lead train manag prioritiz distribut approv check inspect",

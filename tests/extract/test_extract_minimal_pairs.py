@@ -72,6 +72,11 @@ UP = [
     "The {title} is directly accountable to the {boss}.",
     "Receives supervision from the {boss}.",
     "Job Title: {title}\nReports to\n{boss}",
+    "The {title} falls under the {boss}.",
+    "The {title} comes under the {boss}.",
+    "The {title}'s supervisor is the {boss}.",
+    "Your manager will be the {boss}.",
+    "The {title} sits within the department and reports to the {boss}.",
 ]
 
 DOWN = [
