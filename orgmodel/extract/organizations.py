@@ -467,9 +467,32 @@ _MEMBER_WORDS = words("employee member volunteer worker associate")
 """Words after an employer's name that say who belongs to it ("Bay Area Hospital employee")."""
 
 
+def _shared_prefix_votes(named: list[tuple[str, int, str]], votes: _Votes) -> None:
+    """ "City of Tucson Permanent and ..." and "City of Tucson Administrative Directives":
+    where the text names a government with different words after it, the words they share
+    are its name ("City of Tucson"), voted with their evidence together."""
+    groups: dict[str, list[tuple[list[str], int, str]]] = {}
+    for full, weight, kind in named:
+        words_ = full.split()
+        groups.setdefault(" ".join(words_[:3]).lower(), []).append((words_, weight, kind))
+    for group in groups.values():
+        if len({" ".join(w).lower() for w, _, _ in group}) < 2:
+            continue
+        size = 3
+        while all(len(w) > size for w, _, _ in group) and (
+            len({w[size].lower() for w, _, _ in group}) == 1
+        ):
+            size += 1
+        prefix = " ".join(group[0][0][:size])
+        if all(len(w) > size for w, _, _ in group):
+            for _, weight, kind in group:
+                votes.add(prefix, weight, kind)
+
+
 def _pattern_votes(head: str, votes: _Votes) -> None:
     """'City of X' / 'State of X' and 'X County' / 'X Public Schools' / 'X Medical Center'."""
     lowered = head.lower()
+    named: list[tuple[str, int, str]] = []
     pos = lowered.find(" of ")
     while pos >= 0:
         if lowered[pos - 3 : pos] not in _GOV_TAILS:  # the word before is no kind
@@ -490,6 +513,8 @@ def _pattern_votes(head: str, votes: _Votes) -> None:
             weight = 25 if whole else 10 if after_the else 15
             kind = "gov-of-line" if whole else "gov-of-the" if after_the else "gov-of"
             votes.add(full, weight, kind)
+            named.append((full, weight, kind))
+    _shared_prefix_votes(named, votes)
     for start, end in _suffixes(head):
         owner = _SUFFIX_OWNER.search(head, max(0, start - 60), start)
         if owner is None:

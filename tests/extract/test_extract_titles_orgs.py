@@ -156,6 +156,11 @@ def test_clean_title() -> None:
             "Lakeview Health | Finance | Full-time\n\nPays staff.",
             "Lakeview Health",
         ),
+        (
+            "Records Clerk\n\nONLY OPEN TO CITY OF LAKEVIEW PERMANENT AND PROBATIONARY STAFF\n"
+            "Follows the City of Lakeview Administrative Directives.",
+            "City of Lakeview",
+        ),
     ],
 )
 def test_organization_evidence(text: str, organization: str | None) -> None:
