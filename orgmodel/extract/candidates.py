@@ -460,6 +460,15 @@ def _read_frame(ctx: _Ctx, frame: Frame, limit: int, sentence: tuple[int, int]) 
     ctx.mention += 1
     if frame.possessor is not None:
         item = Item(*frame.possessor)
+        if (
+            relation == "up"
+            and clause.subject in {"other", "unknown"}
+            and clause.subject_span is not None
+            and is_self_name(view[item.start : item.end], ctx.title)
+        ):
+            # "The records clerks work under this position's direction"
+            _add_inverse(ctx, frame, clause, feats, [clause.subject_span], cue)
+            return
         reading = read_object(view, item.start, item.end, up=relation == "up")
         for index, found in enumerate(reading.items):
             _add(
@@ -541,38 +550,7 @@ def _read_frame(ctx: _Ctx, frame: Frame, limit: int, sentence: tuple[int, int]) 
     elif inverse and clause.subject in {"other", "unknown"} and clause.subject_span is not None:
         subject = [clause.subject_span]  # "the division heads report to the Director"
     if subject:
-        flipped = "down" if relation == "up" else "up"
-        kind = "direct" if flipped == "down" else "primary"
-        inv = {
-            k: v
-            for k, v in feats.items()
-            if not k.startswith(("subj=", "fam=", "stop=", f"{relation}:"))
-        }
-        inv.update(_clause_features(replace(clause, subject="implicit"), flipped))
-        inv[f"fam={_MIRROR[flipped]}"] = 1.0
-        inv[f"sec={section}"] = 1.0
-        inv[f"{flipped}:sec={section}"] = 1.0
-        inv["inverse"] = 1.0
-        inv[f"{flipped}:inverse"] = 1.0
-        found_items = [
-            found
-            for lo, hi in subject
-            for found in read_object(
-                view, lo, hi, up=flipped == "up", field_mode=postposed is not None
-            ).items
-        ]
-        for index, found in enumerate(found_items):
-            _add(
-                ctx,
-                flipped,
-                kind,
-                found,
-                cue=cue,
-                family=frame.family,
-                source="prose",
-                feats=inv,
-                index=index,
-            )
+        _add_inverse(ctx, frame, clause, feats, subject, cue, field_mode=postposed is not None)
         return
     if clause.subject == "other" and ctx.title is not None and relation != "link":
         # "The Office Manager supervises the clerks", in a clerk's posting: a relation
@@ -584,6 +562,48 @@ def _read_frame(ctx: _Ctx, frame: Frame, limit: int, sentence: tuple[int, int]) 
         feats["relative_chain"] = 1.0
         frame = Frame(frame.family, frame.relation, "indirect", frame.start, frame.end)
     _emit(ctx, frame, reading, cue, feats, limit)
+
+
+def _add_inverse(
+    ctx: _Ctx,
+    frame: Frame,
+    clause: Clause,
+    feats: dict[str, float],
+    subject: list[tuple[int, int]],
+    cue: str,
+    *,
+    field_mode: bool = False,
+) -> None:
+    """Candidates of an inverse statement: its cue's object is this post, so its subject
+    (the spans in ``subject``) stands in the mirrored relation ("the division heads report
+    to the Director": the Director supervises them), weighed as the cue it mirrors --
+    inverse statements are too rare for weights of their own."""
+    view = ctx.layout.view
+    relation = frame.relation
+    section = ctx.layout.section_kind(frame.start)
+    flipped = "down" if relation == "up" else "up"
+    kind = "direct" if flipped == "down" else "primary"
+    inv = {
+        k: v
+        for k, v in feats.items()
+        if not k.startswith(("subj=", "fam=", "stop=", f"{relation}:"))
+    }
+    inv.update(_clause_features(replace(clause, subject="implicit"), flipped))
+    inv[f"fam={_MIRROR[flipped]}"] = 1.0
+    inv[f"sec={section}"] = 1.0
+    inv[f"{flipped}:sec={section}"] = 1.0
+    inv["inverse"] = 1.0
+    inv[f"{flipped}:inverse"] = 1.0
+    found_items = [
+        found
+        for lo, hi in subject
+        for found in read_object(view, lo, hi, up=flipped == "up", field_mode=field_mode).items
+    ]
+    for index, found in enumerate(found_items):
+        _add(
+            ctx, flipped, kind, found, cue=cue, family=frame.family, source="prose", feats=inv,
+            index=index,
+        )  # fmt: skip
 
 
 def _after_own_item(ctx: _Ctx, start: int) -> bool:

@@ -662,6 +662,8 @@ def _modifier_only(seg: _Seg, caps: bool) -> bool:
             return not _plural(seg) or content[0].low in _ADJECTIVE_NOUNS
         return _head_class(seg, caps) == ""
     last = content[-1].low
+    if all(t.text[:1].isupper() for t in content) and not caps:
+        return _head_class(seg, caps) == ""  # "Accounts Payable and Payroll units"
     return (
         lower
         and not _plural(seg)

@@ -233,6 +233,8 @@ def test_advice_is_a_link_never_a_line(title: str, boss: str, team: str) -> None
         "The following positions report to the {title}:\n- {team_cap}\n\nDUTIES\nPlans work.",
         "Staff reporting to the {title} include the {team}.",
         "The {team} are direct reports of this position.",
+        "The {team} work under this position's direction.",
+        "The {team} work under the {title}'s supervision.",
     ],
 )
 @pytest.mark.parametrize(("title", "boss", "team"), CASES)

@@ -262,3 +262,14 @@ def test_person_names_and_smart_title() -> None:
 def test_a_list_sharing_its_head_is_classed_by_that_head(name: str, klass: str) -> None:
     """With or without the serial comma; a post before a comma keeps its qualifier out."""
     assert classify(name) == klass
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the Accounts Payable and Payroll units", "the Human Resources and Finance departments"],
+)
+def test_capitalised_names_sharing_one_head_read_as_one_item(text: str) -> None:
+    """A coordinated group with one head noun stays one item (the conventions), capitalised
+    modifiers too."""
+    reading = read_object(text, 0, len(text))
+    assert [text[i.start : i.end] for i in reading.items] == [text.removeprefix("the ")]
