@@ -764,32 +764,46 @@ def _field_candidates(ctx: _Ctx) -> None:
                 frames = []
             if frames and _prose_value(view, vstart, vend, frames[0]):
                 sentence = (vstart, vend)
+                cut = max(
+                    view.rfind(";", vstart, frames[0].start),
+                    view.rfind(",", vstart, frames[0].start),
+                )
+                if cut > vstart and view[vstart:cut].strip():
+                    # "Reports to: Director of Finance; dotted line to the City Treasurer": the
+                    # names before the separator are the field's, the clause after it prose
+                    _field_value(ctx, fld, relation, vstart, cut)
+                    sentence = (cut + 1, vend)
                 for k, frame in enumerate(frames):
                     limit = frames[k + 1].start if k + 1 < len(frames) else vend
                     _read_frame(ctx, frame, limit, sentence)
                 continue
-            ctx.mention += 1
-            feats = {
-                "src=field": 1.0,
-                f"fam=field-{fld.role}": 1.0,
-                f"field:{fld.key.replace(' ', '_')}": 1.0,
-                "subj=implicit": 1.0,
-            }
-            reading = read_object(view, vstart, vend, up=relation == "up", field_mode=True)
-            first = len(ctx.out)
-            for index, item in enumerate(reading.items):
-                _add(
-                    ctx,
-                    relation,
-                    fld.kind or ("primary" if relation == "up" else "direct"),
-                    item,
-                    cue=fld.cue,
-                    family=f"field-{fld.role}",
-                    source="field",
-                    feats=feats,
-                    index=index,
-                )
-            _sibling_targets(ctx.out[first:])
+            _field_value(ctx, fld, relation, vstart, vend)
+
+
+def _field_value(ctx: _Ctx, fld: Field, relation: str, vstart: int, vend: int) -> None:
+    """Candidates for the names a field's value lists."""
+    ctx.mention += 1
+    feats = {
+        "src=field": 1.0,
+        f"fam=field-{fld.role}": 1.0,
+        f"field:{fld.key.replace(' ', '_')}": 1.0,
+        "subj=implicit": 1.0,
+    }
+    reading = read_object(ctx.layout.view, vstart, vend, up=relation == "up", field_mode=True)
+    first = len(ctx.out)
+    for index, item in enumerate(reading.items):
+        _add(
+            ctx,
+            relation,
+            fld.kind or ("primary" if relation == "up" else "direct"),
+            item,
+            cue=fld.cue,
+            family=f"field-{fld.role}",
+            source="field",
+            feats=feats,
+            index=index,
+        )
+    _sibling_targets(ctx.out[first:])
 
 
 def _section_candidates(ctx: _Ctx, with_frames: set[tuple[int, int]]) -> None:

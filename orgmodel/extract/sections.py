@@ -136,6 +136,8 @@ def work_view(text: str) -> str:
     replace: ``str.translate`` with a dict walks every character in Python's
     slow path once the text holds any non-ASCII character (10x slower here).
     """
+    if "\t" in text:
+        text = _TAB_LABEL.sub(_tab_colon, text)
     view = _SPECIAL.sub(_replace, text)
     if "<" in view:
         view = _BLOCK_TAG.sub(_pad_break, view)
@@ -145,6 +147,16 @@ def work_view(text: str) -> str:
     if "*" in view or "_" in view or "#" in view:
         view = _MARKDOWN.sub(_pad_blank, view)
     return view
+
+
+_TAB_LABEL = re.compile(r"(?m)^([ ]*[A-Za-z][A-Za-z /&'()-]{0,40}?[A-Za-z)])[ ]*\t[ \t]*(?=\S)")
+"""A short label, a tab and its value: a table cell pair copied from a web page."""
+
+
+def _tab_colon(match: re.Match[str]) -> str:
+    """ "Reports To<TAB>Director" reads as "Reports To:Director" (same length)."""
+    label = match.group(1)
+    return label + ":" + " " * (len(match.group(0)) - len(label) - 1)
 
 
 _LINE = re.compile(r"[^\n]*")

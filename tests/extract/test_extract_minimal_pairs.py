@@ -77,6 +77,8 @@ UP = [
     "The {title}'s supervisor is the {boss}.",
     "Your manager will be the {boss}.",
     "The {title} sits within the department and reports to the {boss}.",
+    "Reports To\t{boss}",
+    "Job Title\t{title}\nReports To\t{boss}",
 ]
 
 DOWN = [
@@ -248,6 +250,7 @@ def test_inverse_statements(sentence: str, title: str, boss: str, team: str) -> 
     ("sentence", "kind"),
     [
         ("The {title} reports to the {boss} with a dotted line to the Treasurer.", "secondary"),
+        ("Reports to: {boss}; dotted line to the Treasurer", "secondary"),
         ("The {title} has a dotted-line reporting relationship to the Treasurer.", "secondary"),
         ("Reports to: {boss} (Primary)/Treasurer (Secondary)", "secondary"),
         ("The {title} reports to the {boss} and functionally to the Treasurer.", "secondary"),
@@ -258,6 +261,8 @@ def test_dotted_lines(sentence: str, kind: str) -> None:
     ex = extract(f"{title}\n" + sentence.format(title=title, boss=boss))
     kinds = {f.name: f.kind for f in ex.reports_to}
     assert kinds.get("Treasurer") == kind
+    if "{boss}" in sentence:
+        assert kinds.get(boss) == "primary"
 
 
 LISTED = [
