@@ -129,6 +129,10 @@ def is_self_name(name: str, title: str | None) -> bool:
     True
     >>> is_self_name("the Manager", "Nurse Manager")
     False
+    >>> is_self_name("the specialist", "Payroll Specialist")
+    True
+    >>> is_self_name("the clerk", "Deputy Clerk")
+    False
     >>> is_self_name("This position", None)
     True
     """
@@ -149,6 +153,8 @@ def is_self_name(name: str, title: str | None) -> bool:
         # "the Director" for "Director of Public Works", "the Administrator" for "County
         # Administrator"; never "Clerk" for "Deputy Clerk", "Manager" for "Nurse Manager"
         ttokens = tnorm.split()
+        if name.split()[-1].islower() and ttokens[0] not in _RANKS:
+            return True  # "the specialist" for "Payroll Specialist": the post, in common words
         return ttokens[0] == tokens[0] or (
             len(ttokens) == 2 and ttokens[1] == tokens[0] and ttokens[0] in _JURISDICTIONS
         )

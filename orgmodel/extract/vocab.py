@@ -139,7 +139,7 @@ evaluate execute explain facilitate follow foster gather guide handle help hire 
 implement improve inform initiate inspect interpret interview investigate issue keep lead locate
 maintain make manage mentor monitor motivate negotiate notify obtain operate organize oversee
 participate perform plan play prepare present prioritize process promote propose provide
-purchase recommend reconcile recruit report represent research resolve respond review run
+purchase receive recommend reconcile recruit report represent research resolve respond review run
 schedule select serve set share solve submit supervise support teach track train troubleshoot
 update utilize verify work write
 """

@@ -349,3 +349,14 @@ def test_a_group_under_the_posts_own_supervision(
     ex = extract(f"{title}\n\n" + _fill(sentence, title, boss, team))
     assert [f.name.lower() for f in ex.supervises] == [team]
     assert ex.reports_to == []
+
+
+def test_the_post_named_in_common_words_is_the_post() -> None:
+    """ "the specialist" in a Payroll Specialist's posting is the post itself, so what it does
+    after "and" is this post's ("... and provides work direction to payroll clerks")."""
+    ex = extract(
+        "Payroll Specialist\n\nThe specialist receives supervision from the Payroll Manager "
+        "and provides work direction to payroll clerks."
+    )
+    assert [f.name for f in ex.reports_to] == ["Payroll Manager"]
+    assert [f.name for f in ex.supervises] == ["payroll clerks"]
