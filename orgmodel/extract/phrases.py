@@ -166,10 +166,13 @@ _ASSISTANT_HEADS = words(
 _CONJ = words("and or and/or & nor")
 _ABBREVIATIONS = words("sr jr dr mr ms mrs st inc co corp ltd no vs dept asst assoc mgr u.s")
 _DESIGNEE = re.compile(
-    r"^(?:his|her|their|his/her|a|an|the)?\s*(?:designee|designated\s+representative|"
-    r"authorized\s+designee|delegate|nominee|nominated\s+officer)s?$",
+    r"^(?:his|her|their|his/her|a|an|the|(?:the\s+)?[\w.-]+(?:\s+[\w.-]+){0,4}(?:'s|\u2019s|s'))?"
+    r"\s*(?:designee|designated\s+representative|authorized\s+designee|delegate|nominee|"
+    r"nominated\s+officer)s?$",
     re.IGNORECASE,
 )
+"""A stand-in for a post named beside it ("or designee", "or the Superintendent's designee"):
+no item of its own."""
 _MARKER = re.compile(
     r"^\(\s*(primary|secondary|dotted[- ]?line|solid[- ]?line|direct|indirect|matrix)\s*\)$",
     re.IGNORECASE,

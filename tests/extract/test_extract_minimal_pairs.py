@@ -78,6 +78,8 @@ UP = [
     "Your manager will be the {boss}.",
     "The {title} sits within the department and reports to the {boss}.",
     "Reports To\t{boss}",
+    "Reports to the {boss} or the {boss}'s designee.",
+    "The {title} reports to the {boss} or designee.",
     "Job Title\t{title}\nReports To\t{boss}",
 ]
 
