@@ -164,7 +164,9 @@ _ASSISTANT_HEADS = words(
     "assistant assistants advisor adviser aide secretary liaison counsel counselor attache"
 )
 _CONJ = words("and or and/or & nor")
-_ABBREVIATIONS = words("sr jr dr mr ms mrs st inc co corp ltd no vs dept asst assoc mgr u.s")
+_ABBREVIATIONS = words(
+    "sr jr dr mr ms mrs st inc co corp ltd no vs dept asst assoc mgr u.s dir supt exec admin"
+)
 _DESIGNEE = re.compile(
     r"^(?:his|her|their|his/her|a|an|the|(?:the\s+)?[\w.-]+(?:\s+[\w.-]+){0,4}(?:'s|\u2019s|s'))?"
     r"\s*(?:designee|designated\s+representative|authorized\s+designee|delegate|nominee|"

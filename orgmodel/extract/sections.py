@@ -328,8 +328,8 @@ def section_at(sections: list[Section], pos: int) -> Section:
 
 _BULLET_START = re.compile(r"[ ]*(?:[*\-+>]|\d{1,2}[.)]|\(\d{1,2}\)|[a-z][.)])[ ]")
 _SPLIT = re.compile(
-    r"(?<![ (][A-Z])(?<![ (](?:Sr|Jr|Dr|Mr|Ms|St|No|Co|Lt))(?<![ (](?:Mrs|Inc|Sgt))"
-    r"(?<![ (](?:Capt|Asst|Dept))(?<![ (](?:Assoc))(?<!e\.g)(?<!i\.e)"
+    r"(?<![ (][A-Z])(?<![ (](?:Sr|Jr|Dr|Mr|Ms|St|No|Co|Lt))(?<![ (](?:Mrs|Inc|Sgt|Dir|Mgr))"
+    r"(?<![ (](?:Capt|Asst|Dept|Supt|Exec))(?<![ (](?:Assoc|Admin))(?<!e\.g)(?<!i\.e)"
     r"[.!?]+[\"')\]]*[ \n]+(?=[\"'(*\-]?[A-Z0-9])|[ ]\*[ ]|"
     r"(?<=[ ][IVX])\.[ ]+(?=(?:The|This|A|An|It|He|She|They|We|You|Our|Each|All|In|As)\b)"
 )

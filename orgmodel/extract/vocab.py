@@ -263,7 +263,16 @@ def head_word(name: str) -> str:
         and _ACRONYM_POST.match(last[:-1])
     ):
         return last[:-1].lower()  # "RNs", "CNAs"
-    return singular(last.lower())
+    low = last.lower()
+    return _ABBREVIATED.get(low) or singular(low)
+
+
+_ABBREVIATED = {
+    "dir": "director", "supt": "superintendent", "mgr": "manager", "admin": "administrator",
+    "coord": "coordinator", "spec": "specialist", "tech": "technician", "supv": "supervisor",
+    "supvr": "supervisor", "asst": "assistant", "secy": "secretary",
+}  # fmt: skip
+"""Post words written short ("Dir. of Finance", "Supt. of Schools"), read as the word."""
 
 
 def is_plural_head(name: str) -> bool:

@@ -362,3 +362,12 @@ def test_the_post_named_in_common_words_is_the_post() -> None:
     )
     assert [f.name for f in ex.reports_to] == ["Payroll Manager"]
     assert [f.name for f in ex.supervises] == ["payroll clerks"]
+
+
+@pytest.mark.parametrize(
+    "boss", ["Dir. of Finance", "Supt. of Schools", "Office Mgr.", "Asst. City Manager"]
+)
+def test_a_superior_written_with_an_abbreviation(boss: str) -> None:
+    """ "Dir." ends no sentence and heads a post as "Director" does."""
+    ex = extract(f"Payroll Lead\n\nReports to the {boss} and supervises two clerks.")
+    assert [f.name for f in ex.reports_to] == [boss.rstrip(".")]
