@@ -499,7 +499,12 @@ def _read_frame(ctx: _Ctx, frame: Frame, limit: int, sentence: tuple[int, int]) 
         _emit(ctx, frame, reading, cue, feats, limit)
         return
     if following:
-        spans = _bullets_after(view, view.find(":", start, limit) + 1)
+        colon = view.find(":", start, min(len(view), limit + 2))
+        spans = _bullets_after(view, colon + 1)
+        if not spans and view[colon + 1 : limit].strip():
+            # "Supervises the following: Accountants, Payroll Technicians" (on one line)
+            line_end = view.find("\n", colon + 1)
+            spans = [(colon + 1, line_end if 0 <= line_end < limit else limit)]
         feats["following_list"] = 1.0
         for index, (a, b) in enumerate(spans):
             reading = read_object(view, a, b, up=relation == "up", field_mode=True)

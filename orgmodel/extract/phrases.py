@@ -883,7 +883,13 @@ def _strip_item(seg: _Seg, view: str, caps: bool) -> Item | None:
             item.determiner = item.determiner or "the"
             toks.pop(0)  # "the office's staff", "the department's employees": a possessive
             changed = True
-        elif low in QUANTIFIERS and len(toks) > 1 and toks[1].text[:1].isalnum():
+        elif (
+            low in QUANTIFIERS
+            and len(toks) > 1
+            and (
+                toks[1].text[:1].isalnum() or toks[1].text == "("  # "one (1) Assistant"
+            )
+        ):
             if low in {"more", "up", "over", "about", "approximately"} and len(toks) > 2:
                 toks.pop(0)  # "more than", "up to": the next word goes too
             item.quantifier = True

@@ -132,6 +132,7 @@ DOWN = [
     "Oversees nearly 40 {team}.",
     "Supervises a squad of {team}.",
     "Supervises a rotating roster of {team}.",
+    "Supervises the following: {team_cap}",
 ]
 
 CASES = [
@@ -206,6 +207,7 @@ def test_a_count_of_direct_reports_names_the_group() -> None:
         ("Supervises 25 employees.", "employees"),
         ("Supervise 3-5 employees.", "employees"),
         ("This position oversees a staff of 14.", "staff"),
+        ("Supervises one (1) Administrative Assistant.", "Administrative Assistant"),
     ],
 )
 def test_a_group_named_only_by_its_count(sentence: str, group: str) -> None:
