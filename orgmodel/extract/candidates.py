@@ -82,6 +82,8 @@ _MAIN_CLAUSE = re.compile(
 )
 _BULLET_LINE = re.compile(r"[ ]*(?:[*\-+>o]|\d{1,2}[.)]|[a-z][.)])[ ]+(?P<item>[^\n]+)")
 _SECTION_KIND = {"received": "up", "exercised": "down"}
+_PAREN_LIST = re.compile(r"[ ]*\((?P<list>[^()]{3,250}?,[^()]{2,250}?)\)")
+"""A parenthesis listing names (at least two, comma-separated) right after a cue."""
 _POSTPOSED = re.compile(
     r"(?:[ ]+to[ ]+(?:the[ ]+)?[A-Z][\w&' ]{0,60}?)?(?:[ ]*:[ ]*|,?[ ]+(?:are|is|include|includes|"
     r"consist[ ]+of|comprise|comprises)[ ]+(?:the[ ]+following(?:[ ]+[a-z]+)?[ ]*:[ ]*)?)"
@@ -460,6 +462,15 @@ def _read_frame(ctx: _Ctx, frame: Frame, limit: int, sentence: tuple[int, int]) 
     ctx.mention += 1
     if frame.possessor is not None:
         item = Item(*frame.possessor)
+        listed = _PAREN_LIST.match(view, frame.end, min(len(view), frame.end + 300))
+        if frame.family == "has-reports" and listed is not None:
+            # "has 3 direct reports (Controller, Budget Manager, Payroll Manager)": the
+            # parenthesis names them
+            item = Item(listed.start("list"), listed.end("list"))
+            feats["colon_list"] = 1.0
+            reading = read_object(view, item.start, item.end, field_mode=True)
+            _emit(ctx, frame, reading, cue, feats, item.end)
+            return
         if (
             relation == "up"
             and clause.subject in {"other", "unknown"}

@@ -201,6 +201,11 @@ def test_a_count_of_direct_reports_names_the_group() -> None:
     assert [f.name for f in ex.supervises] == ["direct reports"]
 
 
+def test_direct_reports_named_in_a_parenthesis() -> None:
+    ex = extract("Fleet Supervisor\nHas 3 direct reports (Lead Mechanic, Parts Clerk, Welder).")
+    assert [f.name for f in ex.supervises] == ["Lead Mechanic", "Parts Clerk", "Welder"]
+
+
 @pytest.mark.parametrize(
     ("sentence", "group"),
     [
