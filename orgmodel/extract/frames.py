@@ -206,6 +206,13 @@ FAMILIES: dict[str, tuple[Relation, str, str]] = {
         r"supervisory[ ]+(?:responsibilit(?:y|ies)|authority|control|duties|oversight)[ ]+"
         r"(?:over|for|of)(?![a-z])",
     ),
+    "responsible-for": (
+        "down",
+        "direct",
+        r"(?<![a-z])responsib(?:le|ility)[ ]+for[ ]+(?=(?:a|an|the|all|our|\d+|two|three|four|five|"
+        r"six|seven|eight|nine|ten)[ ]+(?:[a-z-]+[ ]+){0,2}(?:team|staff|crew|group|unit|"
+        r"department|division)(?![a-z]))",
+    ),
     "operations-of": (
         "down",
         "direct",
@@ -326,6 +333,7 @@ _OPENERS: dict[str, str] = {
     "is-exercised-over": "exercised",
     "responsibility-over": "supervisory",
     "supervisor-of": "supervisor",
+    "responsible-for": "responsib",
     "operations-of": "the effective efficient overall daily day smooth successful operation",
     "provides-direction": "provid giv",
     "has-reports": "direct",

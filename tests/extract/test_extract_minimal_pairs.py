@@ -133,6 +133,8 @@ DOWN = [
     "Supervises a squad of {team}.",
     "Supervises a rotating roster of {team}.",
     "Supervises the following: {team_cap}",
+    "Responsible for a team of {team}.",
+    "Is responsible for a staff of 12 {team}.",
 ]
 
 CASES = [
