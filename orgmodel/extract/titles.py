@@ -98,9 +98,16 @@ _LABEL_LINE = re.compile(
 _CODE = re.compile(r"^(?:#?\d[\w.-]*|[A-Z]\d[\w.-]*)[ ]+")
 _WRAPPER_PREFIX = re.compile(
     r"^(?:job[ ]+posting|job[ ]+description|position[ ]+description|job[ ]+announcement|"
-    r"responsibilities|duties|role)[ ]*(?:-|:|of|for)[ ]*(?:the[ ]+)?",
+    r"responsibilities|duties|role|(?:now[ ]+)?hiring|job[ ]+opening|position[ ]+opening|"
+    r"job[ ]+opportunity|vacancy)[ ]*(?:-|:|of|for)[ ]*(?:the[ ]+)?",
     re.IGNORECASE,
 )
+_SCHEDULE_TAIL = re.compile(
+    r"(?:[ ]+[-|–][ ]+(?:full|part)[ -]?time|[ ]+[-|–][ ]+(?:temporary|seasonal|remote|hybrid|"
+    r"contract|per[ ]diem|on-site|onsite))+[ ]*$",
+    re.IGNORECASE,
+)
+"""A schedule or place of work after the title ("Payroll Clerk - Full Time"): not the title."""
 _WRAPPER_SUFFIX = re.compile(
     r"[ ]+(?:job|position|class(?:ification)?)[ ]+(?:description|posting|specification|"
     r"announcement|profile)\b.*$",
@@ -171,8 +178,11 @@ def _from_headings(view: str) -> str | None:
         line = _CODE.sub("", line)
         line = _WRAPPER_PREFIX.sub("", line)
         line = _WRAPPER_SUFFIX.sub("", line)
+        line = _SCHEDULE_TAIL.sub("", line)
         if ":" in line:
             continue
+        if " | " in line:
+            line = line.split(" | ", 1)[0]  # "Payroll Clerk | City of Lakeview | Apply"
         title = clean_title(line) or _wrapped(line, view, spans, index)
         if title:
             return title
