@@ -34,11 +34,8 @@ True
 from __future__ import annotations
 
 from pathlib import Path
-from typing import cast
 
 import graphviz
-from graphviz import escape as gv_escape
-from graphviz import nohtml
 
 from orgmodel.diff.changes import Change, ChangeKind, Diff
 from orgmodel.diff.match import int_list
@@ -371,7 +368,7 @@ class _Chart:
         """The title as plain lines: the legend names each kind of change in words."""
         legend = "   ".join(text for _, text in LEGEND)
         lines = [shorten(clean(self.title), 120), self._facts(chart), legend]
-        return cast(str, nohtml("\\l".join(gv_escape(t) for t in lines) + "\\l"))
+        return dot_builder.left_lines(lines)
 
     def _title(self, chart: Chart) -> str:
         """Title, what the chart shows, and the legend: one swatch per kind of change."""

@@ -605,8 +605,7 @@ def _add_inverse(
         if not k.startswith(("subj=", "fam=", "stop=", f"{relation}:"))
     }
     inv.update(_clause_features(replace(clause, subject="implicit"), flipped))
-    inv[f"fam={_MIRROR[flipped]}"] = 1.0
-    inv[f"sec={section}"] = 1.0
+    inv[f"fam={_MIRROR[flipped]}"] = 1.0  # "sec=" is kept from the cue's own features
     inv[f"{flipped}:sec={section}"] = 1.0
     inv["inverse"] = 1.0
     inv[f"{flipped}:inverse"] = 1.0

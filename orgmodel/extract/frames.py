@@ -523,7 +523,7 @@ def _group(phrase: str, at: int, base: int, *, opens: bool = False) -> tuple[int
     its sentence, where a capitalised word before a lower-case one is a duty's verb
     ("Observes coaches under his ...")."""
     found = list(_GROUP_WORD.finditer(phrase))
-    if not found or singular(found[-1].group(0).lower()) not in POSTS | PEOPLE:
+    if not found or singular(found[-1].group(0).lower()) not in _GROUP_HEADS:
         return None
     lowest = 0
     if opens and len(found) > 1 and found[0].group(0)[:1].isupper():
@@ -545,6 +545,7 @@ _PRONOUNS = frozenset({"he", "she", "it", "who", "that", "which", "incumbent", "
 
 
 _GROUP_WORD = re.compile(r"[A-Za-z][\w/-]*")
+_GROUP_HEADS = POSTS | PEOPLE
 _BEFORE_CUE = re.compile(r"(?:[A-Za-z][\w/-]*[ ]+){1,4}$")
 _BREAK = re.compile(r".*(?:[.;:!?][ ]|[ ]{2}|\t)", re.DOTALL)
 

@@ -54,7 +54,15 @@ from typing import Any, cast
 
 import yaml
 
-__all__ = ["COMPACT_FROM", "Run", "dump_compact", "splice_runs", "split_runs", "yaml_dumper"]
+__all__ = [
+    "COMPACT_FROM",
+    "Run",
+    "dump_compact",
+    "one_line",
+    "splice_runs",
+    "split_runs",
+    "yaml_dumper",
+]
 
 COMPACT_FROM = 10_000
 """Posts (and units) from which a saved org file puts one per line."""
@@ -96,7 +104,7 @@ class Run:
         return cast(list[Any], items)
 
 
-_ONE_LINE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+one_line = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
 """One item as one line of JSON (an encoder made once: ``json.dumps`` with options makes one
 per call)."""
 
@@ -107,7 +115,7 @@ def _lines(items: list[Any], fmt: str) -> list[str] | None:
     The checks run once over the whole run's text, not line by line.
     """
     encoded = [type(item) is str for item in items]
-    lines = [item if done else _ONE_LINE(item) for item, done in zip(items, encoded, strict=True)]
+    lines = [item if done else one_line(item) for item, done in zip(items, encoded, strict=True)]
     if fmt == "json":
         return lines
     text = "\n".join(lines)

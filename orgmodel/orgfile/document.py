@@ -31,6 +31,7 @@ from typing import Any
 
 from orgmodel.errors import SourceError
 from orgmodel.graph.columns import PostBlock
+from orgmodel.orgfile.compact import one_line
 from orgmodel.orgfile.schema import FORMAT_VERSION
 from orgmodel.records import (
     IGNORE_KEY,
@@ -281,13 +282,16 @@ def _lines_by_row(
 
 _STRING = getattr(json.encoder, "c_encode_basestring", None) or json.encoder.encode_basestring
 """The C string encoder :mod:`json` itself uses (without the per-call set-up of ``dumps``)."""
-_ANY = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": ")).encode
+
+
+_OPTIONAL_TEXT = ("abbreviation", "unit", "holder", "grade")
+"""A table's text columns a post's entry names only when set, in the entry's order."""
 
 
 def _number(value: float) -> str:
     """A float as JSON writes it, but never with an exponent ("1e-05" is 0.00001: YAML 1.1
     reads a number with an exponent and no dot as a string)."""
-    text = _ANY(value)
+    text = one_line(value)
     if "e" in text or "E" in text:
         text = format(Decimal(text), "f")
     return text
@@ -304,7 +308,7 @@ def _encoded_lines(
     frags: list[list[str]] = [
         [f'{{"id": {e(i)}, "title": {e(t)}' for i, t in zip(cols["id"], cols["title"], strict=True)]
     ]
-    for key in ("abbreviation", "unit", "holder", "grade"):
+    for key in _OPTIONAL_TEXT:
         if any(v is not None for v in cols[key]):
             frags.append(["" if v is None else f', "{key}": {e(v)}' for v in cols[key]])
     if any(v is not None for v in cols["fte"]):
@@ -323,7 +327,7 @@ def _encoded_lines(
         )
     if any(cols["attributes"]):
         frags.append(
-            ["" if not a else f', "attributes": {_ANY(dict(a))}' for a in cols["attributes"]]
+            ["" if not a else f', "attributes": {one_line(dict(a))}' for a in cols["attributes"]]
         )
     if file is None:
         frags.append(["}"] * n)
@@ -361,7 +365,6 @@ def _block_posts(
     source = sources.block(Prov(src, 0))  # every row's: this file, its line
     file = None if source is None else source["file"]
     managers, lines, attributes = cols["manager"], cols["line"], cols["attributes"]
-    optional = ("abbreviation", "unit", "holder", "grade")
     ids, orgs = cols["id"], cols["org"]
     # rows with more to say go through a record; finding them looks only at rows that have
     # attributes or lines of their own
@@ -394,7 +397,7 @@ def _block_posts(
             home(cols["org"][i]).setdefault("posts", []).append(encoded_rows[i])
             continue
         out: Doc = {"id": ident, "title": cols["title"][i]}
-        for key in optional:
+        for key in _OPTIONAL_TEXT:
             if cols[key][i] is not None:
                 out[key] = cols[key][i]
         if cols["fte"][i] is not None:

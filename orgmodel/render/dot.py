@@ -41,7 +41,7 @@ from orgmodel.render.look import look
 from orgmodel.render.options import ChartOptions
 from orgmodel.render.themes import Theme, get
 
-__all__ = ["build", "source"]
+__all__ = ["build", "left_lines", "source"]
 
 _Labeller = Callable[[Box, Theme], str]
 
@@ -155,6 +155,11 @@ def _br(lines: Iterable[str]) -> str:
     return "<BR/>".join(html(line) for line in lines)
 
 
+def left_lines(lines: Iterable[str]) -> str:
+    """A plain (not HTML-like) label of left-aligned lines, for an engine without HTML labels."""
+    return cast(str, nohtml("\\l".join(gv_escape(t) for t in lines) + "\\l"))  # NoHtml
+
+
 def _plain_label(box: Box, theme: Theme) -> str:
     text = box_text(box, theme)
     holder = ["Vacant"] if text.holder is None else text.holder
@@ -199,7 +204,7 @@ def _title(chart: Chart, theme: Theme, html_labels: bool) -> str:
         text = [title, " · ".join(facts)]
         if legend:
             text.append("   ".join(f"{mark} {what}" for _, mark, what in legend))
-        return cast(str, nohtml("\\l".join(gv_escape(t) for t in text) + "\\l"))
+        return left_lines(text)
     note = f"{theme.small + 1:g}"
     rows = [
         _row(_font(f"<B>{html(title)}</B>", theme.text, f"{theme.title_size:g}"), ALIGN="LEFT"),
